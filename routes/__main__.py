@@ -1,0 +1,5 @@
+"""Allow ``python -m routes``."""
+
+from routes.cli import main
+
+raise SystemExit(main())

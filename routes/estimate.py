@@ -1,0 +1,128 @@
+"""Low / central / high estimates, and how they add up.
+
+A route's distance and duration are sums of parts whose uncertainties come from a few
+sources: one section's official length, one line's speed range, one border's dwell. Parts
+that share a source move together, so their deviations add; parts with different sources
+are independent, so their deviations add in quadrature (root sum of squares). Adding every
+low and every high instead would assume that everything goes wrong at once on a trip.
+
+Examples
+--------
+>>> a = Estimate(4.0, 5.0, 7.0)
+>>> a.width_ratio()
+0.4
+>>> total = Budget()
+>>> total.add("speed:kp", Estimate(9.0, 10.0, 12.0))
+>>> total.add("dwell:border", Estimate(0.5, 1.0, 2.0))
+>>> round(total.estimate().high, 3)
+13.236
+
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+__all__ = ["Budget", "Estimate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """A quantity known as a range: ``low <= central <= high``.
+
+    Parameters
+    ----------
+    low, central, high
+        Bounds and most likely value, in the unit of the field that holds the estimate.
+
+    """
+
+    low: float
+    central: float
+    high: float
+
+    def __post_init__(self) -> None:
+        if not (self.low <= self.central + 1e-9 and self.central <= self.high + 1e-9):
+            msg = f"estimate out of order: low={self.low}, central={self.central}, high={self.high}"
+            raise ValueError(msg)
+
+    @classmethod
+    def exact(cls, value: float) -> Estimate:
+        """Return an estimate with no spread."""
+        return cls(value, value, value)
+
+    @classmethod
+    def from_list(cls, values: list[float] | tuple[float, ...]) -> Estimate:
+        """Build from ``[low, central, high]`` as written in the data files."""
+        if len(values) != 3:
+            msg = f"expected [low, central, high], got {list(values)!r}"
+            raise ValueError(msg)
+        low, central, high = (float(v) for v in values)
+        return cls(low, central, high)
+
+    def scaled(self, factor: float) -> Estimate:
+        """Multiply every bound by a non-negative ``factor``."""
+        return Estimate(self.low * factor, self.central * factor, self.high * factor)
+
+    def contains(self, value: float) -> bool:
+        """Whether ``value`` lies within ``[low, high]``."""
+        return self.low - 1e-9 <= value <= self.high + 1e-9
+
+    def width_ratio(self) -> float:
+        """Largest relative distance of a bound from the central value."""
+        if self.central == 0:
+            return 0.0
+        return max(self.central - self.low, self.high - self.central) / self.central
+
+    def rounded(self, ndigits: int = 1) -> Estimate:
+        """Round every bound (for display and JSON)."""
+        return Estimate(round(self.low, ndigits), round(self.central, ndigits),
+                        round(self.high, ndigits))
+
+    def as_dict(self, ndigits: int = 2) -> dict[str, float]:
+        """Return ``{"low", "central", "high"}`` rounded to ``ndigits``."""
+        return {"low": round(self.low, ndigits), "central": round(self.central, ndigits),
+                "high": round(self.high, ndigits)}
+
+
+@dataclass(slots=True)
+class Budget:
+    """Accumulates parts of a total, keyed by the source of their uncertainty.
+
+    Deviations of parts with the same key add linearly; different keys combine in
+    quadrature.
+    """
+
+    central: float = 0.0
+    _below: dict[str, float] = field(default_factory=dict)
+    _above: dict[str, float] = field(default_factory=dict)
+
+    def add(self, key: str, part: Estimate) -> None:
+        """Add ``part``, whose uncertainty comes from ``key``."""
+        self.central += part.central
+        self._below[key] = self._below.get(key, 0.0) + (part.central - part.low)
+        self._above[key] = self._above.get(key, 0.0) + (part.high - part.central)
+
+    def add_central(self, value: float) -> None:
+        """Add to the central value without uncertainty."""
+        self.central += value
+
+    def add_spread(self, key: str, below: float, above: float) -> None:
+        """Add deviations (non-negative) attributed to ``key``."""
+        self._below[key] = self._below.get(key, 0.0) + below
+        self._above[key] = self._above.get(key, 0.0) + above
+
+    def merge(self, other: Budget) -> None:
+        """Add every part of ``other``."""
+        self.central += other.central
+        for key, value in other._below.items():
+            self._below[key] = self._below.get(key, 0.0) + value
+        for key, value in other._above.items():
+            self._above[key] = self._above.get(key, 0.0) + value
+
+    def estimate(self) -> Estimate:
+        """Return the total as an :class:`Estimate`."""
+        below = math.sqrt(sum(v * v for v in self._below.values()))
+        above = math.sqrt(sum(v * v for v in self._above.values()))
+        return Estimate(max(self.central - below, 0.0), self.central, self.central + above)

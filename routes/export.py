@@ -1,0 +1,201 @@
+"""Route options as JSON, a long table (one row per option and leg), GeoJSON, or text.
+
+Examples
+--------
+>>> from routes.options import find_options, plan_trip
+>>> result = find_options(plan_trip("Khasan", "Vladivostok", mode="rail", alternatives=1))
+>>> rows = options_to_rows(result)
+>>> rows[0]["mode"], rows[0]["from"], rows[0]["to"]
+('rail', 'Khasan station', 'Vladivostok station')
+
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from routes.estimate import Estimate
+from routes.itinerary import Leg, RouteOption, Stop
+from routes.options import TripOptions
+from routes.places import Place
+
+__all__ = [
+    "ATTRIBUTION",
+    "format_table",
+    "options_to_csv",
+    "options_to_dict",
+    "options_to_geojson",
+    "options_to_json",
+    "options_to_rows",
+]
+
+ATTRIBUTION = ("Rail geometry: Natural Earth (public domain) and © OpenStreetMap contributors "
+               "(ODbL); airports: OurAirports (public domain); places: GeoNames (CC BY 4.0)")
+
+
+def _place(p: Place) -> dict[str, Any]:
+    return {"name": p.name, "id": p.id, "lat": p.lat, "lon": p.lon, "country": p.country}
+
+
+def _est(e: Estimate, nd: int = 2) -> dict[str, float]:
+    return e.as_dict(nd)
+
+
+def _stop(s: Stop) -> dict[str, Any]:
+    return {"id": s.id, "name": s.name, "kind": s.kind, "lat": s.lat, "lon": s.lon,
+            "country": s.country, "tz": s.tz, "elapsed_h": round(s.elapsed_h, 2),
+            "arrival": s.arrival.isoformat() if s.arrival else None,
+            "utc_offset": s.utc_offset}
+
+
+def _leg(leg: Leg) -> dict[str, Any]:
+    return {
+        "mode": leg.mode, "from": leg.origin.name, "to": leg.destination.name,
+        "from_id": leg.origin.id, "to_id": leg.destination.id,
+        "distance_km": _est(leg.distance_km), "duration_h": _est(leg.duration_h),
+        "countries": list(leg.countries), "notes": list(leg.notes),
+        "sources": list(leg.sources),
+        "depart": leg.origin.arrival.isoformat() if leg.origin.arrival else None,
+        "arrive": leg.destination.arrival.isoformat() if leg.destination.arrival else None,
+        "tz_from": leg.origin.tz, "tz_to": leg.destination.tz,
+        "stops": [_stop(s) for s in (leg.origin, *leg.stops, leg.destination)],
+    }
+
+
+def _option(o: RouteOption) -> dict[str, Any]:
+    return {
+        "label": o.label, "modes": list(o.modes), "via": list(o.via),
+        "distance_km": _est(o.distance_km, 1), "duration_h": _est(o.duration_h),
+        "border_crossings": o.border_crossings, "gauge_changes": o.gauge_changes,
+        "passenger_service": o.passenger_service, "scheduled": o.scheduled,
+        "depart": o.depart.isoformat() if o.depart else None,
+        "arrive": o.arrive.isoformat() if o.arrive else None,
+        "notes": list(o.notes), "legs": [_leg(leg) for leg in o.legs],
+    }
+
+
+def options_to_dict(result: TripOptions) -> dict[str, Any]:
+    """Every field of the result, as plain JSON-ready data."""
+    trip = result.trip
+    return {
+        "origin": _place(trip.origin),
+        "destination": _place(trip.destination),
+        "trip": {"via": [v.name for v in trip.via],
+                 "avoid": [*trip.avoid_countries, *(p.name for p in trip.avoid_places)],
+                 "modes": list(trip.modes), "alternatives": trip.alternatives,
+                 "service": trip.service,
+                 "depart": trip.depart.isoformat() if trip.depart else None},
+        "options": [_option(o) for o in result.options],
+        "notes": list(result.notes),
+        "attribution": ATTRIBUTION,
+    }
+
+
+def options_to_json(result: TripOptions) -> str:
+    """:func:`options_to_dict` as indented JSON text."""
+    return json.dumps(options_to_dict(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def options_to_rows(result: TripOptions) -> list[dict[str, Any]]:
+    """One row per option and leg (the r5py long format), with ranges as three columns."""
+    rows = []
+    for i, o in enumerate(result.options, start=1):
+        for j, leg in enumerate(o.legs, start=1):
+            row: dict[str, Any] = {"option": i, "label": o.label, "leg": j, "mode": leg.mode,
+                                   "from": leg.origin.name, "to": leg.destination.name}
+            for name, est in (("distance_km", leg.distance_km), ("duration_h", leg.duration_h)):
+                for part in ("low", "central", "high"):
+                    row[f"{name}_{part}"] = round(getattr(est, part), 3)
+            row.update({
+                "countries": ";".join(leg.countries),
+                "depart": leg.origin.arrival.isoformat() if leg.origin.arrival else "",
+                "arrive": leg.destination.arrival.isoformat() if leg.destination.arrival else "",
+                "tz_from": leg.origin.tz, "tz_to": leg.destination.tz,
+                "notes": " | ".join(leg.notes),
+            })
+            rows.append(row)
+    return rows
+
+
+def options_to_csv(result: TripOptions) -> str:
+    """:func:`options_to_rows` as CSV text."""
+    rows = options_to_rows(result)
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return out.getvalue()
+
+
+def options_to_geojson(result: TripOptions) -> dict[str, Any]:
+    """A FeatureCollection: a line per moving leg, a point per border or gauge-change stop."""
+    features = []
+    for i, o in enumerate(result.options, start=1):
+        for j, leg in enumerate(o.legs, start=1):
+            props = {"option": i, "label": o.label, "leg": j, "mode": leg.mode,
+                     "from": leg.origin.name, "to": leg.destination.name,
+                     "distance_km": _est(leg.distance_km), "duration_h": _est(leg.duration_h),
+                     "countries": list(leg.countries), "notes": list(leg.notes)}
+            coords = leg.geometry
+            if len(coords) >= 2:
+                geometry: dict[str, Any] = {"type": "LineString",
+                                            "coordinates": [list(c) for c in coords]}
+            else:
+                geometry = {"type": "Point", "coordinates": [leg.origin.lon, leg.origin.lat]}
+            features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    return {"type": "FeatureCollection", "features": features,
+            "properties": {"attribution": ATTRIBUTION}}
+
+
+def _hours(h: float) -> str:
+    total = round(h * 60)
+    days, rest = divmod(total, 24 * 60)
+    hh, mm = divmod(rest, 60)
+    if days:
+        return f"{days} d {hh:02d} h {mm:02d}"
+    return f"{hh} h {mm:02d}"
+
+
+def _range(e: Estimate, fmt: str) -> str:
+    return f"{fmt.format(e.central)} ({fmt.format(e.low)}–{fmt.format(e.high)})"
+
+
+def format_table(result: TripOptions) -> str:
+    """A plain-text comparison for a terminal."""
+    trip = result.trip
+    head = f"{trip.origin.name} → {trip.destination.name}"
+    if trip.via:
+        head += " via " + ", ".join(v.name for v in trip.via)
+    if trip.avoid_countries or trip.avoid_places:
+        head += " avoiding " + ", ".join([*trip.avoid_countries,
+                                          *(p.name for p in trip.avoid_places)])
+    lines = [head, ""]
+    for i, o in enumerate(result.options, start=1):
+        dur = o.duration_h
+        lines.append(f"{i}. {o.label}")
+        lines.append(f"   distance {_range(o.distance_km, '{:,.0f}')} km · "
+                     f"time {_hours(dur.central)}"
+                     f" ({_hours(dur.low)} – {_hours(dur.high)}) · borders {o.border_crossings}"
+                     f" · gauge changes {o.gauge_changes}")
+        if o.depart and o.arrive:
+            lines.append(f"   depart {o.depart:%Y-%m-%d %H:%M} ({o.legs[0].origin.utc_offset}) → "
+                         f"arrive {o.arrive:%Y-%m-%d %H:%M} ({o.legs[-1].destination.utc_offset})"
+                         " (central estimate)")
+        for leg in o.legs:
+            if leg.mode in ("border", "gauge_change"):
+                what = "border" if leg.mode == "border" else "gauge change"
+                lines.append(f"     {what:<12} at {leg.origin.name}: "
+                             f"{_range(leg.duration_h, '{:.1f}')} h")
+            else:
+                lines.append(f"     {leg.mode:<12} {leg.origin.name} → {leg.destination.name}: "
+                             f"{_range(leg.distance_km, '{:,.0f}')} km, "
+                             f"{_range(leg.duration_h, '{:.1f}')} h [{', '.join(leg.countries)}]")
+        lines.extend(f"   note: {n}" for n in o.notes)
+        lines.append("")
+    lines.extend(f"note: {n}" for n in result.notes)
+    lines.append(ATTRIBUTION)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,50 @@
+"""Distances on the ellipsoid (WGS84), via geographiclib, the library behind geopy.
+
+Examples
+--------
+>>> round(distance_km((39.224098, 125.669998), (43.396256, 132.148155)), 1)
+713.0
+>>> round(path_length_km([(130.0, 42.0), (130.0, 43.0)]), 1)
+111.1
+
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from geographiclib.geodesic import Geodesic
+
+__all__ = ["distance_km", "geodesic_points", "path_length_km"]
+
+_WGS84 = Geodesic.WGS84
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Geodesic distance in km between two ``(lat, lon)`` points."""
+    return float(_WGS84.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)["s12"]) / 1000.0
+
+
+def path_length_km(coords: Sequence[Sequence[float]]) -> float:
+    """Geodesic length in km of a polyline given as ``(lon, lat)`` pairs (GeoJSON order)."""
+    total = 0.0
+    for (lon1, lat1), (lon2, lat2) in pairwise(coords):
+        total += _WGS84.Inverse(lat1, lon1, lat2, lon2, Geodesic.DISTANCE)["s12"]
+    return total / 1000.0
+
+
+def geodesic_points(a: tuple[float, float], b: tuple[float, float], *,
+                    step_km: float = 25.0) -> list[tuple[float, float]]:
+    """Points along the geodesic from ``a`` to ``b`` (``(lat, lon)``), at most ``step_km`` apart.
+
+    Returned as ``(lon, lat)`` pairs for building a GeoJSON or shapely line. Use it to draw a
+    flight as the arc it flies rather than a straight line on a Mercator map.
+    """
+    line = _WGS84.InverseLine(a[0], a[1], b[0], b[1])
+    n = max(1, int(line.s13 / 1000.0 / step_km) + 1)
+    points = []
+    for i in range(n + 1):
+        pos = line.Position(line.s13 * i / n, Geodesic.LATITUDE | Geodesic.LONGITUDE)
+        points.append((round(pos["lon2"], 5), round(pos["lat2"], 5)))
+    return points

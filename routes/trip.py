@@ -1,0 +1,204 @@
+"""A trip: where from, where to, through and around what, by which modes, and when.
+
+:func:`plan_trip` turns names into a checked :class:`Trip`; route finding takes a trip and
+nothing else.
+
+Examples
+--------
+>>> trip = plan_trip("Pyongyang", "Vladivostok", via=["Tumen"], avoid=["MN"])
+>>> trip.origin.name, trip.via[0].name, trip.avoid_countries
+('Pyongyang', 'Tumen', ('MN',))
+>>> plan_trip("Pyongyang", "pyongyang")
+Traceback (most recent call last):
+...
+routes.errors.InputError: origin and destination are the same place (Pyongyang); ...
+
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from routes.errors import InputError, NoRouteError, PlaceNotFoundError
+from routes.facts import load_facts
+from routes.places import Place, find_place
+
+__all__ = ["MODES", "Trip", "plan_trip"]
+
+MODES = ("rail", "air")
+
+# ISO 3166-1 alpha-2 codes a user may want to avoid on these networks.
+_COUNTRIES = {
+    "AF", "AM", "AZ", "BY", "CN", "EE", "FI", "GE", "JP", "KG", "KP", "KR", "KZ", "LT", "LV",
+    "MN", "PL", "RU", "TJ", "TM", "TR", "UA", "UZ",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    """What the traveller wants; every name already resolved.
+
+    Parameters
+    ----------
+    origin, destination
+        Resolved places.
+    via
+        Places the route must pass, in order (rail only).
+    avoid_countries
+        ISO codes the route must not enter.
+    avoid_places
+        Places the route must not pass.
+    modes
+        Subset of ``("rail", "air")``.
+    alternatives
+        How many rail alternatives to look for (at least 1).
+    depart
+        Departure time with its time zone, or ``None``.
+    service
+        Kind of train (``regular`` timetabled trains, or ``special`` for the leader's
+        train): picks the speed and dwell figures from ``facts.toml``.
+
+    """
+
+    origin: Place
+    destination: Place
+    via: tuple[Place, ...] = ()
+    avoid_countries: tuple[str, ...] = ()
+    avoid_places: tuple[Place, ...] = ()
+    modes: tuple[str, ...] = MODES
+    alternatives: int = 3
+    depart: dt.datetime | None = None
+    service: str = "regular"
+
+
+def _modes(mode: str | Iterable[str]) -> tuple[str, ...]:
+    names = [mode] if isinstance(mode, str) else list(mode)
+    out: list[str] = []
+    for name in names:
+        if name == "any":
+            out.extend(MODES)
+        elif name in MODES:
+            out.append(name)
+        else:
+            msg = f"unknown mode {name!r}; use rail, air or any"
+            raise InputError(msg)
+    return tuple(m for m in MODES if m in out)
+
+
+def plan_trip(
+    origin: str | Place,
+    destination: str | Place,
+    *,
+    via: Iterable[str | Place] = (),
+    avoid: Iterable[str] = (),
+    mode: str | Iterable[str] = "any",
+    alternatives: int = 3,
+    depart: dt.datetime | str | None = None,
+    service: str = "regular",
+) -> Trip:
+    """Resolve names and check that the trip makes sense.
+
+    Parameters
+    ----------
+    origin, destination
+        Place names (or places).
+    via
+        Places to pass, in order.
+    avoid
+        Two-letter country codes (``CN``) or place names.
+    mode
+        ``"rail"``, ``"air"``, ``"any"`` or a list of modes.
+    alternatives
+        Number of rail options wanted, 1 to 10.
+    depart
+        Departure as an aware datetime or an ISO 8601 string with an offset or
+        ``[Area/City]`` zone, e.g. ``2019-04-24T05:00+09:00``.
+    service
+        ``regular`` or another service defined in ``facts.toml`` (``special``).
+
+    Raises
+    ------
+    PlaceNotFoundError
+        An unknown name (with suggestions).
+    InputError
+        Same origin and destination, a via that is avoided, a bad mode or time.
+    NoRouteError
+        The origin or destination lies in a country to be avoided.
+
+    """
+    orig = origin if isinstance(origin, Place) else find_place(origin)
+    dest = destination if isinstance(destination, Place) else find_place(destination)
+    if orig.id == dest.id:
+        msg = (f"origin and destination are the same place ({orig.name}); "
+               "give two different places")
+        raise InputError(msg)
+    vias = tuple(v if isinstance(v, Place) else find_place(v) for v in via)
+    for v in vias:
+        if v.id in (orig.id, dest.id):
+            msg = f"via {v.name} is the origin or the destination; drop it"
+            raise InputError(msg)
+    countries: list[str] = []
+    places: list[Place] = []
+    for item in avoid:
+        code = item.strip()
+        if len(code) == 2 and code.upper() == code and code in _COUNTRIES:
+            countries.append(code)
+            continue
+        try:
+            places.append(find_place(code))
+        except PlaceNotFoundError as exc:
+            if len(code) == 2:
+                msg = f"unknown country code {code!r}; use ISO codes such as CN, RU, KP, MN"
+                raise InputError(msg) from None
+            raise exc from None
+    for p in vias:
+        if p.country in countries or any(a.id == p.id for a in places):
+            msg = f"via {p.name} ({p.country}) is also to be avoided; drop one of the two"
+            raise InputError(msg)
+    for p in (orig, dest):
+        if p.country in countries:
+            msg = (f"no route: {p.name} is in {p.country}, which is to be avoided")
+            raise NoRouteError(msg)
+        if any(a.id == p.id for a in places):
+            msg = f"{p.name} is both an end of the trip and to be avoided"
+            raise InputError(msg)
+    if not 1 <= alternatives <= 10:
+        msg = f"alternatives must be between 1 and 10, not {alternatives}"
+        raise InputError(msg)
+    services = load_facts().services
+    if service not in services:
+        msg = f"unknown service {service!r}; use one of {', '.join(sorted(services))}"
+        raise InputError(msg)
+    return Trip(orig, dest, vias, tuple(dict.fromkeys(countries)), tuple(places),
+                _modes(mode), alternatives, _parse_depart(depart), service)
+
+
+def _parse_depart(value: dt.datetime | str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        zone = None
+        if text.endswith("]") and "[" in text:
+            text, zone = text[:-1].split("[", 1)
+        try:
+            when = dt.datetime.fromisoformat(text)
+        except ValueError:
+            msg = (f"cannot read departure time {value!r}; use ISO 8601 with an offset, "
+                   "e.g. 2019-04-24T05:00+09:00 or 2019-04-24T05:00[Asia/Pyongyang]")
+            raise InputError(msg) from None
+        if zone is not None:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                when = when.replace(tzinfo=ZoneInfo(zone))
+            except (ZoneInfoNotFoundError, ValueError):
+                msg = f"unknown time zone {zone!r}"
+                raise InputError(msg) from None
+        value = when
+    if value.tzinfo is None or value.utcoffset() is None:
+        msg = "the departure time needs a time zone, e.g. 2019-04-24T05:00+09:00"
+        raise InputError(msg)
+    return value

@@ -1,0 +1,22 @@
+"""Estimates against real trips (data/calibration.toml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from routes.calibration import MAX_WIDTH, check_calibration, read_calibration
+
+_RESULTS = {r.trip.id: r for r in check_calibration()}
+
+
+@pytest.mark.parametrize("trip_id", sorted(_RESULTS))
+def test_real_trip_lies_within_a_range_no_wider_than_25_percent(trip_id: str) -> None:
+    result = _RESULTS[trip_id]
+    assert result.width <= MAX_WIDTH + 1e-9, result.estimate_text
+    assert result.ok, f"{result.real_text} vs {result.estimate_text}: {result.problem}"
+
+
+def test_calibration_file_lists_the_trips_of_the_research_notes() -> None:
+    ids = {t.id for t in read_calibration()}
+    assert {"khasan-vladivostok-2019", "pyongyang-khasan-2023", "tumangang-pyongyang-2008",
+            "pyongyang-chongjin-2019", "pyongyang-sinuiju-2019", "moscow-vladivostok-km"} <= ids

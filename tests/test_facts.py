@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from routes import DataError
+from routes.facts import load_facts, read_facts
+from routes.places import load_places
+
+
+def test_every_record_cites_known_sources_with_urls() -> None:
+    facts = load_facts()
+    assert facts.sources
+    for source in facts.sources.values():
+        assert source.url.startswith("http"), source.key
+    for section in facts.sections:
+        assert all(k in facts.sources for k in section.sources)
+    for speed in facts.speeds.values():
+        assert speed.evidence, speed.id
+        assert speed.kmh.low < speed.kmh.high
+
+
+def test_sections_and_lines_name_curated_places() -> None:
+    facts = load_facts()
+    places = load_places()
+    for section in facts.sections:
+        for pid in (section.start, section.end, *section.via):
+            assert pid.startswith("border:") or pid in places, (section.id, pid)
+
+
+def test_official_pyongyang_tumangang_length_is_855_km() -> None:
+    facts = load_facts()
+    parts = [s for s in facts.sections
+             if s.id in {"pyongyang-kowon", "kowon-rajin", "rajin-tumangang"}]
+    assert sum(s.km.central for s in parts) == pytest.approx(855, abs=0.5)
+    assert sum(s.km.low for s in parts) == pytest.approx(830, abs=5)
+    assert sum(s.km.high for s in parts) == pytest.approx(871, abs=1)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('kmh = [22.0, 26.0, 31.0]', 'kmh = [22.0, 36.0, 31.0]', "speed 'kp_mainline'.*out of order"),
+    ('sources = ["kowon_ja"]', 'sources = ["nowhere"]',
+     "section 'pyongyang-kowon'.*unknown source"),
+    ('schema = 1', 'schema = 7', "unsupported schema"),
+    ('[dwell.formalities]', '[dwell.other]', "dwell 'formalities' is required"),
+])
+def test_a_malformed_facts_file_names_the_record(tmp_path: Path, old: str, new: str,
+                                                 message: str) -> None:
+    text = load_facts().path.read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "facts.toml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        read_facts(bad)
+
+
+def test_a_file_that_is_not_toml_is_a_data_error(tmp_path: Path) -> None:
+    bad = tmp_path / "facts.toml"
+    bad.write_text("this is = = not toml", encoding="utf-8")
+    with pytest.raises(DataError, match="not valid TOML"):
+        read_facts(bad)

@@ -1,0 +1,149 @@
+"""The route options the issue asks for, on the real network."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from routes import (
+    InputError,
+    NoRouteError,
+    PlaceNotFoundError,
+    TripOptions,
+    find_options,
+    plan_trip,
+)
+
+
+def test_direct_rail_goes_via_tumangang_and_khasan(pyongyang_vladivostok: TripOptions) -> None:
+    direct = pyongyang_vladivostok.options[0]
+    assert direct.modes == ("rail",)
+    assert direct.via.index("Tumangang station") < direct.via.index("Khasan station")
+    assert 1165 <= direct.distance_km.central <= 1250
+    assert direct.distance_km.low >= 1100 and direct.distance_km.high <= 1300
+    assert direct.duration_h.low <= 43 and direct.duration_h.high >= 26  # overlaps 26–43 h
+    assert direct.duration_h.central > 24  # more than a day, not "about 10 hours"
+    assert direct.border_crossings == 1
+    assert direct.gauge_changes == 1
+
+
+def test_border_dwell_and_gauge_change_are_separate_items(
+        pyongyang_vladivostok: TripOptions) -> None:
+    direct = pyongyang_vladivostok.options[0]
+    modes = [leg.mode for leg in direct.legs]
+    assert modes == ["rail", "border", "gauge_change", "rail"]
+    border, gauge = direct.legs[1], direct.legs[2]
+    assert border.duration_h.central > 0 and gauge.duration_h.central > 0
+    assert "1,435 ↔ 1,520 mm" in gauge.notes[0]
+    assert border.sources and gauge.sources
+    run = sum(leg.duration_h.central for leg in direct.legs)
+    assert direct.duration_h.central == pytest.approx(run)
+
+
+def test_flight_sunan_vladivostok_with_ground_access(pyongyang_vladivostok: TripOptions) -> None:
+    flight = next(o for o in pyongyang_vladivostok.options if "air" in o.modes)
+    ground_in, air, ground_out = flight.legs
+    assert air.origin.id == "FNJ" and air.destination.id == "VVO"
+    assert 700 <= air.distance_km.central <= 725
+    assert air.duration_h.low >= 80 / 60 and air.duration_h.high <= 105 / 60
+    assert air.duration_h.central == pytest.approx(1.5)
+    assert ground_in.mode == "road" and ground_in.distance_km.central == pytest.approx(24)
+    assert ground_out.mode == "rail" and ground_out.distance_km.central == pytest.approx(44)
+    assert flight.scheduled
+
+
+def test_tumen_hunchun_detour(pyongyang_vladivostok: TripOptions,
+                             tumen_hunchun_detour: TripOptions) -> None:
+    detour = tumen_hunchun_detour.options[0]
+    names = list(detour.via)
+    order = ["Namyang station", "Tumen station", "Hunchun South station", "Makhalino station"]
+    assert [names.index(n) for n in order] == sorted(names.index(n) for n in order)
+    assert 1230 <= detour.distance_km.central <= 1320
+    direct = pyongyang_vladivostok.options[0]
+    assert detour.border_crossings == direct.border_crossings + 1 == 2
+    assert not detour.passenger_service
+    assert any("no scheduled passenger service" in n for n in detour.notes)
+    assert any("Tumen–Hunchun railway" in n for leg in detour.legs for n in leg.notes)
+
+
+def test_avoiding_china_never_enters_china() -> None:
+    result = find_options(plan_trip("Pyongyang", "Vladivostok", avoid=["CN"]))
+    assert result.options
+    for option in result.options:
+        for leg in option.legs:
+            assert "CN" not in leg.countries
+
+
+def test_avoiding_russia_gives_no_route() -> None:
+    with pytest.raises(NoRouteError, match="Vladivostok is in RU"):
+        plan_trip("Pyongyang", "Vladivostok", avoid=["RU"])
+
+
+def test_avoiding_a_place_routes_around_it() -> None:
+    result = find_options(plan_trip("Pyongyang", "Vladivostok", mode="rail",
+                                    avoid=["Tumangang"]))
+    for option in result.options:
+        assert "Tumangang station" not in option.via
+
+
+def test_alternatives_really_differ(pyongyang_vladivostok: TripOptions) -> None:
+    rail = [o for o in pyongyang_vladivostok.options if o.modes == ("rail",)]
+    assert len(rail) == 3
+    assert len({o.via for o in rail}) == 3
+    assert len({o.label for o in rail}) == 3
+
+
+def test_departure_gives_local_arrival_times_with_offsets() -> None:
+    trip = plan_trip("Pyongyang", "Vladivostok", mode="rail", alternatives=1,
+                     depart="2019-04-24T05:00+09:00")
+    option = find_options(trip).options[0]
+    start, end = option.legs[0].origin, option.legs[-1].destination
+    assert start.utc_offset == "+09:00"
+    assert end.utc_offset == "+10:00"
+    assert end.arrival is not None and start.arrival is not None
+    elapsed = (end.arrival - start.arrival).total_seconds() / 3600
+    assert elapsed == pytest.approx(option.duration_h.central, abs=1 / 60)
+    stops = [s for leg in option.legs for s in leg.stops]
+    assert all(s.arrival is not None for s in stops)
+    assert any(s.name == "Chongjin station" and s.utc_offset == "+09:00" for s in stops)
+
+
+def test_departure_in_a_named_zone() -> None:
+    trip = plan_trip("Khasan", "Vladivostok", depart="2019-04-24T11:40[Asia/Vladivostok]")
+    assert trip.depart == dt.datetime(2019, 4, 24, 1, 40, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(("kwargs", "error", "message"), [
+    ({"origin": "Nowhereville", "destination": "Vladivostok"}, PlaceNotFoundError, "unknown"),
+    ({"origin": "Vladivostok", "destination": "Владивосток"}, InputError, "same place"),
+    ({"origin": "Pyongyang", "destination": "Vladivostok", "via": ["Tumen"], "avoid": ["CN"]},
+     InputError, "also to be avoided"),
+    ({"origin": "Pyongyang", "destination": "Vladivostok", "depart": "tomorrow"}, InputError,
+     "departure time"),
+    ({"origin": "Pyongyang", "destination": "Vladivostok", "depart": "2019-04-24T05:00"},
+     InputError, "time zone"),
+    ({"origin": "Pyongyang", "destination": "Vladivostok", "mode": "ship"}, InputError, "mode"),
+])
+def test_bad_trips_are_refused(kwargs: dict[str, object], error: type[Exception],
+                               message: str) -> None:
+    with pytest.raises(error, match=message):
+        plan_trip(**kwargs)  # type: ignore[arg-type]
+
+
+def test_a_via_is_honoured() -> None:
+    trip = plan_trip("Pyongyang", "Vladivostok", via=["Beijing"], mode="rail", alternatives=1)
+    option = find_options(trip).options[0]
+    assert "Beijing station" in option.via
+    assert option.distance_km.central > 2500
+
+
+def test_a_via_that_makes_the_trip_impossible() -> None:
+    trip = plan_trip("Pyongyang", "Vladivostok", via=["Tokyo"], mode="rail")
+    with pytest.raises(NoRouteError, match=r"Tokyo is .* km from the nearest railway"):
+        find_options(trip)
+
+
+def test_no_air_option_for_a_via_trip_is_explained(tumen_hunchun_detour: TripOptions) -> None:
+    assert all(o.modes == ("rail",) for o in tumen_hunchun_detour.options)
+    assert any("via applies to rail only" in n for n in tumen_hunchun_detour.notes)

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from routes import DataError, PlaceNotFoundError, find_place
+from routes.places import load_places, read_places
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Pyongyang", "pyongyang"),
+    ("P'yŏngyang", "pyongyang"),
+    ("PYONGYANG", "pyongyang"),
+    ("Rason", "rajin"),
+    ("Tumangang", "tumangang_station"),
+    ("Хасан", "khasan_station"),
+    ("ulan ude", "ulan_ude"),
+])
+def test_curated_names_and_spellings_resolve(name: str, expected: str) -> None:
+    assert find_place(name).id == expected
+
+
+def test_a_city_names_its_station_and_airports() -> None:
+    pyongyang = find_place("Pyongyang")
+    assert pyongyang.station == "pyongyang_station"
+    assert pyongyang.airports == ("FNJ",)
+    assert find_place("Moscow").airports == ("SVO", "DME", "VKO")
+
+
+def test_uncurated_names_fall_back_to_the_most_populous_geonames_city() -> None:
+    place = find_place("Qiqihar")
+    assert place.id.startswith("geonames:")
+    assert place.country == "CN"
+
+
+def test_unknown_names_suggest_close_matches() -> None:
+    with pytest.raises(PlaceNotFoundError) as info:
+        find_place("Vladivostock")
+    assert "Vladivostok" in info.value.suggestions
+    assert "did you mean" in str(info.value)
+
+
+def test_every_curated_place_has_a_source_and_plausible_coordinates() -> None:
+    for place in load_places().values():
+        assert place.source
+        assert 25 <= place.lat <= 62 and 30 <= place.lon <= 140, place.id
+
+
+def test_a_malformed_places_file_names_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "places.csv"
+    bad.write_text("id,name,kind,country,lat,lon,aliases,station,airports,source,confidence\n"
+                   "x,X,city,KP,north,125,,,,here,low\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"line 2 .*lat/lon are not numbers"):
+        read_places(bad)
