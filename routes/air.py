@@ -9,6 +9,8 @@ route is known, and otherwise ``overhead + distance / cruise speed``, flagged as
 
 from __future__ import annotations
 
+import functools
+
 from routes.errors import NoRouteError
 from routes.estimate import Budget, Estimate
 from routes.facts import AirRoute, GroundAccess
@@ -134,8 +136,8 @@ def _flight(net: Network, trip: Trip, a: Airport, b: Airport) -> RouteOption:
                 elapsed + block.central)
     legs.append(Leg(mode="air", origin=start, destination=end, distance_km=Estimate.exact(gc),
                     duration_h=block, countries=tuple(dict.fromkeys((a.country, b.country))),
-                    notes=tuple(notes), sources=tuple(sources),
-                    shape=tuple(geodesic_points((a.lat, a.lon), (b.lat, b.lon)))))
+                    notes=tuple(notes), sources=tuple(sources), track=(a.iata, b.iata),
+                    _shape_of=functools.partial(_arc, (a.lat, a.lon), (b.lat, b.lon))))
     legs.append(_ground_leg(net, trip.destination, b, to_airport=False,
                             elapsed=end.elapsed_h, budget=duration))
     for leg in legs:
@@ -152,6 +154,12 @@ def _flight(net: Network, trip: Trip, a: Airport, b: Airport) -> RouteOption:
         gauge_changes=0, notes=tuple(option_notes), passenger_service=True,
         scheduled=route is not None,
     )
+
+
+def _arc(a: tuple[float, float], b: tuple[float, float],
+         track: tuple[str, ...]) -> list[tuple[float, float]]:
+    del track
+    return geodesic_points(a, b)
 
 
 def air_options(trip: Trip, net: Network) -> list[RouteOption]:

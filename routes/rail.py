@@ -11,11 +11,11 @@ its track is its own.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import heapq
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
-
-import networkx as nx
 
 from routes.errors import NoRouteError
 from routes.estimate import Budget, Estimate
@@ -64,9 +64,20 @@ def resolve_rail_node(net: Network, place: Place) -> tuple[str, float]:
     return node, km
 
 
+@dataclass(frozen=True, slots=True)
+class _Search:
+    """The graph in arrays, with path-choice weights for one service (built once)."""
+
+    ids: list[str]
+    index: dict[str, int]
+    adj: list[list[tuple[int, int]]]  # node -> [(neighbour, edge)]
+    weight: list[float]  # hours per edge: running time, dwell, penalties
+    country: list[str]
+    km: list[float]  # corrected track length per edge (central)
+
+
 @functools.cache
-def _base_weights(net: Network, service: str) -> dict[frozenset[str], float]:
-    """Expected hours per edge for path choice (running time, dwell, penalties)."""
+def _search_graph(net: Network, service: str) -> _Search:
     facts = net.facts
     dwell = {}
     for n in net.nodes.values():
@@ -74,14 +85,73 @@ def _base_weights(net: Network, service: str) -> dict[frozenset[str], float]:
             formalities, bogie = _border_dwell(net, n, service)
             dwell[n.id] = (formalities.central + (bogie.central if bogie else 0.0)
                            + facts.routing.border_penalty_h)
-    weights = {}
-    for u, v, d in net.graph.edges(data=True):
-        hours = d["km"] * d["factor"][1] / facts.speed(d["speed"], service).kmh.central
+    ids = sorted(net.graph.nodes)
+    index = {nid: i for i, nid in enumerate(ids)}
+    adj: list[list[tuple[int, int]]] = [[] for _ in ids]
+    weight: list[float] = []
+    country: list[str] = []
+    km: list[float] = []
+    for u, v, d in sorted(net.graph.edges(data=True), key=lambda e: (e[0], e[1])):
+        speed = facts.speed(d["speed"], service).kmh.central
+        length = d["km"] * d["factor"][1]
+        hours = length / speed
         if not d["passenger"]:
             hours *= facts.routing.no_passenger_weight
         hours += dwell.get(u, 0.0) / 2 + dwell.get(v, 0.0) / 2
-        weights[frozenset((u, v))] = hours
-    return weights
+        e = len(weight)
+        weight.append(hours)
+        country.append(d["country"])
+        km.append(length)
+        adj[index[u]].append((index[v], e))
+        adj[index[v]].append((index[u], e))
+    return _Search(ids, index, adj, weight, country, km)
+
+
+def _shortest(g: _Search, s: int, t: int, weight: Sequence[float]) -> list[int] | None:
+    """Cheapest path from ``s`` to ``t`` by bidirectional Dijkstra, or ``None``.
+
+    ``weight`` is per edge; an infinite weight closes the edge.
+    """
+    if s == t:
+        return [s]
+    adj = g.adj
+    inf = math.inf
+    push, pop = heapq.heappush, heapq.heappop
+    dist: tuple[dict[int, float], dict[int, float]] = ({s: 0.0}, {t: 0.0})
+    prev: tuple[dict[int, int], dict[int, int]] = ({}, {})
+    heaps = ([(0.0, s)], [(0.0, t)])
+    done: tuple[set[int], set[int]] = (set(), set())
+    best, meet = inf, -1
+    fwd, bwd = heaps
+    while fwd and bwd:
+        if fwd[0][0] + bwd[0][0] >= best:
+            break
+        side = 0 if fwd[0][0] <= bwd[0][0] else 1
+        cost, n = pop(heaps[side])
+        seen = done[side]
+        if n in seen:
+            continue
+        seen.add(n)
+        mine, other, back = dist[side], dist[1 - side], prev[side]
+        heap = heaps[side]
+        for m, e in adj[n]:
+            c = cost + weight[e]
+            if c < mine.get(m, inf):
+                mine[m] = c
+                back[m] = n
+                push(heap, (c, m))
+                o = other.get(m)
+                if o is not None and c + o < best:
+                    best, meet = c + o, m
+    if meet < 0:
+        return None
+    left = [meet]
+    while left[-1] != s:
+        left.append(prev[0][left[-1]])
+    right = [meet]
+    while right[-1] != t:
+        right.append(prev[1][right[-1]])
+    return left[::-1] + right[1:]
 
 
 def _crossing(net: Network, node: Node) -> Crossing | None:
@@ -102,24 +172,6 @@ def _border_dwell(net: Network, node: Node,
     return formalities, bogie
 
 
-def _weight_function(net: Network, trip: Trip, hidden: set[str],
-                     extra: Mapping[frozenset[str], float]) -> Callable[[str, str, object],
-                                                                     float | None]:
-    base = _base_weights(net, trip.service)
-    avoid = set(trip.avoid_countries)
-
-    def weight(u: str, v: str, d: object) -> float | None:
-        if u in hidden or v in hidden:
-            return None
-        attrs: Mapping[str, object] = d  # type: ignore[assignment]
-        if attrs["country"] in avoid:
-            return None
-        key = frozenset((u, v))
-        return base[key] * extra.get(key, 1.0)
-
-    return weight
-
-
 def _hidden_nodes(net: Network, trip: Trip) -> set[str]:
     hidden = set()
     avoid = set(trip.avoid_countries)
@@ -134,21 +186,21 @@ def _hidden_nodes(net: Network, trip: Trip) -> set[str]:
     return hidden
 
 
-def _find_path(net: Network, stops: Sequence[str],
-               weight: Callable[[str, str, object], float | None]) -> list[str]:
-    path: list[str] = [stops[0]]
+def _find_path(g: _Search, stops: Sequence[int], weight: Sequence[float]) -> list[int] | None:
+    path = [stops[0]]
     for s, t in pairwise(stops):
-        try:
-            _, nodes = nx.bidirectional_dijkstra(net.graph, s, t, weight=weight)
-        except nx.NetworkXNoPath:
-            msg = f"no rail path from {s} to {t}"
-            raise NoRouteError(msg) from None
-        path.extend(nodes[1:])
+        part = _shortest(g, s, t, weight)
+        if part is None:
+            return None
+        path.extend(part[1:])
     return path
 
 
-def _edges(path: Sequence[str]) -> list[frozenset[str]]:
-    return [frozenset((a, b)) for a, b in pairwise(path)]
+def _edge_ids(g: _Search, path: Sequence[int]) -> list[int]:
+    out = []
+    for a, b in pairwise(path):
+        out.append(next(e for m, e in g.adj[a] if m == b))
+    return out
 
 
 def rail_options(trip: Trip, net: Network) -> list[RouteOption]:
@@ -164,29 +216,41 @@ def rail_options(trip: Trip, net: Network) -> list[RouteOption]:
     destination = _access(net, trip.destination)
     vias = [_access(net, v) for v in trip.via]
     stops = [origin.node, *(v.node for v in vias), destination.node]
-    hidden = _hidden_nodes(net, trip)
-    for s in stops:
-        if s in hidden:
-            msg = f"{net.node(s).name or s} lies in a country or place to be avoided"
+    hidden_ids = _hidden_nodes(net, trip)
+    for n in stops:
+        if n in hidden_ids:
+            msg = f"{net.node(n).name or n} lies in a country or place to be avoided"
             raise NoRouteError(msg)
-    extra: dict[frozenset[str], float] = {}
-    found: list[list[str]] = []
-    km = {frozenset((u, v)): d["km"] * d["factor"][1] for u, v, d in net.graph.edges(data=True)}
+    g = _search_graph(net, trip.service)
+    hidden = {g.index[n] for n in hidden_ids}
+    avoid = set(trip.avoid_countries)
+    stop_ids = [g.index[n] for n in stops]
+    weight = list(g.weight)
+    for e, country in enumerate(g.country):
+        if country in avoid:
+            weight[e] = math.inf
+    for h in hidden:
+        for _, e in g.adj[h]:
+            weight[e] = math.inf
+    found: list[list[int]] = []
+    found_edges: list[set[int]] = []
     for attempt in range(_MAX_TRIES):
-        try:
-            path = _find_path(net, stops, _weight_function(net, trip, hidden, extra))
-        except NoRouteError:
+        path = _find_path(g, stop_ids, weight)
+        if path is None:
             if attempt == 0:
-                raise _no_route(trip) from None
+                raise _no_route(trip)
             break
-        edges = _edges(path)
-        if path not in found and _distinct(edges, found, km, net.facts.routing.max_overlap):
+        edges = _edge_ids(g, path)
+        if path not in found and _distinct(g, edges, found_edges,
+                                           net.facts.routing.max_overlap):
             found.append(path)
+            found_edges.append(set(edges))
             if len(found) >= trip.alternatives:
                 break
         for e in edges:
-            extra[e] = extra.get(e, 1.0) * _ALTERNATIVE_PENALTY
-    options = [_option(net, trip, path, origin, destination, vias) for path in found]
+            weight[e] *= _ALTERNATIVE_PENALTY
+    paths = [[g.ids[i] for i in path] for path in found]
+    options = [_option(net, trip, path, origin, destination, vias) for path in paths]
     options.sort(key=lambda o: (o.distance_km.central, o.duration_h.central))
     return _labelled(options)
 
@@ -202,12 +266,11 @@ def _no_route(trip: Trip) -> NoRouteError:
     return NoRouteError(f"no rail route from {trip.origin.name} to {trip.destination.name}{how}")
 
 
-def _distinct(edges: list[frozenset[str]], found: list[list[str]],
-              km: Mapping[frozenset[str], float], max_overlap: float) -> bool:
-    total = sum(km[e] for e in edges)
+def _distinct(g: _Search, edges: list[int], found: list[set[int]], max_overlap: float) -> bool:
+    total = sum(g.km[e] for e in edges)
     mine = set(edges)
     for other in found:
-        shared = sum(km[e] for e in mine & set(_edges(other)))
+        shared = sum(g.km[e] for e in mine & other)
         if total > 0 and shared / total > max_overlap:
             return False
     return True
