@@ -21,7 +21,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed
 	$(BIN)/routes compare Pyongyang Vladivostok
-	$(BIN)/routes compare Pyongyang Vladivostok --via Tumen --via Hunchun --alternatives 1
+	$(BIN)/routes compare Pyongyang Vladivostok --via Tumen --via Hunchun
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check routes tests benchmarks scripts

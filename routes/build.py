@@ -56,6 +56,7 @@ RAW_FILES = {
     "countries_region": "ne_50m_admin0_countries_region.geojson",
     "countries_world": "ne_110m_admin0_countries_world.geojson",
     "airports": "airports_ourairports_region.csv",
+    "osm_stations_cn": "stations_osm_ne_china.csv",
 }
 _OSM_LINES = {"图珲线"}  # Tumen–Hunchun railway: absent from Natural Earth
 _ISLAND_KM = 25.0
@@ -63,6 +64,7 @@ _SNAP = {"osm": 0.15, "osm_ne": 2.0, "ne": 0.5}
 _PLACE_KINDS = {"station", "border_post"}
 _JUNCTION_KM = 2.5
 _SINUOSITY_MIN_KM = 100.0  # shorter sections say more about one junction than a country
+_BORDER_NAME_KM = 15.0  # an unnamed crossing is named after a station this close
 
 Coord = tuple[float, float]  # (lon, lat), rounded to 5 decimals
 
@@ -208,6 +210,36 @@ def _smooth_islands(vg: _VertexGraph) -> None:
                 other = around.pop()
                 for n in comp:
                     vg.country[n] = other
+
+
+def _osm_stations(path: Path) -> list[tuple[Coord, str]]:
+    """Named OpenStreetMap stations (English name), to label unnamed border crossings."""
+    try:
+        with path.open(newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+    except FileNotFoundError:
+        raise DataError(f"raw data file not found: {path}") from None
+    out = []
+    for row in rows:
+        name = (row.get("name_en") or "").strip()
+        try:
+            coord = (float(row["lon"]), float(row["lat"]))
+        except (KeyError, ValueError):
+            raise DataError(f"{path.name}: station {row.get('osm_id')}: bad coordinates") from None
+        if name:
+            out.append((coord, name))
+    return out
+
+
+def _nearest_named(stations: list[tuple[Coord, str]], coord: Coord, limit_km: float) -> str:
+    best: tuple[float, str] | None = None
+    for c, name in stations:
+        if abs(c[0] - coord[0]) > 0.5 or abs(c[1] - coord[1]) > 0.5:
+            continue
+        d = distance_km((coord[1], coord[0]), (c[1], c[0]))
+        if d <= limit_km and (best is None or (d, name) < best):
+            best = (d, name)
+    return best[1] if best else ""
 
 
 def _sha256(path: Path) -> str:
@@ -478,10 +510,14 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
         node.name = crossing.name
         report.crossings.append(f"{crossing.id} at {node.coord[1]:.4f}, {node.coord[0]:.4f}")
     count: dict[tuple[str, ...], int] = {}
+    named_stations = _osm_stations(raw / RAW_FILES["osm_stations_cn"])
     for node in borders:
         if not node.id:
             count[node.countries] = count.get(node.countries, 0) + 1
             node.id = f"border:{'-'.join(node.countries).lower()}-{count[node.countries]}"
+            near = _nearest_named(named_stations, node.coord, _BORDER_NAME_KM)
+            if near:
+                node.name = f"{node.name} near {near}"
 
     # 5. contract chains into edges.
     raw_edges = _contract(vg, keep)

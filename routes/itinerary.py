@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from shapely.geometry import LineString
+
 from routes.estimate import Estimate
 
 __all__ = ["LEG_MODES", "Leg", "RouteOption", "Stop"]
@@ -71,6 +73,12 @@ class Leg:
     shape: tuple[tuple[float, float], ...] = field(default=(), repr=False)
     _shape_of: Callable[[tuple[str, ...]], list[tuple[float, float]]] | None = field(
         default=None, repr=False, compare=False)
+
+    @property
+    def linestring(self) -> LineString | None:
+        """The leg's geometry as a shapely ``LineString`` (``None`` for dwell legs)."""
+        coords = self.geometry
+        return LineString(coords) if len(coords) >= 2 else None
 
     @property
     def geometry(self) -> tuple[tuple[float, float], ...]:
