@@ -1,11 +1,11 @@
 # Two entry points, each with its own virtual environment:
-#   make demo   install and compare the routes of the bundled example
+#   make demo   install, find the places of the bundled example and compare their routes
 #   make test   install with the development tools and run ruff, mypy and pytest
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest calibrate benchmark network clean
+.PHONY: demo test lint typecheck pytest calibrate benchmark network evaluate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
+	$(BIN)/routes places data/examples/kim-vladivostok.txt
 	$(BIN)/routes compare Pyongyang Vladivostok
 	$(BIN)/routes compare Pyongyang Vladivostok --via Tumen --via Hunchun
 
@@ -39,6 +40,9 @@ calibrate: $(VENV)/.installed
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_routes.py
+
+evaluate: $(VENV)/.installed
+	$(BIN)/python scripts/eval_geoparse.py
 
 network: $(VENV)/.installed-dev
 	$(BIN)/routes build-network

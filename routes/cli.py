@@ -51,6 +51,20 @@ def _parser() -> argparse.ArgumentParser:
                            "(the leader's train)")
     cmp_.add_argument("--format", choices=["table", "json", "csv", "geojson"], default="table")
 
+    places = sub.add_parser("places", help="find the places in a text and geocode them")
+    places.add_argument("file", nargs="?", default="-", metavar="FILE",
+                        help="text file to read, or - for standard input (default)")
+    places.add_argument("--format", choices=["table", "json", "geojson"], default="table")
+    places.add_argument("--encoding", help="encoding of the input when it is not UTF-8")
+    places.add_argument("--no-demonyms", action="store_true",
+                        help="leave out demonyms such as 'Russian'")
+    places.add_argument("--candidates", action="store_true",
+                        help="with --format json, list the candidates considered")
+    places.add_argument("--jsonl", metavar="IN.jsonl",
+                        help='batch mode: one {"id": ..., "text": ...} object per line')
+    places.add_argument("--out", metavar="OUT.jsonl", help="batch output file")
+    places.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
     sub.add_parser("build-network", help="rebuild data/network from data/raw and the facts")
     return parser
 
@@ -90,6 +104,72 @@ def _compare(args: argparse.Namespace) -> str:
     return format_table(result)
 
 
+def _places(args: argparse.Namespace) -> str:
+    from routes.export import format_mentions, mention_to_dict, mentions_to_geojson
+    from routes.geoparse import find_places
+    from routes.inputs import read_text
+
+    if args.jsonl or args.out:
+        return _places_batch(args)
+    text = read_text(args.file, encoding=args.encoding)
+    mentions = find_places(text, demonyms=not args.no_demonyms)
+    if args.format == "json":
+        return json.dumps({"places": [mention_to_dict(m, candidates=args.candidates)
+                                      for m in mentions]}, ensure_ascii=False, indent=2) + "\n"
+    if args.format == "geojson":
+        return json.dumps(mentions_to_geojson(mentions), ensure_ascii=False) + "\n"
+    return format_mentions(mentions)
+
+
+def _places_batch(args: argparse.Namespace) -> str:
+    import os
+    from pathlib import Path
+
+    from routes.geoparse import find_places
+    from routes.inputs import read_jsonl
+
+    if not (args.jsonl and args.out):
+        msg = "batch mode needs both --jsonl IN.jsonl and --out OUT.jsonl"
+        raise InputError(msg)
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        msg = f"{out} exists; use --force to overwrite it"
+        raise InputError(msg)
+    if not out.parent.is_dir():
+        msg = f"folder {out.parent} does not exist"
+        raise InputError(msg)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    done = skipped = 0
+    tty = sys.stderr.isatty()
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            for item in read_jsonl(args.jsonl):
+                if item.problem:
+                    skipped += 1
+                    print(f"routes: {args.jsonl}: line {item.line}: {item.problem}; skipped",
+                          file=sys.stderr)
+                    continue
+                mentions = find_places(item.text, demonyms=not args.no_demonyms)
+                places = [{"start": m.start, "end": m.end, "name": m.place.name,
+                           "lat": round(m.place.lat, 5), "lon": round(m.place.lon, 5),
+                           "country": m.place.country, "kind": m.place.kind,
+                           "confidence": m.confidence, "demonym": m.demonym}
+                          for m in mentions]
+                fh.write(json.dumps({"id": item.id, "places": places}, ensure_ascii=False)
+                         + "\n")
+                done += 1
+                if tty and done % 100 == 0:
+                    print(f"\r{done:,} documents", end="", file=sys.stderr, flush=True)
+        tmp.replace(out)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    if tty:
+        print(f"\r{done:,} documents", file=sys.stderr)
+    return f"{done} documents written to {out}" + (f"; {skipped} lines skipped" if skipped
+                                                      else "") + "\n"
+
+
 def _build() -> str:
     from routes import settings
     from routes.build import build_network
@@ -113,7 +193,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
-        out = _compare(args) if args.command == "compare" else _build()
+        if args.command == "compare":
+            out = _compare(args)
+        elif args.command == "places":
+            out = _places(args)
+        else:
+            out = _build()
     except RoutesError as exc:
         if args.debug:
             raise

@@ -18,13 +18,17 @@ import json
 from typing import Any
 
 from routes.estimate import Estimate
+from routes.geoparse import Mention
 from routes.itinerary import Leg, RouteOption, Stop
 from routes.options import TripOptions
 from routes.places import Place
 
 __all__ = [
     "ATTRIBUTION",
+    "format_mentions",
     "format_table",
+    "mention_to_dict",
+    "mentions_to_geojson",
     "options_to_csv",
     "options_to_dict",
     "options_to_geojson",
@@ -198,4 +202,45 @@ def format_table(result: TripOptions) -> str:
         lines.append("")
     lines.extend(f"note: {n}" for n in result.notes)
     lines.append(ATTRIBUTION)
+    return "\n".join(lines) + "\n"
+
+
+def mention_to_dict(m: Mention, *, candidates: bool = False) -> dict[str, Any]:
+    """A place mention as JSON-ready data."""
+    p = m.place
+    out: dict[str, Any] = {
+        "start": m.start, "end": m.end, "text": m.text, "name": p.name,
+        "lat": round(p.lat, 5), "lon": round(p.lon, 5), "country": p.country, "kind": p.kind,
+        "id": p.id, "population": p.population, "confidence": m.confidence,
+        "demonym": m.demonym,
+    }
+    if candidates:
+        out["candidates"] = [{"id": c.id, "name": c.name, "country": c.country,
+                              "kind": c.kind, "lat": c.lat, "lon": c.lon,
+                              "population": c.population, "score": c.score}
+                             for c in m.candidates]
+    return out
+
+
+def mentions_to_geojson(mentions: list[Mention]) -> dict[str, Any]:
+    """A FeatureCollection with one point per mention."""
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point",
+                                         "coordinates": [round(m.place.lon, 5),
+                                                         round(m.place.lat, 5)]},
+         "properties": mention_to_dict(m)} for m in mentions],
+        "properties": {"attribution": ATTRIBUTION}}
+
+
+def format_mentions(mentions: list[Mention]) -> str:
+    """A plain-text table of mentions for a terminal."""
+    if not mentions:
+        return "no places found\n"
+    lines = []
+    for m in mentions:
+        p = m.place
+        what = f"{p.kind}, demonym" if m.demonym else p.kind
+        lines.append(f"{m.start:>7}-{m.end:<7} {m.text[:30]:<30} {p.name[:30]:<30} "
+                     f"{p.country or '--':<3} {what:<16} {p.lat:9.4f} {p.lon:10.4f}  "
+                     f"{m.confidence:.2f}")
     return "\n".join(lines) + "\n"

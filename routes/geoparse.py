@@ -1,0 +1,508 @@
+"""Find the places in a text and resolve each to a point, offline.
+
+The parser tokenises the text, matches the longest run of capitalised words (with
+connectors such as "of" or "de") against the gazetteer, drops matches that are people,
+organisations or ordinary words, and resolves each name among its candidates with:
+
+* priors: kind (a country before a town of the same name) and population;
+* the rest of the text: countries named or implied, qualifiers such as "Paris, Texas",
+  demonyms in the same sentence ("the Chinese cities of Tumen and Hunchun");
+* spatial coherence: candidates near the other places of the story score higher.
+
+Demonyms ("North Korean", "Russian") are returned linked to their country and marked.
+
+Examples
+--------
+>>> text = "Kim Jong-un left Pyongyang for Vladivostok, a Russian port near China."
+>>> [(m.text, m.place.country) for m in find_places(text, demonyms=False)]
+[('Pyongyang', 'KP'), ('Vladivostok', 'RU'), ('China', 'CN')]
+
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from routes.gazetteer import Gazetteer, load_gazetteer
+from routes.places import Place, normalize_name
+
+__all__ = ["Candidate", "Mention", "find_places"]
+
+# Words that may sit inside a multi-word name ("Isle of Man", "Rostov-on-Don" is one token).
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos",
+                         "das", "di", "el", "al", "au", "aux", "am", "im", "an", "and", "on",
+                         "upon", "sur", "en", "y", "the"})
+# A place name followed by one of these is part of an organisation's name.
+_ORG_TAIL = frozenset({"news", "daily", "times", "post", "herald", "agency", "airlines",
+                       "airways", "university", "college", "bank", "group", "company",
+                       "corporation", "corp", "inc", "ltd", "institute", "party",
+                       "television", "radio", "tv", "journal", "telegraph", "tribune",
+                       "gazette", "press", "broadcasting", "club", "fc", "united", "city fc"})
+# "<head> of <place>" is an organisation when the head is one of these.
+_ORG_HEAD = frozenset({"university", "bank", "voice", "institute", "college", "school",
+                       "museum", "church", "council", "ministry", "department", "office",
+                       "agency", "court", "association", "society", "academy", "foundation",
+                       "archdiocese", "diocese", "government", "embassy", "consulate"})
+# Capitalised only because they start a sentence; never a place on their own.
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "of", "to", "for", "from",
+                             "by", "with", "he", "she", "it", "they", "we", "i", "you", "his",
+                             "her", "its", "their", "our", "this", "that", "these", "those",
+                             "but", "and", "or", "if", "when", "while", "as", "after", "before",
+                             "since", "there", "here", "what", "who", "which", "how", "why",
+                             "not", "no", "yes", "all", "some", "many", "most", "one"})
+# Months and days: "in August" is a time, not a place.
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                       "august", "september", "october", "november", "december", "monday",
+                       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# "<place> virus" names a disease, not a place.
+_DISEASE_TAIL = frozenset({"virus", "viruses", "disease", "fever", "flu", "influenza",
+                           "strain", "syndrome", "encephalitis", "ebolavirus", "outbreak"})
+# A one-word name next to these is a person speaking ("Dunn said", "said Dunn").
+# An all-capitals word in ordinary text is an acronym; it names a place only as one of these.
+_ACRONYM_KINDS = frozenset({"country", "admin1", "region", "continent"})
+_SPEECH = frozenset({"said", "says", "told", "added", "explained", "noted", "stated",
+                     "warned", "asked", "wrote", "argued", "insisted", "replied"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "lady", "lord", "president", "minister",
+                     "premier", "king", "queen", "prince", "princess", "general", "senator",
+                     "governor", "mayor", "judge", "saint", "st", "pope", "chairman",
+                     "secretary", "professor", "prof", "captain", "sen", "rep", "gov"})
+_LOCATIVE = frozenset({"in", "at", "from", "to", "near", "outside", "around", "across",
+                       "toward", "towards", "via", "into", "through", "throughout", "of",
+                       "between", "within", "northern", "southern", "eastern", "western",
+                       "central", "north", "south", "east", "west", "visit", "visited"})
+_PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages",
+                          "province", "provinces", "region", "regions", "port", "capital",
+                          "state", "states", "county", "district", "island", "islands"})
+
+_WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
+# Capitalised words and abbreviations ("U.S."): where a name can start.
+_CAP = re.compile(r"(?:[A-Z]\.){2,}|(?<![\w'’\-])[A-ZÀ-ÖØ-ÞĀ-ɏ][^\W\d_]*(?:[-'’][^\W\d_]+)*")
+_ANY = re.compile(r"(?:[A-Z]\.){2,}|(?<![\w'’\-])" + _WORD)
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-ɏ][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
+_CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS, key=lambda w: (-len(w), w))) + ")"
+# A run of capitalised words, possibly joined by connectors: where names can be.
+_RUN = re.compile(r"(?<![\w'’\-])" + _CAP_WORD + r"(?:[ \u00a0]{1,2}(?:" + _CONNECTOR
+                  + r"[ \u00a0]{1,2})*" + _CAP_WORD + r")*")
+_IN_RUN = re.compile(r"(?:[A-Z]\.){2,}|" + _WORD)
+_NEXT = re.compile(r"[ \u00a0]{1,2}((?:[A-Z]\.){2,}|" + _WORD + ")")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_COMMA_NEXT = re.compile(r"(?:['’]s)?,[ \u00a0]")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
+_MAX_CANDIDATES = 40  # candidates come highest prior first; the tail never wins
+_BIG_PLACE = 100_000
+_NEAR_DEG2 = 9.0 ** 2  # within about 1,000 km (degrees of latitude, squared)
+_COHERENCE_CANDIDATES = 12
+_COHERENCE_MAX = 3.0 + 1e-9  # a lead the coherence bonus (at most 3) can still overturn
+_LOCAL_KINDS = frozenset({"city", "station", "landmark", "admin1", "border_post", "bridge",
+                          "island"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place the name could mean, with the score the resolver gave it."""
+
+    id: str
+    name: str
+    country: str
+    kind: str
+    lat: float
+    lon: float
+    population: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place mention: where it is in the text and what it resolves to.
+
+    ``start``/``end`` index the input string (``text == input[start:end]``). ``demonym``
+    marks adjectives such as "Russian", which resolve to their country. ``confidence`` is in
+    [0, 1]; ``candidates`` lists the alternatives considered, best first.
+    """
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    confidence: float
+    demonym: bool = False
+    candidates: tuple[Candidate, ...] = field(default=(), repr=False)
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int
+    end: int
+    key: str
+    entries: list[int]
+    words: int
+    demonym: str | None = None
+    scores: dict[int, float] = field(default_factory=dict)
+    kinds: tuple[str, ...] = ()
+
+
+class _Doc:
+    """The text with the lookups the rules need (previous word, sentence starts)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        sample = text[:2000]
+        upper = len(_UPPER.findall(sample))
+        lower = len(_LOWER.findall(sample))
+        self.caps = upper > 20 and lower < 0.2 * upper
+        self.breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.breaks, pos)
+
+    def sentence_start(self, pos: int) -> bool:
+        i = pos - 1
+        text = self.text
+        while i >= 0 and text[i] in " \t\"'“‘(—-[\u00a0":
+            i -= 1
+        return i < 0 or text[i] in ".!?\n:;"
+
+    def prev_word(self, pos: int) -> tuple[str, int] | None:
+        text = self.text
+        i = pos - 1
+        gap = 0
+        while i >= 0 and text[i] in " \u00a0" and gap < 2:
+            i -= 1
+            gap += 1
+        if gap == 0 or i < 0:
+            return None
+        if text[i] == "." and i > 0 and text[i - 1].isalpha():
+            i -= 1  # "Mr. Putin", "St. Petersburg"
+        end = i + 1
+        while i >= 0 and (text[i].isalpha() or text[i] in "-'’"):
+            i -= 1
+        word = text[i + 1:end]
+        return (word, i + 1) if word[:1].isalpha() else None
+
+    def next_word(self, pos: int) -> tuple[str, int] | None:
+        m = _NEXT.match(self.text, pos)
+        return (m.group(1), m.start(1)) if m else None
+
+
+_normalized = functools.lru_cache(maxsize=1 << 16)(normalize_name)
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word[-2:] in ("'s", "’s") and len(word) > 2 else word
+
+
+def _match_at(doc: _Doc, start: int, word: str, gaz: Gazetteer) -> _Match | None:
+    """Longest gazetteer name (or demonym) starting with ``word`` at ``start``."""
+    words = [(start, start + len(word), word)]
+    pos = start + len(word)
+    while len(words) < gaz.max_words:
+        nxt = doc.next_word(pos)
+        if nxt is None:
+            break
+        word, at = nxt
+        if not (word[:1].isupper() or doc.caps or word in _CONNECTORS):
+            break
+        words.append((at, at + len(word), word))
+        pos = at + len(word)
+    for k in range(len(words), 0, -1):
+        last = words[k - 1]
+        if k > 1 and last[2] in _CONNECTORS:
+            continue
+        end = last[1]
+        surface = _strip_possessive(last[2])
+        end -= len(last[2]) - len(surface)
+        key = _normalized(doc.text[start:end])
+        if k == 1 and key in _FUNCTION_WORDS:
+            return None
+        entries = gaz.candidates(key)
+        if entries:
+            return _Match(start, end, key, entries, k)
+        demonym = gaz.demonym(key)
+        if demonym:
+            return _Match(start, end, key, [], k, demonym)
+    return None
+
+
+def _longest(doc: _Doc, words: list[tuple[int, int, str]], i: int, gaz: Gazetteer
+             ) -> tuple[_Match, int] | None:
+    """Longest name (or demonym) among ``words`` starting at word ``i``; and its last word."""
+    text = doc.text
+    start = words[i][0]
+    for last in range(min(len(words), i + gaz.max_words) - 1, i - 1, -1):
+        word_end, word = words[last][1], words[last][2]
+        if last > i and word in _CONNECTORS:
+            continue
+        end = word_end - 2 if word[-2:] in ("'s", "’s") and len(word) > 2 else word_end
+        key = _normalized(text[start:end])
+        if last == i and (key in _FUNCTION_WORDS or key in _CALENDAR):
+            return None
+        demonym = gaz.demonym(key)
+        if demonym:
+            return _Match(start, end, key, [], last - i + 1, demonym), last
+        entries = gaz.candidates(key)
+        if entries:
+            kinds = tuple({gaz.kind(e) for e in entries[:_MAX_CANDIDATES]})
+            return _Match(start, end, key, entries, last - i + 1, kinds=kinds), last
+    return None
+
+
+def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
+    """A one-word name next to a capitalised word that is neither a place nor a word."""
+    if m.words != 1 or doc.caps:
+        return False
+    for found in (doc.prev_word(m.start), doc.next_word(m.end)):
+        if found is None:
+            continue
+        word, at = found
+        before = at < m.start
+        if not word[:1].isupper() or (before and doc.sentence_start(at)):
+            continue
+        key = _normalized(_strip_possessive(word))
+        if key in _TITLES or gaz.demonym(key) or gaz.candidates(key):
+            continue
+        if key not in gaz.lexicon:
+            return True  # "Kim Jong-un", "Hillary Clinton"
+        if before and max(gaz.population(e) for e in m.entries) < _BIG_PLACE:
+            return True  # "Mike Pompeo": a first name that is also a word, then a surname
+    return False
+
+
+def _speaks(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
+    """A small place's name next to "said" is a person ("Dunn said", "said Dunn")."""
+    if max((gaz.population(e) for e in m.entries), default=0) >= _BIG_PLACE:
+        return False
+    for found in (doc.prev_word(m.start), doc.next_word(m.end)):
+        if found is not None and found[0].lower() in _SPEECH:
+            return True
+    return False
+
+
+def _rejected(doc: _Doc, m: _Match, persons: set[str]) -> bool:
+    prev = doc.prev_word(m.start)
+    if prev is not None and prev[0].lower().rstrip(".") in _TITLES:
+        if m.words == 1:
+            persons.add(m.key)  # "Dr. Dunn": Dunn is a person throughout the text
+        return True
+    nxt = doc.next_word(m.end)
+    if nxt is not None and nxt[0].lower() in _ORG_TAIL:
+        return True
+    if nxt is not None and nxt[0].lower() in _DISEASE_TAIL:
+        persons.add(m.key)  # "Marburg virus": Marburg is the disease throughout the text
+        return True
+    surface = doc.text[m.start:m.end]
+    if (not doc.caps and m.words == 1 and len(surface) > 1 and surface.isupper()
+            and surface.isalpha() and not m.demonym and all(
+                gaz_kind not in _ACRONYM_KINDS for gaz_kind in m.kinds)):
+        return True  # "HIV", "SOS": an acronym, not a town that happens to share it
+    if prev is not None and prev[0].lower() == "of":
+        head = doc.prev_word(prev[1])
+        if head is not None and head[0].lower() in _ORG_HEAD:
+            return True
+    return m.words == 1 and m.key in persons
+
+
+def _needs_evidence(m: _Match, gaz: Gazetteer) -> bool:
+    if m.words != 1 or m.key not in gaz.common_words:
+        return False
+    return not any(gaz.kind(e) in ("country", "continent") for e in m.entries)
+
+
+def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
+    """Admin-1 regions or countries named right after ``m`` and a comma ("Paris, Texas")."""
+    comma = _COMMA_NEXT.match(doc.text, m.end)
+    if comma is None:
+        return []
+    found = _ANY.match(doc.text, comma.end())
+    if found is None or not found.group()[:1].isupper():
+        return []
+    q = _match_at(doc, comma.end(), found.group(), gaz)
+    if q is None:
+        return []
+    return [e for e in q.entries if gaz.kind(e) in ("admin1", "country")]
+
+
+def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
+    """A name that is also an English word needs a locative word before it or a qualifier."""
+    if doc.caps or doc.sentence_start(m.start):
+        return False
+    prev = doc.prev_word(m.start)
+    if prev is not None and prev[0].lower() in _LOCATIVE:
+        return True
+    return bool(_qualifier(doc, m, gaz))
+
+
+def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
+    doc_countries: dict[str, float] = {}
+    sent_demonyms: dict[int, set[str]] = {}
+    for m in matches:
+        if m.demonym:
+            doc_countries[m.demonym] = doc_countries.get(m.demonym, 0.0) + 1.0
+            sent_demonyms.setdefault(doc.sentence(m.start), set()).add(m.demonym)
+        elif len(m.entries) == 1 or all(gaz.kind(e) == "country" for e in m.entries):
+            c = gaz.country_of(m.entries[0])
+            if c:
+                doc_countries[c] = doc_countries.get(c, 0.0) + 1.0
+    for m in matches:
+        if m.demonym:
+            continue
+        qualifier: set[str] = set()
+        for e in _qualifier(doc, m, gaz):
+            qualifier.add(gaz.country_of(e))
+            qualifier.add(gaz.admin1_of(e) or normalize_name(gaz.entry(e).name))
+        demonyms = sent_demonyms.get(doc.sentence(m.start), set())
+        # A region named after its big city ("Moscow", "Beijing") usually means the city.
+        big_cities = {gaz.country_of(e) for e in m.entries[:_MAX_CANDIDATES]
+                      if gaz.kind(e) == "city" and gaz.population(e) >= _BIG_PLACE}
+        for e in m.entries[:_MAX_CANDIDATES]:
+            kind = gaz.kind(e)
+            score = gaz.prior(e)
+            if kind == "admin1" and gaz.country_of(e) in big_cities:
+                score -= 3.0
+            c = gaz.country_of(e)
+            if c in doc_countries and kind != "country":
+                score += 2.5
+            if c in demonyms:
+                score += 1.5
+            if qualifier and (c in qualifier or gaz.admin1_of(e) in qualifier):
+                score += 6.0
+            m.scores[e] = score
+    # Spatial coherence: pull close calls toward the other places of the story.
+    base = {id(m): dict(m.scores) for m in matches}
+    for _ in range(2):
+        chosen = {}
+        for m in matches:
+            if m.scores:
+                best = max(m.scores, key=lambda e: (m.scores[e], -e))
+                if gaz.kind(best) in _LOCAL_KINDS:
+                    chosen[id(m)] = gaz.point(best)
+        for m in matches:
+            if len(m.scores) < 2:
+                continue
+            ranked = sorted(base[id(m)].items(), key=lambda kv: -kv[1])
+            top = ranked[0][1]
+            close = [e for e, sc in ranked[:_COHERENCE_CANDIDATES] if top - sc < _COHERENCE_MAX]
+            others = [p for k, p in chosen.items() if k != id(m)]
+            if len(close) < 2 or not others:
+                continue
+            for e in close:
+                lat, lon = gaz.point(e)
+                k = math.cos(math.radians(lat))
+                near = sum(1 for p in others
+                           if ((p[0] - lat) ** 2 + ((p[1] - lon) * k) ** 2) < _NEAR_DEG2)
+                m.scores[e] = base[id(m)][e] + min(near, 4) * 0.75
+
+
+def _place(gaz: Gazetteer, e: int) -> Place:
+    g = gaz.entry(e)
+    return Place(id=g.id, name=g.name, kind=g.kind, country=g.country, lat=g.lat, lon=g.lon,
+                 source="GeoNames" if g.id.startswith(("geonames:", "admin1:", "country:",
+                                                        "continent:")) else "curated",
+                 population=g.population)
+
+
+def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
+    doc = _Doc(text)
+    matches: list[_Match] = []
+    runs = [(0, text)] if doc.caps else [(r.start(), r.group()) for r in _RUN.finditer(text)]
+    for offset, run in runs:
+        words = [(offset + w.start(), offset + w.end(), w.group()) for w in _IN_RUN.finditer(run)]
+        i = 0
+        while i < len(words):
+            if words[i][2] in _CONNECTORS and not doc.caps:
+                i += 1
+                continue
+            found = _longest(doc, words, i, gaz)
+            if found is None:
+                i += 1
+                continue
+            matches.append(found[0])
+            i = found[1] + 1
+    persons = {m.key for m in matches if not m.demonym and _person_like(doc, m, gaz)}
+    for m in matches:
+        if m.words == 1 and not m.demonym and _speaks(doc, m, gaz):
+            persons.add(m.key)
+    for m in matches:  # titles mark a name as a person everywhere in the text
+        prev = doc.prev_word(m.start)
+        if m.words == 1 and prev is not None and prev[0].lower().rstrip(".") in _TITLES:
+            persons.add(m.key)
+    kept: list[_Match] = []
+    accepted_common: set[str] = set()
+    pending: list[_Match] = []
+    for m in matches:
+        if _rejected(doc, m, persons):
+            continue
+        if not m.demonym and _needs_evidence(m, gaz):
+            if _has_evidence(doc, m, gaz):
+                accepted_common.add(m.key)
+                kept.append(m)
+            else:
+                pending.append(m)
+            continue
+        kept.append(m)
+    kept.extend(m for m in pending if m.key in accepted_common)
+    kept.sort(key=lambda m: m.start)
+    _resolve(doc, kept, gaz)
+    for m in kept:
+        if m.demonym:
+            ce = gaz.country_entry(m.demonym)
+            if ce is not None:
+                yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, ce), 0.9, True)
+            continue
+        ranked = sorted(m.scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        best, top = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else top - 6.0
+        confidence = round(1.0 / (1.0 + math.exp(-(top - second))), 3)
+        cands = tuple(
+            Candidate(gaz.entry_id(e), gaz.name(e), gaz.country_of(e), gaz.kind(e),
+                      *gaz.point(e), gaz.population(e), round(sc, 3)) for e, sc in ranked[:5])
+        yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best), confidence,
+                      False, cands)
+
+
+_CHUNK = 100_000  # long texts are read in pieces of about this many characters
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Split a long text at paragraph (or sentence) ends into pieces of about ``_CHUNK``."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n\n", start + _CHUNK // 2, end)
+            if cut < 0:
+                cut = text.rfind(". ", start + _CHUNK // 2, end)
+            end = cut + 2 if cut >= 0 else end
+        yield start, text[start:end]
+        start = end
+
+
+def find_places(text: str, *, gazetteer: Gazetteer | None = None,
+                demonyms: bool = True) -> list[Mention]:
+    """Find and resolve the place mentions of ``text``, in order.
+
+    Parameters
+    ----------
+    text
+        Any string; offsets in the result index it. Long texts are read in pieces of about
+        100,000 characters (cut at paragraph ends), so memory stays bounded.
+    gazetteer
+        Defaults to :func:`routes.gazetteer.load_gazetteer`.
+    demonyms
+        Also return demonyms ("Russian"), marked with ``demonym=True``.
+
+    """
+    gaz = gazetteer or load_gazetteer()
+    if len(text) <= _CHUNK:
+        return [m for m in _mentions(text, gaz) if demonyms or not m.demonym]
+    out: list[Mention] = []
+    for offset, piece in _chunks(text):
+        for m in _mentions(piece, gaz):
+            if demonyms or not m.demonym:
+                out.append(replace(m, start=m.start + offset, end=m.end + offset))
+    return out

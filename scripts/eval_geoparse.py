@@ -1,0 +1,81 @@
+"""Evaluate the geoparser on the GeoVirus development set (../shared/eval/geovirus.jsonl).
+
+Prints detection precision, recall and F1 on overlapping spans, Acc@161 km on matched
+mentions, and documents per second after loading. Demonyms are not toponyms there and are
+left out. Usage: python scripts/eval_geoparse.py [PATH] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from routes.gazetteer import haversine_km, load_gazetteer
+from routes.geoparse import find_places
+
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "geovirus.jsonl"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--errors", type=int, default=0, help="print N missed/false mentions")
+    args = parser.parse_args()
+    if not args.path.exists():
+        print(f"evaluation set not found: {args.path}", file=sys.stderr)
+        return 2
+    docs = [json.loads(line) for line in args.path.read_text(encoding="utf-8").splitlines()]
+    t0 = time.perf_counter()
+    load_gazetteer()
+    load_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    predictions = [find_places(d["text"], demonyms=False) for d in docs]
+    elapsed = time.perf_counter() - t0
+    tp = fp = fn = 0
+    within = matched = 0
+    misses, false = [], []
+    for doc, pred in zip(docs, predictions, strict=True):
+        gold = doc["toponyms"]
+        used: set[int] = set()
+        for m in pred:
+            hit = next((k for k, g in enumerate(gold) if k not in used
+                        and m.start < g["end"] and g["start"] < m.end), None)
+            if hit is None:
+                fp += 1
+                false.append((doc["id"], m.text, m.place.name, m.place.country))
+                continue
+            used.add(hit)
+            tp += 1
+            g = gold[hit]
+            matched += 1
+            d = haversine_km(m.place.lat, m.place.lon, g["lat"], g["lon"])
+            if d <= 161:
+                within += 1
+            else:
+                misses.append((doc["id"], g["name"], m.place.name, m.place.country, round(d)))
+        for k, g in enumerate(gold):
+            if k not in used:
+                fn += 1
+                false.append((doc["id"], "MISSED", g["name"], ""))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"documents {len(docs)}, gold toponyms {tp + fn}, predicted {tp + fp}")
+    print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+    print(f"Acc@161km {within / matched if matched else 0:.3f} ({within}/{matched} matched)")
+    print(f"speed {len(docs) / elapsed:,.0f} documents/s on one core (gazetteer load "
+          f"{load_s:.2f} s, not counted)")
+    if args.errors:
+        for row in false[: args.errors]:
+            print("  ", *row)
+        print("far:")
+        for row in misses[: args.errors]:
+            print("  ", *row)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""The geoparser on real text: the seed story, qualifiers, people and organisations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from routes.geodesy import distance_km
+from routes.geoparse import find_places
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kim-putin-2019-article.txt"
+EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "kim-vladivostok.txt"
+
+
+def places(text: str) -> dict[str, tuple[str, float, float]]:
+    return {m.text: (m.place.country, m.place.lat, m.place.lon)
+            for m in find_places(text, demonyms=False)}
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the project")
+def test_seed_article_places_and_non_places() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    found = find_places(text)
+    by_text = {m.text: m for m in found}
+    expected = {
+        "Pyongyang": ("KP", 39.03, 125.75), "Vladivostok": ("RU", 43.11, 131.87),
+        "Beijing": ("CN", 39.91, 116.40), "Tumen": ("CN", 42.97, 129.84),
+        "Hunchun": ("CN", 42.87, 130.36), "Moscow": ("RU", 55.75, 37.62),
+        "Russky Island": ("RU", 43.0, 131.82),
+    }
+    for name, (country, lat, lon) in expected.items():
+        m = by_text[name]
+        assert m.place.country == country, name
+        assert distance_km((m.place.lat, m.place.lon), (lat, lon)) < 25, name
+    for country_name, code in (("Russia", "RU"), ("North Korea", "KP"), ("China", "CN"),
+                               ("Japan", "JP"), ("United States", "US")):
+        assert by_text[country_name].place.kind == "country"
+        assert by_text[country_name].place.country == code
+    texts = {m.text for m in found}
+    for person_or_org in ("Kim", "Putin", "Kim Chang-son", "Izvestia", "Yomiuri Shimbun",
+                          "Kyodo", "Kyodo News", "Voice of America", "America", "Korea",
+                          "Koryo", "Medvedev", "Pompeo"):
+        assert person_or_org not in texts, person_or_org
+    for m in found:
+        assert text[m.start:m.end] == m.text
+
+
+def test_bundled_example_resolves_the_trip_places() -> None:
+    got = places(EXAMPLE.read_text(encoding="utf-8"))
+    assert got["Pyongyang"][0] == "KP"
+    assert got["Vladivostok"][0] == "RU"
+    assert got["Tumen"][0] == "CN"
+    assert got["Hunchun"][0] == "CN"
+
+
+def test_demonyms_are_marked_and_linked_to_their_country() -> None:
+    found = find_places("The North Korean leader met Russian officials.")
+    assert [(m.text, m.demonym, m.place.country) for m in found] == [
+        ("North Korean", True, "KP"), ("Russian", True, "RU")]
+    assert find_places("The North Korean leader", demonyms=False) == []
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Officials in Paris, Texas, confirmed the case.", "Paris", "US"),
+    ("Officials in Paris confirmed the case.", "Paris", "FR"),
+    ("The train left Vladivostok for Moscow on Monday.", "Moscow", "RU"),
+    ("He drove from Boise to Moscow, Idaho.", "Moscow", "US"),
+    ("Moscow's mayor spoke.", "Moscow", "RU"),
+    ("The Chinese cities of Tumen and Hunchun lie on the border.", "Tumen", "CN"),
+])
+def test_context_picks_the_right_place(text: str, name: str, country: str) -> None:
+    assert places(text)[name][0] == country
+
+
+def test_possessive_and_multiword_and_hyphenated_names() -> None:
+    got = places("Rostov-on-Don and the People's Republic of China, and Moscow's airport.")
+    assert got["Rostov-on-Don"][0] == "RU"
+    assert got["People's Republic of China"][0] == "CN"
+    assert "Moscow" in got
+
+
+def test_all_caps_text() -> None:
+    got = places("VLADIVOSTOK, RUSSIA - THE TRAIN FROM PYONGYANG ARRIVED.")
+    assert got["VLADIVOSTOK"][0] == "RU"
+    assert got["PYONGYANG"][0] == "KP"
+
+
+@pytest.mark.parametrize("text", [
+    "Reading the report, officials were surprised.",
+    "Mobile phones were banned.",
+    "Kim Jong-un spoke. Kim said nothing more.",
+    "President Lincoln addressed the crowd.",
+    "She works for the Voice of America.",
+    "The Korea JoongAng Daily reported it.",
+])
+def test_common_words_people_and_organisations_are_not_places(text: str) -> None:
+    assert places(text) == {}
+
+
+def test_common_word_names_are_taken_with_evidence() -> None:
+    assert "Reading" in places("The outbreak reached Reading, England, on Monday.")
+    assert "Reading" in places("Cases were reported in Reading and Oxford.")
+
+
+def test_output_is_deterministic() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    first = find_places(text)
+    for _ in range(3):
+        assert find_places(text) == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_parses_and_offsets_index_it(text: str) -> None:
+    for m in find_places(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert 0.0 <= m.confidence <= 1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Moscow", "Paris", "Texas", "in", "the", "North Korean",
+                                 "U.S.", ",", ".", "Kim", "Reading", "Pyongyang's", "\n\n",
+                                 "of", "Republic", "VLADIVOSTOK", "-"]), max_size=40))
+def test_place_like_noise_never_crashes(words: list[str]) -> None:
+    text = " ".join(words)
+    for m in find_places(text):
+        assert text[m.start:m.end] == m.text
+
+
+def test_long_text_is_read_in_pieces_with_correct_offsets() -> None:
+    para = "Flights from Pyongyang reach Vladivostok in Russia quickly. " * 40 + "\n\n"
+    text = para * 60  # about 150,000 characters: more than one piece
+    found = find_places(text)
+    assert len(found) == 3 * 40 * 60
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+def test_empty_and_whitespace_text() -> None:
+    assert find_places("") == []
+    assert find_places("   \n\t ") == []
