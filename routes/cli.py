@@ -105,20 +105,41 @@ def _compare(args: argparse.Namespace) -> str:
 
 
 def _places(args: argparse.Namespace) -> str:
-    from routes.export import format_mentions, mention_to_dict, mentions_to_geojson
-    from routes.geoparse import find_places
-    from routes.inputs import read_text
+    """Write the places of one text to standard output as they are found."""
+    from routes.export import ATTRIBUTION, format_mentions, mention_to_dict  # noqa: PLC0415
+    from routes.geoparse import iter_places  # noqa: PLC0415
+    from routes.inputs import read_text  # noqa: PLC0415
 
     if args.jsonl or args.out:
         return _places_batch(args)
     text = read_text(args.file, encoding=args.encoding)
-    mentions = find_places(text, demonyms=not args.no_demonyms)
+    mentions = iter_places(text, demonyms=not args.no_demonyms)
+    out = sys.stdout
+    count = 0
+    if args.format == "table":
+        for m in mentions:
+            out.write(format_mentions([m]))
+            count += 1
+        if not count:
+            out.write(format_mentions([]))
+        return ""
     if args.format == "json":
-        return json.dumps({"places": [mention_to_dict(m, candidates=args.candidates)
-                                      for m in mentions]}, ensure_ascii=False, indent=2) + "\n"
-    if args.format == "geojson":
-        return json.dumps(mentions_to_geojson(mentions), ensure_ascii=False) + "\n"
-    return format_mentions(mentions)
+        out.write('{"places": [')
+        for m in mentions:
+            out.write(("," if count else "") + "\n  " + json.dumps(
+                mention_to_dict(m, candidates=args.candidates), ensure_ascii=False))
+            count += 1
+        out.write("\n]}\n")
+        return ""
+    out.write('{"type": "FeatureCollection", "features": [')
+    for m in mentions:
+        feature = {"type": "Feature", "geometry": {
+            "type": "Point", "coordinates": [round(m.place.lon, 5), round(m.place.lat, 5)]},
+            "properties": mention_to_dict(m)}
+        out.write(("," if count else "") + "\n" + json.dumps(feature, ensure_ascii=False))
+        count += 1
+    out.write(f'\n], "properties": {{"attribution": {json.dumps(ATTRIBUTION)}}}}}\n')
+    return ""
 
 
 def _places_batch(args: argparse.Namespace) -> str:

@@ -320,7 +320,8 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     for row in _read_csv(gaz / "country_aliases.csv"):
         aliases.setdefault(row["iso2"], []).append(row["alias"])
     points = _country_points(folder / "raw" / "ne_110m_admin0_countries_world.geojson")
-    # Countries too small for the 110m polygons take the Factbook's point.
+    # Countries take the centroid of their largest Natural Earth polygon (for the United
+    # States, the contiguous states); those too small for the 110m map take the Factbook's.
     for row in _read_csv(gaz / "country_points.csv"):
         points.setdefault(row["iso2"], (float(row["lat"]), float(row["lon"])))
     cities = gc.get_cities()

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from routes.gazetteer import Gazetteer, load_gazetteer
 from routes.places import Place, normalize_name
 
-__all__ = ["Candidate", "Mention", "find_places"]
+__all__ = ["Candidate", "Mention", "find_places", "iter_places"]
 
 # Words that may sit inside a multi-word name ("Isle of Man", "Rostov-on-Don" is one token).
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos",
@@ -482,6 +482,22 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
+def iter_places(text: str, *, gazetteer: Gazetteer | None = None,
+                demonyms: bool = True) -> Iterator[Mention]:
+    """Like :func:`find_places`, but yield mentions as each piece of a long text is read.
+
+    Memory stays bounded by the piece size, whatever the length of the text.
+    """
+    gaz = gazetteer or load_gazetteer()
+    if len(text) <= _CHUNK:
+        yield from (m for m in _mentions(text, gaz) if demonyms or not m.demonym)
+        return
+    for offset, piece in _chunks(text):
+        for m in _mentions(piece, gaz):
+            if demonyms or not m.demonym:
+                yield replace(m, start=m.start + offset, end=m.end + offset)
+
+
 def find_places(text: str, *, gazetteer: Gazetteer | None = None,
                 demonyms: bool = True) -> list[Mention]:
     """Find and resolve the place mentions of ``text``, in order.
@@ -490,19 +506,10 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None,
     ----------
     text
         Any string; offsets in the result index it. Long texts are read in pieces of about
-        100,000 characters (cut at paragraph ends), so memory stays bounded.
+        100,000 characters (cut at paragraph ends).
     gazetteer
         Defaults to :func:`routes.gazetteer.load_gazetteer`.
     demonyms
         Also return demonyms ("Russian"), marked with ``demonym=True``.
-
     """
-    gaz = gazetteer or load_gazetteer()
-    if len(text) <= _CHUNK:
-        return [m for m in _mentions(text, gaz) if demonyms or not m.demonym]
-    out: list[Mention] = []
-    for offset, piece in _chunks(text):
-        for m in _mentions(piece, gaz):
-            if demonyms or not m.demonym:
-                out.append(replace(m, start=m.start + offset, end=m.end + offset))
-    return out
+    return list(iter_places(text, gazetteer=gazetteer, demonyms=demonyms))
