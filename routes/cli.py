@@ -106,9 +106,9 @@ def _compare(args: argparse.Namespace) -> str:
 
 def _places(args: argparse.Namespace) -> str:
     """Write the places of one text to standard output as they are found."""
-    from routes.export import ATTRIBUTION, format_mentions, mention_to_dict  # noqa: PLC0415
-    from routes.geoparse import iter_places  # noqa: PLC0415
-    from routes.inputs import read_text  # noqa: PLC0415
+    from routes.export import ATTRIBUTION, format_mentions, mention_to_dict
+    from routes.geoparse import iter_places
+    from routes.inputs import read_text
 
     if args.jsonl or args.out:
         return _places_batch(args)

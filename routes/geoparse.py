@@ -156,10 +156,12 @@ class _Doc:
         upper = len(_UPPER.findall(sample))
         lower = len(_LOWER.findall(sample))
         self.caps = upper > 20 and lower < 0.2 * upper
-        self.breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+        self._breaks: list[int] | None = None
 
     def sentence(self, pos: int) -> int:
-        return bisect.bisect_right(self.breaks, pos)
+        if self._breaks is None:
+            self._breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text)]
+        return bisect.bisect_right(self._breaks, pos)
 
     def sentence_start(self, pos: int) -> bool:
         i = pos - 1
@@ -355,7 +357,7 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         for e in _qualifier(doc, m, gaz):
             qualifier.add(gaz.country_of(e))
             qualifier.add(gaz.admin1_of(e) or normalize_name(gaz.entry(e).name))
-        demonyms = sent_demonyms.get(doc.sentence(m.start), set())
+        demonyms = sent_demonyms.get(doc.sentence(m.start), set()) if sent_demonyms else set()
         # A region named after its big city ("Moscow", "Beijing") usually means the city.
         big_cities = {gaz.country_of(e) for e in m.entries[:_MAX_CANDIDATES]
                       if gaz.kind(e) == "city" and gaz.population(e) >= _BIG_PLACE}
@@ -511,5 +513,6 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None,
         Defaults to :func:`routes.gazetteer.load_gazetteer`.
     demonyms
         Also return demonyms ("Russian"), marked with ``demonym=True``.
+
     """
     return list(iter_places(text, gazetteer=gazetteer, demonyms=demonyms))
