@@ -157,6 +157,8 @@ class _Doc:
         lower = len(_LOWER.findall(sample))
         self.caps = upper > 20 and lower < 0.2 * upper
         self._breaks: list[int] | None = None
+        self._prev: dict[int, tuple[str, int] | None] = {}
+        self._next: dict[int, tuple[str, int] | None] = {}
 
     def sentence(self, pos: int) -> int:
         if self._breaks is None:
@@ -171,6 +173,12 @@ class _Doc:
         return i < 0 or text[i] in ".!?\n:;"
 
     def prev_word(self, pos: int) -> tuple[str, int] | None:
+        if pos in self._prev:
+            return self._prev[pos]
+        found = self._prev[pos] = self._find_prev(pos)
+        return found
+
+    def _find_prev(self, pos: int) -> tuple[str, int] | None:
         text = self.text
         i = pos - 1
         gap = 0
@@ -188,8 +196,11 @@ class _Doc:
         return (word, i + 1) if word[:1].isalpha() else None
 
     def next_word(self, pos: int) -> tuple[str, int] | None:
+        if pos in self._next:
+            return self._next[pos]
         m = _NEXT.match(self.text, pos)
-        return (m.group(1), m.start(1)) if m else None
+        found = self._next[pos] = (m.group(1), m.start(1)) if m else None
+        return found
 
 
 _normalized = functools.lru_cache(maxsize=1 << 16)(normalize_name)
