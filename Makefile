@@ -1,11 +1,11 @@
 # Two entry points, each with its own virtual environment:
-#   make demo   install, find the places of the bundled example and compare their routes
+#   make demo   install; check the claims of the bundled story, find its places, compare routes
 #   make test   install with the development tools and run ruff, mypy and pytest
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest calibrate benchmark network evaluate clean
+.PHONY: demo test lint typecheck pytest calibrate benchmark network evaluate evaluate-claims clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
+	$(BIN)/routes check data/examples/kim-vladivostok.txt
 	$(BIN)/routes places data/examples/kim-vladivostok.txt
 	$(BIN)/routes compare Pyongyang Vladivostok
 	$(BIN)/routes compare Pyongyang Vladivostok --via Tumen --via Hunchun
@@ -43,6 +44,9 @@ benchmark: $(VENV)/.installed
 
 evaluate: $(VENV)/.installed
 	$(BIN)/python scripts/eval_geoparse.py
+
+evaluate-claims: $(VENV)/.installed
+	$(BIN)/python scripts/eval_claims.py
 
 network: $(VENV)/.installed-dev
 	$(BIN)/routes build-network

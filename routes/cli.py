@@ -1,6 +1,7 @@
 """The ``routes`` command line: parse arguments, call the API, print.
 
-Exit status: 0 success; 2 bad input (usage, unknown place, contradictory options);
+Exit status: 0 success; 1 a ``--fail-on`` verdict occurred (``routes check``); 2 bad input
+(usage, unknown place, contradictory options);
 3 no route; 4 data file missing or malformed; 70 internal error (rerun with ``--debug``).
 """
 
@@ -15,6 +16,7 @@ from routes.errors import DataError, InputError, NoRouteError, PlaceNotFoundErro
 
 __all__ = ["main"]
 
+EXIT_FAIL_ON = 1
 EXIT_INPUT = 2
 EXIT_NO_ROUTE = 3
 EXIT_DATA = 4
@@ -64,6 +66,19 @@ def _parser() -> argparse.ArgumentParser:
                         help='batch mode: one {"id": ..., "text": ...} object per line')
     places.add_argument("--out", metavar="OUT.jsonl", help="batch output file")
     places.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
+    check = sub.add_parser("check", help="check the distance and travel-time claims of a text")
+    check.add_argument("file", nargs="?", default="-", metavar="FILE",
+                       help="text file to read, or - for standard input (default)")
+    check.add_argument("--format", choices=["table", "json", "markdown"], default="table")
+    check.add_argument("--encoding", help="encoding of the input when it is not UTF-8")
+    check.add_argument("--fail-on", default="", metavar="VERDICTS",
+                       help="exit with status 1 when one of these verdicts occurs, e.g. "
+                            "understated,overstated")
+    check.add_argument("--jsonl", metavar="IN.jsonl",
+                       help='batch mode: one {"id": ..., "text": ...} object per line')
+    check.add_argument("--out", metavar="OUT.jsonl", help="batch output file")
+    check.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
     sub.add_parser("build-network", help="rebuild data/network from data/raw and the facts")
     return parser
@@ -191,6 +206,78 @@ def _places_batch(args: argparse.Namespace) -> str:
                                                       else "") + "\n"
 
 
+_VERDICTS = ("consistent", "understated", "overstated", "unverifiable")
+
+
+def _check(args: argparse.Namespace) -> tuple[str, bool]:
+    """Claim report as text; and whether a --fail-on verdict occurred."""
+    from routes.claims import check_claims
+    from routes.export import claims_to_dict, format_claims, format_claims_markdown
+    from routes.inputs import read_text
+
+    fail_on = {v.strip() for v in args.fail_on.split(",") if v.strip()}
+    unknown = fail_on - set(_VERDICTS)
+    if unknown:
+        msg = f"unknown verdict {sorted(unknown)[0]!r} in --fail-on; use {', '.join(_VERDICTS)}"
+        raise InputError(msg)
+    if args.jsonl or args.out:
+        return _check_batch(args, fail_on)
+    report = check_claims(read_text(args.file, encoding=args.encoding))
+    failed = any(c.verdict in fail_on for c in report.claims)
+    if args.format == "json":
+        return json.dumps(claims_to_dict(report), ensure_ascii=False, indent=2) + "\n", failed
+    if args.format == "markdown":
+        return format_claims_markdown(report), failed
+    return format_claims(report), failed
+
+
+def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, bool]:
+    import os
+    from pathlib import Path
+
+    from routes.claims import check_claims
+    from routes.export import claims_to_dict
+    from routes.inputs import read_jsonl
+
+    if not (args.jsonl and args.out):
+        msg = "batch mode needs both --jsonl IN.jsonl and --out OUT.jsonl"
+        raise InputError(msg)
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        msg = f"{out} exists; use --force to overwrite it"
+        raise InputError(msg)
+    if not out.parent.is_dir():
+        msg = f"folder {out.parent} does not exist"
+        raise InputError(msg)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    done = skipped = 0
+    failed = False
+    tty = sys.stderr.isatty()
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            for item in read_jsonl(args.jsonl):
+                if item.problem:
+                    skipped += 1
+                    print(f"routes: {args.jsonl}: line {item.line}: {item.problem}; skipped",
+                          file=sys.stderr)
+                    continue
+                data = claims_to_dict(check_claims(item.text))
+                failed = failed or any(c["verdict"] in fail_on for c in data["claims"])
+                fh.write(json.dumps({"id": item.id, "claims": data["claims"],
+                                     "places": data["places"]}, ensure_ascii=False) + "\n")
+                done += 1
+                if tty and done % 50 == 0:
+                    print(f"\r{done:,} documents", end="", file=sys.stderr, flush=True)
+        tmp.replace(out)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    if tty:
+        print(f"\r{done:,} documents", file=sys.stderr)
+    note = f"{done} documents written to {out}" + (f"; {skipped} lines skipped" if skipped else "")
+    return note + "\n", failed
+
+
 def _build() -> str:
     from routes import settings
     from routes.build import build_network
@@ -214,10 +301,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
+        failed = False
         if args.command == "compare":
             out = _compare(args)
         elif args.command == "places":
             out = _places(args)
+        elif args.command == "check":
+            out, failed = _check(args)
         else:
             out = _build()
     except RoutesError as exc:
@@ -246,7 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
     except BrokenPipeError:
         return 0
-    return 0
+    return EXIT_FAIL_ON if failed else 0
 
 
 if __name__ == "__main__":

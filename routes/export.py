@@ -25,6 +25,9 @@ from routes.places import Place
 
 __all__ = [
     "ATTRIBUTION",
+    "claims_to_dict",
+    "format_claims",
+    "format_claims_markdown",
     "format_mentions",
     "format_table",
     "mention_to_dict",
@@ -244,3 +247,64 @@ def format_mentions(mentions: list[Mention]) -> str:
                      f"{p.country or '--':<3} {what:<16} {p.lat:9.4f} {p.lon:10.4f}  "
                      f"{m.confidence:.2f}")
     return "\n".join(lines) + "\n"
+
+
+def _checked(c: Any) -> dict[str, Any]:
+    q, claim = c.claim.quantity, c.claim
+
+    def end(p: Place | None) -> dict[str, Any] | None:
+        return None if p is None else {"name": p.name, "lat": p.lat, "lon": p.lon,
+                                       "id": p.id, "country": p.country}
+
+    return {
+        "start": q.start, "end": q.end, "surface": q.surface, "kind": q.kind, "value": q.value,
+        "unit": q.unit, "si_value": q.si, "low": q.low, "high": q.high, "hedge": q.hedge,
+        "hedge_cue": q.hedge_cue, "origin": end(claim.origin),
+        "destination": end(claim.destination), "mode": claim.mode,
+        "relation": claim.relation, "alt_of": claim.alt_of, "verdict": c.verdict,
+        "estimate": None if c.estimate is None else {**c.estimate.as_dict(3), "unit": c.unit},
+        "ratio": c.ratio, "basis": c.basis, "explanation": c.explanation,
+    }
+
+
+def claims_to_dict(report: Any) -> dict[str, Any]:
+    """A claim report (:func:`routes.claims.check_claims`) as JSON-ready data."""
+    return {"claims": [_checked(c) for c in report.claims],
+            "places": [mention_to_dict(m) for m in report.places],
+            "attribution": ATTRIBUTION}
+
+
+def _estimate_text(c: Any) -> str:
+    if c.estimate is None:
+        return "–"
+    e = c.estimate
+    return f"{e.low:,.1f}–{e.high:,.1f} {c.unit} (central {e.central:,.1f})"
+
+
+def format_claims(report: Any) -> str:
+    """A plain-text claim report for a terminal."""
+    if not report.claims:
+        return "no distance, duration or speed claims found\n"
+    lines = []
+    for i, c in enumerate(report.claims, start=1):
+        cl = c.claim
+        pair = " → ".join(p.name for p in (cl.origin, cl.destination) if p is not None) or "?"
+        lines.append(f"{i}. {c.verdict.upper():<13} \"{cl.quantity.surface}\" [{cl.quantity.kind}, "
+                     f"{cl.mode}] {pair}")
+        lines.append(f"   estimate {_estimate_text(c)}" + (f", ratio {c.ratio:.2f}" if c.ratio
+                                                            else ""))
+        lines.append(f"   {c.explanation}")
+    return "\n".join(lines) + "\n"
+
+
+def format_claims_markdown(report: Any) -> str:
+    """A Markdown table of the claims, for a newsroom's notes."""
+    rows = ["| claim | kind | places | mode | verdict | estimate | why |",
+            "|---|---|---|---|---|---|---|"]
+    for c in report.claims:
+        cl = c.claim
+        pair = " → ".join(p.name for p in (cl.origin, cl.destination) if p is not None) or "?"
+        why = c.explanation.replace("|", "\\|")
+        rows.append(f"| {cl.quantity.surface} | {cl.quantity.kind} | {pair} | {cl.mode} | "
+                    f"**{c.verdict}** | {_estimate_text(c)} | {why} |")
+    return "\n".join(rows) + "\n"

@@ -30,6 +30,7 @@ from routes.estimate import Estimate
 __all__ = [
     "AirModel",
     "AirRoute",
+    "ClaimRules",
     "Crossing",
     "DwellClass",
     "Facts",
@@ -186,6 +187,25 @@ class GroundModel:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimRules:
+    """How far a stated figure may be from the estimate and still be consistent."""
+
+    plain_tolerance: float
+    approx_tolerance: float
+    exact_tolerance: float
+    vague_tolerance: float
+    extent_km: tuple[tuple[int, float], ...] = ()
+    detour_factor: float = 2.0
+
+    def extent(self, population: int) -> float:
+        """Slack (km) for one end of a straight-line distance, by its population."""
+        for threshold, km in self.extent_km:
+            if population >= threshold:
+                return km
+        return 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Routing:
     """Path-choice penalties and limits (design choices, never added to estimates)."""
 
@@ -217,6 +237,7 @@ class Facts:
     air_model: AirModel
     ground_access: tuple[GroundAccess, ...]
     ground_model: GroundModel
+    claims: ClaimRules
 
     def speed(self, cls: str, service: str = "regular") -> SpeedClass:
         """Speed class ``cls`` as run by ``service``."""
@@ -419,6 +440,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
                                    r.strings("evidence"), cited(r)))
     gm = _Reader(path, "ground_model", data.get("ground_model", {}))
     sin = _Reader(path, "sinuosity", data.get("sinuosity", {}))
+    cr = _Reader(path, "claims", data.get("claims", {}))
     return Facts(
         path=path,
         sources=sources,
@@ -442,6 +464,14 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         ground_access=tuple(ground),
         ground_model=GroundModel(gm.estimate("circuity"), gm.estimate("road_kmh"), cited(gm),
                                  float(gm.get("max_airport_km", int | float))),
+        claims=ClaimRules(
+            plain_tolerance=float(cr.get("plain_tolerance", int | float)),
+            approx_tolerance=float(cr.get("approx_tolerance", int | float)),
+            exact_tolerance=float(cr.get("exact_tolerance", int | float)),
+            vague_tolerance=float(cr.get("vague_tolerance", int | float)),
+            extent_km=tuple(sorted(((int(a), float(b)) for a, b in cr.get("extent_km", list)),
+                                   reverse=True)),
+            detour_factor=float(cr.get("detour_factor", int | float))),
     )
 
 

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from routes.gazetteer import Gazetteer, load_gazetteer
-from routes.places import Place, normalize_name
+from routes.places import Place, load_places, normalize_name
 
 __all__ = ["Candidate", "Mention", "find_places", "iter_places"]
 
@@ -43,6 +43,8 @@ _ORG_TAIL = frozenset({"news", "daily", "times", "post", "herald", "agency", "ai
                        "corporation", "corp", "inc", "ltd", "institute", "party",
                        "television", "radio", "tv", "journal", "telegraph", "tribune",
                        "gazette", "press", "broadcasting", "club", "fc", "united", "city fc"})
+# "<prefix> <place>" is an organisation's name ("Air China").
+_ORG_PREFIX = frozenset({"Air"})
 # "<head> of <place>" is an organisation when the head is one of these.
 _ORG_HEAD = frozenset({"university", "bank", "voice", "institute", "college", "school",
                        "museum", "church", "council", "ministry", "department", "office",
@@ -96,6 +98,8 @@ _COMMA_NEXT = re.compile(r"(?:['’]s)?,[ \u00a0]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
 _MAX_CANDIDATES = 40  # candidates come highest prior first; the tail never wins
 _BIG_PLACE = 100_000
+_LARGE_CITY = 250_000
+_ALIAS_PENALTY = 1.0
 _NEAR_DEG2 = 9.0 ** 2  # within about 1,000 km (degrees of latitude, squared)
 _COHERENCE_CANDIDATES = 12
 _COHERENCE_MAX = 3.0 + 1e-9  # a lead the coherence bonus (at most 3) can still overturn
@@ -298,6 +302,8 @@ def _speaks(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
 
 def _rejected(doc: _Doc, m: _Match, persons: set[str]) -> bool:
     prev = doc.prev_word(m.start)
+    if prev is not None and prev[0] in _ORG_PREFIX:
+        return True  # "Air Koryo", "Air China": an airline
     if prev is not None and prev[0].lower().rstrip(".") in _TITLES:
         if m.words == 1:
             persons.add(m.key)  # "Dr. Dunn": Dunn is a person throughout the text
@@ -341,13 +347,22 @@ def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
 
 
 def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
-    """A name that is also an English word needs a locative word before it or a qualifier."""
-    if doc.caps or doc.sentence_start(m.start):
+    """A name that is also an English word needs evidence that it is a place.
+
+    A locative word before it ("in Reading"), a qualifier after it ("Nice, France"), or, for
+    a large city, the comma or possessive of a sentence about it ("Acapulco, a city of ...").
+    """
+    if doc.caps:
         return False
     prev = doc.prev_word(m.start)
-    if prev is not None and prev[0].lower() in _LOCATIVE:
+    if (not doc.sentence_start(m.start) and prev is not None
+            and prev[0].lower() in _LOCATIVE):
         return True
-    return bool(_qualifier(doc, m, gaz))
+    if _qualifier(doc, m, gaz):
+        return True
+    follows = doc.text[m.end:m.end + 2]
+    big = max((gaz.population(e) for e in m.entries), default=0) >= _LARGE_CITY
+    return big and (follows[:1] == "," or follows in ("'s", "’s"))
 
 
 def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
@@ -375,6 +390,8 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         for e in m.entries[:_MAX_CANDIDATES]:
             kind = gaz.kind(e)
             score = gaz.prior(e)
+            if kind == "city" and _normalized(gaz.name(e)) != m.key:
+                score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
             if kind == "admin1" and gaz.country_of(e) in big_cities:
                 score -= 3.0
             c = gaz.country_of(e)
@@ -413,6 +430,9 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
 
 def _place(gaz: Gazetteer, e: int) -> Place:
     g = gaz.entry(e)
+    curated = load_places().get(g.id)
+    if curated is not None:  # keeps the station and airports a trip needs
+        return replace(curated, population=g.population)
     return Place(id=g.id, name=g.name, kind=g.kind, country=g.country, lat=g.lat, lon=g.lon,
                  source="GeoNames" if g.id.startswith(("geonames:", "admin1:", "country:",
                                                         "continent:")) else "curated",

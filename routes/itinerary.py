@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from shapely.geometry import LineString
+from typing import TYPE_CHECKING
 
 from routes.estimate import Estimate
+
+if TYPE_CHECKING:
+    from shapely.geometry import LineString
 
 __all__ = ["LEG_MODES", "Leg", "RouteOption", "Stop"]
 
@@ -77,6 +79,8 @@ class Leg:
     @property
     def linestring(self) -> LineString | None:
         """The leg's geometry as a shapely ``LineString`` (``None`` for dwell legs)."""
+        from shapely.geometry import LineString
+
         coords = self.geometry
         return LineString(coords) if len(coords) >= 2 else None
 

@@ -1,8 +1,8 @@
 """The rail network and the airports, as built by :mod:`routes.build`.
 
-A :class:`Network` wraps a ``networkx.Graph`` whose nodes are stations, junctions and
-border points, and whose edges carry the measured geometry length (``km``), the
-correction factor that turns it into real track length (from an official section or a
+A :class:`Network` holds a graph (also available as a ``networkx.Graph``) whose nodes are
+stations, junctions and border points, and whose edges carry the measured geometry length
+(``km``), the correction factor that turns it into real track length (from an official section or a
 country's sinuosity), the country, the speed class and whether passenger trains run.
 Track geometry is read only when a route is drawn.
 
@@ -27,15 +27,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from routes import settings
 from routes.errors import DataError
 from routes.estimate import Estimate
 from routes.facts import Facts, load_facts
 from routes.geodesy import distance_km
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Airport", "Network", "Node", "load_network"]
 
@@ -84,10 +85,16 @@ class Network:
     Use :func:`load_network` rather than building one by hand.
     """
 
-    def __init__(self, graph: nx.Graph, nodes: Mapping[str, Node],
-                 airports: Mapping[str, Airport], facts: Facts, geometry_path: Path,
-                 sinuosity: Mapping[str, Estimate]) -> None:
-        self.graph = graph
+    def __init__(self, edges: Mapping[tuple[str, str], dict[str, Any]],
+                 nodes: Mapping[str, Node], airports: Mapping[str, Airport], facts: Facts,
+                 geometry_path: Path, sinuosity: Mapping[str, Estimate]) -> None:
+        self._edges = {frozenset(k): v for k, v in edges.items()}
+        self._edge_list = sorted(edges)
+        self._adj: dict[str, list[str]] = {n: [] for n in nodes}
+        for u, v in self._edge_list:
+            self._adj[u].append(v)
+            self._adj[v].append(u)
+        self._graph: Any = None
         self.nodes = nodes
         self.airports = airports
         self.facts = facts
@@ -104,9 +111,26 @@ class Network:
         """The node with this id (``KeyError`` if absent)."""
         return self.nodes[node_id]
 
+    @property
+    def graph(self) -> nx.Graph:
+        """The network as a ``networkx.Graph`` (built on first use; edges carry attributes)."""
+        if self._graph is None:
+            import networkx as nx  # the router does not need it: imported on demand
+
+            g = nx.Graph()
+            g.add_nodes_from(self.nodes)
+            for u, v in self._edge_list:
+                g.add_edge(u, v, **self._edges[frozenset((u, v))])
+            self._graph = g
+        return self._graph
+
+    def edges(self) -> list[tuple[str, str, Mapping[str, Any]]]:
+        """Every edge as ``(u, v, attributes)``, sorted."""
+        return [(u, v, self._edges[frozenset((u, v))]) for u, v in self._edge_list]
+
     def neighbors(self, node_id: str) -> list[str]:
         """Ids of the nodes joined to ``node_id``, sorted."""
-        return sorted(self.graph.neighbors(node_id))
+        return sorted(self._adj[node_id])
 
     def node_of_place(self, place_id: str) -> str | None:
         """The node a curated place was built into, if any."""
@@ -133,11 +157,11 @@ class Network:
 
     def edge(self, u: str, v: str) -> Mapping[str, Any]:
         """Attributes of the edge ``u``–``v``."""
-        return self.graph.edges[u, v]  # type: ignore[no-any-return]
+        return self._edges[frozenset((u, v))]
 
     def edge_distance(self, u: str, v: str) -> Estimate:
         """Track length of an edge in km: measured length x correction factor."""
-        d = self.graph.edges[u, v]
+        d = self._edges[frozenset((u, v))]
         f = d["factor"]
         return Estimate(d["km"] * f[0], d["km"] * f[1], d["km"] * f[2])
 
@@ -191,7 +215,7 @@ def read_network(folder: Path, facts: Facts) -> Network:
     """
     data = _read_json(folder / "rail.json")
     nodes: dict[str, Node] = {}
-    graph = nx.Graph()
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
     try:
         for item in data["nodes"]:
             node = Node(
@@ -201,7 +225,6 @@ def read_network(folder: Path, facts: Facts) -> Network:
                 place=item.get("place"), crossing=item.get("crossing"),
             )
             nodes[node.id] = node
-            graph.add_node(node.id)
         for item in data["edges"]:
             u, v = item["u"], item["v"]
             if u not in nodes or v not in nodes:
@@ -210,10 +233,11 @@ def read_network(folder: Path, facts: Facts) -> Network:
             if item["speed"] not in facts.speeds:
                 msg = f"rail.json: edge {u}–{v}: speed class {item['speed']!r} not in facts"
                 raise DataError(msg)
-            graph.add_edge(u, v, km=float(item["km"]), country=item["country"],
-                           speed=item["speed"], factor=tuple(item["factor"]),
-                           factor_source=item["factor_source"], line=item.get("line", ""),
-                           link=item.get("link", ""), passenger=item.get("passenger", True))
+            edges[(u, v)] = {"km": float(item["km"]), "country": item["country"],
+                             "speed": item["speed"], "factor": tuple(item["factor"]),
+                             "factor_source": item["factor_source"],
+                             "line": item.get("line", ""), "link": item.get("link", ""),
+                             "passenger": item.get("passenger", True)}
         sinuosity = {k: Estimate.from_list(v) for k, v in data["sinuosity"].items()}
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, DataError):
@@ -230,7 +254,7 @@ def read_network(folder: Path, facts: Facts) -> Network:
         except (KeyError, TypeError, ValueError) as exc:
             msg = f"airports.json: malformed record ({exc!r})"
             raise DataError(msg) from None
-    return Network(graph, nodes, airports, facts, folder / "rail_geometry.json", sinuosity)
+    return Network(edges, nodes, airports, facts, folder / "rail_geometry.json", sinuosity)
 
 
 @functools.cache

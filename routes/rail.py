@@ -85,13 +85,13 @@ def _search_graph(net: Network, service: str) -> _Search:
             formalities, bogie = _border_dwell(net, n, service)
             dwell[n.id] = (formalities.central + (bogie.central if bogie else 0.0)
                            + facts.routing.border_penalty_h)
-    ids = sorted(net.graph.nodes)
+    ids = sorted(net.nodes)
     index = {nid: i for i, nid in enumerate(ids)}
     adj: list[list[tuple[int, int]]] = [[] for _ in ids]
     weight: list[float] = []
     country: list[str] = []
     km: list[float] = []
-    for u, v, d in sorted(net.graph.edges(data=True), key=lambda e: (e[0], e[1])):
+    for u, v, d in net.edges():
         speed = facts.speed(d["speed"], service).kmh.central
         length = d["km"] * d["factor"][1]
         hours = length / speed

@@ -170,3 +170,44 @@ def test_places_missing_file_and_directory(capsys: pytest.CaptureFixture[str],
     code, _, err = run(capsys, "places", str(tmp_path))
     assert code == 2
     assert "directory" in err
+
+
+def test_check_command_and_fail_on(capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "story.txt"
+    path.write_text("A flight from Pyongyang to Vladivostok takes about 90 minutes, but the "
+                    "train takes about 10 hours.", encoding="utf-8")
+    status, out, _ = run(capsys, "check", str(path), "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    claim = data["claims"][1]
+    assert set(claim) >= {"start", "end", "surface", "kind", "value", "unit", "si_value",
+                          "hedge", "origin", "destination", "mode", "verdict", "estimate",
+                          "ratio", "explanation"}
+    assert claim["verdict"] == "understated"
+    assert set(claim["origin"]) >= {"name", "lat", "lon"}
+    status, out, _ = run(capsys, "check", str(path), "--fail-on", "understated,overstated")
+    assert status == 1
+    assert "UNDERSTATED" in out
+    status, out, _ = run(capsys, "check", str(path), "--format", "markdown")
+    assert out.startswith("| claim |")
+    status, _, err = run(capsys, "check", str(path), "--fail-on", "wrong")
+    assert status == 2
+    assert "unknown verdict" in err
+
+
+def test_check_batch(capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
+    from pathlib import Path
+
+    root = Path(str(tmp_path))
+    src = root / "in.jsonl"
+    src.write_text('{"id": "a", "text": "The train from Khasan to Vladivostok takes six '
+                   'hours."}\n{"id": "b"}\n', encoding="utf-8")
+    out = root / "out.jsonl"
+    status, _, err = run(capsys, "check", "--jsonl", str(src), "--out", str(out))
+    assert status == 0
+    assert "line 2" in err
+    line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert line["id"] == "a"
+    assert line["claims"][0]["verdict"] == "consistent"

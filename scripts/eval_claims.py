@@ -1,0 +1,133 @@
+"""Evaluate claim checking on the development set (../shared/eval/claims-dev.jsonl).
+
+Prints extraction precision/recall/F1 (overlapping spans), attribution accuracy (both places
+within 50 km of the gold places, in either order; and the mode), and the agreement of our
+verdicts with verdicts computed from the gold places' straight-line distance for distance
+claims. Then the mutation test: every claim we find consistent is restated at half and at
+twice its value; the share of mutated claims flagged is printed, and the share of original
+claims flagged (leaving out those the annotators note as wrong in the source).
+Usage: python scripts/eval_claims.py [PATH] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from routes.claims import check_claims
+from routes.geodesy import distance_km
+
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "claims-dev.jsonl"
+_MODES = {"unspecified": "straight"}
+
+
+def _near(p: dict, gold: dict | None) -> bool:
+    return gold is not None and distance_km((p["lat"], p["lon"]), (gold["lat"], gold["lon"])) <= 50
+
+
+def _mutate(text: str, start: int, end: int, surface: str, factor: float) -> str | None:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", surface)
+    if not m:
+        return None
+    value = float(m.group().replace(",", "")) * factor
+    new = f"{value:g}"
+    return text[:start] + surface[:m.start()] + new + surface[m.end():] + text[end:]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--errors", action="store_true")
+    args = parser.parse_args()
+    if not args.path.exists():
+        print(f"evaluation set not found: {args.path}", file=sys.stderr)
+        return 2
+    items = [json.loads(x) for x in args.path.read_text(encoding="utf-8").splitlines()]
+    tp = fp = fn = 0
+    place_ok = place_n = mode_ok = mode_n = agree = agree_n = 0
+    originals = flagged_orig = mutated = flagged_mut = 0
+    for item in items:
+        report = check_claims(item["text"])
+        gold = item["claims"]
+        used: set[int] = set()
+        for c in report.claims:
+            q = c.claim.quantity
+            hit = next((k for k, g in enumerate(gold) if k not in used
+                        and q.start < g["end"] and g["start"] < q.end), None)
+            if hit is None:
+                fp += 1
+                if args.errors:
+                    print("FP", item["id"], q.surface)
+                continue
+            used.add(hit)
+            tp += 1
+            g = gold[hit]
+            places = item.get("places", {})
+            go, gd = places.get(g.get("origin") or ""), places.get(g.get("destination") or "")
+            from_context = g.get("origin_from_context") or g.get("destination_from_context")
+            if go and gd and not from_context:
+                place_n += 1
+                o, d = c.claim.origin, c.claim.destination
+                if o and d:
+                    po, pd = {"lat": o.lat, "lon": o.lon}, {"lat": d.lat, "lon": d.lon}
+                    if (_near(po, go) and _near(pd, gd)) or (_near(po, gd) and _near(pd, go)):
+                        place_ok += 1
+                    elif args.errors:
+                        print("PLACES", item["id"], q.surface, o.name, d.name, "gold",
+                              g.get("origin"), g.get("destination"))
+            mode_n += 1
+            if _MODES.get(c.claim.mode, c.claim.mode) == _MODES.get(g["mode"], g["mode"]):
+                mode_ok += 1
+            elif args.errors:
+                print("MODE", item["id"], q.surface, c.claim.mode, "gold", g["mode"])
+            if (g["kind"] == "distance" and go and gd and g["mode"] in ("straight", "unspecified")
+                    and c.verdict != "unverifiable"):
+                d_km = distance_km((go["lat"], go["lon"]), (gd["lat"], gd["lon"]))
+                ratio = g["si"] / 1000 / d_km if d_km else 0
+                expected = ("consistent" if 0.8 <= ratio <= 1.25 else
+                            "understated" if ratio < 0.8 else "overstated")
+                agree_n += 1
+                agree += c.verdict == expected
+            wrong_in_source = re.search(r"\b(?:overstated|understated)\b", g.get("note", ""))
+            if c.verdict != "unverifiable" and c.claim.alt_of is None and not wrong_in_source:
+                originals += 1
+                flagged = c.verdict in ("understated", "overstated")
+                flagged_orig += flagged
+                if flagged and args.errors:
+                    print("ORIGINAL flagged", item["id"], q.surface, c.verdict, c.basis)
+            if c.verdict == "consistent" and c.claim.alt_of is None:
+                for factor in (0.5, 2.0):
+                    text = _mutate(item["text"], q.start, q.end, q.surface, factor)
+                    if text is None:
+                        continue
+                    again = check_claims(text)
+                    match = [x for x in again.claims if abs(x.claim.quantity.start - q.start) < 3]
+                    mutated += 1
+                    if match and match[0].verdict in ("understated", "overstated"):
+                        flagged_mut += 1
+                    elif args.errors:
+                        print("MUTANT not flagged", item["id"], q.surface, factor)
+        fn += len(gold) - len(used)
+        if args.errors:
+            for k, g in enumerate(gold):
+                if k not in used:
+                    print("FN", item["id"], g["surface"])
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"items {len(items)}, gold claims {tp + fn}, found {tp + fp}")
+    print(f"extraction precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}")
+    print(f"attribution: places {place_ok}/{place_n} = {place_ok / max(place_n, 1):.3f}; "
+          f"mode {mode_ok}/{mode_n} = {mode_ok / max(mode_n, 1):.3f}")
+    print(f"verdict agreement (distance claims, from gold places) {agree}/{agree_n}")
+    print(f"mutation test: {flagged_mut}/{mutated} mutated claims flagged "
+          f"({flagged_mut / max(mutated, 1):.0%}); originals flagged {flagged_orig}/{originals} "
+          f"({flagged_orig / max(originals, 1):.0%})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
