@@ -89,3 +89,32 @@ def test_any_text_never_crashes(text: str) -> None:
         q = c.claim.quantity
         assert text[q.start:q.end] == q.surface
         assert c.verdict in {"consistent", "understated", "overstated", "unverifiable"}
+
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "claims-dev.jsonl"
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared is not beside the project")
+def test_mutated_claims_are_flagged() -> None:
+    """Claims found consistent, restated at half and at twice their value, are flagged."""
+    import json
+    import re
+
+    flagged = total = 0
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        for c in check_claims(text).claims:
+            q = c.claim.quantity
+            number = re.search(r"\d[\d,]*(?:\.\d+)?", q.surface)
+            if c.verdict != "consistent" or c.claim.alt_of is not None or number is None:
+                continue
+            for factor in (0.5, 2.0):
+                value = float(number.group().replace(",", "")) * factor
+                mutated = (text[:q.start] + q.surface[:number.start()] + f"{value:g}"
+                           + q.surface[number.end():] + text[q.end:])
+                again = [x for x in check_claims(mutated).claims
+                         if abs(x.claim.quantity.start - q.start) < 3]
+                total += 1
+                flagged += bool(again) and again[0].verdict in ("understated", "overstated")
+    assert total >= 8
+    assert flagged / total >= 0.95
