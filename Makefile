@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest calibrate benchmark network evaluate evaluate-claims clean
+.PHONY: assets demo test lint typecheck pytest calibrate benchmark network evaluate evaluate-claims clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,19 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-demo: $(VENV)/.installed
+# Leaflet and its plugins for self-contained maps, from the npm registry (not committed).
+ASSETS := .assets/node_modules/leaflet/dist/leaflet.js
+$(ASSETS):
+	npm install --no-save --no-audit --no-fund --prefix .assets leaflet@1.9.3 jquery@3.7.1 leaflet-measure@3.1.0
+
+assets: $(ASSETS)
+
+demo: $(VENV)/.installed $(ASSETS)
 	$(BIN)/routes check data/examples/kim-vladivostok.txt
 	$(BIN)/routes places data/examples/kim-vladivostok.txt
 	$(BIN)/routes compare Pyongyang Vladivostok
 	$(BIN)/routes compare Pyongyang Vladivostok --via Tumen --via Hunchun
+	$(BIN)/routes map data/examples/kim-vladivostok.txt --self-contained --force -o example-map.html
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check routes tests benchmarks scripts
@@ -31,7 +39,7 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed-dev
+pytest: $(VENV)/.installed-dev $(ASSETS)
 	$(BIN)/pytest
 
 test: lint typecheck pytest

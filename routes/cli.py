@@ -80,6 +80,21 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--out", metavar="OUT.jsonl", help="batch output file")
     check.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
+    mp = sub.add_parser("map", help="draw the route options, places and claims of a text")
+    mp.add_argument("file", nargs="?", metavar="FILE",
+                    help="text file to read, or - for standard input")
+    mp.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    mp.add_argument("--from", dest="origin", metavar="PLACE", help="trip origin (else inferred)")
+    mp.add_argument("--to", dest="destination", metavar="PLACE",
+                    help="trip destination (else inferred)")
+    mp.add_argument("--via", action="append", default=[], metavar="PLACE")
+    mp.add_argument("--encoding", help="encoding of the input when it is not UTF-8")
+    mp.add_argument("--web-tiles", action="store_true",
+                    help="add an optional web basemap layer (needs internet when viewed)")
+    mp.add_argument("--self-contained", action="store_true",
+                    help="inline Leaflet and its plugins: the page makes no request at all")
+    mp.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
     sub.add_parser("build-network", help="rebuild data/network from data/raw and the facts")
     return parser
 
@@ -278,6 +293,19 @@ def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, bool
     return note + "\n", failed
 
 
+def _map(args: argparse.Namespace) -> str:
+    from routes.inputs import read_text
+    from routes.maps import read_story, write_map
+
+    text = read_text(args.file, encoding=args.encoding) if args.file else None
+    story = read_story(text, origin=args.origin, destination=args.destination, via=args.via)
+    out = write_map(story, args.output, force=args.force, web_tiles=args.web_tiles,
+                    self_contained=args.self_contained)
+    n = len(story.options.options) if story.options else 0
+    notes = "".join(f"note: {x}\n" for x in story.notes)
+    return f"{notes}map with {n} route options written to {out}\n"
+
+
 def _build() -> str:
     from routes import settings
     from routes.build import build_network
@@ -308,6 +336,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = _places(args)
         elif args.command == "check":
             out, failed = _check(args)
+        elif args.command == "map":
+            out = _map(args)
         else:
             out = _build()
     except RoutesError as exc:

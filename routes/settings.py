@@ -11,6 +11,10 @@ Plain module variables, as in osmnx. Change them before the first query, e.g.
     ``$XDG_CACHE_HOME/routes``, else ``~/.cache/routes``.
 ``use_cache``
     Set to ``False`` to always read the source files.
+``assets_folder``
+    The ``node_modules`` folder holding Leaflet and its plugins for self-contained maps
+    (``make assets`` installs them from the npm registry). Defaults to
+    ``$ROUTES_ASSETS_DIR`` or ``.assets/node_modules`` beside the package.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["cache_folder", "data_folder", "use_cache"]
+__all__ = ["assets_folder", "cache_folder", "data_folder", "use_cache"]
 
 
 def _default_data_folder() -> Path:
@@ -37,6 +41,14 @@ def _default_cache_folder() -> Path:
     return base / "routes"
 
 
+def _default_assets_folder() -> Path:
+    env = os.environ.get("ROUTES_ASSETS_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / ".assets" / "node_modules"
+
+
 data_folder: Path = _default_data_folder()
+assets_folder: Path = _default_assets_folder()
 cache_folder: Path = _default_cache_folder()
 use_cache: bool = True

@@ -1,0 +1,429 @@
+"""Maps: the route options of a story, its places and its claims, on one folium map.
+
+:func:`read_story` runs the pipeline on a text (places, the trip it is about, the route
+options, the claims). :func:`render_map` draws a story:
+
+* one layer per option, with its own colour, a tooltip and a popup (distance and duration
+  with their ranges, borders, gauge changes, notes such as "no scheduled passenger
+  service");
+* flights drawn as geodesic arcs; border crossings and gauge changes marked;
+* a legend that is the comparison table of the options, a layer control to show one option
+  at a time, and a measure tool;
+* the places of the text (name and the sentence where each appears) and a panel of the
+  claims with their verdicts.
+
+The basemap needs no network: Natural Earth countries, borders and coastline drawn as
+vector layers. Web tiles can be added as an optional layer. Every string from the text or
+the data is escaped, and element ids are numbered rather than random, so the same story
+gives the same bytes.
+
+Examples
+--------
+>>> story = read_story(origin="Pyongyang", destination="Vladivostok", alternatives=1)
+>>> fmap = render_map(story)
+>>> html = fmap.get_root().render()
+>>> "Rail via Tumangang" in html and html == render_map(story).get_root().render()
+True
+
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import itertools
+import json
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from routes import settings
+from routes.claims import ClaimReport, check_claims
+from routes.errors import InputError, NoRouteError
+from routes.geodesy import distance_km
+from routes.geoparse import Mention, find_places
+from routes.itinerary import RouteOption
+from routes.options import TripOptions, find_options
+from routes.places import Place
+from routes.trip import plan_trip
+
+__all__ = ["Story", "read_story", "render_map", "write_map"]
+
+_COLOURS = ("#1b6ca8", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d")
+_VERDICT_COLOURS = {"consistent": "#27ae60", "understated": "#c0392b",
+                    "overstated": "#d35400", "unverifiable": "#7f8c8d"}
+_ID_LOCK = threading.Lock()
+_DETOUR_ELLIPSE = 1.6  # a named town is "on the way" if going through it adds at most 60 %
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A text and what routes found in it: places, the trip, its options and its claims."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+    options: TripOptions | None
+    claims: ClaimReport | None
+    notes: tuple[str, ...] = ()
+
+
+def _trip_places(mentions: Sequence[Mention], claims: ClaimReport | None
+                 ) -> tuple[Place, Place] | None:
+    if claims is not None:
+        for c in claims.claims:
+            if c.claim.origin is not None and c.claim.destination is not None:
+                return c.claim.origin, c.claim.destination
+    local = [m.place for m in mentions if not m.demonym and m.place.kind in
+             ("city", "station", "landmark")]
+    unique = list({p.id: p for p in local}.values())
+    return (unique[0], unique[1]) if len(unique) >= 2 else None
+
+
+def read_story(text: str | None = None, *, origin: str | Place | None = None,
+               destination: str | Place | None = None, via: Sequence[str] = (),
+               alternatives: int = 3) -> Story:
+    """Run the pipeline on a text, or on a trip given by name (or both).
+
+    Without ``origin`` and ``destination`` the trip is the one the text's claims are about,
+    else its first two towns.
+
+    Raises
+    ------
+    InputError
+        If neither a text nor a trip is given, or the text names no trip.
+
+    """
+    text = text or ""
+    mentions = tuple(find_places(text)) if text else ()
+    claims = check_claims(text) if text else None
+    notes: list[str] = []
+    if origin is None or destination is None:
+        pair = _trip_places(mentions, claims)
+        if pair is None:
+            if not text:
+                msg = "give a text, or an origin and a destination"
+                raise InputError(msg)
+            notes.append("the text names no trip between two places; no route drawn")
+            return Story(text, mentions, None, claims, tuple(notes))
+        origin = origin or pair[0]
+        destination = destination or pair[1]
+    try:
+        options = find_options(plan_trip(origin, destination, via=via,
+                                         alternatives=alternatives))
+    except NoRouteError as exc:
+        notes.append(str(exc))
+        options = None
+    if options is not None and not via:
+        # The detour a story discusses: through the places it names beside the two ends.
+        extra = _detour(options, mentions)
+        if extra is not None:
+            options = TripOptions(options.trip, (*options.options, extra), options.notes)
+    return Story(text, mentions, options, claims, tuple(notes))
+
+
+def _detour(options: TripOptions, mentions: Sequence[Mention]) -> RouteOption | None:
+    """A rail option through the towns the story names, when no option passes them."""
+    trip = options.trip
+    ends = {trip.origin.id, trip.destination.id}
+    direct = distance_km(trip.origin.point, trip.destination.point)
+    # Towns near the way (inside the ellipse around the two ends), in the order named.
+    named = [m.place for m in mentions if not m.demonym and m.place.kind == "city"
+             and m.place.id not in ends and m.place.station
+             and distance_km(trip.origin.point, m.place.point)
+             + distance_km(m.place.point, trip.destination.point) <= _DETOUR_ELLIPSE * direct]
+    wanted = sorted(list({p.id: p for p in named}.values())[:2],
+                    key=lambda p: distance_km(trip.origin.point, p.point))
+    if not wanted:
+        return None
+    try:
+        detour = find_options(plan_trip(trip.origin, trip.destination, via=wanted,
+                                        mode="rail", alternatives=3))
+    except (NoRouteError, InputError):
+        return None
+    known = {o.via for o in options.options}
+    # The shortest way through them: the story's detour, not a tour of the region.
+    fresh = sorted((o for o in detour.options if o.via not in known),
+                   key=lambda o: o.distance_km.central)
+    return fresh[0] if fresh else None
+
+
+@contextlib.contextmanager
+def _numbered_ids() -> Iterator[None]:
+    """Give folium elements numbered ids (not random ones) while a map is built."""
+    from branca.element import Element
+
+    counter = itertools.count(1)
+    original = Element._generate_id
+
+    def numbered(self: Any) -> str:
+        del self
+        return f"{next(counter):032x}"
+
+    with _ID_LOCK:
+        Element._generate_id = numbered  # type: ignore[method-assign,assignment]
+        try:
+            yield
+        finally:
+            Element._generate_id = original  # type: ignore[method-assign]
+
+
+_JS_SAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+
+
+def _esc(value: object) -> str:
+    """Escape for HTML, and for the JavaScript template strings folium puts HTML into."""
+    return html.escape(str(value), quote=True).translate(_JS_SAFE)
+
+
+def _range(est: Any, unit: str, fmt: str = "{:,.0f}") -> str:
+    return (f"{fmt.format(est.central)} {unit} ({fmt.format(est.low)}–{fmt.format(est.high)})")
+
+
+def _hours(h: float) -> str:
+    total = round(h * 60)
+    days, rest = divmod(total, 24 * 60)
+    hh, mm = divmod(rest, 60)
+    return f"{days} d {hh:02d} h {mm:02d}" if days else f"{hh} h {mm:02d}"
+
+
+def _option_popup(o: RouteOption) -> str:
+    dur = o.duration_h
+    rows = [
+        f"<b>{_esc(o.label)}</b>",
+        f"distance: {_esc(_range(o.distance_km, 'km'))}",
+        f"time: {_esc(_hours(dur.central))} ({_esc(_hours(dur.low))} – "
+        f"{_esc(_hours(dur.high))})",
+        f"borders: {o.border_crossings}; gauge changes: {o.gauge_changes}",
+    ]
+    dwell = [leg for leg in o.legs if leg.mode in ("border", "gauge_change")]
+    for leg in dwell:
+        what = "border" if leg.mode == "border" else "gauge change"
+        hours = _range(leg.duration_h, "h", "{:.1f}")
+        rows.append(f"{what} at {_esc(leg.origin.name)}: {_esc(hours)}")
+    rows.extend(f"<i>{_esc(n)}</i>" for n in o.notes)
+    return "<br>".join(rows)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    sentence = " ".join(text[left:right].split())
+    return sentence if len(sentence) <= 300 else sentence[:297] + "…"
+
+
+def _basemap(fmap: Any) -> None:
+    import folium
+
+    raw = settings.data_folder / "raw"
+    layers = (("ne_50m_admin0_countries_region.geojson", "Countries",
+               {"fillColor": "#f4f1ea", "color": "#b5ab99", "weight": 0.6, "fillOpacity": 1.0}),
+              ("ne_10m_coastline_region.geojson", "Coastline",
+               {"color": "#7aa6c2", "weight": 0.8}),
+              ("ne_10m_admin0_boundary_lines_land_region.geojson", "Borders",
+               {"color": "#6d5f4b", "weight": 1.2, "dashArray": "4 3"}))
+    for fname, name, style in layers:
+        data = json.loads((raw / fname).read_text(encoding="utf-8"))
+        for feature in data.get("features", []):
+            props = feature.get("properties") or {}
+            feature["properties"] = {"name": str(props.get("NAME", ""))}
+        folium.GeoJson(data, name=f"Basemap: {name}", style_function=lambda _, s=style: s,
+                       control=True).add_to(fmap)
+
+
+# The JavaScript and CSS a map needs, from the npm packages (``make assets``).
+_ASSETS_JS = (("leaflet", "leaflet/dist/leaflet.js"), ("jquery", "jquery/dist/jquery.min.js"))
+_ASSETS_CSS = (("leaflet_css", "leaflet/dist/leaflet.css"),)
+_MEASURE_JS = ("leaflet_measure_js", "leaflet-measure/dist/leaflet-measure.js")
+_MEASURE_CSS = ("leaflet_measure_css", "leaflet-measure/dist/leaflet-measure.css")
+
+
+def _data_uri(path: Path, mime: str) -> str:
+    import base64
+
+    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def _css_uri(path: Path) -> str:
+    """A stylesheet as a data URI, with the images it points to inlined too."""
+    import base64
+    import re
+
+    css = path.read_text(encoding="utf-8")
+
+    def inline(m: re.Match[str]) -> str:
+        ref = m.group(1).strip("'\"")
+        target = (path.parent / ref).resolve()
+        if ref.startswith("data:") or not target.is_file():
+            return m.group(0)
+        mime = "image/svg+xml" if target.suffix == ".svg" else f"image/{target.suffix[1:]}"
+        return f"url({_data_uri(target, mime)})"
+
+    css = re.sub(r"url\(([^)]+)\)", inline, css)
+    return "data:text/css;base64," + base64.b64encode(css.encode("utf-8")).decode("ascii")
+
+
+def _asset(relative: str) -> Path:
+    path = settings.assets_folder / relative
+    if not path.is_file():
+        msg = (f"self-contained maps need {relative} from the npm registry; run 'make assets' "
+               f"(looked in {settings.assets_folder})")
+        raise InputError(msg)
+    return path
+
+
+def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = False) -> Any:
+    """Draw a story on a ``folium.Map`` (see the module text for what is drawn).
+
+    With ``self_contained``, Leaflet and every plugin are inlined as data URIs, so the page
+    makes no request at all; otherwise the usual folium page loads them from CDNs.
+    """
+    import folium
+    from branca.element import Element
+    from folium.plugins import MeasureControl
+
+    with _numbered_ids():
+        points: list[tuple[float, float]] = []
+        options = story.options.options if story.options else ()
+        for o in options:
+            for leg in o.legs:
+                points.extend((lat, lon) for lon, lat in leg.geometry)
+        points.extend((m.place.lat, m.place.lon) for m in story.mentions
+                      if m.place.kind in ("city", "station", "landmark"))
+        if not points:
+            points = [(43.0, 130.0)]
+        lats = [p[0] for p in points]
+        lons = [p[1] for p in points]
+        fmap = folium.Map(location=[(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2],
+                          zoom_start=5, tiles=None, control_scale=True)
+        if self_contained:
+            fmap.default_js = [(n, _data_uri(_asset(r), "text/javascript"))
+                               for n, r in _ASSETS_JS]
+            fmap.default_css = [(n, _css_uri(_asset(r))) for n, r in _ASSETS_CSS]
+        _basemap(fmap)
+        if web_tiles:
+            folium.TileLayer("OpenStreetMap", name="Web map (needs internet)", show=False,
+                             control=True).add_to(fmap)
+        for i, o in enumerate(options):
+            colour = _COLOURS[i % len(_COLOURS)]
+            group = folium.FeatureGroup(name=f"{i + 1}. {_esc(o.label)}", show=True)
+            for leg in o.legs:
+                coords = [(lat, lon) for lon, lat in leg.geometry]
+                if len(coords) >= 2:
+                    folium.PolyLine(
+                        coords, color=colour, weight=4 if leg.mode == "rail" else 3,
+                        opacity=0.85, dash_array="8 6" if leg.mode == "air" else None,
+                        tooltip=_esc(f"{o.label}: {leg.mode} {leg.origin.name} → "
+                                     f"{leg.destination.name}"),
+                        popup=folium.Popup(_option_popup(o), max_width=360),
+                    ).add_to(group)
+                elif leg.mode in ("border", "gauge_change"):
+                    folium.CircleMarker(
+                        (leg.origin.lat, leg.origin.lon), radius=6 if leg.mode == "border" else 9,
+                        color="#222" if leg.mode == "border" else colour, weight=2,
+                        fill=True, fill_opacity=0.9 if leg.mode == "border" else 0.2,
+                        tooltip=_esc(("Border: " if leg.mode == "border" else "Gauge change: ")
+                                     + leg.origin.name + "; " + "; ".join(leg.notes)),
+                    ).add_to(group)
+            group.add_to(fmap)
+        places = folium.FeatureGroup(name="Places in the text", show=True)
+        seen: set[tuple[str, int]] = set()
+        for m in story.mentions:
+            if m.demonym or m.place.kind in ("country", "continent", "admin1", "region", "sea"):
+                continue
+            key = (m.place.id, 0)
+            if key in seen:
+                continue
+            seen.add(key)
+            folium.CircleMarker(
+                (m.place.lat, m.place.lon), radius=4, color="#333", fill=True,
+                fill_color="#fff", fill_opacity=1.0, weight=1.5,
+                tooltip=_esc(m.place.name),
+                popup=folium.Popup(f"<b>{_esc(m.place.name)}</b> ({_esc(m.place.country)})"
+                                   f"<br>“{_esc(_sentence(story.text, m.start, m.end))}”",
+                                   max_width=320),
+            ).add_to(places)
+        places.add_to(fmap)
+        root: Any = fmap.get_root()
+        root.html.add_child(Element(_legend(options)))
+        if story.claims is not None:
+            root.html.add_child(Element(_claims_panel(story.claims)))
+        measure = MeasureControl(primary_length_unit="kilometers",
+                                 secondary_length_unit="miles", position="bottomleft")
+        if self_contained:
+            measure.default_js = [(_MEASURE_JS[0], _data_uri(_asset(_MEASURE_JS[1]),
+                                                             "text/javascript"))]
+            measure.default_css = [(_MEASURE_CSS[0], _css_uri(_asset(_MEASURE_CSS[1])))]
+        measure.add_to(fmap)
+        folium.LayerControl(collapsed=True).add_to(fmap)
+        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]])
+    return fmap
+
+
+def _legend(options: Sequence[RouteOption]) -> str:
+    rows = []
+    for i, o in enumerate(options):
+        colour = _COLOURS[i % len(_COLOURS)]
+        dur = o.duration_h
+        rows.append(
+            f'<tr><td><span style="display:inline-block;width:14px;height:4px;'
+            f'background:{colour}"></span></td><td>{_esc(o.label)}</td>'
+            f"<td>{_esc(_range(o.distance_km, 'km'))}</td>"
+            f"<td>{_esc(_hours(dur.central))} ({_esc(_hours(dur.low))}–{_esc(_hours(dur.high))})"
+            f"</td><td>{o.border_crossings}</td><td>{o.gauge_changes}</td></tr>")
+    body = "".join(rows) or '<tr><td colspan="6">no route options</td></tr>'
+    return (
+        '<div id="routes-legend" style="position:fixed;top:10px;left:50px;z-index:9999;'
+        "background:rgba(255,255,255,0.95);padding:6px 8px;border:1px solid #999;"
+        'font:12px sans-serif;max-width:60%"><b>Route options</b>'
+        '<table style="border-collapse:collapse"><tr><th></th><th>option</th>'
+        "<th>distance (range)</th><th>time (range)</th><th>borders</th><th>gauge</th></tr>"
+        f"{body}</table><div style=\"color:#666\">{_esc(_attribution())}</div></div>")
+
+
+def _claims_panel(report: ClaimReport) -> str:
+    items = []
+    for c in report.claims:
+        q = c.claim.quantity
+        colour = _VERDICT_COLOURS.get(c.verdict, "#333")
+        items.append(f'<li><b style="color:{colour}">{_esc(c.verdict)}</b> '
+                     f"“{_esc(q.surface)}” ({_esc(c.claim.mode)}): {_esc(c.explanation)}</li>")
+    body = "".join(items) or "<li>no distance, duration or speed claims found</li>"
+    return ('<div id="routes-claims" style="position:fixed;bottom:30px;right:10px;z-index:9999;'
+            "background:rgba(255,255,255,0.95);padding:6px 8px;border:1px solid #999;"
+            'font:12px sans-serif;max-width:40%;max-height:40%;overflow:auto">'
+            f"<b>Claims in the text</b><ul style=\"padding-left:16px;margin:4px 0\">{body}</ul>"
+            "</div>")
+
+
+def _attribution() -> str:
+    from routes.export import ATTRIBUTION
+
+    return ATTRIBUTION
+
+
+def write_map(story: Story, path: str | Path, *, force: bool = False,
+              web_tiles: bool = False, self_contained: bool = False) -> Path:
+    """Render and write a map to ``path``; never overwrites without ``force``.
+
+    Raises
+    ------
+    InputError
+        If ``path`` exists (without ``force``) or its folder does not.
+
+    """
+    out = Path(path)
+    if out.exists() and not force:
+        msg = f"{out} exists; use --force to overwrite it"
+        raise InputError(msg)
+    if not out.parent.is_dir():
+        msg = f"folder {out.parent} does not exist"
+        raise InputError(msg)
+    page = render_map(story, web_tiles=web_tiles,
+                      self_contained=self_contained).get_root().render()
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(out)
+    return out
