@@ -315,6 +315,7 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
                     folium.PolyLine(
                         coords, color=colour, weight=4 if leg.mode == "rail" else 3,
                         opacity=0.85, dash_array="8 6" if leg.mode == "air" else None,
+                        className=f"routes-option routes-option-{i + 1}",
                         tooltip=_esc(f"{o.label}: {leg.mode} {leg.origin.name} → "
                                      f"{leg.destination.name}"),
                         popup=folium.Popup(_option_popup(o), max_width=360),
@@ -324,6 +325,7 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
                         (leg.origin.lat, leg.origin.lon), radius=6 if leg.mode == "border" else 9,
                         color="#222" if leg.mode == "border" else colour, weight=2,
                         fill=True, fill_opacity=0.9 if leg.mode == "border" else 0.2,
+                        className=f"routes-{leg.mode.replace('_', '-')}",
                         tooltip=_esc(("Border: " if leg.mode == "border" else "Gauge change: ")
                                      + leg.origin.name + "; " + "; ".join(leg.notes)),
                     ).add_to(group)
@@ -339,7 +341,7 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
             seen.add(key)
             folium.CircleMarker(
                 (m.place.lat, m.place.lon), radius=4, color="#333", fill=True,
-                fill_color="#fff", fill_opacity=1.0, weight=1.5,
+                fill_color="#fff", fill_opacity=1.0, weight=1.5, className="routes-place",
                 tooltip=_esc(m.place.name),
                 popup=folium.Popup(f"<b>{_esc(m.place.name)}</b> ({_esc(m.place.country)})"
                                    f"<br>“{_esc(_sentence(story.text, m.start, m.end))}”",
