@@ -6,6 +6,7 @@ The public API, in the order data flows::
     trip = plan_trip("Pyongyang", "Vladivostok", via=["Tumen", "Hunchun"])
     result = find_options(trip)                   # TripOptions: RouteOption -> Leg -> Stop
     report = check_claims(text)                   # ClaimReport: CheckedClaim -> Claim
+    fmap = render_map(read_story(text))           # folium.Map of options, places, claims
 
 Every number comes with a low / central / high range (:class:`Estimate`) and the sources
 behind it (``data/facts.toml``). Names are imported on first use, so ``import routes`` is
@@ -35,17 +36,18 @@ _EXPORTS = {
     "find_places": "routes.geoparse", "iter_places": "routes.geoparse",
     "OfflineGeocoder": "routes.geocoders", "CheckedClaim": "routes.claims",
     "ClaimReport": "routes.claims", "check_claims": "routes.claims",
-    "find_quantities": "routes.quantities",
+    "find_quantities": "routes.quantities", "Story": "routes.maps",
+    "read_story": "routes.maps", "render_map": "routes.maps", "write_map": "routes.maps",
 }
 
 __all__ = [
     "CheckedClaim", "ClaimReport", "DataError", "Estimate", "InputError", "Leg", "Mention",
     "Network", "NoRouteError", "OfflineGeocoder", "Place", "PlaceNotFoundError",
-    "RouteOption", "RoutesError", "Stop", "Trip", "TripOptions", "__version__",
+    "RouteOption", "RoutesError", "Stop", "Story", "Trip", "TripOptions", "__version__",
     "check_claims", "claims_to_dict", "find_options", "find_place", "find_places",
     "find_quantities", "format_table", "iter_places", "load_network", "options_to_csv",
     "options_to_dict", "options_to_geojson", "options_to_json", "options_to_rows",
-    "plan_trip",
+    "plan_trip", "read_story", "render_map", "write_map",
 ]
 
 
@@ -75,6 +77,7 @@ if TYPE_CHECKING:
     from routes.geocoders import OfflineGeocoder
     from routes.geoparse import Mention, find_places, iter_places
     from routes.itinerary import Leg, RouteOption, Stop
+    from routes.maps import Story, read_story, render_map, write_map
     from routes.network import Network, load_network
     from routes.options import TripOptions, find_options
     from routes.places import Place, find_place

@@ -90,3 +90,26 @@ def test_self_contained_without_assets_is_a_clear_error(monkeypatch: pytest.Monk
     story = read_story(origin="Khasan", destination="Vladivostok", alternatives=1)
     with pytest.raises(InputError, match="make assets"):
         render_map(story, self_contained=True)
+
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kim-putin-2019-article.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the project")
+def test_seed_article_map(tmp_path: Path) -> None:
+    from routes.cli import main
+
+    out = tmp_path / "seed.html"
+    args = ["map", str(SEED), "-o", str(out)]
+    from routes import settings
+
+    if (settings.assets_folder / "leaflet" / "dist" / "leaflet.js").exists():
+        args.append("--self-contained")
+    assert main(args) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Rail via Tumangang–Khasan" in page
+    assert "Namyang–Tumen" in page
+    assert "Flight" in page
+    assert 'id="routes-legend"' in page
+    assert 'id="routes-claims"' in page
+    assert out.stat().st_size <= 1_500_000
