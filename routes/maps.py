@@ -218,7 +218,9 @@ def _basemap(fmap: Any) -> None:
     import folium
 
     raw = settings.data_folder / "raw"
-    layers = (("ne_50m_admin0_countries_region.geojson", "Countries",
+    layers = (("ne_110m_admin0_countries_world.geojson", "World",
+               {"fillColor": "#f4f1ea", "color": "#c9c0b0", "weight": 0.4, "fillOpacity": 1.0}),
+              ("ne_50m_admin0_countries_region.geojson", "Countries",
                {"fillColor": "#f4f1ea", "color": "#b5ab99", "weight": 0.6, "fillOpacity": 1.0}),
               ("ne_10m_coastline_region.geojson", "Coastline",
                {"color": "#7aa6c2", "weight": 0.8}),
@@ -290,8 +292,9 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
         for o in options:
             for leg in o.legs:
                 points.extend((lat, lon) for lon, lat in leg.geometry)
-        points.extend((m.place.lat, m.place.lon) for m in story.mentions
-                      if m.place.kind in ("city", "station", "landmark"))
+        if not points:  # frame the routes; places far away stay a pan away
+            points.extend((m.place.lat, m.place.lon) for m in story.mentions
+                          if m.place.kind in ("city", "station", "landmark"))
         if not points:
             points = [(43.0, 130.0)]
         lats = [p[0] for p in points]
@@ -313,7 +316,8 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
                 coords = [(lat, lon) for lon, lat in leg.geometry]
                 if len(coords) >= 2:
                     folium.PolyLine(
-                        coords, color=colour, weight=4 if leg.mode == "rail" else 3,
+                        # Earlier options are drawn first, wider, so shared track shows each.
+                        coords, color=colour, weight=max(3, 8 - 1.5 * i),
                         opacity=0.85, dash_array="8 6" if leg.mode == "air" else None,
                         className=f"routes-option routes-option-{i + 1}",
                         tooltip=_esc(f"{o.label}: {leg.mode} {leg.origin.name} → "
