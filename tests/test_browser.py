@@ -63,7 +63,7 @@ def _open(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:
     page.on("request", lambda r: requests.append(r.url)
             if not r.url.startswith(("file:", "data:")) else None)
     page.goto(path.as_uri())
-    page.wait_for_selector(".leaflet-overlay-pane path")
+    page.wait_for_selector(".leaflet-overlay-pane path", state="attached")
     return page, errors, requests
 
 
