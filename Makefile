@@ -34,7 +34,7 @@ demo: $(VENV)/.installed $(ASSETS)
 	$(BIN)/routes map data/examples/kim-vladivostok.txt --self-contained --force -o example-map.html
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check routes tests benchmarks scripts
+	$(BIN)/ruff check routes tests benchmarks scripts notebooks
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy

@@ -36,9 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print versions and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    cmp_ = sub.add_parser("compare", help="compare route options between two places")
-    cmp_.add_argument("origin", help="place name, e.g. Pyongyang")
-    cmp_.add_argument("destination", help="place name, e.g. Vladivostok")
+    cmp_ = sub.add_parser("compare", help="compare route options between two places, or "
+                                          "scenarios")
+    cmp_.add_argument("origin", nargs="?", help="place name, e.g. Pyongyang")
+    cmp_.add_argument("destination", nargs="?", help="place name, e.g. Vladivostok")
+    cmp_.add_argument("--scenario", action="append", default=[], metavar="FILE",
+                      help="a scenario file (TOML); repeat to compare several")
     cmp_.add_argument("--via", action="append", default=[], metavar="PLACE",
                       help="a place the route must pass (repeat, in order)")
     cmp_.add_argument("--avoid", action="append", default=[], metavar="COUNTRY_OR_PLACE",
@@ -51,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--service", default="regular", metavar="SERVICE",
                       help="kind of train: regular (timetables, default) or special "
                            "(the leader's train)")
-    cmp_.add_argument("--format", choices=["table", "json", "csv", "geojson"], default="table")
+    cmp_.add_argument("--format", choices=["table", "json", "csv", "geojson", "markdown"],
+                      default="table")
 
     places = sub.add_parser("places", help="find the places in a text and geocode them")
     places.add_argument("file", nargs="?", default="-", metavar="FILE",
@@ -121,6 +125,17 @@ def _compare(args: argparse.Namespace) -> str:
     )
     from routes.options import find_options, plan_trip
 
+    if args.scenario:
+        if args.origin or args.destination:
+            msg = "give either ORIGIN DESTINATION or --scenario files, not both"
+            raise InputError(msg)
+        return _compare_scenarios(args)
+    if not (args.origin and args.destination):
+        msg = "give ORIGIN and DESTINATION, or --scenario FILE"
+        raise InputError(msg)
+    if args.format == "markdown":
+        msg = "--format markdown is for --scenario comparisons; use table, json, csv or geojson"
+        raise InputError(msg)
     trip = plan_trip(args.origin, args.destination, via=args.via, avoid=args.avoid,
                      mode=args.mode, alternatives=args.alternatives, depart=args.depart,
                      service=args.service)
@@ -132,6 +147,32 @@ def _compare(args: argparse.Namespace) -> str:
     if args.format == "geojson":
         return json.dumps(options_to_geojson(result), ensure_ascii=False) + "\n"
     return format_table(result)
+
+
+def _compare_scenarios(args: argparse.Namespace) -> str:
+    from routes.scenarios import compare
+
+    result = compare(args.scenario)
+    table = result.summary
+    if args.format == "json":
+        return json.dumps({"summary": table.to_dict(orient="records"),
+                           "legs": result.legs.to_dict(orient="records")},
+                          ensure_ascii=False, indent=2) + "\n"
+    if args.format == "csv":
+        return str(result.legs.to_csv(index=False))
+    if args.format == "geojson":
+        msg = "--format geojson is not available for scenarios; use table, json, csv or markdown"
+        raise InputError(msg)
+    lines = []
+    for row in table.to_dict(orient="records"):
+        lines.append(
+            f"| {row['scenario']} | {row['option']} | {row['distance_km_central']:,.0f} km | "
+            f"{row['duration_h_central']:.1f} h ({row['duration_h_low']:.1f}–"
+            f"{row['duration_h_high']:.1f}) | {row['border_crossings']} | "
+            f"{row['gauge_changes']} | {row['measure'].replace('_', ' ')} |")
+    head = ("| scenario | option | distance | time (range) | borders | gauge changes | measure |\n"
+            "|---|---|---|---|---|---|---|\n")
+    return head + "\n".join(lines) + "\n"
 
 
 def _places(args: argparse.Namespace) -> str:

@@ -111,6 +111,13 @@ class Network:
         """The node with this id (``KeyError`` if absent)."""
         return self.nodes[node_id]
 
+    def with_facts(self, facts: Facts) -> Network:
+        """The same network costed with other facts (scenarios change speeds and dwell)."""
+        other = object.__new__(Network)
+        other.__dict__.update(self.__dict__)
+        other.facts = facts
+        return other
+
     @property
     def graph(self) -> nx.Graph:
         """The network as a ``networkx.Graph`` (built on first use; edges carry attributes)."""

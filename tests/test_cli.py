@@ -50,12 +50,14 @@ def test_compare_table_csv_geojson(capsys: pytest.CaptureFixture[str]) -> None:
     (["compare", "Pyongyang", "Vladivostok", "--avoid", "RU"], 3, "no route"),
     (["compare", "Pyongyang", "Vladivostok", "--via", "Tumen", "--avoid", "CN"], 2, "avoided"),
     (["compare", "Pyongyang", "Vladivostok", "--alternatives", "0"], 2, "between 1 and 10"),
-    (["compare", "Pyongyang"], 2, "required"),
+    (["compare", "Pyongyang"], 2, "give ORIGIN and DESTINATION"),
+    (["compare"], 2, "give ORIGIN and DESTINATION"),
+    (["compare", "--alternatives", "x", "A", "B"], 2, "invalid int value"),
     (["compare", "Atlantis", "Vladivostok"], 3, "from the nearest railway"),
 ])
 def test_bad_input_is_one_line_and_a_non_zero_status(
         capsys: pytest.CaptureFixture[str], argv: list[str], status: int, message: str) -> None:
-    if status == 2 and message == "required":
+    if message == "invalid int value":
         with pytest.raises(SystemExit) as info:
             main(argv)
         assert info.value.code == 2
