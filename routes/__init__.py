@@ -38,16 +38,19 @@ _EXPORTS = {
     "ClaimReport": "routes.claims", "check_claims": "routes.claims",
     "find_quantities": "routes.quantities", "Story": "routes.maps",
     "read_story": "routes.maps", "render_map": "routes.maps", "write_map": "routes.maps",
+    "compare": "routes.scenarios", "load_scenario": "routes.scenarios",
+    "sensitivity": "routes.scenarios",
 }
 
 __all__ = [
     "CheckedClaim", "ClaimReport", "DataError", "Estimate", "InputError", "Leg", "Mention",
     "Network", "NoRouteError", "OfflineGeocoder", "Place", "PlaceNotFoundError",
     "RouteOption", "RoutesError", "Stop", "Story", "Trip", "TripOptions", "__version__",
-    "check_claims", "claims_to_dict", "find_options", "find_place", "find_places",
-    "find_quantities", "format_table", "iter_places", "load_network", "options_to_csv",
+    "check_claims", "claims_to_dict", "compare", "find_options", "find_place", "find_places",
+    "find_quantities", "format_table", "iter_places", "load_network", "load_scenario",
+    "options_to_csv",
     "options_to_dict", "options_to_geojson", "options_to_json", "options_to_rows",
-    "plan_trip", "read_story", "render_map", "write_map",
+    "plan_trip", "read_story", "render_map", "sensitivity", "write_map",
 ]
 
 
@@ -82,4 +85,5 @@ if TYPE_CHECKING:
     from routes.options import TripOptions, find_options
     from routes.places import Place, find_place
     from routes.quantities import find_quantities
+    from routes.scenarios import compare, load_scenario, sensitivity
     from routes.trip import Trip, plan_trip

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +124,7 @@ class Service:
     note: str
     speeds: Mapping[str, SpeedClass]
     dwell: Mapping[str, DwellClass]
+    crossing_dwell: Mapping[tuple[str, str], DwellClass] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,9 +244,16 @@ class Facts:
         """Speed class ``cls`` as run by ``service``."""
         return self.services[service].speeds.get(cls) or self.speeds[cls]
 
-    def dwell_for(self, kind: str, service: str = "regular") -> DwellClass:
-        """Dwell class ``kind`` (``formalities``, ``bogie_exchange``) for ``service``."""
-        return self.services[service].dwell.get(kind) or self.dwell[kind]
+    def dwell_for(self, kind: str, service: str = "regular",
+                  crossing: str | None = None) -> DwellClass:
+        """Dwell class ``kind`` (``formalities``, ``bogie_exchange``) for ``service``.
+
+        A service may set the dwell of one ``crossing`` apart from the others.
+        """
+        svc = self.services[service]
+        if crossing is not None and (crossing, kind) in svc.crossing_dwell:
+            return svc.crossing_dwell[(crossing, kind)]
+        return svc.dwell.get(kind) or self.dwell[kind]
 
     def gauge(self, country: str) -> int:
         """Track gauge (mm) of ``country``'s network."""

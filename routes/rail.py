@@ -166,8 +166,8 @@ def _border_dwell(net: Network, node: Node,
     """Formalities, and the bogie exchange if the gauges differ, at a border node."""
     facts = net.facts
     a, b = node.countries
-    formalities = facts.dwell_for("formalities", service).hours
-    bogie = (facts.dwell_for("bogie_exchange", service).hours
+    formalities = facts.dwell_for("formalities", service, node.crossing).hours
+    bogie = (facts.dwell_for("bogie_exchange", service, node.crossing).hours
              if facts.gauge(a) != facts.gauge(b) else None)
     return formalities, bogie
 

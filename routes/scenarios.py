@@ -2,8 +2,9 @@
 
 A scenario file (TOML, ``data/scenarios/``) names the trip (origin, destination, via,
 avoid, modes, departure, service) and may override assumptions: a speed class
-(``[speed.kp_mainline] kmh = [low, typical, high]``) or a dwell class
-(``[dwell.bogie_exchange] hours = [...]``). :func:`compare` runs scenarios and returns
+(``[speed.kp_mainline] kmh = [low, typical, high]``), a dwell class
+(``[dwell.bogie_exchange] hours = [...]``) or the dwell at one crossing
+(``[crossing.tumangang_khasan] bogie_exchange = [...]``). :func:`compare` runs scenarios and returns
 pandas tables: one row per scenario, option and leg (long form), and a summary with one row
 per scenario. :func:`sensitivity` varies one assumption and shows how the total moves.
 
@@ -40,7 +41,7 @@ __all__ = ["Scenario", "ScenarioComparison", "compare", "load_scenario", "map_sc
            "plot_durations", "scenario_files", "sensitivity"]
 
 _KEYS = {"name", "description", "origin", "destination", "via", "avoid", "mode", "depart",
-         "service", "alternatives", "option", "measure", "speed", "dwell"}
+         "service", "alternatives", "option", "measure", "speed", "dwell", "crossing"}
 _MEASURES = ("door_to_door", "in_vehicle")
 
 
@@ -61,6 +62,7 @@ class Scenario:
     measure: str = "door_to_door"
     speed: Mapping[str, Estimate] = field(default_factory=dict)
     dwell: Mapping[str, Estimate] = field(default_factory=dict)
+    crossing_dwell: Mapping[tuple[str, str], Estimate] = field(default_factory=dict)
     description: str = ""
     path: str = ""
 
@@ -130,6 +132,17 @@ def load_scenario(path: str | Path) -> Scenario:
         if not isinstance(table, dict) or set(table) != {"hours"}:
             raise _fail(p, f"dwell.{kind} takes only hours = [low, central, high]")
         dwell[kind] = _estimate(p, f"dwell.{kind}.hours", table["hours"], allow_zero=True)
+    crossing_dwell = {}
+    known = {c.id for c in facts.crossings}
+    for cid, table in (data.get("crossing") or {}).items():
+        if cid not in known:
+            raise _fail(p, f"unknown crossing {cid!r}; allowed: {', '.join(sorted(known))}")
+        if not isinstance(table, dict) or not set(table) <= set(facts.dwell) or not table:
+            raise _fail(p, f"crossing.{cid} takes {' and/or '.join(facts.dwell)} = "
+                           "[low, central, high] hours")
+        for kind, value in table.items():
+            crossing_dwell[(cid, kind)] = _estimate(p, f"crossing.{cid}.{kind}", value,
+                                                    allow_zero=True)
     mode = data.get("mode", "any")
     modes = ("rail", "air") if mode == "any" else (mode,)
     if mode not in ("rail", "air", "any"):
@@ -148,13 +161,13 @@ def load_scenario(path: str | Path) -> Scenario:
         via=tuple(data.get("via", [])), avoid=tuple(data.get("avoid", [])), modes=modes,
         depart=data.get("depart"), service=data.get("service", "regular"),
         alternatives=int(data.get("alternatives", 1)), option=int(data.get("option", 1)),
-        measure=measure, speed=speed, dwell=dwell,
+        measure=measure, speed=speed, dwell=dwell, crossing_dwell=crossing_dwell,
         description=str(data.get("description", "")), path=str(p))
 
 
 def _network_for(scenario: Scenario, base: Network) -> Network:
     """The network with the scenario's assumptions (a service of its own)."""
-    if not scenario.speed and not scenario.dwell:
+    if not scenario.speed and not scenario.dwell and not scenario.crossing_dwell:
         return base
     facts: Facts = base.facts
     service = facts.services[scenario.service]
@@ -167,10 +180,14 @@ def _network_for(scenario: Scenario, base: Network) -> Network:
     for kind, hours in scenario.dwell.items():
         old_d = facts.dwell_for(kind, scenario.service)
         dwell[kind] = DwellClass(kind, old_d.name, hours, (), "scenario")
+    by_crossing = dict(service.crossing_dwell)
+    for (cid, kind), hours in scenario.crossing_dwell.items():
+        name = facts.dwell_for(kind, scenario.service).name
+        by_crossing[(cid, kind)] = DwellClass(kind, name, hours, (), "scenario")
     services = dict(facts.services)
     services[scenario.service] = Service(service.id, f"{service.name} (scenario)",
                                          f"assumptions changed by {scenario.name}", speeds,
-                                         dwell)
+                                         dwell, by_crossing)
     return base.with_facts(dataclasses.replace(facts, services=services))
 
 
