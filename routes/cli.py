@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from routes.errors import DataError, InputError, NoRouteError, PlaceNotFoundError, RoutesError
 
@@ -213,11 +214,15 @@ def _places(args: argparse.Namespace) -> str:
     return ""
 
 
-def _places_batch(args: argparse.Namespace) -> str:
+def _batch(args: argparse.Namespace, process: Callable[[str], dict[str, Any]]) -> str:
+    """Run ``process`` on every document of ``--jsonl`` and write ``--out``, atomically.
+
+    Broken lines are reported by number and skipped; ``--out`` is never overwritten without
+    ``--force``; progress shows on a terminal. Returns the summary line.
+    """
     import os
     from pathlib import Path
 
-    from routes.geoparse import find_places
     from routes.inputs import read_jsonl
 
     if not (args.jsonl and args.out):
@@ -241,16 +246,10 @@ def _places_batch(args: argparse.Namespace) -> str:
                     print(f"routes: {args.jsonl}: line {item.line}: {item.problem}; skipped",
                           file=sys.stderr)
                     continue
-                mentions = find_places(item.text, demonyms=not args.no_demonyms)
-                places = [{"start": m.start, "end": m.end, "name": m.place.name,
-                           "lat": round(m.place.lat, 5), "lon": round(m.place.lon, 5),
-                           "country": m.place.country, "kind": m.place.kind,
-                           "confidence": m.confidence, "demonym": m.demonym}
-                          for m in mentions]
-                fh.write(json.dumps({"id": item.id, "places": places}, ensure_ascii=False)
+                fh.write(json.dumps({"id": item.id, **process(item.text)}, ensure_ascii=False)
                          + "\n")
                 done += 1
-                if tty and done % 100 == 0:
+                if tty and done % 50 == 0:
                     print(f"\r{done:,} documents", end="", file=sys.stderr, flush=True)
         tmp.replace(out)
     finally:
@@ -258,8 +257,22 @@ def _places_batch(args: argparse.Namespace) -> str:
             tmp.unlink()
     if tty:
         print(f"\r{done:,} documents", file=sys.stderr)
-    return f"{done} documents written to {out}" + (f"; {skipped} lines skipped" if skipped
-                                                      else "") + "\n"
+    return (f"{done} documents written to {out}" + (f"; {skipped} lines skipped" if skipped
+                                                       else "") + "\n")
+
+
+def _places_batch(args: argparse.Namespace) -> str:
+    from routes.geoparse import find_places
+
+    def process(text: str) -> dict[str, Any]:
+        mentions = find_places(text, demonyms=not args.no_demonyms)
+        return {"places": [{"start": m.start, "end": m.end, "name": m.place.name,
+                            "lat": round(m.place.lat, 5), "lon": round(m.place.lon, 5),
+                            "country": m.place.country, "kind": m.place.kind,
+                            "confidence": m.confidence, "demonym": m.demonym}
+                           for m in mentions]}
+
+    return _batch(args, process)
 
 
 _VERDICTS = ("consistent", "understated", "overstated", "unverifiable")
@@ -288,50 +301,18 @@ def _check(args: argparse.Namespace) -> tuple[str, bool]:
 
 
 def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, bool]:
-    import os
-    from pathlib import Path
-
     from routes.claims import check_claims
     from routes.export import claims_to_dict
-    from routes.inputs import read_jsonl
 
-    if not (args.jsonl and args.out):
-        msg = "batch mode needs both --jsonl IN.jsonl and --out OUT.jsonl"
-        raise InputError(msg)
-    out = Path(args.out)
-    if out.exists() and not args.force:
-        msg = f"{out} exists; use --force to overwrite it"
-        raise InputError(msg)
-    if not out.parent.is_dir():
-        msg = f"folder {out.parent} does not exist"
-        raise InputError(msg)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    done = skipped = 0
     failed = False
-    tty = sys.stderr.isatty()
-    try:
-        with tmp.open("w", encoding="utf-8") as fh:
-            for item in read_jsonl(args.jsonl):
-                if item.problem:
-                    skipped += 1
-                    print(f"routes: {args.jsonl}: line {item.line}: {item.problem}; skipped",
-                          file=sys.stderr)
-                    continue
-                data = claims_to_dict(check_claims(item.text))
-                failed = failed or any(c["verdict"] in fail_on for c in data["claims"])
-                fh.write(json.dumps({"id": item.id, "claims": data["claims"],
-                                     "places": data["places"]}, ensure_ascii=False) + "\n")
-                done += 1
-                if tty and done % 50 == 0:
-                    print(f"\r{done:,} documents", end="", file=sys.stderr, flush=True)
-        tmp.replace(out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    if tty:
-        print(f"\r{done:,} documents", file=sys.stderr)
-    note = f"{done} documents written to {out}" + (f"; {skipped} lines skipped" if skipped else "")
-    return note + "\n", failed
+
+    def process(text: str) -> dict[str, Any]:
+        nonlocal failed
+        data = claims_to_dict(check_claims(text))
+        failed = failed or any(c["verdict"] in fail_on for c in data["claims"])
+        return {"claims": data["claims"], "places": data["places"]}
+
+    return _batch(args, process), failed
 
 
 def _map(args: argparse.Namespace) -> str:
