@@ -14,7 +14,7 @@ import functools
 from routes.errors import NoRouteError
 from routes.estimate import Budget, Estimate
 from routes.facts import AirRoute, GroundAccess
-from routes.geodesy import distance_km, geodesic_points
+from routes.geodesy import distance_km, geodesic_points, great_circle_km
 from routes.itinerary import Leg, RouteOption, Stop
 from routes.network import Airport, Network
 from routes.places import Place
@@ -39,9 +39,10 @@ def airports_for(net: Network, place: Place) -> list[Airport]:
         return found
     limit = net.facts.ground_model.max_airport_km
     near = sorted(
-        (distance_km(place.point, (a.lat, a.lon)), a.iata, a) for a in net.airports.values()
+        (great_circle_km(place.lat, place.lon, a.lat, a.lon), a.iata, a)
+        for a in net.airports.values()
         if a.scheduled and a.type in {"large_airport", "medium_airport"})
-    return [a for d, _, a in near if d <= limit][:2]
+    return [a for d, _, a in near[:2] if distance_km(place.point, (a.lat, a.lon)) <= limit]
 
 
 def _city_of(station: Place) -> list[Place]:

@@ -42,6 +42,7 @@ from typing import Any
 
 from routes import settings
 from routes.errors import DataError
+from routes.geodesy import great_circle_km
 from routes.places import normalize_name
 
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "haversine_km", "load_gazetteer"]
@@ -195,12 +196,7 @@ class Gazetteer:
         return None
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km on a sphere of mean Earth radius (for ranking only)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+haversine_km = great_circle_km  # kept for callers of the old name
 
 
 def _latin(name: str) -> bool:

@@ -33,7 +33,7 @@ from routes import settings
 from routes.errors import DataError
 from routes.estimate import Estimate
 from routes.facts import Facts, load_facts
-from routes.geodesy import distance_km
+from routes.geodesy import distance_km, great_circle_km
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -152,15 +152,16 @@ class Network:
                 for dx in range(-radius, radius + 1):
                     for nid in self._grid.get((cell[0] + dy, cell[1] + dx), ()):
                         n = self.nodes[nid]
-                        d = distance_km((lat, lon), (n.lat, n.lon))
+                        d = great_circle_km(lat, lon, n.lat, n.lon)
                         if best is None or (d, nid) < best:
                             best = (d, nid)
             if best is not None:
                 break
         if best is None:  # far from everything: look at every node
-            best = min((distance_km((lat, lon), (n.lat, n.lon)), n.id)
+            best = min((great_circle_km(lat, lon, n.lat, n.lon), n.id)
                        for n in self.nodes.values() if n.kind != "border")
-        return best[1], best[0]
+        node = self.nodes[best[1]]
+        return best[1], distance_km((lat, lon), (node.lat, node.lon))
 
     def edge(self, u: str, v: str) -> Mapping[str, Any]:
         """Attributes of the edge ``u``–``v``."""
