@@ -35,7 +35,7 @@ import os
 import statistics
 import unicodedata
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -501,8 +501,3 @@ def _load(folder: Path) -> Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The gazetteer for :data:`routes.settings.data_folder`, from the cache when fresh."""
     return _load(settings.data_folder)
-
-
-def names_of(entries: Sequence[GazetteerEntry]) -> list[str]:
-    """Display names, for messages."""
-    return [e.name for e in entries]

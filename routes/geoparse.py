@@ -83,7 +83,6 @@ _PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "village
 
 _WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
 # Capitalised words and abbreviations ("U.S."): where a name can start.
-_CAP = re.compile(r"(?:[A-Z]\.){2,}|(?<![\w'’\-])[A-ZÀ-ÖØ-ÞĀ-ɏ][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 _ANY = re.compile(r"(?:[A-Z]\.){2,}|(?<![\w'’\-])" + _WORD)
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-ɏ][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
 _CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS, key=lambda w: (-len(w), w))) + ")"

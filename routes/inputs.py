@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from routes.errors import InputError
 
@@ -57,14 +57,10 @@ def decode_text(data: bytes, *, source: str, encoding: str | None = None) -> str
         raise InputError(msg) from None
 
 
-def _stream_bytes(stream: BinaryIO) -> bytes:
-    return stream.read()
-
-
 def read_text(path: str | Path, *, encoding: str | None = None) -> str:
     """Read a text file, or standard input when ``path`` is ``"-"``."""
     if str(path) == "-":
-        return decode_text(_stream_bytes(sys.stdin.buffer), source="standard input",
+        return decode_text(sys.stdin.buffer.read(), source="standard input",
                            encoding=encoding)
     p = Path(path)
     if p.is_dir():

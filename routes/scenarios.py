@@ -334,11 +334,9 @@ def map_scenarios(result: ScenarioComparison) -> Any:
     if not result.options:
         msg = "no scenario to map"
         raise InputError(msg)
-    first = result.summary.iloc[0]
     trip = plan_trip(str(result.legs.iloc[0]["from"]), str(result.legs.iloc[-1]["to"]))
     labelled = tuple(dataclasses.replace(o, label=f"{name}: {o.label}") for name, o in
                      zip(result.summary["scenario"], result.options, strict=True))
-    del first
     return render_map(Story("", (), TripOptions(trip, labelled), None))
 
 
