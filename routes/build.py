@@ -31,6 +31,7 @@ import csv
 import hashlib
 import json
 import math
+import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -46,7 +47,7 @@ from routes.facts import read_facts
 from routes.geodesy import distance_km, path_length_km
 from routes.places import Place, read_places
 
-__all__ = ["BuildReport", "build_network"]
+__all__ = ["BUILD_TABLES", "BuildReport", "build_fingerprint", "build_network"]
 
 NETWORK_SCHEMA = 1
 RAW_FILES = {
@@ -240,6 +241,21 @@ def _nearest_named(stations: list[tuple[Coord, str]], coord: Coord, limit_km: fl
         if d <= limit_km and (best is None or (d, name) < best):
             best = (d, name)
     return best[1] if best else ""
+
+
+# The tables of facts.toml the build reads; speeds, dwell, flights and claim tolerances are
+# applied when the network is loaded, so changing them needs no rebuild.
+BUILD_TABLES = ("schema", "source", "gauge", "section", "sinuosity", "speed_default", "line",
+                "link", "crossing", "routing")
+
+
+def build_fingerprint(facts_path: Path) -> str:
+    """SHA-256 of the parts of ``facts.toml`` that shape the built network."""
+    with facts_path.open("rb") as fh:
+        data = tomllib.load(fh)
+    used = {k: data.get(k) for k in BUILD_TABLES}
+    return hashlib.sha256(json.dumps(used, sort_keys=True, ensure_ascii=False).encode()
+                          ).hexdigest()
 
 
 def _sha256(path: Path) -> str:
@@ -668,7 +684,7 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
         geometry_out.append({"u": u, "v": v, "coords": [[c[0], c[1]] for c in coords]})
     report.nodes, report.edges = len(nodes_out), len(edges_out)
     inputs = {name: _sha256(raw / fname) for name, fname in sorted(RAW_FILES.items())}
-    inputs["facts.toml"] = _sha256(data_folder / "facts.toml")
+    inputs["facts.toml (build tables)"] = build_fingerprint(data_folder / "facts.toml")
     inputs["places.csv"] = _sha256(data_folder / "places.csv")
     network = {"schema": NETWORK_SCHEMA, "inputs": inputs, "sinuosity": sinuosity,
                "sections": report.sections, "nodes": nodes_out, "edges": edges_out}

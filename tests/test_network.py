@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from routes import load_network, settings
-from routes.build import RAW_FILES
+from routes.build import RAW_FILES, build_fingerprint
 from routes.places import load_places
 
 
@@ -68,9 +68,10 @@ def test_the_committed_network_was_built_from_the_current_inputs() -> None:
     raw = settings.data_folder / "raw"
     for name, fname in RAW_FILES.items():
         assert data["inputs"][name] == hashlib.sha256((raw / fname).read_bytes()).hexdigest()
-    for fname in ("facts.toml", "places.csv"):
-        digest = hashlib.sha256((settings.data_folder / fname).read_bytes()).hexdigest()
-        assert data["inputs"][fname] == digest, f"{fname} changed: run 'routes build-network'"
+    digest = hashlib.sha256((settings.data_folder / "places.csv").read_bytes()).hexdigest()
+    assert data["inputs"]["places.csv"] == digest, "places.csv changed: run 'routes build-network'"
+    assert data["inputs"]["facts.toml (build tables)"] == build_fingerprint(
+        settings.data_folder / "facts.toml"), "facts.toml changed: run 'routes build-network'"
 
 
 def test_rebuilding_gives_the_same_bytes(tmp_path: Path) -> None:
