@@ -12,6 +12,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,20 +30,25 @@ def _median_runs(command: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
-def _load_once() -> float:
-    code = ("import time; import routes.network as n; t=time.perf_counter(); "
-            "n.load_network(); print(time.perf_counter()-t)")
+def _fresh(load: str) -> float:
+    """Seconds a fresh process takes to run ``load`` after its imports."""
+    module, call = load.rsplit(".", 1)
+    code = (f"import time; import {module} as m; t=time.perf_counter(); m.{call}(); "
+            "print(time.perf_counter()-t)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     return float(out.stdout.strip())
 
 
-def _gazetteer_once() -> float:
-    code = ("import time; import routes.gazetteer as g; t=time.perf_counter(); "
-            "g.load_gazetteer(); print(time.perf_counter()-t)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
-    return float(out.stdout.strip())
+def _rate(work: Callable[[str], object], texts: list[str]) -> float:
+    """Median documents per second of ``work`` over three passes."""
+    rates = []
+    for _ in range(3):
+        start = time.perf_counter()
+        for t in texts:
+            work(t)
+        rates.append(len(texts) / (time.perf_counter() - start))
+    return statistics.median(rates)
 
 
 def main() -> int:
@@ -52,10 +58,10 @@ def main() -> int:
     cold = _median_runs([sys.executable, "-m", "routes", "check", str(story)], 5)
     print(f"'routes check' on {story.name}, fresh process: median {cold:.2f} s "
           "(target <= 1.0 s)")
-    print(f"network load (fresh process, after imports): median "
-          f"{statistics.median(_load_once() for _ in range(5)):.3f} s (target <= 0.3 s)")
-    print(f"gazetteer load (fresh process, after imports): median "
-          f"{statistics.median(_gazetteer_once() for _ in range(5)):.3f} s (target <= 0.3 s)")
+    for name, load in (("network", "routes.network.load_network"),
+                       ("gazetteer", "routes.gazetteer.load_gazetteer")):
+        print(f"{name} load (fresh process, after imports): median "
+              f"{statistics.median(_fresh(load) for _ in range(5)):.3f} s (target <= 0.3 s)")
     for name, trip in {
         "Pyongyang → Vladivostok": plan_trip("Pyongyang", "Vladivostok", alternatives=3),
         "Pyongyang → Vladivostok via Tumen, Hunchun": plan_trip(
@@ -74,25 +80,13 @@ def main() -> int:
     geovirus = SHARED / "eval" / "geovirus.jsonl"
     if geovirus.exists():
         texts = [json.loads(x)["text"] for x in geovirus.read_text("utf-8").splitlines()]
-        rates = []
-        for _ in range(3):
-            start = time.perf_counter()
-            for t in texts:
-                find_places(t)
-            rates.append(len(texts) / (time.perf_counter() - start))
         print(f"geoparse, GeoVirus ({len(texts)} documents): median "
-              f"{statistics.median(rates):,.0f} documents/s on one core (target >= 1,000)")
+              f"{_rate(find_places, texts):,.0f} documents/s on one core (target >= 1,000)")
     claims = SHARED / "eval" / "claims-dev.jsonl"
     if claims.exists():
         texts = [json.loads(x)["text"] for x in claims.read_text("utf-8").splitlines()]
         texts = (texts * 4)[:200]
-        rates = []
-        for _ in range(3):
-            start = time.perf_counter()
-            for t in texts:
-                check_claims(t)
-            rates.append(len(texts) / (time.perf_counter() - start))
-        print(f"corpus check ({len(texts)} items): median {statistics.median(rates):,.0f} "
+        print(f"corpus check ({len(texts)} items): median {_rate(check_claims, texts):,.0f} "
               "articles/s on one core (target >= 200)")
     text = EXAMPLE.read_text(encoding="utf-8")
     built = read_story(text)

@@ -213,13 +213,17 @@ def _smooth_islands(vg: _VertexGraph) -> None:
                     vg.country[n] = other
 
 
-def _osm_stations(path: Path) -> list[tuple[Coord, str]]:
-    """Named OpenStreetMap stations (English name), to label unnamed border crossings."""
+def _read_raw_csv(path: Path) -> list[dict[str, str]]:
     try:
         with path.open(newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
+            return list(csv.DictReader(fh))
     except FileNotFoundError:
         raise DataError(f"raw data file not found: {path}") from None
+
+
+def _osm_stations(path: Path) -> list[tuple[Coord, str]]:
+    """Named OpenStreetMap stations (English name), to label unnamed border crossings."""
+    rows = _read_raw_csv(path)
     out = []
     for row in rows:
         name = (row.get("name_en") or "").strip()
@@ -700,11 +704,7 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
 
 
 def _airports(path: Path, tz_of: Any) -> list[dict[str, Any]]:
-    try:
-        with path.open(newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-    except FileNotFoundError:
-        raise DataError(f"raw data file not found: {path}") from None
+    rows = _read_raw_csv(path)
     out = []
     for lineno, row in enumerate(rows, start=2):
         iata = (row.get("iata_code") or "").strip()
