@@ -51,6 +51,77 @@ def _rate(work: Callable[[str], object], texts: list[str]) -> float:
     return statistics.median(rates)
 
 
+def _dev_corpus(path: Path, n: int) -> bool:
+    """Write ``n`` articles cycled from the development texts; False if they are absent."""
+    sets = [SHARED / "eval" / "claims-dev.jsonl", SHARED / "eval" / "geovirus.jsonl"]
+    if not all(p.exists() for p in sets):
+        return False
+    texts = [json.loads(x)["text"] for p in sets for x in p.read_text("utf-8").splitlines()]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"id": f"article-{i}", "text": texts[i % len(texts)]}) + "\n")
+    return True
+
+
+def _timed_corpus(source: Path, out: Path, **options: object) -> tuple[float, float]:
+    """Wall seconds of a corpus run, and its steady rate (documents/s after the first batch)."""
+    from routes.corpus import CorpusTask, run_corpus
+
+    marks: list[tuple[float, int]] = []
+    report = run_corpus(source, out, task=CorpusTask("check"), force=True,
+                        progress=lambda done, _: marks.append((time.perf_counter(), done)),
+                        **options)  # type: ignore[arg-type]
+    (t0, n0), (t1, n1) = marks[0], marks[-1]
+    return report.seconds, (n1 - n0) / (t1 - t0)
+
+
+def corpus_scaling(runs: int = 3) -> None:
+    """Throughput of a 2,000-article corpus on 1 and 2 workers, local and on Dask."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        source = folder / "corpus.jsonl"
+        if not _dev_corpus(source, 2000):
+            print("corpus scaling: skipped (../shared/eval is absent)")
+            return
+        outputs: dict[str, bytes] = {}
+        rates: dict[str, float] = {}
+        backends: list[tuple[str, dict[str, object]]] = [
+            ("serial", {"workers": 1}), ("2 processes", {"workers": 2})]
+        for label, options in backends:
+            out = folder / f"{label}.jsonl"
+            got = [_timed_corpus(source, out, **options) for _ in range(runs)]
+            rates[label] = statistics.median(r for _, r in got)
+            outputs[label] = out.read_bytes()
+            print(f"corpus check, 2,000 articles, {label}: median "
+                  f"{statistics.median(w for w, _ in got):.1f} s wall, "
+                  f"{rates[label]:,.0f} articles/s steady (target >= 200 per core)")
+        try:
+            from distributed import LocalCluster
+        except ModuleNotFoundError:
+            print("corpus on Dask: skipped (pip install 'routes[dask]')")
+            return
+        for n in (1, 2):
+            with LocalCluster(n_workers=n, threads_per_worker=1,  # type: ignore[no-untyped-call]
+                              processes=True, dashboard_address=None,
+                              host="127.0.0.1") as cluster:
+                out = folder / f"dask-{n}.jsonl"
+                got = [_timed_corpus(source, out, scheduler=cluster.scheduler_address)
+                       for _ in range(runs)]
+            label = f"dask, {n} worker{'s' if n > 1 else ''}"
+            rates[label] = statistics.median(r for _, r in got)
+            outputs[label] = out.read_bytes()
+            print(f"corpus check, 2,000 articles, {label}: median "
+                  f"{statistics.median(w for w, _ in got):.1f} s wall, "
+                  f"{rates[label]:,.0f} articles/s steady")
+        same = len(set(outputs.values())) == 1
+        dask = rates["dask, 2 workers"] / rates["dask, 1 worker"]
+        local = rates["2 processes"] / rates["serial"]
+        print(f"scaling, 2 workers / 1: dask {dask:.2f} x (target >= 1.7), local processes "
+              f"{local:.2f} x; outputs identical across all backends: {same}")
+
+
 def main() -> int:
     from routes import check_claims, find_options, find_places, plan_trip, read_story, render_map
 
@@ -98,6 +169,7 @@ def main() -> int:
         size = len(page.encode("utf-8"))
     print(f"map render ({EXAMPLE.name}): median {statistics.median(times):.2f} s, "
           f"{size / 1e6:.2f} MB (CDN links; self-contained adds Leaflet, about +0.3 MB)")
+    corpus_scaling()
     return 0
 
 

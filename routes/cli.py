@@ -1,8 +1,9 @@
 """The ``routes`` command line: parse arguments, call the API, print.
 
 Exit status: 0 success; 1 a ``--fail-on`` verdict occurred (``routes check``); 2 bad input
-(usage, unknown place, contradictory options);
-3 no route; 4 data file missing or malformed; 70 internal error (rerun with ``--debug``).
+(usage, unknown place, contradictory options); 3 no route; 4 data file missing or malformed;
+70 internal error, or a corpus worker died (rerun with ``--debug``); 130 interrupted (a batch
+run keeps what it wrote and resumes when run again).
 """
 
 from __future__ import annotations
@@ -10,10 +11,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Sequence
 from typing import Any
 
-from routes.errors import DataError, InputError, NoRouteError, PlaceNotFoundError, RoutesError
+from routes.errors import (
+    CorpusError,
+    DataError,
+    InputError,
+    NoRouteError,
+    PlaceNotFoundError,
+    RoutesError,
+)
 
 __all__ = ["main"]
 
@@ -22,11 +31,23 @@ EXIT_INPUT = 2
 EXIT_NO_ROUTE = 3
 EXIT_DATA = 4
 EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_INPUT, f"routes: error: {message} (see 'routes --help')\n")
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        msg = f"expected a whole number of at least 1, not {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return n
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,7 +91,14 @@ def _parser() -> argparse.ArgumentParser:
     places.add_argument("--jsonl", metavar="IN.jsonl",
                         help='batch mode: one {"id": ..., "text": ...} object per line')
     places.add_argument("--out", metavar="OUT.jsonl", help="batch output file")
-    places.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    places.add_argument("--force", action="store_true",
+                        help="start OUT afresh if it exists (else a run resumes it)")
+    places.add_argument("--workers", type=_positive, metavar="N",
+                        help="batch mode: local worker processes (default: from the corpus "
+                             "size and the cores)")
+    places.add_argument("--dask-scheduler", metavar="ADDRESS",
+                        help="batch mode: run on this dask.distributed scheduler, e.g. "
+                             "tcp://127.0.0.1:8786")
 
     check = sub.add_parser("check", help="check the distance and travel-time claims of a text")
     check.add_argument("file", nargs="?", default="-", metavar="FILE",
@@ -83,7 +111,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jsonl", metavar="IN.jsonl",
                        help='batch mode: one {"id": ..., "text": ...} object per line')
     check.add_argument("--out", metavar="OUT.jsonl", help="batch output file")
-    check.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    check.add_argument("--force", action="store_true",
+                        help="start OUT afresh if it exists (else a run resumes it)")
+    check.add_argument("--workers", type=_positive, metavar="N",
+                        help="batch mode: local worker processes (default: from the corpus "
+                             "size and the cores)")
+    check.add_argument("--dask-scheduler", metavar="ADDRESS",
+                        help="batch mode: run on this dask.distributed scheduler, e.g. "
+                             "tcp://127.0.0.1:8786")
 
     mp = sub.add_parser("map", help="draw the route options, places and claims of a text")
     mp.add_argument("file", nargs="?", metavar="FILE",
@@ -214,65 +249,56 @@ def _places(args: argparse.Namespace) -> str:
     return ""
 
 
-def _batch(args: argparse.Namespace, process: Callable[[str], dict[str, Any]]) -> str:
-    """Run ``process`` on every document of ``--jsonl`` and write ``--out``, atomically.
+def _batch(args: argparse.Namespace, task: Any) -> Any:
+    """Run a corpus task from ``--jsonl`` to ``--out``; return its report.
 
-    Broken lines are reported by number and skipped; ``--out`` is never overwritten without
-    ``--force``; progress shows on a terminal. Returns the summary line.
+    Broken lines are reported by number and skipped; an existing ``--out`` is resumed, or
+    started afresh with ``--force``; progress shows on a terminal.
     """
-    import os
-    from pathlib import Path
-
-    from routes.inputs import read_jsonl
+    from routes.corpus import run_corpus
 
     if not (args.jsonl and args.out):
         msg = "batch mode needs both --jsonl IN.jsonl and --out OUT.jsonl"
         raise InputError(msg)
-    out = Path(args.out)
-    if out.exists() and not args.force:
-        msg = f"{out} exists; use --force to overwrite it"
-        raise InputError(msg)
-    if not out.parent.is_dir():
-        msg = f"folder {out.parent} does not exist"
-        raise InputError(msg)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    done = skipped = 0
     tty = sys.stderr.isatty()
+    started = time.perf_counter()
+    state = {"done": 0}
+
+    def progress(done: int, total: int) -> None:
+        state["done"] = done
+        if tty:
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            print(f"\r{done:,}/{total:,} documents ({rate:,.0f}/s)", end="", file=sys.stderr,
+                  flush=True)
+
+    def problem(line: int, what: str) -> None:
+        print(f"{chr(13) if tty else ''}routes: {args.jsonl}: line {line}: {what}; skipped",
+              file=sys.stderr)
+
     try:
-        with tmp.open("w", encoding="utf-8") as fh:
-            for item in read_jsonl(args.jsonl):
-                if item.problem:
-                    skipped += 1
-                    print(f"routes: {args.jsonl}: line {item.line}: {item.problem}; skipped",
-                          file=sys.stderr)
-                    continue
-                fh.write(json.dumps({"id": item.id, **process(item.text)}, ensure_ascii=False)
-                         + "\n")
-                done += 1
-                if tty and done % 50 == 0:
-                    print(f"\r{done:,} documents", end="", file=sys.stderr, flush=True)
-        tmp.replace(out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        report = run_corpus(args.jsonl, args.out, task=task, workers=args.workers,
+                            scheduler=args.dask_scheduler, force=args.force,
+                            progress=progress, on_problem=problem)
+    except KeyboardInterrupt:
+        if tty:
+            print(file=sys.stderr)
+        msg = (f"interrupted with {state['done']:,} documents in {args.out}; run the same "
+               "command again to resume")
+        raise _InterruptedError(msg) from None
     if tty:
-        print(f"\r{done:,} documents", file=sys.stderr)
-    return (f"{done} documents written to {out}" + (f"; {skipped} lines skipped" if skipped
-                                                       else "") + "\n")
+        print(file=sys.stderr)
+    return report
+
+
+class _InterruptedError(RoutesError):
+    """A batch run stopped by the user; what was written is kept."""
 
 
 def _places_batch(args: argparse.Namespace) -> str:
-    from routes.geoparse import find_places
+    from routes.corpus import CorpusTask
 
-    def process(text: str) -> dict[str, Any]:
-        mentions = find_places(text, demonyms=not args.no_demonyms)
-        return {"places": [{"start": m.start, "end": m.end, "name": m.place.name,
-                            "lat": round(m.place.lat, 5), "lon": round(m.place.lon, 5),
-                            "country": m.place.country, "kind": m.place.kind,
-                            "confidence": m.confidence, "demonym": m.demonym}
-                           for m in mentions]}
-
-    return _batch(args, process)
+    report = _batch(args, CorpusTask("places", demonyms=not args.no_demonyms))
+    return str(report.summary()) + "\n"
 
 
 _VERDICTS = ("consistent", "understated", "overstated", "unverifiable")
@@ -301,18 +327,11 @@ def _check(args: argparse.Namespace) -> tuple[str, bool]:
 
 
 def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, bool]:
-    from routes.claims import check_claims
-    from routes.export import claims_to_dict
+    from routes.corpus import CorpusTask
 
-    failed = False
-
-    def process(text: str) -> dict[str, Any]:
-        nonlocal failed
-        data = claims_to_dict(check_claims(text))
-        failed = failed or any(c["verdict"] in fail_on for c in data["claims"])
-        return {"claims": data["claims"], "places": data["places"]}
-
-    return _batch(args, process), failed
+    report = _batch(args, CorpusTask("check"))
+    failed = any(report.verdicts[v] for v in fail_on)
+    return str(report.summary()) + "\n", failed
 
 
 def _map(args: argparse.Namespace) -> str:
@@ -362,12 +381,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = _map(args)
         else:
             out = _build()
+    except _InterruptedError as exc:
+        print(f"routes: {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except RoutesError as exc:
         if args.debug:
             raise
         status = EXIT_INPUT
         if isinstance(exc, NoRouteError):
             status = EXIT_NO_ROUTE
+        elif isinstance(exc, CorpusError):
+            status = EXIT_INTERNAL
         elif isinstance(exc, DataError):
             status = EXIT_DATA
         elif isinstance(exc, InputError | PlaceNotFoundError):
@@ -376,7 +400,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except KeyboardInterrupt:
         print("routes: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:
         if args.debug:
             raise

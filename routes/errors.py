@@ -8,6 +8,7 @@ so ``except ValueError`` keeps working. Messages say what was wrong and what to 
 from __future__ import annotations
 
 __all__ = [
+    "CorpusError",
     "DataError",
     "InputError",
     "NoRouteError",
@@ -49,3 +50,7 @@ class NoRouteError(RoutesError, ValueError):
 
 class DataError(RoutesError, ValueError):
     """A data file is missing, malformed or inconsistent; the message names file and record."""
+
+
+class CorpusError(RoutesError, RuntimeError):
+    """A corpus run could not go on (a worker died); what was already written is kept."""

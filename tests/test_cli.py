@@ -131,12 +131,31 @@ def test_places_batch_mode(capsys: pytest.CaptureFixture[str], tmp_path: object)
     assert [x["id"] for x in lines] == [1, "b"]
     assert lines[1]["places"][0]["country"] == "US"
     before = out.read_bytes()
+    status, summary, err = run(capsys, "places", "--jsonl", str(src), "--out", str(out))
+    assert status == 0
+    assert "2 already there (resumed)" in summary
+    assert out.read_bytes() == before  # nothing lost, nothing duplicated
+    status, summary, _ = run(capsys, "places", "--jsonl", str(src), "--out", str(out),
+                             "--force")
+    assert status == 0
+    assert "2 documents written" in summary
+    assert out.read_bytes() == before
+
+
+def test_batch_never_touches_an_output_that_is_not_ours(
+        capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
+    from pathlib import Path
+
+    root = Path(str(tmp_path))
+    src = root / "in.jsonl"
+    src.write_text('{"id": 1, "text": "From Tumen to Hunchun."}\n', encoding="utf-8")
+    out = root / "notes.jsonl"
+    out.write_text('{"id": 1, "note": "my own notes"}\n', encoding="utf-8")
+    before = out.read_bytes()
     status, _, err = run(capsys, "places", "--jsonl", str(src), "--out", str(out))
     assert status == 2
-    assert "--force" in err
-    assert out.read_bytes() == before  # nothing lost
-    status, _, _ = run(capsys, "places", "--jsonl", str(src), "--out", str(out), "--force")
-    assert status == 0
+    assert "line 1 is not a 'routes places' result" in err and "--force" in err
+    assert out.read_bytes() == before
 
 
 @pytest.mark.parametrize(("content", "message"), [

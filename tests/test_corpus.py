@@ -1,0 +1,206 @@
+"""Corpus runs: the same output on every backend, resumable, and careful with files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from routes.corpus import CorpusTask, run_corpus
+from routes.errors import InputError
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "kim-vladivostok.txt"
+
+# Our own sentences, with claims of every verdict and places that need context.
+SENTENCES = [
+    "The overnight train from Khasan to Vladivostok takes about six hours.",
+    "A flight from Beijing to Pyongyang takes around two hours.",
+    "Moscow is about 9,300 km from Vladivostok by the Trans-Siberian railway.",
+    "The 35-mile drive from Tumen to Hunchun crosses the Tumen River valley.",
+    "Officials said the rail journey from Pyongyang to Dandong lasts only three hours.",
+    "No places and no claims here: 10,000 workers met on April 26.",
+    "Sinuiju lies on the Yalu River, across from the Chinese city of Dandong.",
+    "The train from Moscow to Vladivostok takes nearly a week.",
+]
+
+
+def write_corpus(path: Path, n: int) -> list[str]:
+    """``n`` documents made of the example story's paragraphs and our sentences."""
+    paragraphs = [p for p in EXAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    texts = [*paragraphs, *SENTENCES]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = texts[i % len(texts)]
+            fh.write(json.dumps({"id": f"doc-{i}", "text": text}) + "\n")
+    return texts
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "in.jsonl"
+    write_corpus(path, 60)
+    return path
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path) -> bytes:
+    """The output of an uninterrupted run in this process."""
+    out = corpus.with_name("reference.jsonl")
+    report = run_corpus(corpus, out, task=CorpusTask("check"), workers=1)
+    assert report.written == 60 and report.backend == "serial"
+    return out.read_bytes()
+
+
+def test_output_is_one_line_per_document_in_input_order(reference: bytes) -> None:
+    lines = [json.loads(x) for x in reference.decode("utf-8").splitlines()]
+    assert [x["id"] for x in lines] == [f"doc-{i}" for i in range(60)]
+    assert all(set(x) == {"id", "claims", "places"} for x in lines)
+    verdicts = {c["verdict"] for x in lines for c in x["claims"]}
+    assert {"consistent", "understated"} <= verdicts
+
+
+def test_local_processes_write_the_same_bytes(corpus: Path, reference: bytes,
+                                              tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    report = run_corpus(corpus, out, task=CorpusTask("check"), workers=2, batch_size=4)
+    assert report.backend == "processes" and report.workers == 2
+    assert out.read_bytes() == reference
+
+
+def test_a_dask_cluster_writes_the_same_bytes(corpus: Path, reference: bytes,
+                                              tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, host="127.0.0.1") as cluster:
+        out = tmp_path / "out.jsonl"
+        report = run_corpus(corpus, out, task=CorpusTask("check"),
+                            scheduler=cluster.scheduler_address, batch_size=4)
+    assert report.backend == "dask" and report.workers == 2
+    assert out.read_bytes() == reference
+
+
+def test_resuming_after_a_cut_line_gives_the_same_output(corpus: Path, reference: bytes,
+                                                         tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    lines = reference.splitlines(keepends=True)
+    out.write_bytes(b"".join(lines[:17]) + lines[17][:25])  # killed while writing line 18
+    report = run_corpus(corpus, out, task=CorpusTask("check"), workers=1)
+    assert (report.resumed, report.written) == (17, 43)
+    assert out.read_bytes() == reference
+
+
+def test_a_killed_run_started_again_ends_as_an_uninterrupted_one(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    write_corpus(src, 400)
+    expected = tmp_path / "expected.jsonl"
+    run_corpus(src, expected, task=CorpusTask("check"), workers=1)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "routes", "check", "--jsonl", str(src), "--out", str(out),
+               "--workers", "1"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.exists() and out.stat().st_size > 0:
+            break
+        time.sleep(0.005)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = out.read_bytes().count(b"\n")
+    assert 0 < partial < 400, "the run was not caught halfway"
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert f"{partial:,} already there (resumed)" in done.stdout
+    assert out.read_bytes() == expected.read_bytes()
+
+
+def test_repeated_ids_are_neither_lost_nor_duplicated(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 7, "text": "From Tumen to Hunchun."}\n'
+                   '{"id": 7, "text": "From Khasan to Vladivostok."}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run_corpus(src, out, task=CorpusTask("places"), workers=1)
+    full = out.read_bytes()
+    out.write_bytes(full.splitlines(keepends=True)[0])
+    report = run_corpus(src, out, task=CorpusTask("places"), workers=1)
+    assert (report.resumed, report.written) == (1, 1)
+    assert out.read_bytes() == full
+
+
+def test_broken_lines_are_reported_by_number_and_skipped(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1, "text": "Pyongyang"}\n{"id": 2, "text": \n\n[1, 2]\n'
+                   '{"id": 3, "text": "Vladivostok"}\n', encoding="utf-8")
+    seen: list[int] = []
+    report = run_corpus(src, tmp_path / "out.jsonl", task=CorpusTask("places"), workers=1,
+                        on_problem=lambda line, _: seen.append(line))
+    assert seen == [2, 4]
+    assert report.written == 2
+    assert [line for line, _ in report.problems] == [2, 4]
+
+
+def test_an_output_from_another_corpus_is_flagged(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "elsewhere", "places": []}\n', encoding="utf-8")
+    report = run_corpus(corpus, out, task=CorpusTask("places"), workers=1)
+    assert report.unknown_ids == 1
+    assert "ids that are not in the input" in report.summary()
+
+
+def test_an_output_of_the_other_task_is_not_resumed(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "doc-0", "places": []}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="not a 'routes check' result"):
+        run_corpus(corpus, out, task=CorpusTask("check"), workers=1)
+    assert out.read_text(encoding="utf-8") == '{"id": "doc-0", "places": []}\n'
+
+
+def test_an_unreachable_scheduler_is_a_clear_error_and_leaves_the_output(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    import routes.corpus
+
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(routes.corpus, "CONNECT_TIMEOUT", "1s")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b"")
+    with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
+        run_corpus(corpus, out, task=CorpusTask("check"), scheduler=f"tcp://127.0.0.1:{port}",
+                   force=True)
+    assert out.read_bytes() == b""
+
+
+def test_cli_corpus_options_are_checked(capsys: pytest.CaptureFixture[str],
+                                        tmp_path: Path) -> None:
+    from routes.cli import main
+
+    status = main(["check", "--jsonl", str(tmp_path / "missing.jsonl"), "--out",
+                   str(tmp_path / "out.jsonl")])
+    assert status == 2
+    assert "file not found" in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl").exists()
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--jsonl", "in.jsonl", "--out", "out.jsonl", "--workers", "0"])
+    assert exc.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
+
+
+def test_cli_fail_on_counts_the_whole_output(capsys: pytest.CaptureFixture[str],
+                                             corpus: Path, tmp_path: Path) -> None:
+    from routes.cli import main
+
+    out = tmp_path / "out.jsonl"
+    argv = ["check", "--jsonl", str(corpus), "--out", str(out), "--workers", "1",
+            "--fail-on", "understated"]
+    assert main(argv) == 1
+    assert main(argv) == 1  # resumed: nothing new, but the understated claims are in OUT
+    assert "60 already there" in capsys.readouterr().out
