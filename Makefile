@@ -34,7 +34,7 @@ demo: $(VENV)/.installed $(ASSETS)
 	$(BIN)/routes map data/examples/kim-vladivostok.txt --self-contained --force -o example-map.html
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check routes tests benchmarks scripts notebooks
+	$(BIN)/ruff check routes tests benchmarks scripts notebooks conftest.py
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
@@ -47,7 +47,7 @@ test: lint typecheck pytest
 calibrate: $(VENV)/.installed
 	$(BIN)/python scripts/calibrate.py
 
-benchmark: $(VENV)/.installed
+benchmark: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_routes.py
 
 evaluate: $(VENV)/.installed

@@ -73,6 +73,7 @@ def test_local_processes_write_the_same_bytes(corpus: Path, reference: bytes,
     assert out.read_bytes() == reference
 
 
+@pytest.mark.allow_hosts(["127.0.0.1"])
 def test_a_dask_cluster_writes_the_same_bytes(corpus: Path, reference: bytes,
                                               tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
@@ -160,6 +161,7 @@ def test_an_output_of_the_other_task_is_not_resumed(corpus: Path, tmp_path: Path
     assert out.read_text(encoding="utf-8") == '{"id": "doc-0", "places": []}\n'
 
 
+@pytest.mark.allow_hosts(["127.0.0.1"])
 def test_an_unreachable_scheduler_is_a_clear_error_and_leaves_the_output(
         corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import socket

@@ -25,6 +25,7 @@ def test_notebook_is_committed_without_outputs(path: Path) -> None:
             assert cell.execution_count is None
 
 
+@pytest.mark.allow_hosts(["127.0.0.1"])  # the kernel's ports, on this machine only
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import nbformat
