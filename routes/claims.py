@@ -1,8 +1,18 @@
 """Check the distance, duration and speed claims of a text.
 
 A claim is a quantity (:mod:`routes.quantities`) about a trip between places. Its places
-come from the place finder (:mod:`routes.geoparse`): "from A to B", "between A and B",
-"X km north of Y", or the places of its sentence, or else the story's trip. Its mode comes
+come from the place finder (:mod:`routes.geoparse`), first rule that applies:
+
+* an explicit pair in its sentence: "from A to B", "between A and B", "separates A from B",
+  "the A to B train", "A–B";
+* "X km (north) of/from Y": from Y to the sentence's subject (never a place another figure
+  is measured from: "A is 390 km from B and 270 km from C");
+* the pair an earlier figure of the same sentence was about, in the same direction;
+* the places of its sentence, completed by the trip the context is about: the nearest
+  explicit pair in the sentences before it, else the story's trip.
+
+A distance must be able to name its ends: two places, a named place it is measured from, or
+a word of travel ("10 km outside the area" is a zone, not a claim). Its mode comes
 from the nearest cue word: flight and plane mean air; train and railway mean rail; drive and
 bus mean road; ferry means sea; "as the crow flies" and a bare "distance" mean a straight
 line.
@@ -45,7 +55,8 @@ from routes.quantities import UNITS, Quantity, find_quantities
 
 __all__ = ["CheckedClaim", "Claim", "ClaimReport", "check_claims", "find_claims"]
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
+# A sentence runs to its full stop; a point inside a number ("17.5 miles") is not one.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+[\"'”’)]*|\n|$)")
 _MODE_CUES = [
     (r"as the crow flies|in a straight line|straight[- ]line|shortest distance", "straight"),
     (r"flights?|fly|flies|flew|flown|plane|airliner|jet|airlines?|air koryo|by air", "air"),
@@ -159,28 +170,73 @@ def _subject(before: list[Mention]) -> Mention:
     return local[-1] if local else before[-1]
 
 
+_FROM_LEAD = re.compile(r"(?i)\bfrom\s*$")
+_FROM_TO = re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:to|for)\W")
+_BETWEEN_LEAD = re.compile(r"(?i)\bbetween\s*$")
+_AND = re.compile(r"(?i)^\s*(?:\w+\s+)?and\s*$")
+# "the Strait separates A from B", "the channel separating A from B": symmetric.
+_SEPARATES_LEAD = re.compile(r"(?i)\bseparat(?:es?|ed|ing)\s*$")
+_FROM = re.compile(r"(?i)^\s*from\s*$")
+# "the Madrid to Barcelona train": a bare "A to B" unless A is itself a stop ("via A to B").
+_TO = re.compile(r"(?i)^\s+to\s+$")
+_PREPOSITION_LEAD = re.compile(r"(?i)\b(?:to|from|for|via|through|at|in|into|near|of|and|"
+                               r"or)\s*$")
+_DASH = re.compile(r"^\s*[-–—]\s*$")
+
+
+def _pair_relation(text: str, m1: Mention, m2: Mention, sent: tuple[int, int]) -> str | None:
+    """How two places of a sentence (``m1`` first) make a pair, if they do.
+
+    ``from_to`` for "from A to B", "from A for B", "the A to B train" and "A–B";
+    ``between`` for "between A and B" and "separates A from B".
+    """
+    between = text[m1.end:m2.start]
+    lead = text[max(sent[0], m1.start - 12):m1.start]
+    if _FROM_LEAD.search(lead) and _FROM_TO.match(between + " "):
+        return "from_to"
+    if _BETWEEN_LEAD.search(lead) and _AND.match(between):
+        return "between"
+    if _SEPARATES_LEAD.search(lead) and _FROM.match(between):
+        return "between"
+    if _DASH.match(between):
+        return "from_to"
+    if _TO.match(between) and not _PREPOSITION_LEAD.search(lead):
+        return "from_to"
+    return None
+
+
 def _explicit_pair(text: str, here: list[Mention], sent: tuple[int, int]
                    ) -> tuple[Place, Place, str] | None:
-    """Find "from A to B", "between A and B" or "A–B" in the sentence."""
+    """Find "from A to B", "between A and B", "separates A from B" or "A–B" in the sentence."""
     for m1 in here:
         for m2 in here:
             if m2.start <= m1.start:
                 continue
-            between = text[m1.end:m2.start].lower()
-            lead = text[max(sent[0], m1.start - 12):m1.start].lower()
-            if re.search(r"\bfrom\s*$", lead) and re.match(r"^\W*(?:\w+\W+){0,3}?(?:to|for)\W",
-                                                           between + " "):
-                return m1.place, m2.place, "from_to"
-            if re.search(r"\bbetween\s*$", lead) and re.match(r"^\s*(?:\w+\s+)?and\s*$",
-                                                              between):
-                return m1.place, m2.place, "between"
-            if re.match(r"^\s*[-–—]\s*$", between):
-                return m1.place, m2.place, "from_to"
+            relation = _pair_relation(text, m1, m2, sent)
+            if relation is not None:
+                return m1.place, m2.place, relation
     return None
 
 
 def _pair(text: str, sent: tuple[int, int], q: Quantity, places: Sequence[Mention],
-          trip: tuple[Place, Place] | None) -> tuple[Place | None, Place | None, str]:
+          trip: tuple[Place, Place] | None, *, anchors: frozenset[int] = frozenset()
+          ) -> tuple[Place | None, Place | None, str]:
+    """The origin, destination and relation of the figure ``q`` in sentence ``sent``.
+
+    Parameters
+    ----------
+    text, sent, q
+        The text, the sentence's offsets and the figure.
+    places
+        The place mentions of the whole text.
+    trip
+        The trip the context is about (see :func:`_context_trip`), used when the sentence
+        names fewer than two ends.
+    anchors
+        Starts of mentions that other figures are measured from ("390 km from Paris"): never
+        the subject of another figure of the sentence.
+
+    """
     here = [m for m in places if sent[0] <= m.start < sent[1]]
     before_text = text[sent[0]:q.start]
     pair = _explicit_pair(text, here, sent)
@@ -189,7 +245,7 @@ def _pair(text: str, sent: tuple[int, int], q: Quantity, places: Sequence[Mentio
     # "X km (north) of/from Y": origin Y after the quantity, destination the sentence's subject
     if _OF_AFTER.match(text[q.end:q.end + 60]):
         after = [m for m in here if m.start >= q.end]
-        before = [m for m in here if m.end <= q.start]
+        before = [m for m in here if m.end <= q.start and m.start not in anchors]
         if after:
             if not before:  # "It is five miles from Y": the subject is in an earlier sentence
                 before = [m for m in places if sent[0] - 300 <= m.start < sent[0]
@@ -245,16 +301,85 @@ def _story_trip(text: str, places: Sequence[Mention]) -> tuple[Place, Place] | N
     return None
 
 
+# Between "from"/"of" and the place: at most two lower-case words ("the", "downtown").
+_ANCHOR_GAP = re.compile(r"\W*(?:[a-z]\w*\W+){0,2}")
+
+
+def _anchor(text: str, q: Quantity, places: Sequence[Mention]) -> Mention | None:
+    """The named place the figure is measured from: Y in "5 km (west) of [downtown] Y"."""
+    m = _OF_AFTER.match(text[q.end:q.end + 60])
+    if m is None:
+        return None
+    at = q.end + m.end()
+    nxt = next((p for p in places if p.start >= at), None)
+    return nxt if nxt is not None and _ANCHOR_GAP.fullmatch(text[at:nxt.start]) else None
+
+
+def _between_places(text: str, q: Quantity, here: Sequence[Mention], clause: str) -> bool:
+    """A distance is a claim about places when it can name both ends.
+
+    Two distinct places in its sentence, a named place it is measured from ("5 km from Y",
+    the other end being the sentence's or story's subject), or a word of travel ("the 250 km
+    trip to the camp from Y"). "10 km outside the area" names neither end.
+    """
+    if len({m.place.id for m in here}) >= 2:
+        return True
+    return _anchor(text, q, here) is not None or bool(_TRAVEL.search(clause))
+
+
+def _anchors(text: str, quantities: Sequence[Quantity], places: Sequence[Mention]
+             ) -> frozenset[int]:
+    """Starts of the places figures are measured from: Y in "X km (north) of/from Y"."""
+    found = (_anchor(text, q, places) for q in quantities)
+    return frozenset(m.start for m in found if m is not None)
+
+
+def _context_trip(text: str, sentences: Sequence[tuple[int, int]], index: int,
+                  places: Sequence[Mention], story: tuple[Place, Place] | None
+                  ) -> tuple[Place, Place] | None:
+    """The trip a sentence continues: the nearest explicit pair before it, else the story's.
+
+    "They flew from A to B. ... Later the train from C to D took six hours. The return
+    journey took longer." The last sentence is about C and D, not the story's first trip.
+    """
+    for s, e in reversed(sentences[:index]):
+        here = [m for m in places if s <= m.start < e]
+        pair = _explicit_pair(text, here, (s, e)) if len(here) >= 2 else None
+        if pair is not None:
+            return pair[0], pair[1]
+    return story
+
+
+def _sentence_pair(claims: Sequence[Claim], sent: tuple[int, int], here: Sequence[Mention]
+                   ) -> tuple[Place, Place, str] | None:
+    """The pair an earlier figure of the same sentence was about, if the sentence names no other.
+
+    "Kyoto is 370 km west of Tokyo, and trains make the trip in two hours": the trip is the
+    one the distance was measured along, in the same direction (Tokyo to Kyoto).
+    """
+    ids = {m.place.id for m in here}
+    for c in reversed(claims):
+        if c.sentence != sent or c.origin is None or c.destination is None:
+            continue
+        if {c.origin.id, c.destination.id} == ids or len(ids) < 2:
+            return c.origin, c.destination, "between" if c.relation == "between" else "from_to"
+        return None
+    return None
+
+
 def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[Claim]:
     """The travel claims of ``text`` with their places and modes (not yet checked)."""
     mentions = [m for m in (places if places is not None else find_places(text))
                 if not m.demonym]
-    trip = _story_trip(text, mentions)
+    story = _story_trip(text, mentions)
     sentences = _sentences(text)
     claims: list[Claim] = []
     quantities = find_quantities(text)
+    anchors = _anchors(text, quantities, mentions)
     for q in quantities:
-        sent = next(((s, e) for s, e in sentences if s <= q.start < e), (0, len(text)))
+        index = next((k for k, (s, e) in enumerate(sentences) if s <= q.start < e), None)
+        sent = sentences[index] if index is not None else (0, len(text))
+        trip = _context_trip(text, sentences, index or 0, mentions, story)
         window = text[max(sent[0], q.start - 50):min(sent[1], q.end + 50)]
         here = [m for m in mentions if sent[0] <= m.start < sent[1]]
         explicit = _explicit_pair(text, here, sent) is not None
@@ -264,12 +389,18 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
         if q.kind == "distance":
             if not _RELATION.search(clause) or not (here or (trip and _TRAVEL.search(clause))):
                 continue
+            if not _between_places(text, q, here, clause):
+                continue  # "10 km outside the area": a zone around one place, not a trip
         elif not _TRAVEL.search(clause) or not (here or trip):
             continue
         if q.kind == "duration" and re.match(r"(?i)\s+(?:after|of|before)\b",
                                              text[q.end:q.end + 8]):
             continue  # "12 hours after infection", "18 hours of hysteria"
-        origin, destination, relation = _pair(text, sent, q, mentions, trip)
+        origin, destination, relation = _pair(text, sent, q, mentions, trip, anchors=anchors)
+        if not explicit and _anchor(text, q, here) is None:
+            earlier = _sentence_pair(claims, sent, here)
+            if earlier is not None:
+                origin, destination, relation = earlier
         alt_of = None
         if claims:
             prev = claims[-1].quantity

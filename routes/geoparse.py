@@ -100,6 +100,7 @@ _BIG_PLACE = 100_000
 _LARGE_CITY = 250_000
 _ALIAS_PENALTY = 1.0
 _NEAR_DEG2 = 9.0 ** 2  # within about 1,000 km (degrees of latitude, squared)
+_CLOSE_DEG2 = 1.5 ** 2  # within about 150 km: a neighbour, not just the same part of the world
 _COHERENCE_CANDIDATES = 12
 _COHERENCE_MAX = 3.0 + 1e-9  # a lead the coherence bonus (at most 3) can still overturn
 _LOCAL_KINDS = frozenset({"city", "station", "landmark", "admin1", "border_post", "bridge",
@@ -422,9 +423,10 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             for e in close:
                 lat, lon = gaz.point(e)
                 k = math.cos(math.radians(lat))
-                near = sum(1 for p in others
-                           if ((p[0] - lat) ** 2 + ((p[1] - lon) * k) ** 2) < _NEAR_DEG2)
-                m.scores[e] = base[id(m)][e] + min(near, 4) * 0.75
+                gaps = [(p[0] - lat) ** 2 + ((p[1] - lon) * k) ** 2 for p in others]
+                near = sum(1 for g in gaps if g < _NEAR_DEG2)
+                neighbours = sum(1 for g in gaps if g < _CLOSE_DEG2)
+                m.scores[e] = base[id(m)][e] + min(near, 4) * 0.75 + min(neighbours, 2) * 0.5
 
 
 def _place(gaz: Gazetteer, e: int) -> Place:

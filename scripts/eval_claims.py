@@ -1,11 +1,22 @@
 """Evaluate claim checking on the development set (../shared/eval/claims-dev.jsonl).
 
 Prints extraction precision/recall/F1 (overlapping spans), attribution accuracy (both places
-within 50 km of the gold places, in either order; and the mode), and the agreement of our
+matching the gold places, in either order; and the mode), and the agreement of our
 verdicts with verdicts computed from the gold places' straight-line distance for distance
 claims. Then the mutation test: every claim we find consistent is restated at half and at
 twice its value; the share of mutated claims flagged is printed, and the share of original
 claims flagged (leaving out those the annotators note as wrong in the source).
+
+A predicted place matches a gold place when it lies within 50 km of the gold point. A
+predicted *area* (country, region, island, sea) also matches when its name is the gold name
+or the text's wording the gold records (``origin_ref``/``destination_ref``, without the
+annotator's parenthesised note): the gold point of an area is one point chosen inside it
+("Sicily (south coast)"), so distance from it cannot judge an area. Towns, stations and
+airports are judged by distance only, so a wrong town of the right name ("Austin") still fails.
+
+Places are scored in either order because every verdict the checker gives is symmetric in
+the two ends (straight line, rail options, block times); a second figure counts the pairs
+whose order also matches the gold, for the relations that have a direction.
 Usage: python scripts/eval_claims.py [PATH] [--errors]
 """
 
@@ -19,13 +30,27 @@ from pathlib import Path
 
 from routes.claims import check_claims
 from routes.geodesy import distance_km
+from routes.places import Place, normalize_name
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "claims-dev.jsonl"
 _MODES = {"unspecified": "straight"}
 
 
+_AREAS = frozenset({"country", "admin1", "region", "continent", "sea", "island"})
+
+
 def _near(p: dict, gold: dict | None) -> bool:
     return gold is not None and distance_km((p["lat"], p["lon"]), (gold["lat"], gold["lon"])) <= 50
+
+
+def _matches(place: Place, name: str | None, gold: dict | None, ref: str | None) -> bool:
+    """``place`` is the gold place: within 50 km, or an area named as the gold names it."""
+    if _near({"lat": place.lat, "lon": place.lon}, gold):
+        return True
+    if place.kind not in _AREAS:
+        return False
+    wording = {normalize_name(w) for w in (name, re.sub(r"\s*\(.*", "", ref or "")) if w}
+    return normalize_name(place.name) in wording
 
 
 def _mutate(text: str, start: int, end: int, surface: str, factor: float) -> str | None:
@@ -47,7 +72,7 @@ def main() -> int:
         return 2
     items = [json.loads(x) for x in args.path.read_text(encoding="utf-8").splitlines()]
     tp = fp = fn = 0
-    place_ok = place_n = mode_ok = mode_n = agree = agree_n = 0
+    place_ok = place_n = mode_ok = mode_n = agree = agree_n = directed_ok = directed_n = 0
     originals = flagged_orig = mutated = flagged_mut = 0
     for item in items:
         report = check_claims(item["text"])
@@ -71,9 +96,17 @@ def main() -> int:
             if go and gd and not from_context:
                 place_n += 1
                 o, d = c.claim.origin, c.claim.destination
+                gold_o = (g.get("origin"), go, g.get("origin_ref"))
+                gold_d = (g.get("destination"), gd, g.get("destination_ref"))
                 if o and d:
-                    po, pd = {"lat": o.lat, "lon": o.lon}, {"lat": d.lat, "lon": d.lon}
-                    if (_near(po, go) and _near(pd, gd)) or (_near(po, gd) and _near(pd, go)):
+                    ordered = _matches(o, *gold_o) and _matches(d, *gold_d)
+                    if g.get("relation") != "between":
+                        directed_n += 1
+                        directed_ok += ordered
+                        if not ordered and args.errors:
+                            print("ORDER", item["id"], q.surface, o.name, d.name, "gold",
+                                  g.get("origin"), g.get("destination"), g.get("relation"))
+                    if ordered or (_matches(o, *gold_d) and _matches(d, *gold_o)):
                         place_ok += 1
                     elif args.errors:
                         print("PLACES", item["id"], q.surface, o.name, d.name, "gold",
@@ -122,6 +155,8 @@ def main() -> int:
     print(f"extraction precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}")
     print(f"attribution: places {place_ok}/{place_n} = {place_ok / max(place_n, 1):.3f}; "
           f"mode {mode_ok}/{mode_n} = {mode_ok / max(mode_n, 1):.3f}")
+    print(f"  of which in the gold's order, for relations with a direction: "
+          f"{directed_ok}/{directed_n}")
     print(f"verdict agreement (distance claims, from gold places) {agree}/{agree_n}")
     print(f"mutation test: {flagged_mut}/{mutated} mutated claims flagged "
           f"({flagged_mut / max(mutated, 1):.0%}); originals flagged {flagged_orig}/{originals} "

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from routes.claims import check_claims
+from routes.places import Place
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kim-putin-2019-article.txt"
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "kim-vladivostok.txt"
@@ -79,6 +80,66 @@ def test_non_claims_are_left_out() -> None:
             "eight years, runs from April 26 to 27. A 30 km exclusion zone surrounds the farm "
             "near Vladivostok. Symptoms appear 12 to 72 hours after infection.")
     assert check_claims(text).claims == ()
+
+
+def _ends(text: str) -> dict[str, tuple[str | None, str | None, str]]:
+    """Each claim's origin name, destination name and relation, by its surface."""
+    def name(place: Place | None) -> str | None:
+        return place.name if place is not None else None
+
+    return {c.claim.quantity.surface: (name(c.claim.origin), name(c.claim.destination),
+                                       c.claim.relation) for c in check_claims(text).claims}
+
+
+def test_a_decimal_point_does_not_end_the_sentence() -> None:
+    got = _ends("Dayton, Ohio, lies about 24.5 miles west of Springfield.")
+    assert got["24.5 miles"][:2] == ("Springfield", "Dayton")
+
+
+def test_a_distance_that_names_neither_end_is_not_a_claim() -> None:
+    """A figure measured from an unnamed spot, with no trip, is a zone, not a route."""
+    text = "Inspectors in Bremen checked farms as far as 12 km from the site of the first case."
+    assert check_claims(text).claims == ()
+    text = "Relief lorries need two days to cover the 300 km to the camps from Gulu."
+    assert "300 km" in _ends(text)
+
+
+def test_separates_a_from_b_is_a_symmetric_pair() -> None:
+    text = "At its narrowest the Bay of Kotor separates Montenegro from Croatia by 20 km."
+    assert _ends(text)["20 km"] == ("Montenegro", "Croatia", "between")
+
+
+def test_the_a_to_b_train_is_a_trip_from_a_to_b() -> None:
+    got = _ends("The Madrid to Barcelona train takes two and a half hours.")
+    assert got["two and a half hours"] == ("Madrid", "Barcelona", "from_to")
+
+
+def test_a_stop_before_to_is_not_an_origin() -> None:
+    """"via A to B": A is passed, so "A to B" is not the trip (the trip is from X to B)."""
+    got = _ends("The flight from Vienna via Frankfurt to Toronto takes ten hours.")
+    assert got["ten hours"][:2] == ("Vienna", "Toronto")
+
+
+def test_the_subject_of_a_distance_is_not_another_figures_anchor() -> None:
+    """"A is X km from B and Y km from C": both figures are measured from A."""
+    got = _ends("Lyon is 390 km from Paris and 270 km from Turin.")
+    assert got["390 km"][:2] == ("Paris", "Lyon")
+    assert got["270 km"][:2] == ("Turin", "Lyon")
+
+
+def test_a_later_figure_of_the_sentence_keeps_its_pair_and_direction() -> None:
+    """A duration after "X km west of Y" in the same sentence is the trip from Y to X."""
+    got = _ends("Nagoya is about 260 km west of Tokyo, and express trains make the trip "
+                "in under two hours.")
+    assert got["260 km"][:2] == ("Tokyo", "Nagoya")
+    assert got["two hours"][:2] == ("Tokyo", "Nagoya")
+
+
+def test_a_sentence_without_places_continues_the_nearest_trip_before_it() -> None:
+    """Not the story's first trip but the latest one named before the figure."""
+    text = ("Delegates flew from Vienna to Zagreb on Monday. On Tuesday they took the train "
+            "from Zagreb to Ljubljana. The journey took about two and a half hours.")
+    assert _ends(text)["two and a half hours"][:2] == ("Zagreb", "Ljubljana")
 
 
 @settings(max_examples=150, deadline=None)

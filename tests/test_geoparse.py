@@ -75,6 +75,15 @@ def test_context_picks_the_right_place(text: str, name: str, country: str) -> No
     assert places(text)[name][0] == country
 
 
+def test_a_neighbour_of_the_story_beats_a_namesake_across_the_country() -> None:
+    """Close calls go to the candidate within about 150 km of the story's other places."""
+    got = places("Crews moved from Dayton, Ohio, to Springfield overnight.")
+    assert got["Springfield"][0] == "US"
+    assert distance_km(got["Springfield"][1:], got["Dayton"][1:]) < 150
+    got = places("Volunteers drove from Knoxville, Tennessee, to Clinton to help.")
+    assert distance_km(got["Clinton"][1:], got["Knoxville"][1:]) < 150
+
+
 def test_possessive_and_multiword_and_hyphenated_names() -> None:
     got = places("Rostov-on-Don and the People's Republic of China, and Moscow's airport.")
     assert got["Rostov-on-Don"][0] == "RU"
