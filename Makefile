@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: assets demo test lint typecheck pytest calibrate benchmark network evaluate evaluate-claims clean
+.PHONY: assets demo test lint typecheck pytest fuzz calibrate benchmark network evaluate evaluate-claims clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ pytest: $(VENV)/.installed-dev $(ASSETS)
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# 10,000 generated texts per text property, 500 spoilt files per loader (tests/test_fuzz.py).
+fuzz: $(VENV)/.installed-dev
+	$(BIN)/pytest tests/test_fuzz.py --hypothesis-profile=fuzz --hypothesis-show-statistics -p no:cacheprovider -q
 
 calibrate: $(VENV)/.installed
 	$(BIN)/python scripts/calibrate.py

@@ -38,22 +38,23 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from routes.errors import NoRouteError, RoutesError
 from routes.estimate import Estimate
 from routes.facts import ClaimRules, load_facts
 from routes.geodesy import distance_km
-from routes.geoparse import Mention, find_places
+from routes.geoparse import Mention, find_places, text_pieces
 from routes.itinerary import RouteOption
 from routes.places import Place
 from routes.quantities import UNITS, Quantity, find_quantities
 
-__all__ = ["CheckedClaim", "Claim", "ClaimReport", "check_claims", "find_claims"]
+__all__ = ["CheckedClaim", "Claim", "ClaimReport", "check_claims", "find_claims", "iter_checked"]
 
 # A sentence runs to its full stop; a point inside a number ("17.5 miles") is not one.
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+[\"'”’)]*|\n|$)")
@@ -334,20 +335,34 @@ def _anchors(text: str, quantities: Sequence[Quantity], places: Sequence[Mention
     return frozenset(m.start for m in found if m is not None)
 
 
-def _context_trip(text: str, sentences: Sequence[tuple[int, int]], index: int,
-                  places: Sequence[Mention], story: tuple[Place, Place] | None
-                  ) -> tuple[Place, Place] | None:
-    """The trip a sentence continues: the nearest explicit pair before it, else the story's.
+def _context_trips(text: str, sentences: Sequence[tuple[int, int]],
+                   by_sentence: Sequence[list[Mention]], story: tuple[Place, Place] | None
+                   ) -> list[tuple[Place, Place] | None]:
+    """The trip each sentence continues: the nearest explicit pair before it, else the story's.
 
     "They flew from A to B. ... Later the train from C to D took six hours. The return
     journey took longer." The last sentence is about C and D, not the story's first trip.
     """
-    for s, e in reversed(sentences[:index]):
-        here = [m for m in places if s <= m.start < e]
-        pair = _explicit_pair(text, here, (s, e)) if len(here) >= 2 else None
+    trips: list[tuple[Place, Place] | None] = []
+    last = story
+    for sent, here in zip(sentences, by_sentence, strict=True):
+        trips.append(last)
+        pair = _explicit_pair(text, here, sent) if len(here) >= 2 else None
         if pair is not None:
-            return pair[0], pair[1]
-    return story
+            last = pair[0], pair[1]
+    return trips
+
+
+def _by_sentence(sentences: Sequence[tuple[int, int]], mentions: Sequence[Mention]
+                 ) -> list[list[Mention]]:
+    """The mentions that start in each sentence (both lists in text order)."""
+    starts = [s for s, _ in sentences]
+    groups: list[list[Mention]] = [[] for _ in sentences]
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < sentences[k][1]:
+            groups[k].append(m)
+    return groups
 
 
 def _sentence_pair(claims: Sequence[Claim], sent: tuple[int, int], here: Sequence[Mention]
@@ -373,15 +388,20 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
                 if not m.demonym]
     story = _story_trip(text, mentions)
     sentences = _sentences(text)
+    starts = [s for s, _ in sentences]
+    by_sentence = _by_sentence(sentences, mentions)
+    trips = _context_trips(text, sentences, by_sentence, story)
     claims: list[Claim] = []
     quantities = find_quantities(text)
     anchors = _anchors(text, quantities, mentions)
     for q in quantities:
-        index = next((k for k, (s, e) in enumerate(sentences) if s <= q.start < e), None)
-        sent = sentences[index] if index is not None else (0, len(text))
-        trip = _context_trip(text, sentences, index or 0, mentions, story)
+        index = bisect.bisect_right(starts, q.start) - 1
+        if index >= 0 and q.start < sentences[index][1]:
+            sent, here, trip = sentences[index], by_sentence[index], trips[index]
+        else:
+            sent, trip = (0, len(text)), story
+            here = [m for m in mentions if sent[0] <= m.start < sent[1]]
         window = text[max(sent[0], q.start - 50):min(sent[1], q.end + 50)]
-        here = [m for m in mentions if sent[0] <= m.start < sent[1]]
         explicit = _explicit_pair(text, here, sent) is not None
         if _NOT_TRAVEL.search(window) and not explicit:
             continue
@@ -564,8 +584,55 @@ def _air_time(o: Place, d: Place) -> tuple[Estimate, str] | str:
 
 
 def check_claims(text: str) -> ClaimReport:
-    """Find the claims of ``text`` and give each a verdict with its evidence."""
-    places = find_places(text)
+    """Find the claims of ``text`` and give each a verdict with its evidence.
+
+    A long text is read in pieces of about 100,000 characters (cut at paragraph ends), each
+    checked as a story of its own; see :func:`iter_checked`.
+
+    Examples
+    --------
+    >>> report = check_claims("The train from Khasan to Vladivostok takes about six hours.")
+    >>> [(c.claim.quantity.surface, c.verdict) for c in report.claims]
+    [('about six hours', 'consistent')]
+
+    """
+    claims: list[CheckedClaim] = []
+    places: list[Mention] = []
+    for piece_claims, piece_places in iter_checked(text):
+        claims.extend(piece_claims)
+        places.extend(piece_places)
+    return ClaimReport(tuple(claims), tuple(places))
+
+
+def iter_checked(text: str) -> Iterator[tuple[list[CheckedClaim], list[Mention]]]:
+    """Check ``text`` piece by piece: yield the checked claims and the places of each piece.
+
+    Offsets index ``text``, and ``alt_of`` indexes the claims of the whole text, so the
+    pieces concatenate into :func:`check_claims`'s report. Memory stays bounded by the piece
+    size, whatever the length of the text.
+    """
+    done = 0
+    for offset, piece in text_pieces(text):
+        places = find_places(piece)
+        checked = _check_piece(piece, places)
+        if offset:
+            places = [replace(m, start=m.start + offset, end=m.end + offset) for m in places]
+            checked = [_shifted(c, offset, done, text) for c in checked]
+        done += len(checked)
+        yield checked, places
+
+
+def _shifted(c: CheckedClaim, offset: int, before: int, text: str) -> CheckedClaim:
+    """``c`` found in a piece of ``text`` that starts at ``offset``, after ``before`` claims."""
+    cl = c.claim
+    q = replace(cl.quantity, start=cl.quantity.start + offset, end=cl.quantity.end + offset)
+    claim = replace(cl, quantity=q, sentence=(cl.sentence[0] + offset, cl.sentence[1] + offset),
+                    alt_of=None if cl.alt_of is None else cl.alt_of + before, text=text)
+    return replace(c, claim=claim)
+
+
+def _check_piece(text: str, places: list[Mention]) -> list[CheckedClaim]:
+    """The checked claims of one piece of text."""
     claims = find_claims(text, places=places)
     rules = load_facts().claims
     checked: list[CheckedClaim] = []
@@ -609,4 +676,4 @@ def check_claims(text: str) -> ClaimReport:
                        f"(central {_fmt(est.central, q.unit)}) from {basis}{size}, so the "
                        f"claim is {verdict}.")
         checked.append(CheckedClaim(claim, verdict, est, q.unit, ratio, basis, explanation))
-    return ClaimReport(tuple(checked), tuple(places))
+    return checked

@@ -13,7 +13,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import IO, Any
 
 from routes.errors import (
     CorpusError,
@@ -306,7 +306,9 @@ _VERDICTS = ("consistent", "understated", "overstated", "unverifiable")
 
 def _check(args: argparse.Namespace) -> tuple[str, bool]:
     """Claim report as text; and whether a --fail-on verdict occurred."""
-    from routes.claims import check_claims
+    import tempfile
+
+    from routes.claims import ClaimReport
     from routes.export import claims_to_dict, format_claims, format_claims_markdown
     from routes.inputs import read_text
 
@@ -317,13 +319,49 @@ def _check(args: argparse.Namespace) -> tuple[str, bool]:
         raise InputError(msg)
     if args.jsonl or args.out:
         return _check_batch(args, fail_on)
-    report = check_claims(read_text(args.file, encoding=args.encoding))
-    failed = any(c.verdict in fail_on for c in report.claims)
-    if args.format == "json":
-        return json.dumps(claims_to_dict(report), ensure_ascii=False, indent=2) + "\n", failed
-    if args.format == "markdown":
-        return format_claims_markdown(report), failed
-    return format_claims(report), failed
+    text = read_text(args.file, encoding=args.encoding)
+    with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as places:
+        claims = _check_pieces(text, places if args.format == "json" else None)
+        report = ClaimReport(tuple(claims), ())
+        failed = any(c.verdict in fail_on for c in claims)
+        if args.format == "markdown":
+            return format_claims_markdown(report), failed
+        if args.format != "json":
+            return format_claims(report), failed
+        data = claims_to_dict(report)
+        head = json.dumps({"claims": data["claims"]}, ensure_ascii=False, indent=2)[:-2]
+        out = sys.stdout
+        out.write(head + ',\n  "places": [')
+        places.seek(0)
+        for i, line in enumerate(places):
+            out.write(("," if i else "") + "\n    " + line.rstrip("\n"))
+        out.write(f'\n  ],\n  "attribution": {json.dumps(data["attribution"])}\n}}\n')
+    return "", failed
+
+
+def _check_pieces(text: str, places: IO[str] | None) -> list[Any]:
+    """Check ``text`` piece by piece, showing progress on a terminal for a long text.
+
+    Returns the checked claims; the places go to ``places`` as JSON lines when it is given,
+    so memory stays bounded by the piece size.
+    """
+    from routes.claims import iter_checked
+    from routes.export import mention_to_dict
+
+    tty = sys.stderr.isatty() and len(text) > 200_000
+    claims: list[Any] = []
+    for piece_claims, piece_places in iter_checked(text):
+        claims.extend(piece_claims)
+        if places is not None:
+            places.writelines(json.dumps(mention_to_dict(m), ensure_ascii=False) + "\n"
+                             for m in piece_places)
+        if tty and piece_places:
+            done = piece_places[-1].end
+            print(f"\r{done:,} of {len(text):,} characters", end="", file=sys.stderr,
+                  flush=True)
+    if tty:
+        print(file=sys.stderr)
+    return claims
 
 
 def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, bool]:

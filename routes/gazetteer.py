@@ -32,6 +32,7 @@ import json
 import marshal
 import math
 import os
+import stat
 import statistics
 import unicodedata
 from array import array
@@ -470,11 +471,33 @@ def _cache_path(folder: Path) -> Path:
     return settings.cache_folder / f"gazetteer-v{INDEX_VERSION}-{_fingerprint(folder)}.marshal"
 
 
+def _trusted(path: Path) -> bool:
+    """Whether a cache file may be loaded: ours, and writable by no one else.
+
+    A file another user could have written is never unmarshalled (marshal is not made for
+    untrusted data); the index is then rebuilt in memory.
+    """
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or st.st_uid == getuid()
+
+
 def _write_atomic(path: Path, payload: bytes) -> None:
+    """Write ``path`` whole or not at all, readable and writable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(payload)
-    tmp.replace(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @functools.cache
@@ -482,18 +505,20 @@ def _load(folder: Path) -> Gazetteer:
     if not settings.use_cache:
         return Gazetteer(build_gazetteer(folder))
     path = _cache_path(folder)
-    try:
-        blob = path.read_bytes()
-        digest, body = blob[:32], blob[32:]
-        if hashlib.sha256(body).digest() == digest:
-            data = marshal.loads(body)
-            if isinstance(data, dict) and data.get("version") == INDEX_VERSION:
-                return Gazetteer(data)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    trusted = _trusted(path)
+    if trusted:
+        try:
+            blob = path.read_bytes()
+            digest, body = blob[:32], blob[32:]
+            if hashlib.sha256(body).digest() == digest:
+                data = marshal.loads(body)
+                if isinstance(data, dict) and data.get("version") == INDEX_VERSION:
+                    return Gazetteer(data)
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # unreadable or corrupt: rebuilt below
     data = build_gazetteer(folder)
     body = marshal.dumps(data)
-    with contextlib.suppress(OSError):  # a read-only cache folder costs a rebuild next time
+    with contextlib.suppress(OSError):  # a read-only cache folder: rebuilt next time
         _write_atomic(path, hashlib.sha256(body).digest() + body)
     return Gazetteer(data)
 

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import sqlite3
@@ -163,19 +164,40 @@ class CachedNominatim:
         self._lock = threading.Lock()
         self._path = cache_path or settings.cache_folder / "nominatim.sqlite"
         self._path.parent.mkdir(parents=True, exist_ok=True)
-        with sqlite3.connect(self._path) as db:
-            db.execute("CREATE TABLE IF NOT EXISTS answers (service TEXT, query TEXT, "
-                       "answer TEXT, PRIMARY KEY (service, query))")
+        self._open_cache()
         self.requests = 0
 
+    def _open_cache(self) -> None:
+        """Create the cache table; a file that is not a sound database is set aside."""
+        create = ("CREATE TABLE IF NOT EXISTS answers (service TEXT, query TEXT, answer TEXT, "
+                  "PRIMARY KEY (service, query))")
+        try:
+            with contextlib.closing(sqlite3.connect(self._path)) as db, db:
+                db.execute(create)
+                if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                    raise sqlite3.DatabaseError("quick_check failed")
+        except sqlite3.DatabaseError:
+            self._path.replace(self._path.with_name(self._path.name + ".corrupt"))
+            with contextlib.closing(sqlite3.connect(self._path)) as db, db:
+                db.execute(create)
+
     def _cached(self, query: str) -> tuple[bool, Any]:
-        with sqlite3.connect(self._path) as db:
+        with contextlib.closing(sqlite3.connect(self._path)) as db:
             row = db.execute("SELECT answer FROM answers WHERE service=? AND query=?",
                              (self._key, query)).fetchone()
-        return (True, json.loads(row[0])) if row else (False, None)
+        if row is None:
+            return False, None
+        try:
+            answer = json.loads(row[0])
+        except (TypeError, ValueError):
+            return False, None  # a damaged answer is asked again, and replaced
+        if answer is not None and not (isinstance(answer, dict) and {"address", "lat", "lon",
+                                                                     "raw"} <= set(answer)):
+            return False, None
+        return True, answer
 
     def _store(self, query: str, answer: Any) -> None:
-        with sqlite3.connect(self._path) as db:
+        with contextlib.closing(sqlite3.connect(self._path)) as db, db:
             db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
                        (self._key, query, json.dumps(answer)))
 

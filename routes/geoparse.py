@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from routes.gazetteer import Gazetteer, load_gazetteer
 from routes.places import Place, load_places, normalize_name
 
-__all__ = ["Candidate", "Mention", "find_places", "iter_places"]
+__all__ = ["Candidate", "Mention", "find_places", "iter_places", "text_pieces"]
 
 # Words that may sit inside a multi-word name ("Isle of Man", "Rostov-on-Don" is one token).
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos",
@@ -502,8 +502,17 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
 _CHUNK = 100_000  # long texts are read in pieces of about this many characters
 
 
-def _chunks(text: str) -> Iterator[tuple[int, str]]:
-    """Split a long text at paragraph (or sentence) ends into pieces of about ``_CHUNK``."""
+def text_pieces(text: str) -> Iterator[tuple[int, str]]:
+    """Split a long text at paragraph (or sentence) ends into pieces of about 100,000 characters.
+
+    Yields ``(offset, piece)``; a text of up to 100,000 characters is one piece.
+
+    Examples
+    --------
+    >>> [offset for offset, _ in text_pieces("Pyongyang. " * 20_000)]
+    [0, 99990, 199980]
+
+    """
     start = 0
     while start < len(text):
         end = min(len(text), start + _CHUNK)
@@ -526,7 +535,7 @@ def iter_places(text: str, *, gazetteer: Gazetteer | None = None,
     if len(text) <= _CHUNK:
         yield from (m for m in _mentions(text, gaz) if demonyms or not m.demonym)
         return
-    for offset, piece in _chunks(text):
+    for offset, piece in text_pieces(text):
         for m in _mentions(piece, gaz):
             if demonyms or not m.demonym:
                 yield replace(m, start=m.start + offset, end=m.end + offset)

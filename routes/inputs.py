@@ -33,7 +33,7 @@ def decode_text(data: bytes, *, source: str, encoding: str | None = None) -> str
         try:
             return data.decode(encoding)
         except LookupError:
-            msg = f"unknown encoding {encoding!r}"
+            msg = f"unknown encoding {encoding!r}; use a Python codec name such as latin-1"
             raise InputError(msg) from None
         except UnicodeDecodeError as exc:
             msg = f"{source} is not valid {encoding} text (byte {exc.start})"

@@ -102,8 +102,9 @@ def read_story(text: str | None = None, *, origin: str | Place | None = None,
     if origin is None or destination is None:
         pair = _trip_places(mentions, claims)
         if pair is None:
-            if not text:
-                msg = "give a text, or an origin and a destination"
+            if not text.strip():
+                msg = ("the text is empty; give a text that names a trip, or --from PLACE "
+                       "and --to PLACE")
                 raise InputError(msg)
             notes.append("the text names no trip between two places; no route drawn")
             return Story(text, mentions, None, claims, tuple(notes))
@@ -425,7 +426,7 @@ def write_map(story: Story, path: str | Path, *, force: bool = False,
         msg = f"{out} exists; use --force to overwrite it"
         raise InputError(msg)
     if not out.parent.is_dir():
-        msg = f"folder {out.parent} does not exist"
+        msg = f"folder {out.parent} does not exist; create it or choose another output"
         raise InputError(msg)
     page = render_map(story, web_tiles=web_tiles,
                       self_contained=self_contained).get_root().render()

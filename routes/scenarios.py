@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -83,6 +84,29 @@ def _estimate(path: Path, key: str, value: Any, *, allow_zero: bool) -> Estimate
     return Estimate(lo, mid, hi)
 
 
+def _strings(path: Path, data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
+        raise _fail(path, f"{key!r} must be a list of names, e.g. {key} = [\"Tumen\"]")
+    return tuple(value)
+
+
+def _tables(path: Path, data: Mapping[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key) or {}
+    if not isinstance(value, dict):
+        raise _fail(path, f"{key!r} must be a table, e.g. [{key}.NAME]")
+    return value
+
+
+def _choice(path: Path, data: Mapping[str, Any], key: str, default: str,
+            allowed: Iterable[str]) -> str:
+    value = data.get(key, default)
+    allowed = tuple(allowed)
+    if not isinstance(value, str) or value not in allowed:
+        raise _fail(path, f"{key!r} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
 def load_scenario(path: str | Path) -> Scenario:
     """Read and check a scenario file.
 
@@ -111,7 +135,8 @@ def load_scenario(path: str | Path) -> Scenario:
     for key in ("name", "origin", "destination"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise _fail(p, f"{key!r} is required (a string)")
-    for key in ("origin", "destination", *(f"via {v}" for v in data.get("via", []))):
+    via, avoid = _strings(p, data, "via"), _strings(p, data, "avoid")
+    for key in ("origin", "destination", *(f"via {v}" for v in via)):
         name = data[key] if key in data else key.split(" ", 1)[1]
         try:
             find_place(name)
@@ -119,14 +144,14 @@ def load_scenario(path: str | Path) -> Scenario:
             raise _fail(p, f"{key.split(' ')[0]!r}: {exc}") from None
     facts = load_facts()
     speed = {}
-    for cls, table in (data.get("speed") or {}).items():
+    for cls, table in _tables(p, data, "speed").items():
         if cls not in facts.speeds:
             raise _fail(p, f"unknown speed class {cls!r}; allowed: {', '.join(facts.speeds)}")
         if not isinstance(table, dict) or set(table) != {"kmh"}:
             raise _fail(p, f"speed.{cls} takes only kmh = [low, typical, high]")
         speed[cls] = _estimate(p, f"speed.{cls}.kmh", table["kmh"], allow_zero=False)
     dwell = {}
-    for kind, table in (data.get("dwell") or {}).items():
+    for kind, table in _tables(p, data, "dwell").items():
         if kind not in facts.dwell:
             raise _fail(p, f"unknown dwell class {kind!r}; allowed: {', '.join(facts.dwell)}")
         if not isinstance(table, dict) or set(table) != {"hours"}:
@@ -134,7 +159,7 @@ def load_scenario(path: str | Path) -> Scenario:
         dwell[kind] = _estimate(p, f"dwell.{kind}.hours", table["hours"], allow_zero=True)
     crossing_dwell = {}
     known = {c.id for c in facts.crossings}
-    for cid, table in (data.get("crossing") or {}).items():
+    for cid, table in _tables(p, data, "crossing").items():
         if cid not in known:
             raise _fail(p, f"unknown crossing {cid!r}; allowed: {', '.join(sorted(known))}")
         if not isinstance(table, dict) or not set(table) <= set(facts.dwell) or not table:
@@ -143,23 +168,25 @@ def load_scenario(path: str | Path) -> Scenario:
         for kind, value in table.items():
             crossing_dwell[(cid, kind)] = _estimate(p, f"crossing.{cid}.{kind}", value,
                                                     allow_zero=True)
-    mode = data.get("mode", "any")
+    mode = _choice(p, data, "mode", "any", ("rail", "air", "any"))
     modes = ("rail", "air") if mode == "any" else (mode,)
-    if mode not in ("rail", "air", "any"):
-        raise _fail(p, f"'mode' must be rail, air or any, not {mode!r}")
-    measure = data.get("measure", "door_to_door")
-    if measure not in _MEASURES:
-        raise _fail(p, f"'measure' must be one of {', '.join(_MEASURES)}")
-    if data.get("service", "regular") not in facts.services:
-        raise _fail(p, f"'service' must be one of {', '.join(facts.services)}")
+    measure = _choice(p, data, "measure", "door_to_door", _MEASURES)
+    service = _choice(p, data, "service", "regular", facts.services)
+    depart = data.get("depart")
+    if isinstance(depart, dt.datetime):  # a TOML date-time, unquoted
+        depart = depart.isoformat()
+    if depart is not None and not isinstance(depart, str):
+        raise _fail(p, "'depart' must be a date and time with an offset, e.g. "
+                       "2019-04-24T05:00+09:00")
+    if not isinstance(data.get("description", ""), str):
+        raise _fail(p, "'description' must be a string")
     for key in ("alternatives", "option"):
         value = data.get(key, 1)
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10:
             raise _fail(p, f"{key!r} must be a whole number from 1 to 10")
     return Scenario(
         name=data["name"], origin=data["origin"], destination=data["destination"],
-        via=tuple(data.get("via", [])), avoid=tuple(data.get("avoid", [])), modes=modes,
-        depart=data.get("depart"), service=data.get("service", "regular"),
+        via=via, avoid=avoid, modes=modes, depart=depart, service=service,
         alternatives=int(data.get("alternatives", 1)), option=int(data.get("option", 1)),
         measure=measure, speed=speed, dwell=dwell, crossing_dwell=crossing_dwell,
         description=str(data.get("description", "")), path=str(p))
