@@ -186,6 +186,7 @@ def _compare(args: argparse.Namespace) -> str:
 
 
 def _compare_scenarios(args: argparse.Namespace) -> str:
+    from routes.export import markdown_cell
     from routes.scenarios import compare
 
     result = compare(args.scenario)
@@ -202,7 +203,8 @@ def _compare_scenarios(args: argparse.Namespace) -> str:
     lines = []
     for row in table.to_dict(orient="records"):
         lines.append(
-            f"| {row['scenario']} | {row['option']} | {row['distance_km_central']:,.0f} km | "
+            f"| {markdown_cell(row['scenario'])} | {markdown_cell(row['option'])} | "
+            f"{row['distance_km_central']:,.0f} km | "
             f"{row['duration_h_central']:.1f} h ({row['duration_h_low']:.1f}–"
             f"{row['duration_h_high']:.1f}) | {row['border_crossings']} | "
             f"{row['gauge_changes']} | {row['measure'].replace('_', ' ')} |")

@@ -30,6 +30,7 @@ __all__ = [
     "format_claims_markdown",
     "format_mentions",
     "format_table",
+    "markdown_cell",
     "mention_to_dict",
     "mentions_to_geojson",
     "options_to_csv",
@@ -297,6 +298,19 @@ def format_claims(report: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
+def markdown_cell(text: str) -> str:
+    r"""``text`` safe inside a Markdown table cell: no HTML, no column breaks, one line.
+
+    Examples
+    --------
+    >>> print(markdown_cell("<script>alert('x')</script> A | B"))
+    &lt;script&gt;alert('x')&lt;/script&gt; A \| B
+
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(text.replace("|", "\\|").split())
+
+
 def format_claims_markdown(report: Any) -> str:
     """A Markdown table of the claims, for a newsroom's notes."""
     rows = ["| claim | kind | places | mode | verdict | estimate | why |",
@@ -304,7 +318,7 @@ def format_claims_markdown(report: Any) -> str:
     for c in report.claims:
         cl = c.claim
         pair = " → ".join(p.name for p in (cl.origin, cl.destination) if p is not None) or "?"
-        why = c.explanation.replace("|", "\\|")
-        rows.append(f"| {cl.quantity.surface} | {cl.quantity.kind} | {pair} | {cl.mode} | "
-                    f"**{c.verdict}** | {_estimate_text(c)} | {why} |")
+        rows.append(f"| {markdown_cell(cl.quantity.surface)} | {cl.quantity.kind} | "
+                    f"{markdown_cell(pair)} | {cl.mode} | **{c.verdict}** | "
+                    f"{_estimate_text(c)} | {markdown_cell(c.explanation)} |")
     return "\n".join(rows) + "\n"

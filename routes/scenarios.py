@@ -353,8 +353,12 @@ def plot_durations(summary: pd.DataFrame, *, ax: Any = None) -> Any:
     return ax
 
 
-def map_scenarios(result: ScenarioComparison) -> Any:
-    """The options of compared scenarios on one map (one layer each)."""
+def map_scenarios(result: ScenarioComparison, *, self_contained: bool = False) -> Any:
+    """The options of compared scenarios on one map (one layer each).
+
+    With ``self_contained``, Leaflet and its plugins are inlined (see
+    :func:`routes.maps.render_map`).
+    """
     from routes.maps import Story, render_map
     from routes.options import TripOptions
 
@@ -364,7 +368,8 @@ def map_scenarios(result: ScenarioComparison) -> Any:
     trip = plan_trip(str(result.legs.iloc[0]["from"]), str(result.legs.iloc[-1]["to"]))
     labelled = tuple(dataclasses.replace(o, label=f"{name}: {o.label}") for name, o in
                      zip(result.summary["scenario"], result.options, strict=True))
-    return render_map(Story("", (), TripOptions(trip, labelled), None))
+    return render_map(Story("", (), TripOptions(trip, labelled), None),
+                      self_contained=self_contained)
 
 
 def scenario_files(folder: Path | None = None) -> list[Path]:

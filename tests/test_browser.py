@@ -7,6 +7,7 @@ CI (CI=true) they must run.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -98,4 +99,26 @@ def test_hostile_text_does_not_run(browser: Any, tmp_path: Path) -> None:
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     assert "</script>" in popup.inner_text()  # shown as text, not run
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_hostile_scenario_names_do_not_run(browser: Any, tmp_path: Path) -> None:
+    from routes.scenarios import compare, load_scenario, map_scenarios
+
+    path = tmp_path / "hostile.toml"
+    name = ("<script>window.__pwned = 1</script><img src=x onerror='window.__pwned = 2'>"
+            "`${window.__pwned = 3}`")
+    description = '"); window.__pwned = 4; //'
+    path.write_text(f"name = {json.dumps(name)}\ndescription = {json.dumps(description)}\n"
+                    'origin = "Pyongyang"\ndestination = "Vladivostok"\nmode = "rail"\n',
+                    encoding="utf-8")
+    scenario = load_scenario(path)
+    assert "<script>" in scenario.name
+    page_path = tmp_path / "scenarios.html"
+    html = map_scenarios(compare([scenario]), self_contained=True).get_root().render()
+    page_path.write_text(html, encoding="utf-8")
+    page, errors, _ = _open(browser, page_path)
+    assert page.evaluate("window.__pwned") is None
+    assert errors == []
+    assert "<script>" in page.locator("#routes-legend").inner_text()  # shown as text
     assert page.evaluate("window.__pwned") is None

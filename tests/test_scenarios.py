@@ -67,3 +67,15 @@ def test_compare_scenarios_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert "Direct rail via Tumangang and Khasan" in out
     assert "Flight Sunan–Vladivostok" in out
+
+
+def test_markdown_comparison_shows_hostile_names_as_text(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    path = tmp_path / "hostile.toml"
+    path.write_text('name = "<script>alert(1)</script> | two"\norigin = "Pyongyang"\n'
+                    'destination = "Vladivostok"\nmode = "rail"\n', encoding="utf-8")
+    assert main(["compare", "--scenario", str(path), "--format", "markdown"]) == 0
+    row = capsys.readouterr().out.splitlines()[2]
+    assert row.startswith("| &lt;script&gt;alert(1)&lt;/script&gt; \\| two | ")
+    assert "<script>" not in row
