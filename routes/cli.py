@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from routes.errors import (
@@ -222,7 +222,7 @@ def _places(args: argparse.Namespace) -> str:
     if args.jsonl or args.out:
         return _places_batch(args)
     text = read_text(args.file, encoding=args.encoding)
-    mentions = iter_places(text, demonyms=not args.no_demonyms)
+    mentions = _with_progress(iter_places(text, demonyms=not args.no_demonyms), len(text))
     out = sys.stdout
     count = 0
     if args.format == "table":
@@ -249,6 +249,23 @@ def _places(args: argparse.Namespace) -> str:
         count += 1
     out.write(f'\n], "properties": {{"attribution": {json.dumps(ATTRIBUTION)}}}}}\n')
     return ""
+
+
+_PROGRESS_FROM = 200_000  # characters: shorter texts are read before a progress line would help
+
+
+def _with_progress(mentions: Iterator[Any], total: int) -> Iterator[Any]:
+    """Pass ``mentions`` through, showing how far into a long text they are, on a terminal."""
+    if total < _PROGRESS_FROM or not sys.stderr.isatty():
+        yield from mentions
+        return
+    shown = 0
+    for m in mentions:
+        if m.end - shown >= _PROGRESS_FROM:
+            shown = m.end
+            print(f"\r{shown:,} of {total:,} characters", end="", file=sys.stderr, flush=True)
+        yield m
+    print(f"\r{total:,} of {total:,} characters", file=sys.stderr)
 
 
 def _batch(args: argparse.Namespace, task: Any) -> Any:
@@ -350,7 +367,7 @@ def _check_pieces(text: str, places: IO[str] | None) -> list[Any]:
     from routes.claims import iter_checked
     from routes.export import mention_to_dict
 
-    tty = sys.stderr.isatty() and len(text) > 200_000
+    tty = sys.stderr.isatty() and len(text) >= _PROGRESS_FROM
     claims: list[Any] = []
     for piece_claims, piece_places in iter_checked(text):
         claims.extend(piece_claims)

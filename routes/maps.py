@@ -69,6 +69,10 @@ class Story:
     notes: tuple[str, ...] = ()
 
 
+#: The longest text a map is drawn for (characters): a long book, not an archive.
+MAX_STORY = 2_000_000
+
+
 def _trip_places(mentions: Sequence[Mention], claims: ClaimReport | None
                  ) -> tuple[Place, Place] | None:
     if claims is not None:
@@ -96,6 +100,11 @@ def read_story(text: str | None = None, *, origin: str | Place | None = None,
 
     """
     text = text or ""
+    if len(text) > MAX_STORY:
+        msg = (f"a map draws one story; this text has {len(text):,} characters (limit "
+               f"{MAX_STORY:,}); map one story at a time, or use 'routes check' or "
+               "'routes places' for long texts")
+        raise InputError(msg)
     mentions = tuple(find_places(text)) if text else ()
     claims = check_claims(text) if text else None
     notes: list[str] = []
