@@ -103,6 +103,8 @@ class Gazetteer:
         self.max_words: int = data["max_words"]
         self._grid: dict[tuple[int, int], list[int]] | None = None
         self._seen: dict[str, list[int]] = {}
+        self._facts: dict[int, tuple[str, str, float, int]] = {}
+        self._summaries: dict[int, tuple[str, str, str, str, float, float, int]] = {}
 
     def __len__(self) -> int:
         return len(self._kinds)
@@ -138,6 +140,23 @@ class Gazetteer:
         return GazetteerEntry(self.entry_id(i), self._names[i], _KIND_ORDER[self._kinds[i]],
                               self.country_of(i), self._lats[i], self._lons[i],
                               self._pops[i], self.admin1_of(i))
+
+    def facts(self, i: int) -> tuple[str, str, float, int]:
+        """``(kind, country, prior, population)`` of entry ``i``, memoised for the parser."""
+        found = self._facts.get(i)
+        if found is None:
+            found = self._facts[i] = (_KIND_ORDER[self._kinds[i]], self.country_of(i),
+                                      float(self._priors[i]), int(self._pops[i]))
+        return found
+
+    def summary(self, i: int) -> tuple[str, str, str, str, float, float, int]:
+        """``(id, name, country, kind, lat, lon, population)`` of entry ``i``, memoised."""
+        found = self._summaries.get(i)
+        if found is None:
+            found = self._summaries[i] = (
+                self.entry_id(i), self._names[i], self.country_of(i),
+                _KIND_ORDER[self._kinds[i]], self._lats[i], self._lons[i], int(self._pops[i]))
+        return found
 
     def kind(self, i: int) -> str:
         """Kind of entry ``i`` (fast path for the parser)."""

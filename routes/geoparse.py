@@ -25,7 +25,8 @@ import bisect
 import functools
 import math
 import re
-from collections.abc import Iterator
+import string
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from routes.gazetteer import Gazetteer, load_gazetteer
@@ -91,8 +92,8 @@ _RUN = re.compile(r"(?<![\w'’\-])" + _CAP_WORD + r"(?:[ \u00a0]{1,2}(?:" + _CO
                   + r"[ \u00a0]{1,2})*" + _CAP_WORD + r")*")
 _IN_RUN = re.compile(r"(?:[A-Z]\.){2,}|" + _WORD)
 _NEXT = re.compile(r"[ \u00a0]{1,2}((?:[A-Z]\.){2,}|" + _WORD + ")")
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_ASCII_UPPER = tuple(string.ascii_uppercase)
+_ASCII_LOWER = tuple(string.ascii_lowercase)
 _COMMA_NEXT = re.compile(r"(?:['’]s)?,[ \u00a0]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
 _MAX_CANDIDATES = 40  # candidates come highest prior first; the tail never wins
@@ -147,7 +148,6 @@ class _Match:
     words: int
     demonym: str | None = None
     scores: dict[int, float] = field(default_factory=dict)
-    kinds: tuple[str, ...] = ()
 
 
 class _Doc:
@@ -156,8 +156,8 @@ class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
         sample = text[:2000]
-        upper = len(_UPPER.findall(sample))
-        lower = len(_LOWER.findall(sample))
+        upper = sum(map(sample.count, _ASCII_UPPER))
+        lower = sum(map(sample.count, _ASCII_LOWER))
         self.caps = upper > 20 and lower < 0.2 * upper
         self._breaks: list[int] | None = None
         self._prev: dict[int, tuple[str, int] | None] = {}
@@ -263,8 +263,7 @@ def _longest(doc: _Doc, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
             return _Match(start, end, key, [], last - i + 1, demonym), last
         entries = gaz.candidates(key)
         if entries:
-            kinds = tuple({gaz.kind(e) for e in entries[:_MAX_CANDIDATES]})
-            return _Match(start, end, key, entries, last - i + 1, kinds=kinds), last
+            return _Match(start, end, key, entries, last - i + 1), last
     return None
 
 
@@ -299,7 +298,7 @@ def _speaks(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     return False
 
 
-def _rejected(doc: _Doc, m: _Match, persons: set[str]) -> bool:
+def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
     prev = doc.prev_word(m.start)
     if prev is not None and prev[0] in _ORG_PREFIX:
         return True  # "Air Koryo", "Air China": an airline
@@ -316,7 +315,7 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str]) -> bool:
     surface = doc.text[m.start:m.end]
     if (not doc.caps and m.words == 1 and len(surface) > 1 and surface.isupper()
             and surface.isalpha() and not m.demonym and all(
-                gaz_kind not in _ACRONYM_KINDS for gaz_kind in m.kinds)):
+                gaz.kind(e) not in _ACRONYM_KINDS for e in m.entries[:_MAX_CANDIDATES])):
         return True  # "HIV", "SOS": an acronym, not a town that happens to share it
     if prev is not None and prev[0].lower() == "of":
         head = doc.prev_word(prev[1])
@@ -384,16 +383,14 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             qualifier.add(gaz.admin1_of(e) or normalize_name(gaz.entry(e).name))
         demonyms = sent_demonyms.get(doc.sentence(m.start), set()) if sent_demonyms else set()
         # A region named after its big city ("Moscow", "Beijing") usually means the city.
-        big_cities = {gaz.country_of(e) for e in m.entries[:_MAX_CANDIDATES]
-                      if gaz.kind(e) == "city" and gaz.population(e) >= _BIG_PLACE}
+        big_cities = {f[1] for f in map(gaz.facts, m.entries[:_MAX_CANDIDATES])
+                      if f[0] == "city" and f[3] >= _BIG_PLACE}
         for e in m.entries[:_MAX_CANDIDATES]:
-            kind = gaz.kind(e)
-            score = gaz.prior(e)
+            kind, c, score, _ = gaz.facts(e)
             if kind == "city" and _normalized(gaz.name(e)) != m.key:
                 score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
-            if kind == "admin1" and gaz.country_of(e) in big_cities:
+            if kind == "admin1" and c in big_cities:
                 score -= 3.0
-            c = gaz.country_of(e)
             if c in doc_countries and kind != "country":
                 score += 2.5
             if c in demonyms:
@@ -401,35 +398,55 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             if qualifier and (c in qualifier or gaz.admin1_of(e) in qualifier):
                 score += 6.0
             m.scores[e] = score
-    # Spatial coherence: pull close calls toward the other places of the story.
-    base = {id(m): dict(m.scores) for m in matches}
+    _coherence(matches, gaz)
+
+
+def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
+    """Spatial coherence: pull close calls toward the other places of the story.
+
+    Each candidate within :data:`_COHERENCE_MAX` of its mention's best gains 0.75 for each
+    other mention (up to 4) whose current best local place lies within about 1,000 km.
+    Two rounds, each starting from the scores :func:`_resolve` gave.
+    """
+    plans: list[tuple[_Match, dict[int, float], list[tuple[int, float, float, float]]]] = []
+    for m in matches:
+        if len(m.scores) < 2:
+            continue
+        ranked = sorted(m.scores.items(), key=lambda kv: -kv[1])
+        top = ranked[0][1]
+        close = [e for e, sc in ranked[:_COHERENCE_CANDIDATES] if top - sc < _COHERENCE_MAX]
+        if len(close) < 2:
+            continue
+        points = []
+        for e in close:
+            lat, lon = gaz.point(e)
+            points.append((e, lat, lon, math.cos(math.radians(lat))))
+        plans.append((m, dict(m.scores), points))
+    if not plans:
+        return
     for _ in range(2):
-        chosen = {}
+        chosen: list[tuple[int, float, float]] = []
         for m in matches:
             if m.scores:
                 best = max(m.scores, key=lambda e: (m.scores[e], -e))
                 if gaz.kind(best) in _LOCAL_KINDS:
-                    chosen[id(m)] = gaz.point(best)
-        for m in matches:
-            if len(m.scores) < 2:
+                    chosen.append((id(m), *gaz.point(best)))
+        for m, base, points in plans:
+            own = id(m)
+            others = [(la, lo) for k, la, lo in chosen if k != own]
+            if not others:
                 continue
-            ranked = sorted(base[id(m)].items(), key=lambda kv: -kv[1])
-            top = ranked[0][1]
-            close = [e for e, sc in ranked[:_COHERENCE_CANDIDATES] if top - sc < _COHERENCE_MAX]
-            others = [p for k, p in chosen.items() if k != id(m)]
-            if len(close) < 2 or not others:
-                continue
-            for e in close:
-                lat, lon = gaz.point(e)
-                k = math.cos(math.radians(lat))
-                near = sum(1 for p in others
-                           if ((p[0] - lat) ** 2 + ((p[1] - lon) * k) ** 2) < _NEAR_DEG2)
-                m.scores[e] = base[id(m)][e] + min(near, 4) * 0.75
+            for e, lat, lon, k in points:
+                near = 0
+                for p_lat, p_lon in others:
+                    if (p_lat - lat) ** 2 + ((p_lon - lon) * k) ** 2 < _NEAR_DEG2:
+                        near += 1
+                m.scores[e] = base[e] + min(near, 4) * 0.75
 
 
-def _place(gaz: Gazetteer, e: int) -> Place:
+def _place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place:
     g = gaz.entry(e)
-    curated = load_places().get(g.id)
+    curated = curated_places.get(g.id)
     if curated is not None:  # keeps the station and airports a trip needs
         return replace(curated, population=g.population)
     return Place(id=g.id, name=g.name, kind=g.kind, country=g.country, lat=g.lat, lon=g.lon,
@@ -467,7 +484,7 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     accepted_common: set[str] = set()
     pending: list[_Match] = []
     for m in matches:
-        if _rejected(doc, m, persons):
+        if _rejected(doc, m, persons, gaz):
             continue
         if not m.demonym and _needs_evidence(m, gaz):
             if _has_evidence(doc, m, gaz):
@@ -480,21 +497,21 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     kept.extend(m for m in pending if m.key in accepted_common)
     kept.sort(key=lambda m: m.start)
     _resolve(doc, kept, gaz)
+    curated = load_places()
     for m in kept:
         if m.demonym:
             ce = gaz.country_entry(m.demonym)
             if ce is not None:
-                yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, ce), 0.9, True)
+                yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, ce, curated),
+                              0.9, True)
             continue
         ranked = sorted(m.scores.items(), key=lambda kv: (-kv[1], kv[0]))
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else top - 6.0
         confidence = round(1.0 / (1.0 + math.exp(-(top - second))), 3)
-        cands = tuple(
-            Candidate(gaz.entry_id(e), gaz.name(e), gaz.country_of(e), gaz.kind(e),
-                      *gaz.point(e), gaz.population(e), round(sc, 3)) for e, sc in ranked[:5])
-        yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best), confidence,
-                      False, cands)
+        cands = tuple(Candidate(*gaz.summary(e), round(sc, 3)) for e, sc in ranked[:5])
+        yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best, curated),
+                      confidence, False, cands)
 
 
 _CHUNK = 100_000  # long texts are read in pieces of about this many characters
