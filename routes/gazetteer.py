@@ -315,6 +315,27 @@ def _country_points(world: Path) -> dict[str, tuple[float, float]]:
     return out
 
 
+def _table_points(path: Path) -> dict[str, tuple[float, float]]:
+    """``iso2 -> (lat, lon)`` from ``country_points.csv``.
+
+    Raises
+    ------
+    DataError
+        If the file is missing or a row has no valid coordinates.
+
+    """
+    out: dict[str, tuple[float, float]] = {}
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name}: line {lineno}: bad coordinates") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DataError(f"{path.name}: line {lineno}: coordinates out of range")
+        out[row["iso2"]] = (lat, lon)
+    return out
+
+
 def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     """Build the index data from the sources (a few seconds; normally cached).
 
@@ -334,11 +355,11 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     aliases: dict[str, list[str]] = {}
     for row in _read_csv(gaz / "country_aliases.csv"):
         aliases.setdefault(row["iso2"], []).append(row["alias"])
+    # Countries take their conventional "geographic coordinates" (country_points.csv: the
+    # Factbook's, which GeoNames and Wikipedia mostly share); a country the table lacks takes
+    # the centroid of its largest Natural Earth polygon.
     points = _country_points(folder / "raw" / "ne_110m_admin0_countries_world.geojson")
-    # Countries take the centroid of their largest Natural Earth polygon (for the United
-    # States, the contiguous states); those too small for the 110m map take the Factbook's.
-    for row in _read_csv(gaz / "country_points.csv"):
-        points.setdefault(row["iso2"], (float(row["lat"]), float(row["lon"])))
+    points.update(_table_points(gaz / "country_points.csv"))
     cities = gc.get_cities()
     capitals: dict[tuple[str, str], dict[str, Any]] = {}
     for c in cities.values():

@@ -142,3 +142,31 @@ def test_long_text_is_read_in_pieces_with_correct_offsets() -> None:
 def test_empty_and_whitespace_text() -> None:
     assert find_places("") == []
     assert find_places("   \n\t ") == []
+
+
+def _country_table() -> dict[str, tuple[float, float, str]]:
+    import csv
+
+    path = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "country_points.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        return {r["iso2"]: (float(r["lat"]), float(r["lon"]), r["source"])
+                for r in csv.DictReader(fh)}
+
+
+@pytest.mark.parametrize(("text", "name", "iso"), [
+    ("Flights to Canada resumed.", "Canada", "CA"),
+    ("Health officials in Indonesia said.", "Indonesia", "ID"),
+    ("Cases were reported in the United States.", "United States", "US"),
+    ("Officials in China and Peru agreed.", "Peru", "PE"),
+])
+def test_country_resolves_to_its_documented_point(text: str, name: str, iso: str) -> None:
+    lat, lon, _ = _country_table()[iso]
+    assert places(text)[name] == (iso, lat, lon)
+
+
+def test_country_points_are_the_factbook_but_the_us_centre() -> None:
+    table = _country_table()
+    assert table["CA"][:2] == (60.0, -95.0)  # Factbook 60 00 N, 95 00 W
+    assert table["US"][:2] == pytest.approx((39.83, -98.58), abs=0.01)
+    assert "Geodetic Survey" in table["US"][2]
+    assert all(src for _, _, src in table.values())
