@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
 import string
@@ -30,6 +31,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from routes.gazetteer import Gazetteer, load_gazetteer
+from routes.geodesy import great_circle_km
 from routes.places import Place, load_places, normalize_name
 
 __all__ = ["Candidate", "Mention", "find_places", "iter_places"]
@@ -102,7 +104,18 @@ _LARGE_CITY = 250_000
 _ALIAS_PENALTY = 1.0
 _NEAR_DEG2 = 9.0 ** 2  # within about 1,000 km (degrees of latitude, squared)
 _COHERENCE_CANDIDATES = 12
+_NEAR_BONUS = 0.75  # per other place of the story near a candidate ...
+_NEAR_MAX = 4  # ... counting at most this many
+_DOC_COUNTRY_BONUS = 2.5  # a candidate in a country the text names or implies
+_QUALIFIER_BONUS = 6.0  # a candidate inside the unit named after it ("Paris, Texas")
 _COHERENCE_MAX = 3.0 + 1e-9  # a lead the coherence bonus (at most 3) can still overturn
+# After a name, these say it is a region ("Washington state").
+_UNIT_NOUNS = frozenset({"state", "province", "region", "oblast", "krai", "prefecture",
+                         "governorate", "territory"})
+_UNIT_KINDS = frozenset({"admin1", "country"})
+_DISTRICT_KM = 30.0  # a place this close to a city named after it is one of its districts
+# What may stand between two items of a list (whitespace normalised).
+_LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&", "/"})
 _LOCAL_KINDS = frozenset({"city", "station", "landmark", "admin1", "border_post", "bridge",
                           "island"})
 
@@ -344,6 +357,43 @@ def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
     return [e for e in q.entries if gaz.kind(e) in ("admin1", "country")]
 
 
+def _qualifying_units(doc: _Doc, m: _Match, gaz: Gazetteer
+                      ) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Countries and ``(country, region)`` pairs named as ``m``'s qualifier ("Paris, Texas").
+
+    A name that is itself a country's, followed by a country, starts a list ("Iraq, Iran"):
+    no qualifier then.
+    """
+    countries: set[str] = set()
+    regions: set[tuple[str, str]] = set()
+    is_country = any(gaz.kind(e) == "country" for e in m.entries[:_MAX_CANDIDATES])
+    for e in _qualifier(doc, m, gaz):
+        if gaz.kind(e) == "country":
+            if not is_country:
+                countries.add(gaz.country_of(e))
+        else:
+            regions.add((gaz.country_of(e), gaz.admin1_of(e) or normalize_name(gaz.name(e))))
+    return frozenset(countries), frozenset(regions)
+
+
+def _qualified(gaz: Gazetteer, e: int, kind: str, country: str,
+               within_countries: frozenset[str],
+               within_regions: frozenset[tuple[str, str]]) -> bool:
+    """Whether candidate ``e`` lies in the unit its qualifier names, a larger unit than itself.
+
+    A town or landmark may be qualified by its region or country ("Paris, Texas",
+    "Nice, France"); a region only by its country ("Punjab, Pakistan"); a country by
+    nothing. So a list of units of one level ("Oklahoma, Texas", "Iraq, Iran") qualifies
+    none of them, and a region qualifier favours its own towns, not every town of its
+    country.
+    """
+    if kind == "country" or not (within_countries or within_regions):
+        return False
+    if country in within_countries:
+        return True
+    return kind != "admin1" and (country, gaz.admin1_of(e)) in within_regions
+
+
 def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     """A name that is also an English word needs evidence that it is a place.
 
@@ -377,10 +427,7 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
     for m in matches:
         if m.demonym:
             continue
-        qualifier: set[str] = set()
-        for e in _qualifier(doc, m, gaz):
-            qualifier.add(gaz.country_of(e))
-            qualifier.add(gaz.admin1_of(e) or normalize_name(gaz.entry(e).name))
+        within_countries, within_regions = _qualifying_units(doc, m, gaz)
         demonyms = sent_demonyms.get(doc.sentence(m.start), set()) if sent_demonyms else set()
         # A region named after its big city ("Moscow", "Beijing") usually means the city.
         big_cities = {f[1] for f in map(gaz.facts, m.entries[:_MAX_CANDIDATES])
@@ -392,13 +439,80 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             if kind == "admin1" and c in big_cities:
                 score -= 3.0
             if c in doc_countries and kind != "country":
-                score += 2.5
+                score += _DOC_COUNTRY_BONUS
             if c in demonyms:
                 score += 1.5
-            if qualifier and (c in qualifier or gaz.admin1_of(e) in qualifier):
-                score += 6.0
+            if _qualified(gaz, e, kind, c, within_countries, within_regions):
+                score += _QUALIFIER_BONUS
             m.scores[e] = score
+    _structure(doc, matches, gaz)
     _coherence(matches, gaz)
+
+
+def _best(m: _Match) -> int:
+    return max(m.scores, key=lambda e: (m.scores[e], -e))
+
+
+def _district_of_city(gaz: Gazetteer, e: int, m: _Match) -> bool:
+    """Whether place ``e`` lies within a city that ``m`` may name ("Queens, New York")."""
+    lat, lon = gaz.point(e)
+    return any(gaz.kind(c) == "city"
+               and great_circle_km(lat, lon, *gaz.point(c)) < _DISTRICT_KM
+               for c in m.entries[:_MAX_CANDIDATES])
+
+
+def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
+    """Favour the region or country reading where the sentence shows a name is one.
+
+    * a unit noun after it: "Washington state", "Sindh province";
+    * it qualifies the place before it: in "Buffalo, New York" the region holding a Buffalo;
+    * a list of units of one level: in "Texas, Utah, Washington and Ohio" each name is a
+      region of the same country as its neighbours' best readings; in "Iraq, Iran and Syria"
+      a country. A name that follows a region or country in such a list takes no
+      qualifier from the name after it.
+
+    Each gives :data:`_QUALIFIER_BONUS` once, whichever rules apply.
+    """
+    places = [m for m in matches if m.scores]
+    if not places:
+        return
+    best = {id(m): _best(m) for m in places}
+    favoured: dict[int, set[int]] = {}
+    for m in places:
+        nxt = doc.next_word(m.end)
+        if nxt is not None and nxt[0].lower() in _UNIT_NOUNS:
+            favoured.setdefault(id(m), set()).update(
+                e for e in m.scores if gaz.kind(e) == "admin1")
+    listed: set[int] = set()
+    for a, b in itertools.pairwise(places):
+        gap = " ".join(doc.text[a.end:b.start].split())
+        if gap not in _LIST_GAPS:
+            continue
+        if gaz.kind(best[id(a)]) in _UNIT_KINDS:
+            listed.add(id(b))
+        if gap == "," and not _district_of_city(gaz, best[id(a)], b):
+            holders = {(gaz.country_of(e), gaz.admin1_of(e)) for e in a.scores
+                       if gaz.kind(e) not in _UNIT_KINDS}
+            favoured.setdefault(id(b), set()).update(
+                e for e in b.scores
+                if gaz.kind(e) == "admin1" and (gaz.country_of(e), gaz.admin1_of(e)) in holders)
+        for x, y in ((a, b), (b, a)):
+            level = gaz.kind(best[id(y)])
+            if level not in _UNIT_KINDS:
+                continue
+            country = gaz.country_of(best[id(y)])
+            favoured.setdefault(id(x), set()).update(
+                e for e in x.scores if gaz.kind(e) == level
+                and (level == "country" or gaz.country_of(e) == country))
+    for m in places:
+        for e in favoured.get(id(m), ()):
+            m.scores[e] += _QUALIFIER_BONUS
+        if id(m) in listed:  # "Georgia, Oklahoma, Pennsylvania": a list, not "Oklahoma, PA"
+            countries, regions = _qualifying_units(doc, m, gaz)
+            for e in m.scores:
+                kind, c, _, _ = gaz.facts(e)
+                if _qualified(gaz, e, kind, c, countries, regions):
+                    m.scores[e] -= _QUALIFIER_BONUS
 
 
 def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
@@ -441,7 +555,7 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
                 for p_lat, p_lon in others:
                     if (p_lat - lat) ** 2 + ((p_lon - lon) * k) ** 2 < _NEAR_DEG2:
                         near += 1
-                m.scores[e] = base[e] + min(near, 4) * 0.75
+                m.scores[e] = base[e] + min(near, _NEAR_MAX) * _NEAR_BONUS
 
 
 def _place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place:

@@ -170,3 +170,40 @@ def test_country_points_are_the_factbook_but_the_us_centre() -> None:
     assert table["US"][:2] == pytest.approx((39.83, -98.58), abs=0.01)
     assert "Geodetic Survey" in table["US"][2]
     assert all(src for _, _, src in table.values())
+
+
+def _kind_of(text: str, name: str) -> tuple[str, str]:
+    found = {m.text: m.place for m in find_places(text, demonyms=False)}
+    return found[name].kind, found[name].country
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country"), [
+    # a unit noun after the name
+    ("The cow came from a Washington state farm.", "Washington", "admin1", "US"),
+    # the name qualifies the town before it
+    ("A girl from Buffalo, New York, died.", "New York", "admin1", "US"),
+    # ... unless that town is one of the city's districts
+    ("Students in Queens, New York were ill.", "New York", "city", "US"),
+    # lists of regions of one country, and of countries
+    ("Cases in Texas, Utah, Washington and Ohio.", "Washington", "admin1", "US"),
+    ("Cases in New Jersey and New York.", "New York", "admin1", "US"),
+    ("Travellers to Armenia, Georgia, Iraq, Iran and Syria.", "Iraq", "country", "IQ"),
+    ("Travellers to Armenia, Georgia, Iraq, Iran and Syria.", "Georgia", "country", "GE"),
+    # a plain mention keeps the city
+    ("He flew to Washington to meet the president.", "Washington", "city", "US"),
+])
+def test_sentence_structure_picks_the_level(text: str, name: str, kind: str,
+                                            country: str) -> None:
+    assert _kind_of(text, name) == (kind, country)
+
+
+def test_a_list_of_regions_is_not_a_qualifier() -> None:
+    # "Oklahoma, Pennsylvania": the town of Oklahoma, Pennsylvania is not meant
+    assert _kind_of("Bees died in Georgia, Oklahoma, Pennsylvania and Wisconsin.",
+                    "Oklahoma") == ("admin1", "US")
+
+
+def test_congo_short_names_are_countries() -> None:
+    assert _kind_of("Ebola in the Republic of Congo this month.",
+                    "Republic of Congo") == ("country", "CG")
+    assert _kind_of("An outbreak in Congo killed 40.", "Congo")[0] == "country"
