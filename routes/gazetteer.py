@@ -49,6 +49,7 @@ __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "haversine_km", "lo
 
 INDEX_VERSION = 6
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
+_CAPITAL_PRIOR = 1.0  # a national capital is named in the news beyond its population
 # Prior score of an entry: a bonus for its kind plus log10(population) where it has one.
 _KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 1.0, "region": 7.5, "sea": 7.5,
                "landmark": 7.0, "island": 7.0, "station": 5.5, "border_post": 5.5, "bridge": 5.5,
@@ -103,7 +104,7 @@ class Gazetteer:
         self.max_words: int = data["max_words"]
         self._grid: dict[tuple[int, int], list[int]] | None = None
         self._seen: dict[str, list[int]] = {}
-        self._facts: dict[int, tuple[str, str, float, int]] = {}
+        self._facts: dict[int, tuple[str, str, float, int, str]] = {}
         self._summaries: dict[int, tuple[str, str, str, str, float, float, int]] = {}
 
     def __len__(self) -> int:
@@ -141,12 +142,13 @@ class Gazetteer:
                               self.country_of(i), self._lats[i], self._lons[i],
                               self._pops[i], self.admin1_of(i))
 
-    def facts(self, i: int) -> tuple[str, str, float, int]:
-        """``(kind, country, prior, population)`` of entry ``i``, memoised for the parser."""
+    def facts(self, i: int) -> tuple[str, str, float, int, str]:
+        """``(kind, country, prior, population, normalised name)`` of entry ``i``, memoised."""
         found = self._facts.get(i)
         if found is None:
             found = self._facts[i] = (_KIND_ORDER[self._kinds[i]], self.country_of(i),
-                                      float(self._priors[i]), int(self._pops[i]))
+                                      float(self._priors[i]), int(self._pops[i]),
+                                      normalize_name(self._names[i]))
         return found
 
     def summary(self, i: int) -> tuple[str, str, str, str, float, float, int]:
@@ -253,6 +255,7 @@ class _Builder:
         self.pops: list[int] = []
         self.admin1: list[str] = []
         self.index: dict[str, list[int]] = {}
+        self.capitals: set[int] = set()
 
     def add(self, eid: str, name: str, kind: str, country: str, lat: float, lon: float,
             population: int, admin1: str, aliases: Iterable[str] = ()) -> int:
@@ -336,6 +339,39 @@ def _table_points(path: Path) -> dict[str, tuple[float, float]]:
     return out
 
 
+def _curated_region_points(path: Path) -> dict[tuple[str, str], tuple[float, float]]:
+    """``(country, normalised name or alias) -> (lat, lon)`` of the curated regions.
+
+    Only rows of kind ``region`` with a country: an island or a landmark is not the
+    administrative unit that may share its name (Sakhalin Oblast also holds the Kurils).
+    """
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    for row in _read_csv(path):
+        if row.get("kind") != "region" or not row.get("country"):
+            continue
+        point = (float(row["lat"]), float(row["lon"]))
+        for n in (row["name"], *(row.get("aliases") or "").split(";")):
+            if n.strip():
+                out.setdefault((row["country"], normalize_name(n)), point)
+    return out
+
+
+def _capital_ids(cities: dict[str, dict[str, Any]], countries: dict[str, dict[str, Any]]
+                 ) -> set[str]:
+    """GeoNames ids of the national capitals.
+
+    Per country, its most populous city named as GeoNames ``countryInfo``'s capital.
+    """
+    best: dict[str, tuple[int, str]] = {}
+    wanted = {(iso, c.get("capital") or "") for iso, c in countries.items()}
+    for gid, c in cities.items():
+        if (c["countrycode"], c["name"]) in wanted:
+            pop = int(c["population"])
+            if pop > best.get(c["countrycode"], (-1, ""))[0]:
+                best[c["countrycode"]] = (pop, str(gid))
+    return {gid for _, gid in best.values()}
+
+
 def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     """Build the index data from the sources (a few seconds; normally cached).
 
@@ -364,6 +400,7 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     capitals: dict[tuple[str, str], dict[str, Any]] = {}
     for c in cities.values():
         capitals.setdefault((c["countrycode"], c["name"]), c)
+    capital_ids = _capital_ids(cities, gc.get_countries())
     country_entry: dict[str, int] = {}
     for iso, c in sorted(gc.get_countries().items()):
         point = points.get(iso)
@@ -393,6 +430,7 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
             raise DataError(f"{path.name}: line {lineno}: expected 4 tab-separated fields")
         cc, code = parts[0].split(".", 1)
         admin_names[(cc, code)] = (parts[1], parts[2])
+    curated = _curated_region_points(gaz / "regions.csv")
     towns: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     for c in cities.values():
         towns.setdefault((c["countrycode"], c["admin1code"]), []).append(
@@ -417,6 +455,9 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
             for s in suffixes:
                 if n.endswith(s) and len(n) > len(s) + 2:
                     variants.add(n[: -len(s)])
+        # A curated region that is this admin-1 unit ("Scotland") gives it its point.
+        lat, lon = next((curated[(cc, normalize_name(v))] for v in sorted({name, *variants})
+                         if (cc, normalize_name(v)) in curated), (lat, lon))
         b.add(f"admin1:{cc}.{code}", name, "admin1", cc, lat, lon,
               sum(m[2] for m in members), normalize_name(ascii_name), sorted(variants))
 
@@ -436,8 +477,10 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
                     extra = [a for a in city["alternatenames"] if _good_alias(a)]
             kind = row["kind"] if row["kind"] in _KIND_ORDER else "landmark"
             own = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
-            b.add(row["id"], row["name"], kind, row.get("country") or "", float(row["lat"]),
-                  float(row["lon"]), pop, admin, [*own, *extra])
+            i = b.add(row["id"], row["name"], kind, row.get("country") or "", float(row["lat"]),
+                      float(row["lon"]), pop, admin, [*own, *extra])
+            if kind == "city" and src.startswith("GeoNames ") and src.split()[1] in capital_ids:
+                b.capitals.add(i)
 
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         if str(gid) in curated_geonames:
@@ -447,8 +490,11 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         if pop >= _ALT_NAME_MIN_POP:
             names = [a for a in c["alternatenames"] if _good_alias(a)]
         region = admin_names.get((c["countrycode"], c["admin1code"]))
-        b.add(f"geonames:{gid}", c["name"], "city", c["countrycode"], float(c["latitude"]),
-              float(c["longitude"]), pop, normalize_name(region[1]) if region else "", names)
+        i = b.add(f"geonames:{gid}", c["name"], "city", c["countrycode"],
+                  float(c["latitude"]), float(c["longitude"]), pop,
+                  normalize_name(region[1]) if region else "", names)
+        if str(gid) in capital_ids:
+            b.capitals.add(i)
 
     return _pack(b, folder, gaz, country_entry)
 
@@ -462,7 +508,8 @@ def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int]
     lexicon = _word_list(gaz / "english_words.txt")
     max_words = max(len(k.split()) for k in b.index)
     priors = [_KIND_PRIOR[_KIND_ORDER[k]] + math.log10(p + 1)
-              for k, p in zip(b.kinds, b.pops, strict=True)]
+              + (_CAPITAL_PRIOR if i in b.capitals else 0.0)
+              for i, (k, p) in enumerate(zip(b.kinds, b.pops, strict=True))]
     keys = sorted(b.index)
     post_off, post = [0], []
     for k in keys:

@@ -27,6 +27,7 @@ import itertools
 import math
 import re
 import string
+import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -89,8 +90,12 @@ _WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
 _ANY = re.compile(r"(?:[A-Z]\.){2,}|(?<![\w'’\-])" + _WORD)
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-ɏ][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
 _CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS, key=lambda w: (-len(w), w))) + ")"
-# A run of capitalised words, possibly joined by connectors: where names can be.
-_RUN = re.compile(r"(?<![\w'’\-])" + _CAP_WORD + r"(?:[ \u00a0]{1,2}(?:" + _CONNECTOR
+# A run of capitalised words, possibly joined by connectors: where names can be. The first
+# word is _CAP_WORD spelt to start with its capital (then the look-behind), so that the
+# regex engine can skip ahead to capitals instead of testing every position.
+_FIRST_CAP = "[A-ZÀ-ÖØ-ÞĀ-ɏ]"
+_RUN = re.compile(_FIRST_CAP + r"(?<![\w'’\-]" + _FIRST_CAP + r")(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
+                  r"|[^\W\d_]*(?:[-'’][^\W\d_]+)*)(?:[ \u00a0]{1,2}(?:" + _CONNECTOR
                   + r"[ \u00a0]{1,2})*" + _CAP_WORD + r")*")
 _IN_RUN = re.compile(r"(?:[A-Z]\.){2,}|" + _WORD)
 _NEXT = re.compile(r"[ \u00a0]{1,2}((?:[A-Z]\.){2,}|" + _WORD + ")")
@@ -109,6 +114,10 @@ _NEAR_MAX = 4  # ... counting at most this many
 _DOC_COUNTRY_BONUS = 2.5  # a candidate in a country the text names or implies
 _QUALIFIER_BONUS = 6.0  # a candidate inside the unit named after it ("Paris, Texas")
 _COHERENCE_MAX = 3.0 + 1e-9  # a lead the coherence bonus (at most 3) can still overturn
+# Compass words: before another name they modify it ("West Kasai", "North Dallas").
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "central", "northeast", "northwest", "southeast",
+                         "southwest", "upper", "lower", "middle", "mid"})
 # After a name, these say it is a region ("Washington state").
 _UNIT_NOUNS = frozenset({"state", "province", "region", "oblast", "krai", "prefecture",
                          "governorate", "territory"})
@@ -161,6 +170,8 @@ class _Match:
     words: int
     demonym: str | None = None
     scores: dict[int, float] = field(default_factory=dict)
+    # the units named as its qualifier, set by _resolve: see _qualifying_units
+    within: tuple[frozenset[str], frozenset[tuple[str, str]]] = (frozenset(), frozenset())
 
 
 class _Doc:
@@ -278,6 +289,46 @@ def _longest(doc: _Doc, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
         if entries:
             return _Match(start, end, key, entries, last - i + 1), last
     return None
+
+
+_SingleWord = tuple[str, list[int], str | None, int] | None
+_SINGLE_WORDS: weakref.WeakKeyDictionary[Gazetteer, dict[str, _SingleWord]] = (
+    weakref.WeakKeyDictionary())
+_SINGLE_WORDS_MAX = 200_000
+
+
+def _single_word_cache(gaz: Gazetteer) -> dict[str, _SingleWord]:
+    cache = _SINGLE_WORDS.get(gaz)
+    if cache is None or len(cache) > _SINGLE_WORDS_MAX:
+        cache = _SINGLE_WORDS[gaz] = {}
+    return cache
+
+
+def _single_word(word: str, gaz: Gazetteer, cache: dict[str, _SingleWord]) -> _SingleWord:
+    """What :func:`_longest` finds for a run of one word: ``(key, entries, demonym, length)``.
+
+    It depends on the word alone, so it is memoised per gazetteer.
+    """
+    if word in cache:
+        return cache[word]
+    surface = word[:-2] if word[-2:] in ("'s", "’s") and len(word) > 2 else word
+    key = _normalized(surface)
+    found: _SingleWord = None
+    if word not in _CONNECTORS and key not in _FUNCTION_WORDS and key not in _CALENDAR:
+        demonym = gaz.demonym(key)
+        if demonym:
+            found = (key, [], demonym, len(surface))
+        else:
+            entries = gaz.candidates(key)
+            if entries:
+                found = (key, entries, None, len(surface))
+    cache[word] = found
+    return found
+
+
+def _only_directions(key: str) -> bool:
+    """Whether a normalised name is only compass words ("north", "south west", "central")."""
+    return all(w in _DIRECTIONS for w in key.split())
 
 
 def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
@@ -427,14 +478,14 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
     for m in matches:
         if m.demonym:
             continue
-        within_countries, within_regions = _qualifying_units(doc, m, gaz)
+        m.within = within_countries, within_regions = _qualifying_units(doc, m, gaz)
         demonyms = sent_demonyms.get(doc.sentence(m.start), set()) if sent_demonyms else set()
         # A region named after its big city ("Moscow", "Beijing") usually means the city.
         big_cities = {f[1] for f in map(gaz.facts, m.entries[:_MAX_CANDIDATES])
                       if f[0] == "city" and f[3] >= _BIG_PLACE}
         for e in m.entries[:_MAX_CANDIDATES]:
-            kind, c, score, _ = gaz.facts(e)
-            if kind == "city" and _normalized(gaz.name(e)) != m.key:
+            kind, c, score, _, name_key = gaz.facts(e)
+            if kind == "city" and name_key != m.key:
                 score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
             if kind == "admin1" and c in big_cities:
                 score -= 3.0
@@ -453,6 +504,18 @@ def _best(m: _Match) -> int:
     return max(m.scores, key=lambda e: (m.scores[e], -e))
 
 
+def _unit_noun_beside(doc: _Doc, m: _Match) -> bool:
+    """"Washington state", "the state of Washington", "the provinces of Nyanza, ..."."""
+    nxt = doc.next_word(m.end)
+    if nxt is not None and nxt[0].lower() in _UNIT_NOUNS:
+        return True
+    prev = doc.prev_word(m.start)
+    if prev is None or prev[0].lower() != "of":
+        return False
+    head = doc.prev_word(prev[1])
+    return head is not None and head[0].lower().rstrip("s") in _UNIT_NOUNS
+
+
 def _district_of_city(gaz: Gazetteer, e: int, m: _Match) -> bool:
     """Whether place ``e`` lies within a city that ``m`` may name ("Queens, New York")."""
     lat, lon = gaz.point(e)
@@ -464,7 +527,7 @@ def _district_of_city(gaz: Gazetteer, e: int, m: _Match) -> bool:
 def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
     """Favour the region or country reading where the sentence shows a name is one.
 
-    * a unit noun after it: "Washington state", "Sindh province";
+    * a unit noun beside it: "Washington state", "the state of Washington";
     * it qualifies the place before it: in "Buffalo, New York" the region holding a Buffalo;
     * a list of units of one level: in "Texas, Utah, Washington and Ohio" each name is a
       region of the same country as its neighbours' best readings; in "Iraq, Iran and Syria"
@@ -479,8 +542,7 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
     best = {id(m): _best(m) for m in places}
     favoured: dict[int, set[int]] = {}
     for m in places:
-        nxt = doc.next_word(m.end)
-        if nxt is not None and nxt[0].lower() in _UNIT_NOUNS:
+        if _unit_noun_beside(doc, m):
             favoured.setdefault(id(m), set()).update(
                 e for e in m.scores if gaz.kind(e) == "admin1")
     listed: set[int] = set()
@@ -508,9 +570,9 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         for e in favoured.get(id(m), ()):
             m.scores[e] += _QUALIFIER_BONUS
         if id(m) in listed:  # "Georgia, Oklahoma, Pennsylvania": a list, not "Oklahoma, PA"
-            countries, regions = _qualifying_units(doc, m, gaz)
+            countries, regions = m.within
             for e in m.scores:
-                kind, c, _, _ = gaz.facts(e)
+                kind, c, _, _, _ = gaz.facts(e)
                 if _qualified(gaz, e, kind, c, countries, regions):
                     m.scores[e] -= _QUALIFIER_BONUS
 
@@ -518,8 +580,9 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
 def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     """Spatial coherence: pull close calls toward the other places of the story.
 
-    Each candidate within :data:`_COHERENCE_MAX` of its mention's best gains 0.75 for each
-    other mention (up to 4) whose current best local place lies within about 1,000 km.
+    Each candidate within :data:`_COHERENCE_MAX` of its mention's best gains
+    :data:`_NEAR_BONUS` for each other mention (up to :data:`_NEAR_MAX`) whose current best
+    local place lies within about 1,000 km.
     Two rounds, each starting from the scores :func:`_resolve` gave.
     """
     plans: list[tuple[_Match, dict[int, float], list[tuple[int, float, float, float]]]] = []
@@ -538,27 +601,47 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
         plans.append((m, dict(m.scores), points))
     if not plans:
         return
+    band = math.sqrt(_NEAR_DEG2)  # "near" needs a latitude gap under this
     for _ in range(2):
-        chosen: list[tuple[int, float, float]] = []
+        chosen: list[tuple[float, float, int]] = []
         for m in matches:
             if m.scores:
                 best = max(m.scores, key=lambda e: (m.scores[e], -e))
                 if gaz.kind(best) in _LOCAL_KINDS:
-                    chosen.append((id(m), *gaz.point(best)))
+                    chosen.append((*gaz.point(best), id(m)))
+        chosen.sort()
+        lats = [c[0] for c in chosen]
         for m, base, points in plans:
             own = id(m)
-            others = [(la, lo) for k, la, lo in chosen if k != own]
-            if not others:
+            if not any(c[2] != own for c in chosen):
                 continue
             for e, lat, lon, k in points:
                 near = 0
-                for p_lat, p_lon in others:
-                    if (p_lat - lat) ** 2 + ((p_lon - lon) * k) ** 2 < _NEAR_DEG2:
+                for p_lat, p_lon, who in chosen[bisect.bisect_left(lats, lat - band):
+                                                bisect.bisect_right(lats, lat + band)]:
+                    if (who != own
+                            and (p_lat - lat) ** 2 + ((p_lon - lon) * k) ** 2 < _NEAR_DEG2):
                         near += 1
                 m.scores[e] = base[e] + min(near, _NEAR_MAX) * _NEAR_BONUS
 
 
+# Places already built, per gazetteer and for the curated table they were built with.
+_PLACE_CACHE: weakref.WeakKeyDictionary[
+    Gazetteer, tuple[Mapping[str, Place], dict[int, Place]]] = weakref.WeakKeyDictionary()
+
+
 def _place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place:
+    """The :class:`Place` of entry ``e`` (memoised: places are immutable)."""
+    held = _PLACE_CACHE.get(gaz)
+    if held is None or held[0] is not curated_places:
+        held = _PLACE_CACHE[gaz] = (curated_places, {})
+    found = held[1].get(e)
+    if found is None:
+        found = held[1][e] = _build_place(gaz, e, curated_places)
+    return found
+
+
+def _build_place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place:
     g = gaz.entry(e)
     curated = curated_places.get(g.id)
     if curated is not None:  # keeps the station and airports a trip needs
@@ -573,7 +656,14 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     doc = _Doc(text)
     matches: list[_Match] = []
     runs = [(0, text)] if doc.caps else [(r.start(), r.group()) for r in _RUN.finditer(text)]
+    singles = _single_word_cache(gaz)
     for offset, run in runs:
+        if not doc.caps and " " not in run and "\u00a0" not in run:
+            one = _single_word(run, gaz, singles)  # most runs are one word: the fast path
+            if one is not None:
+                key, entries, demonym, length = one
+                matches.append(_Match(offset, offset + length, key, entries, 1, demonym))
+            continue
         words = [(offset + w.start(), offset + w.end(), w.group()) for w in _IN_RUN.finditer(run)]
         i = 0
         while i < len(words):
@@ -581,8 +671,9 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
                 i += 1
                 continue
             found = _longest(doc, words, i, gaz)
-            if found is None:
-                i += 1
+            if found is None or (not doc.caps and found[1] + 1 < len(words)
+                                 and _only_directions(found[0].key)):
+                i += 1  # "West Kasai", "Central and South America": a modifier, not a place
                 continue
             matches.append(found[0])
             i = found[1] + 1

@@ -207,3 +207,38 @@ def test_congo_short_names_are_countries() -> None:
     assert _kind_of("Ebola in the Republic of Congo this month.",
                     "Republic of Congo") == ("country", "CG")
     assert _kind_of("An outbreak in Congo killed 40.", "Congo")[0] == "country"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Planes will spray most of North Dallas tonight.", "Dallas"),
+    ("Aid was sent to the province of West Kasai.", "Kasai"),
+])
+def test_compass_word_before_a_name_is_a_modifier(text: str, name: str) -> None:
+    found = places(text)
+    assert name in found
+    assert not any(w in found for w in ("North", "West"))
+
+
+def test_compass_word_alone_is_still_a_place_name() -> None:
+    assert "North" not in places("He went north.")  # lower case: never a name
+    assert places("Fighting in the North, Cameroon.").get("North", ("",))[0] == "CM"
+
+
+def test_state_of_name_is_the_region() -> None:
+    assert _kind_of("It was found in the state of Washington.", "Washington") == ("admin1", "US")
+
+
+def test_curated_region_gives_its_admin1_unit_the_point() -> None:
+    import csv
+
+    path = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "regions.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["id"] == "scotland")
+    found = {m.text: m.place for m in find_places("Cases in Glasgow and Scotland.")}
+    assert found["Scotland"].kind == "admin1"
+    assert (found["Scotland"].lat, found["Scotland"].lon) == (float(row["lat"]),
+                                                              float(row["lon"]))
+
+
+def test_capital_beats_a_small_namesake() -> None:
+    assert places("Flights from Cairo were cancelled.")["Cairo"][0] == "EG"
