@@ -105,6 +105,7 @@ class Gazetteer:
         self._grid: dict[tuple[int, int], list[int]] | None = None
         self._seen: dict[str, list[int]] = {}
         self._facts: dict[int, tuple[str, str, float, int, str]] = {}
+        self._max_pops: dict[str, int] = {}
         self._summaries: dict[int, tuple[str, str, str, str, float, float, int]] = {}
 
     def __len__(self) -> int:
@@ -125,6 +126,14 @@ class Gazetteer:
             found = []
         if len(self._seen) < 200_000:
             self._seen[key] = found
+        return found
+
+    def max_population(self, key: str) -> int:
+        """The largest population among the candidates of a normalised name (0 if none)."""
+        found = self._max_pops.get(key)
+        if found is None:
+            found = self._max_pops[key] = max(
+                (int(self._pops[i]) for i in self.candidates(key)), default=0)
         return found
 
     def name(self, i: int) -> str:

@@ -326,6 +326,11 @@ def _single_word(word: str, gaz: Gazetteer, cache: dict[str, _SingleWord]) -> _S
     return found
 
 
+def _max_population(gaz: Gazetteer, m: _Match) -> int:
+    """The largest population among ``m``'s candidates (0 for a demonym)."""
+    return gaz.max_population(m.key) if m.entries else 0
+
+
 def _only_directions(key: str) -> bool:
     """Whether a normalised name is only compass words ("north", "south west", "central")."""
     return all(w in _DIRECTIONS for w in key.split())
@@ -347,14 +352,14 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
             continue
         if key not in gaz.lexicon:
             return True  # "Kim Jong-un", "Hillary Clinton"
-        if before and max(gaz.population(e) for e in m.entries) < _BIG_PLACE:
+        if before and _max_population(gaz, m) < _BIG_PLACE:
             return True  # "Mike Pompeo": a first name that is also a word, then a surname
     return False
 
 
 def _speaks(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     """A small place's name next to "said" is a person ("Dunn said", "said Dunn")."""
-    if max((gaz.population(e) for e in m.entries), default=0) >= _BIG_PLACE:
+    if _max_population(gaz, m) >= _BIG_PLACE:
         return False
     for found in (doc.prev_word(m.start), doc.next_word(m.end)):
         if found is not None and found[0].lower() in _SPEECH:
@@ -460,7 +465,7 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     if _qualifier(doc, m, gaz):
         return True
     follows = doc.text[m.end:m.end + 2]
-    big = max((gaz.population(e) for e in m.entries), default=0) >= _LARGE_CITY
+    big = _max_population(gaz, m) >= _LARGE_CITY
     return big and (follows[:1] == "," or follows in ("'s", "’s"))
 
 
