@@ -120,7 +120,7 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
                          "southwest", "upper", "lower", "middle", "mid"})
 # After a name, these say it is a region ("Washington state").
 _UNIT_NOUNS = frozenset({"state", "province", "region", "oblast", "krai", "prefecture",
-                         "governorate", "territory"})
+                         "governorate", "territory", "governor"})
 _UNIT_KINDS = frozenset({"admin1", "country"})
 _DISTRICT_KM = 30.0  # a place this close to a city named after it is one of its districts
 # What may stand between two items of a list (whitespace normalised).
@@ -476,7 +476,8 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         if m.demonym:
             doc_countries[m.demonym] = doc_countries.get(m.demonym, 0.0) + 1.0
             sent_demonyms.setdefault(doc.sentence(m.start), set()).add(m.demonym)
-        elif len(m.entries) == 1 or all(gaz.kind(e) == "country" for e in m.entries):
+        elif ((len(m.entries) == 1 and _sets_country(gaz, m.entries[0]))
+              or all(gaz.kind(e) == "country" for e in m.entries)):
             c = gaz.country_of(m.entries[0])
             if c:
                 doc_countries[c] = doc_countries.get(c, 0.0) + 1.0
@@ -503,6 +504,16 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             m.scores[e] = score
     _structure(doc, matches, gaz)
     _coherence(matches, gaz)
+
+
+def _sets_country(gaz: Gazetteer, e: int) -> bool:
+    """Whether an unambiguous name is evidence of its country for the whole text.
+
+    A region, or a place of at least :data:`_BIG_PLACE` people; a village that is the only
+    bearer of its name ("Jack", "Pennington") is as likely a person or a word.
+    """
+    kind, _, _, population, _ = gaz.facts(e)
+    return kind not in ("city", "landmark") or population >= _BIG_PLACE
 
 
 def _best(m: _Match) -> int:
@@ -571,6 +582,7 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             favoured.setdefault(id(x), set()).update(
                 e for e in x.scores if gaz.kind(e) == level
                 and (level == "country" or gaz.country_of(e) == country))
+    listed.update(_listed_in_chains(doc, places, best, gaz))
     for m in places:
         for e in favoured.get(id(m), ()):
             m.scores[e] += _QUALIFIER_BONUS
@@ -580,6 +592,34 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                 kind, c, _, _, _ = gaz.facts(e)
                 if _qualified(gaz, e, kind, c, countries, regions):
                     m.scores[e] -= _QUALIFIER_BONUS
+
+
+def _listed_in_chains(doc: _Doc, places: list[_Match], best: dict[int, int],
+                      gaz: Gazetteer) -> set[int]:
+    """Members of lists such as "Washington, Pennsylvania and California".
+
+    A chain of three or more names joined by commas and an "and" (or "or"), where every
+    other member is a unit of one level, is a list: its commas are not qualifiers.
+    """
+    chains: list[list[_Match]] = [[places[0]]]
+    joined: list[bool] = [False]  # whether the chain has an "and"/"or"
+    for a, b in itertools.pairwise(places):
+        gap = " ".join(doc.text[a.end:b.start].split())
+        if gap in _LIST_GAPS:
+            chains[-1].append(b)
+            joined[-1] = joined[-1] or gap != ","
+        else:
+            chains.append([b])
+            joined.append(False)
+    listed: set[int] = set()
+    for chain, has_and in zip(chains, joined, strict=True):
+        if len(chain) < 3 or not has_and:
+            continue
+        for m in chain:
+            levels = {gaz.kind(best[id(o)]) for o in chain if o is not m}
+            if len(levels) == 1 and levels <= _UNIT_KINDS:
+                listed.add(id(m))
+    return listed
 
 
 def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:

@@ -242,3 +242,22 @@ def test_curated_region_gives_its_admin1_unit_the_point() -> None:
 
 def test_capital_beats_a_small_namesake() -> None:
     assert places("Flights from Cairo were cancelled.")["Cairo"][0] == "EG"
+
+
+def test_a_chain_with_and_is_a_list_not_a_qualifier() -> None:
+    assert _kind_of("Cases in Washington, Pennsylvania and California.",
+                    "Washington") == ("admin1", "US")
+    # a real qualifier keeps working
+    assert places("He lives in Washington, Pennsylvania.")["Washington"][0] == "US"
+    assert _kind_of("He lives in Washington, Pennsylvania.", "Washington")[0] == "city"
+
+
+def test_governor_marks_a_region() -> None:
+    assert _kind_of("New York Governor Andrew Cuomo declared an emergency.",
+                    "New York") == ("admin1", "US")
+
+
+def test_a_lone_village_does_not_set_the_story_country() -> None:
+    text = ("A woman from Glasgow, Scotland, died in Paisley. Jack Pennington, her "
+            "neighbour, said she was in Paisley.")
+    assert places(text)["Paisley"][0] == "GB"
