@@ -26,11 +26,12 @@ import functools
 import itertools
 import math
 import re
-import string
 import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from routes import settings
 from routes.gazetteer import Gazetteer, load_gazetteer
 from routes.geodesy import great_circle_km
 from routes.places import Place, load_places, normalize_name
@@ -99,8 +100,9 @@ _RUN = re.compile(_FIRST_CAP + r"(?<![\w'’\-]" + _FIRST_CAP + r")(?:(?<=[A-Z])
                   + r"[ \u00a0]{1,2})*" + _CAP_WORD + r")*")
 _IN_RUN = re.compile(r"(?:[A-Z]\.){2,}|" + _WORD)
 _NEXT = re.compile(r"[ \u00a0]{1,2}((?:[A-Z]\.){2,}|" + _WORD + ")")
-_ASCII_UPPER = tuple(string.ascii_uppercase)
-_ASCII_LOWER = tuple(string.ascii_lowercase)
+# Every byte but A-Z (a-z): deleting them leaves the letters counted for all-caps text.
+_NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
+_NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 _COMMA_NEXT = re.compile(r"(?:['’]s)?,[ \u00a0]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
 _MAX_CANDIDATES = 40  # candidates come highest prior first; the tail never wins
@@ -180,8 +182,9 @@ class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
         sample = text[:2000]
-        upper = sum(map(sample.count, _ASCII_UPPER))
-        lower = sum(map(sample.count, _ASCII_LOWER))
+        ascii_sample = sample.encode("ascii", "ignore")
+        upper = len(ascii_sample.translate(None, _NOT_UPPER))
+        lower = len(ascii_sample.translate(None, _NOT_LOWER))
         self.caps = upper > 20 and lower < 0.2 * upper
         self._breaks: list[int] | None = None
         self._prev: dict[int, tuple[str, int] | None] = {}
@@ -568,12 +571,13 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             continue
         if gaz.kind(best[id(a)]) in _UNIT_KINDS:
             listed.add(id(b))
-        if gap == "," and not _district_of_city(gaz, best[id(a)], b):
+        if gap == ",":
             holders = {(gaz.country_of(e), gaz.admin1_of(e)) for e in a.scores
                        if gaz.kind(e) not in _UNIT_KINDS}
-            favoured.setdefault(id(b), set()).update(
-                e for e in b.scores
-                if gaz.kind(e) == "admin1" and (gaz.country_of(e), gaz.admin1_of(e)) in holders)
+            held = [e for e in b.scores if gaz.kind(e) == "admin1"
+                    and (gaz.country_of(e), gaz.admin1_of(e)) in holders]
+            if held and not _district_of_city(gaz, best[id(a)], b):
+                favoured.setdefault(id(b), set()).update(held)
         for x, y in ((a, b), (b, a)):
             level = gaz.kind(best[id(y)])
             if level not in _UNIT_KINDS:
@@ -670,6 +674,17 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
                 m.scores[e] = base[e] + min(near, _NEAR_MAX) * _NEAR_BONUS
 
 
+_CURATED: list[tuple[Path, Mapping[str, Place]]] = []  # the last data folder's table
+
+
+def _curated_places() -> Mapping[str, Place]:
+    """:func:`load_places`, without hashing the data folder's path for every text."""
+    folder = settings.data_folder
+    if not _CURATED or _CURATED[0][0] is not folder:
+        _CURATED[:] = [(folder, load_places())]
+    return _CURATED[0][1]
+
+
 # Places already built, per gazetteer and for the curated table they were built with.
 _PLACE_CACHE: weakref.WeakKeyDictionary[
     Gazetteer, tuple[Mapping[str, Place], dict[int, Place]]] = weakref.WeakKeyDictionary()
@@ -747,7 +762,7 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     kept.extend(m for m in pending if m.key in accepted_common)
     kept.sort(key=lambda m: m.start)
     _resolve(doc, kept, gaz)
-    curated = load_places()
+    curated = _curated_places()
     for m in kept:
         if m.demonym:
             ce = gaz.country_entry(m.demonym)
