@@ -124,6 +124,7 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
 _UNIT_NOUNS = frozenset({"state", "province", "region", "oblast", "krai", "prefecture",
                          "governorate", "territory", "governor"})
 _UNIT_KINDS = frozenset({"admin1", "country"})
+_BROAD_KINDS = frozenset({"region", "sea", "continent", "country"})
 _DISTRICT_KM = 30.0  # a place this close to a city named after it is one of its districts
 # What may stand between two items of a list (whitespace normalised).
 _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&", "/"})
@@ -334,9 +335,14 @@ def _max_population(gaz: Gazetteer, m: _Match) -> int:
     return gaz.max_population(m.key) if m.entries else 0
 
 
-def _only_directions(key: str) -> bool:
-    """Whether a normalised name is only compass words ("north", "south west", "central")."""
-    return all(w in _DIRECTIONS for w in key.split())
+def _only_directions(m: _Match, gaz: Gazetteer) -> bool:
+    """Whether a name is only compass words ("North", "South West", "Central").
+
+    Such a name before another is a modifier ("West Kasai"), unless it is itself a known
+    region, sea or country ("Middle East and North Africa").
+    """
+    return (all(w in _DIRECTIONS for w in m.key.split())
+            and not any(gaz.kind(e) in _BROAD_KINDS for e in m.entries[:_MAX_CANDIDATES]))
 
 
 def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
@@ -550,8 +556,8 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
     * it qualifies the place before it: in "Buffalo, New York" the region holding a Buffalo;
     * a list of units of one level: in "Texas, Utah, Washington and Ohio" each name is a
       region of the same country as its neighbours' best readings; in "Iraq, Iran and Syria"
-      a country. A name that follows a region or country in such a list takes no
-      qualifier from the name after it.
+      a country. A name between two units of one level ("Georgia, Oklahoma, Pennsylvania")
+      takes no qualifier from the name after it.
 
     Each gives :data:`_QUALIFIER_BONUS` once, whichever rules apply.
     """
@@ -564,13 +570,15 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         if _unit_noun_beside(doc, m):
             favoured.setdefault(id(m), set()).update(
                 e for e in m.scores if gaz.kind(e) == "admin1")
+    gaps = [" ".join(doc.text[a.end:b.start].split()) for a, b in itertools.pairwise(places)]
     listed: set[int] = set()
-    for a, b in itertools.pairwise(places):
-        gap = " ".join(doc.text[a.end:b.start].split())
+    for k in range(1, len(places) - 1):
+        if gaps[k - 1] in _LIST_GAPS and gaps[k] == "," and _same_level(
+                gaz, best[id(places[k - 1])], best[id(places[k + 1])]):
+            listed.add(id(places[k]))
+    for (a, b), gap in zip(itertools.pairwise(places), gaps, strict=True):
         if gap not in _LIST_GAPS:
             continue
-        if gaz.kind(best[id(a)]) in _UNIT_KINDS:
-            listed.add(id(b))
         if gap == ",":
             holders = {(gaz.country_of(e), gaz.admin1_of(e)) for e in a.scores
                        if gaz.kind(e) not in _UNIT_KINDS}
@@ -596,6 +604,13 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                 kind, c, _, _, _ = gaz.facts(e)
                 if _qualified(gaz, e, kind, c, countries, regions):
                     m.scores[e] -= _QUALIFIER_BONUS
+
+
+def _same_level(gaz: Gazetteer, e: int, f: int) -> bool:
+    """Whether two places are units of one level (two countries, or regions of one)."""
+    kind = gaz.kind(e)
+    return kind in _UNIT_KINDS and gaz.kind(f) == kind and (
+        kind == "country" or gaz.country_of(e) == gaz.country_of(f))
 
 
 def _listed_in_chains(doc: _Doc, places: list[_Match], best: dict[int, int],
@@ -732,7 +747,7 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
                 continue
             found = _longest(doc, words, i, gaz)
             if found is None or (not doc.caps and found[1] + 1 < len(words)
-                                 and _only_directions(found[0].key)):
+                                 and _only_directions(found[0], gaz)):
                 i += 1  # "West Kasai", "Central and South America": a modifier, not a place
                 continue
             matches.append(found[0])

@@ -267,3 +267,15 @@ def test_a_lone_village_does_not_set_the_story_country() -> None:
     assert not any(_sets_country(gaz, e) for e in village if gaz.kind(e) == "city")
     texas = next(e for e in gaz.candidates("texas") if gaz.kind(e) == "admin1")
     assert _sets_country(gaz, texas)
+
+
+def test_a_named_region_of_compass_words_is_kept() -> None:
+    found = places("Cases rose across the Middle East and North Africa.")
+    assert {"Middle East", "North Africa"} <= set(found)
+
+
+def test_qualifiers_hold_in_a_list_of_qualified_towns() -> None:
+    found = places("Paris, France and Moscow, Idaho and London, Ontario.")
+    assert found["Paris"][0] == "FR"
+    assert found["Moscow"][0] == "US"
+    assert found["London"][0] == "CA"
