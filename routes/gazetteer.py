@@ -50,6 +50,7 @@ __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "haversine_km", "lo
 
 INDEX_VERSION = 6
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
+_CAPITAL_PRIOR = 1.0  # a national capital is named in the news beyond its population
 # Prior score of an entry: a bonus for its kind plus log10(population) where it has one.
 _KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 1.0, "region": 7.5, "sea": 7.5,
                "landmark": 7.0, "island": 7.0, "station": 5.5, "border_post": 5.5, "bridge": 5.5,
@@ -104,6 +105,9 @@ class Gazetteer:
         self.max_words: int = data["max_words"]
         self._grid: dict[tuple[int, int], list[int]] | None = None
         self._seen: dict[str, list[int]] = {}
+        self._facts: dict[int, tuple[str, str, float, int, str]] = {}
+        self._max_pops: dict[str, int] = {}
+        self._summaries: dict[int, tuple[str, str, str, str, float, float, int]] = {}
 
     def __len__(self) -> int:
         return len(self._kinds)
@@ -125,6 +129,14 @@ class Gazetteer:
             self._seen[key] = found
         return found
 
+    def max_population(self, key: str) -> int:
+        """The largest population among the candidates of a normalised name (0 if none)."""
+        found = self._max_pops.get(key)
+        if found is None:
+            found = self._max_pops[key] = max(
+                (int(self._pops[i]) for i in self.candidates(key)), default=0)
+        return found
+
     def name(self, i: int) -> str:
         """Display name of entry ``i``."""
         return self._names[i]
@@ -139,6 +151,24 @@ class Gazetteer:
         return GazetteerEntry(self.entry_id(i), self._names[i], _KIND_ORDER[self._kinds[i]],
                               self.country_of(i), self._lats[i], self._lons[i],
                               self._pops[i], self.admin1_of(i))
+
+    def facts(self, i: int) -> tuple[str, str, float, int, str]:
+        """``(kind, country, prior, population, normalised name)`` of entry ``i``, memoised."""
+        found = self._facts.get(i)
+        if found is None:
+            found = self._facts[i] = (_KIND_ORDER[self._kinds[i]], self.country_of(i),
+                                      float(self._priors[i]), int(self._pops[i]),
+                                      normalize_name(self._names[i]))
+        return found
+
+    def summary(self, i: int) -> tuple[str, str, str, str, float, float, int]:
+        """``(id, name, country, kind, lat, lon, population)`` of entry ``i``, memoised."""
+        found = self._summaries.get(i)
+        if found is None:
+            found = self._summaries[i] = (
+                self.entry_id(i), self._names[i], self.country_of(i),
+                _KIND_ORDER[self._kinds[i]], self._lats[i], self._lons[i], int(self._pops[i]))
+        return found
 
     def kind(self, i: int) -> str:
         """Kind of entry ``i`` (fast path for the parser)."""
@@ -235,6 +265,7 @@ class _Builder:
         self.pops: list[int] = []
         self.admin1: list[str] = []
         self.index: dict[str, list[int]] = {}
+        self.capitals: set[int] = set()
 
     def add(self, eid: str, name: str, kind: str, country: str, lat: float, lon: float,
             population: int, admin1: str, aliases: Iterable[str] = ()) -> int:
@@ -297,6 +328,60 @@ def _country_points(world: Path) -> dict[str, tuple[float, float]]:
     return out
 
 
+def _table_points(path: Path) -> dict[str, tuple[float, float]]:
+    """``iso2 -> (lat, lon)`` from ``country_points.csv``.
+
+    Raises
+    ------
+    DataError
+        If the file is missing or a row has no valid coordinates.
+
+    """
+    out: dict[str, tuple[float, float]] = {}
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name}: line {lineno}: bad coordinates") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DataError(f"{path.name}: line {lineno}: coordinates out of range")
+        out[row["iso2"]] = (lat, lon)
+    return out
+
+
+def _curated_region_points(path: Path) -> dict[tuple[str, str], tuple[float, float]]:
+    """``(country, normalised name or alias) -> (lat, lon)`` of the curated regions.
+
+    Only rows of kind ``region`` with a country: an island or a landmark is not the
+    administrative unit that may share its name (Sakhalin Oblast also holds the Kurils).
+    """
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    for row in _read_csv(path):
+        if row.get("kind") != "region" or not row.get("country"):
+            continue
+        point = (float(row["lat"]), float(row["lon"]))
+        for n in (row["name"], *(row.get("aliases") or "").split(";")):
+            if n.strip():
+                out.setdefault((row["country"], normalize_name(n)), point)
+    return out
+
+
+def _capital_ids(cities: dict[str, dict[str, Any]], countries: dict[str, dict[str, Any]]
+                 ) -> set[str]:
+    """GeoNames ids of the national capitals.
+
+    Per country, its most populous city named as GeoNames ``countryInfo``'s capital.
+    """
+    best: dict[str, tuple[int, str]] = {}
+    wanted = {(iso, c.get("capital") or "") for iso, c in countries.items()}
+    for gid, c in cities.items():
+        if (c["countrycode"], c["name"]) in wanted:
+            pop = int(c["population"])
+            if pop > best.get(c["countrycode"], (-1, ""))[0]:
+                best[c["countrycode"]] = (pop, str(gid))
+    return {gid for _, gid in best.values()}
+
+
 def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     """Build the index data from the sources (a few seconds; normally cached).
 
@@ -316,15 +401,16 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     aliases: dict[str, list[str]] = {}
     for row in _read_csv(gaz / "country_aliases.csv"):
         aliases.setdefault(row["iso2"], []).append(row["alias"])
+    # Countries take their conventional "geographic coordinates" (country_points.csv: the
+    # Factbook's, which GeoNames and Wikipedia mostly share); a country the table lacks takes
+    # the centroid of its largest Natural Earth polygon.
     points = _country_points(folder / "raw" / "ne_110m_admin0_countries_world.geojson")
-    # Countries take the centroid of their largest Natural Earth polygon (for the United
-    # States, the contiguous states); those too small for the 110m map take the Factbook's.
-    for row in _read_csv(gaz / "country_points.csv"):
-        points.setdefault(row["iso2"], (float(row["lat"]), float(row["lon"])))
+    points.update(_table_points(gaz / "country_points.csv"))
     cities = gc.get_cities()
     capitals: dict[tuple[str, str], dict[str, Any]] = {}
     for c in cities.values():
         capitals.setdefault((c["countrycode"], c["name"]), c)
+    capital_ids = _capital_ids(cities, gc.get_countries())
     country_entry: dict[str, int] = {}
     for iso, c in sorted(gc.get_countries().items()):
         point = points.get(iso)
@@ -354,6 +440,7 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
             raise DataError(f"{path.name}: line {lineno}: expected 4 tab-separated fields")
         cc, code = parts[0].split(".", 1)
         admin_names[(cc, code)] = (parts[1], parts[2])
+    curated = _curated_region_points(gaz / "regions.csv")
     towns: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     for c in cities.values():
         towns.setdefault((c["countrycode"], c["admin1code"]), []).append(
@@ -378,6 +465,9 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
             for s in suffixes:
                 if n.endswith(s) and len(n) > len(s) + 2:
                     variants.add(n[: -len(s)])
+        # A curated region that is this admin-1 unit ("Scotland") gives it its point.
+        lat, lon = next((curated[(cc, normalize_name(v))] for v in sorted({name, *variants})
+                         if (cc, normalize_name(v)) in curated), (lat, lon))
         b.add(f"admin1:{cc}.{code}", name, "admin1", cc, lat, lon,
               sum(m[2] for m in members), normalize_name(ascii_name), sorted(variants))
 
@@ -397,8 +487,10 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
                     extra = [a for a in city["alternatenames"] if _good_alias(a)]
             kind = row["kind"] if row["kind"] in _KIND_ORDER else "landmark"
             own = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
-            b.add(row["id"], row["name"], kind, row.get("country") or "", float(row["lat"]),
-                  float(row["lon"]), pop, admin, [*own, *extra])
+            i = b.add(row["id"], row["name"], kind, row.get("country") or "", float(row["lat"]),
+                      float(row["lon"]), pop, admin, [*own, *extra])
+            if kind == "city" and src.startswith("GeoNames ") and src.split()[1] in capital_ids:
+                b.capitals.add(i)
 
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         if str(gid) in curated_geonames:
@@ -408,8 +500,11 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         if pop >= _ALT_NAME_MIN_POP:
             names = [a for a in c["alternatenames"] if _good_alias(a)]
         region = admin_names.get((c["countrycode"], c["admin1code"]))
-        b.add(f"geonames:{gid}", c["name"], "city", c["countrycode"], float(c["latitude"]),
-              float(c["longitude"]), pop, normalize_name(region[1]) if region else "", names)
+        i = b.add(f"geonames:{gid}", c["name"], "city", c["countrycode"],
+                  float(c["latitude"]), float(c["longitude"]), pop,
+                  normalize_name(region[1]) if region else "", names)
+        if str(gid) in capital_ids:
+            b.capitals.add(i)
 
     return _pack(b, folder, gaz, country_entry)
 
@@ -423,7 +518,8 @@ def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int]
     lexicon = _word_list(gaz / "english_words.txt")
     max_words = max(len(k.split()) for k in b.index)
     priors = [_KIND_PRIOR[_KIND_ORDER[k]] + math.log10(p + 1)
-              for k, p in zip(b.kinds, b.pops, strict=True)]
+              + (_CAPITAL_PRIOR if i in b.capitals else 0.0)
+              for i, (k, p) in enumerate(zip(b.kinds, b.pops, strict=True))]
     keys = sorted(b.index)
     post_off, post = [0], []
     for k in keys:

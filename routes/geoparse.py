@@ -23,12 +23,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
-from collections.abc import Iterator
+import weakref
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from routes import settings
 from routes.gazetteer import Gazetteer, load_gazetteer
+from routes.geodesy import great_circle_km
 from routes.places import Place, load_places, normalize_name
 
 __all__ = ["Candidate", "Mention", "find_places", "iter_places", "text_pieces"]
@@ -86,13 +91,18 @@ _WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
 _ANY = re.compile(r"(?:[A-Z]\.){2,}|(?<![\w'’\-])" + _WORD)
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-ɏ][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
 _CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS, key=lambda w: (-len(w), w))) + ")"
-# A run of capitalised words, possibly joined by connectors: where names can be.
-_RUN = re.compile(r"(?<![\w'’\-])" + _CAP_WORD + r"(?:[ \u00a0]{1,2}(?:" + _CONNECTOR
+# A run of capitalised words, possibly joined by connectors: where names can be. The first
+# word is _CAP_WORD spelt to start with its capital (then the look-behind), so that the
+# regex engine can skip ahead to capitals instead of testing every position.
+_FIRST_CAP = "[A-ZÀ-ÖØ-ÞĀ-ɏ]"
+_RUN = re.compile(_FIRST_CAP + r"(?<![\w'’\-]" + _FIRST_CAP + r")(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
+                  r"|[^\W\d_]*(?:[-'’][^\W\d_]+)*)(?:[ \u00a0]{1,2}(?:" + _CONNECTOR
                   + r"[ \u00a0]{1,2})*" + _CAP_WORD + r")*")
 _IN_RUN = re.compile(r"(?:[A-Z]\.){2,}|" + _WORD)
 _NEXT = re.compile(r"[ \u00a0]{1,2}((?:[A-Z]\.){2,}|" + _WORD + ")")
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+# Every byte but A-Z (a-z): deleting them leaves the letters counted for all-caps text.
+_NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
+_NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 _COMMA_NEXT = re.compile(r"(?:['’]s)?,[ \u00a0]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
 _MAX_CANDIDATES = 40  # candidates come highest prior first; the tail never wins
@@ -102,7 +112,25 @@ _ALIAS_PENALTY = 1.0
 _NEAR_DEG2 = 9.0 ** 2  # within about 1,000 km (degrees of latitude, squared)
 _CLOSE_DEG2 = 1.5 ** 2  # within about 150 km: a neighbour, not just the same part of the world
 _COHERENCE_CANDIDATES = 12
+_NEAR_BONUS = 0.75  # per other place of the story near a candidate ...
+_NEAR_MAX = 4  # ... counting at most this many
+_CLOSE_BONUS = 0.5  # and for each within about 150 km (a neighbour) ...
+_CLOSE_MAX = 2  # ... counting at most this many
+_DOC_COUNTRY_BONUS = 2.5  # a candidate in a country the text names or implies
+_QUALIFIER_BONUS = 6.0  # a candidate inside the unit named after it ("Paris, Texas")
 _COHERENCE_MAX = 3.0 + 1e-9  # a lead the coherence bonus (at most 3) can still overturn
+# Compass words: before another name they modify it ("West Kasai", "North Dallas").
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "central", "northeast", "northwest", "southeast",
+                         "southwest", "upper", "lower", "middle", "mid"})
+# After a name, these say it is a region ("Washington state").
+_UNIT_NOUNS = frozenset({"state", "province", "region", "oblast", "krai", "prefecture",
+                         "governorate", "territory", "governor"})
+_UNIT_KINDS = frozenset({"admin1", "country"})
+_BROAD_KINDS = frozenset({"region", "sea", "continent", "country"})
+_DISTRICT_KM = 30.0  # a place this close to a city named after it is one of its districts
+# What may stand between two items of a list (whitespace normalised).
+_LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&", "/"})
 _LOCAL_KINDS = frozenset({"city", "station", "landmark", "admin1", "border_post", "bridge",
                           "island"})
 
@@ -148,7 +176,8 @@ class _Match:
     words: int
     demonym: str | None = None
     scores: dict[int, float] = field(default_factory=dict)
-    kinds: tuple[str, ...] = ()
+    # the units named as its qualifier, set by _resolve: see _qualifying_units
+    within: tuple[frozenset[str], frozenset[tuple[str, str]]] = (frozenset(), frozenset())
 
 
 class _Doc:
@@ -157,8 +186,9 @@ class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
         sample = text[:2000]
-        upper = len(_UPPER.findall(sample))
-        lower = len(_LOWER.findall(sample))
+        ascii_sample = sample.encode("ascii", "ignore")
+        upper = len(ascii_sample.translate(None, _NOT_UPPER))
+        lower = len(ascii_sample.translate(None, _NOT_LOWER))
         self.caps = upper > 20 and lower < 0.2 * upper
         self._breaks: list[int] | None = None
         self._prev: dict[int, tuple[str, int] | None] = {}
@@ -264,9 +294,58 @@ def _longest(doc: _Doc, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
             return _Match(start, end, key, [], last - i + 1, demonym), last
         entries = gaz.candidates(key)
         if entries:
-            kinds = tuple({gaz.kind(e) for e in entries[:_MAX_CANDIDATES]})
-            return _Match(start, end, key, entries, last - i + 1, kinds=kinds), last
+            return _Match(start, end, key, entries, last - i + 1), last
     return None
+
+
+_SingleWord = tuple[str, list[int], str | None, int] | None
+_SINGLE_WORDS: weakref.WeakKeyDictionary[Gazetteer, dict[str, _SingleWord]] = (
+    weakref.WeakKeyDictionary())
+_SINGLE_WORDS_MAX = 200_000
+
+
+def _single_word_cache(gaz: Gazetteer) -> dict[str, _SingleWord]:
+    cache = _SINGLE_WORDS.get(gaz)
+    if cache is None or len(cache) > _SINGLE_WORDS_MAX:
+        cache = _SINGLE_WORDS[gaz] = {}
+    return cache
+
+
+def _single_word(word: str, gaz: Gazetteer, cache: dict[str, _SingleWord]) -> _SingleWord:
+    """What :func:`_longest` finds for a run of one word: ``(key, entries, demonym, length)``.
+
+    It depends on the word alone, so it is memoised per gazetteer.
+    """
+    if word in cache:
+        return cache[word]
+    surface = word[:-2] if word[-2:] in ("'s", "’s") and len(word) > 2 else word
+    key = _normalized(surface)
+    found: _SingleWord = None
+    if word not in _CONNECTORS and key not in _FUNCTION_WORDS and key not in _CALENDAR:
+        demonym = gaz.demonym(key)
+        if demonym:
+            found = (key, [], demonym, len(surface))
+        else:
+            entries = gaz.candidates(key)
+            if entries:
+                found = (key, entries, None, len(surface))
+    cache[word] = found
+    return found
+
+
+def _max_population(gaz: Gazetteer, m: _Match) -> int:
+    """The largest population among ``m``'s candidates (0 for a demonym)."""
+    return gaz.max_population(m.key) if m.entries else 0
+
+
+def _only_directions(m: _Match, gaz: Gazetteer) -> bool:
+    """Whether a name is only compass words ("North", "South West", "Central").
+
+    Such a name before another is a modifier ("West Kasai"), unless it is itself a known
+    region, sea or country ("Middle East and North Africa").
+    """
+    return (all(w in _DIRECTIONS for w in m.key.split())
+            and not any(gaz.kind(e) in _BROAD_KINDS for e in m.entries[:_MAX_CANDIDATES]))
 
 
 def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
@@ -285,14 +364,14 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
             continue
         if key not in gaz.lexicon:
             return True  # "Kim Jong-un", "Hillary Clinton"
-        if before and max(gaz.population(e) for e in m.entries) < _BIG_PLACE:
+        if before and _max_population(gaz, m) < _BIG_PLACE:
             return True  # "Mike Pompeo": a first name that is also a word, then a surname
     return False
 
 
 def _speaks(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     """A small place's name next to "said" is a person ("Dunn said", "said Dunn")."""
-    if max((gaz.population(e) for e in m.entries), default=0) >= _BIG_PLACE:
+    if _max_population(gaz, m) >= _BIG_PLACE:
         return False
     for found in (doc.prev_word(m.start), doc.next_word(m.end)):
         if found is not None and found[0].lower() in _SPEECH:
@@ -300,7 +379,7 @@ def _speaks(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     return False
 
 
-def _rejected(doc: _Doc, m: _Match, persons: set[str]) -> bool:
+def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
     prev = doc.prev_word(m.start)
     if prev is not None and prev[0] in _ORG_PREFIX:
         return True  # "Air Koryo", "Air China": an airline
@@ -317,7 +396,7 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str]) -> bool:
     surface = doc.text[m.start:m.end]
     if (not doc.caps and m.words == 1 and len(surface) > 1 and surface.isupper()
             and surface.isalpha() and not m.demonym and all(
-                gaz_kind not in _ACRONYM_KINDS for gaz_kind in m.kinds)):
+                gaz.kind(e) not in _ACRONYM_KINDS for e in m.entries[:_MAX_CANDIDATES])):
         return True  # "HIV", "SOS": an acronym, not a town that happens to share it
     if prev is not None and prev[0].lower() == "of":
         head = doc.prev_word(prev[1])
@@ -346,6 +425,43 @@ def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
     return [e for e in q.entries if gaz.kind(e) in ("admin1", "country")]
 
 
+def _qualifying_units(doc: _Doc, m: _Match, gaz: Gazetteer
+                      ) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Countries and ``(country, region)`` pairs named as ``m``'s qualifier ("Paris, Texas").
+
+    A name that is itself a country's, followed by a country, starts a list ("Iraq, Iran"):
+    no qualifier then.
+    """
+    countries: set[str] = set()
+    regions: set[tuple[str, str]] = set()
+    is_country = any(gaz.kind(e) == "country" for e in m.entries[:_MAX_CANDIDATES])
+    for e in _qualifier(doc, m, gaz):
+        if gaz.kind(e) == "country":
+            if not is_country:
+                countries.add(gaz.country_of(e))
+        else:
+            regions.add((gaz.country_of(e), gaz.admin1_of(e) or normalize_name(gaz.name(e))))
+    return frozenset(countries), frozenset(regions)
+
+
+def _qualified(gaz: Gazetteer, e: int, kind: str, country: str,
+               within_countries: frozenset[str],
+               within_regions: frozenset[tuple[str, str]]) -> bool:
+    """Whether candidate ``e`` lies in the unit its qualifier names, a larger unit than itself.
+
+    A town or landmark may be qualified by its region or country ("Paris, Texas",
+    "Nice, France"); a region only by its country ("Punjab, Pakistan"); a country by
+    nothing. So a list of units of one level ("Oklahoma, Texas", "Iraq, Iran") qualifies
+    none of them, and a region qualifier favours its own towns, not every town of its
+    country.
+    """
+    if kind == "country" or not (within_countries or within_regions):
+        return False
+    if country in within_countries:
+        return True
+    return kind != "admin1" and (country, gaz.admin1_of(e)) in within_regions
+
+
 def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     """A name that is also an English word needs evidence that it is a place.
 
@@ -361,7 +477,7 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     if _qualifier(doc, m, gaz):
         return True
     follows = doc.text[m.end:m.end + 2]
-    big = max((gaz.population(e) for e in m.entries), default=0) >= _LARGE_CITY
+    big = _max_population(gaz, m) >= _LARGE_CITY
     return big and (follows[:1] == "," or follows in ("'s", "’s"))
 
 
@@ -372,66 +488,245 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         if m.demonym:
             doc_countries[m.demonym] = doc_countries.get(m.demonym, 0.0) + 1.0
             sent_demonyms.setdefault(doc.sentence(m.start), set()).add(m.demonym)
-        elif len(m.entries) == 1 or all(gaz.kind(e) == "country" for e in m.entries):
+        elif ((len(m.entries) == 1 and _sets_country(gaz, m.entries[0]))
+              or all(gaz.kind(e) == "country" for e in m.entries)):
             c = gaz.country_of(m.entries[0])
             if c:
                 doc_countries[c] = doc_countries.get(c, 0.0) + 1.0
     for m in matches:
         if m.demonym:
             continue
-        qualifier: set[str] = set()
-        for e in _qualifier(doc, m, gaz):
-            qualifier.add(gaz.country_of(e))
-            qualifier.add(gaz.admin1_of(e) or normalize_name(gaz.entry(e).name))
+        m.within = within_countries, within_regions = _qualifying_units(doc, m, gaz)
         demonyms = sent_demonyms.get(doc.sentence(m.start), set()) if sent_demonyms else set()
         # A region named after its big city ("Moscow", "Beijing") usually means the city.
-        big_cities = {gaz.country_of(e) for e in m.entries[:_MAX_CANDIDATES]
-                      if gaz.kind(e) == "city" and gaz.population(e) >= _BIG_PLACE}
+        big_cities = {f[1] for f in map(gaz.facts, m.entries[:_MAX_CANDIDATES])
+                      if f[0] == "city" and f[3] >= _BIG_PLACE}
         for e in m.entries[:_MAX_CANDIDATES]:
-            kind = gaz.kind(e)
-            score = gaz.prior(e)
-            if kind == "city" and _normalized(gaz.name(e)) != m.key:
+            kind, c, score, _, name_key = gaz.facts(e)
+            if kind == "city" and name_key != m.key:
                 score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
-            if kind == "admin1" and gaz.country_of(e) in big_cities:
+            if kind == "admin1" and c in big_cities:
                 score -= 3.0
-            c = gaz.country_of(e)
             if c in doc_countries and kind != "country":
-                score += 2.5
+                score += _DOC_COUNTRY_BONUS
             if c in demonyms:
                 score += 1.5
-            if qualifier and (c in qualifier or gaz.admin1_of(e) in qualifier):
-                score += 6.0
+            if _qualified(gaz, e, kind, c, within_countries, within_regions):
+                score += _QUALIFIER_BONUS
             m.scores[e] = score
-    # Spatial coherence: pull close calls toward the other places of the story.
-    base = {id(m): dict(m.scores) for m in matches}
+    _structure(doc, matches, gaz)
+    _coherence(matches, gaz)
+
+
+def _sets_country(gaz: Gazetteer, e: int) -> bool:
+    """Whether an unambiguous name is evidence of its country for the whole text.
+
+    A region, or a place of at least :data:`_BIG_PLACE` people; a village that is the only
+    bearer of its name ("Jack", "Pennington") is as likely a person or a word.
+    """
+    kind, _, _, population, _ = gaz.facts(e)
+    return kind not in ("city", "landmark") or population >= _BIG_PLACE
+
+
+def _best(m: _Match) -> int:
+    return max(m.scores, key=lambda e: (m.scores[e], -e))
+
+
+def _unit_noun_beside(doc: _Doc, m: _Match) -> bool:
+    """"Washington state", "the state of Washington", "the provinces of Nyanza, ..."."""
+    nxt = doc.next_word(m.end)
+    if nxt is not None and nxt[0].lower() in _UNIT_NOUNS:
+        return True
+    prev = doc.prev_word(m.start)
+    if prev is None or prev[0].lower() != "of":
+        return False
+    head = doc.prev_word(prev[1])
+    return head is not None and head[0].lower().rstrip("s") in _UNIT_NOUNS
+
+
+def _district_of_city(gaz: Gazetteer, e: int, m: _Match) -> bool:
+    """Whether place ``e`` lies within a city that ``m`` may name ("Queens, New York")."""
+    lat, lon = gaz.point(e)
+    return any(gaz.kind(c) == "city"
+               and great_circle_km(lat, lon, *gaz.point(c)) < _DISTRICT_KM
+               for c in m.entries[:_MAX_CANDIDATES])
+
+
+def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
+    """Favour the region or country reading where the sentence shows a name is one.
+
+    * a unit noun beside it: "Washington state", "the state of Washington";
+    * it qualifies the place before it: in "Buffalo, New York" the region holding a Buffalo;
+    * a list of units of one level: in "Texas, Utah, Washington and Ohio" each name is a
+      region of the same country as its neighbours' best readings; in "Iraq, Iran and Syria"
+      a country. A name between two units of one level ("Georgia, Oklahoma, Pennsylvania")
+      takes no qualifier from the name after it.
+
+    Each gives :data:`_QUALIFIER_BONUS` once, whichever rules apply.
+    """
+    places = [m for m in matches if m.scores]
+    if not places:
+        return
+    best = {id(m): _best(m) for m in places}
+    favoured: dict[int, set[int]] = {}
+    for m in places:
+        if _unit_noun_beside(doc, m):
+            favoured.setdefault(id(m), set()).update(
+                e for e in m.scores if gaz.kind(e) == "admin1")
+    gaps = [" ".join(doc.text[a.end:b.start].split()) for a, b in itertools.pairwise(places)]
+    listed: set[int] = set()
+    for k in range(1, len(places) - 1):
+        if gaps[k - 1] in _LIST_GAPS and gaps[k] == "," and _same_level(
+                gaz, best[id(places[k - 1])], best[id(places[k + 1])]):
+            listed.add(id(places[k]))
+    for (a, b), gap in zip(itertools.pairwise(places), gaps, strict=True):
+        if gap not in _LIST_GAPS:
+            continue
+        if gap == ",":
+            holders = {(gaz.country_of(e), gaz.admin1_of(e)) for e in a.scores
+                       if gaz.kind(e) not in _UNIT_KINDS}
+            held = [e for e in b.scores if gaz.kind(e) == "admin1"
+                    and (gaz.country_of(e), gaz.admin1_of(e)) in holders]
+            if held and not _district_of_city(gaz, best[id(a)], b):
+                favoured.setdefault(id(b), set()).update(held)
+        for x, y in ((a, b), (b, a)):
+            level = gaz.kind(best[id(y)])
+            if level not in _UNIT_KINDS:
+                continue
+            country = gaz.country_of(best[id(y)])
+            favoured.setdefault(id(x), set()).update(
+                e for e in x.scores if gaz.kind(e) == level
+                and (level == "country" or gaz.country_of(e) == country))
+    listed.update(_listed_in_chains(doc, places, best, gaz))
+    for m in places:
+        for e in favoured.get(id(m), ()):
+            m.scores[e] += _QUALIFIER_BONUS
+        if id(m) in listed:  # "Georgia, Oklahoma, Pennsylvania": a list, not "Oklahoma, PA"
+            countries, regions = m.within
+            for e in m.scores:
+                kind, c, _, _, _ = gaz.facts(e)
+                if _qualified(gaz, e, kind, c, countries, regions):
+                    m.scores[e] -= _QUALIFIER_BONUS
+
+
+def _same_level(gaz: Gazetteer, e: int, f: int) -> bool:
+    """Whether two places are units of one level (two countries, or regions of one)."""
+    kind = gaz.kind(e)
+    return kind in _UNIT_KINDS and gaz.kind(f) == kind and (
+        kind == "country" or gaz.country_of(e) == gaz.country_of(f))
+
+
+def _listed_in_chains(doc: _Doc, places: list[_Match], best: dict[int, int],
+                      gaz: Gazetteer) -> set[int]:
+    """Members of lists such as "Washington, Pennsylvania and California".
+
+    A chain of three or more names joined by commas and an "and" (or "or"), where every
+    other member is a unit of one level, is a list: its commas are not qualifiers.
+    """
+    chains: list[list[_Match]] = [[places[0]]]
+    joined: list[bool] = [False]  # whether the chain has an "and"/"or"
+    for a, b in itertools.pairwise(places):
+        gap = " ".join(doc.text[a.end:b.start].split())
+        if gap in _LIST_GAPS:
+            chains[-1].append(b)
+            joined[-1] = joined[-1] or gap != ","
+        else:
+            chains.append([b])
+            joined.append(False)
+    listed: set[int] = set()
+    for chain, has_and in zip(chains, joined, strict=True):
+        if len(chain) < 3 or not has_and:
+            continue
+        for m in chain:
+            levels = {gaz.kind(best[id(o)]) for o in chain if o is not m}
+            if len(levels) == 1 and levels <= _UNIT_KINDS:
+                listed.add(id(m))
+    return listed
+
+
+def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
+    """Spatial coherence: pull close calls toward the other places of the story.
+
+    Each candidate within :data:`_COHERENCE_MAX` of its mention's best gains
+    :data:`_NEAR_BONUS` for each other mention (up to :data:`_NEAR_MAX`) whose current best
+    local place lies within about 1,000 km, and :data:`_CLOSE_BONUS` more for each (up to
+    :data:`_CLOSE_MAX`) within about 150 km.
+    Two rounds, each starting from the scores :func:`_resolve` gave.
+    """
+    plans: list[tuple[_Match, dict[int, float], list[tuple[int, float, float, float]]]] = []
+    for m in matches:
+        if len(m.scores) < 2:
+            continue
+        ranked = sorted(m.scores.items(), key=lambda kv: -kv[1])
+        top = ranked[0][1]
+        close = [e for e, sc in ranked[:_COHERENCE_CANDIDATES] if top - sc < _COHERENCE_MAX]
+        if len(close) < 2:
+            continue
+        points = []
+        for e in close:
+            lat, lon = gaz.point(e)
+            points.append((e, lat, lon, math.cos(math.radians(lat))))
+        plans.append((m, dict(m.scores), points))
+    if not plans:
+        return
+    band = math.sqrt(_NEAR_DEG2)  # "near" needs a latitude gap under this
     for _ in range(2):
-        chosen = {}
+        chosen: list[tuple[float, float, int]] = []
         for m in matches:
             if m.scores:
                 best = max(m.scores, key=lambda e: (m.scores[e], -e))
                 if gaz.kind(best) in _LOCAL_KINDS:
-                    chosen[id(m)] = gaz.point(best)
-        for m in matches:
-            if len(m.scores) < 2:
+                    chosen.append((*gaz.point(best), id(m)))
+        chosen.sort()
+        lats = [c[0] for c in chosen]
+        for m, base, points in plans:
+            own = id(m)
+            if not any(c[2] != own for c in chosen):
                 continue
-            ranked = sorted(base[id(m)].items(), key=lambda kv: -kv[1])
-            top = ranked[0][1]
-            close = [e for e, sc in ranked[:_COHERENCE_CANDIDATES] if top - sc < _COHERENCE_MAX]
-            others = [p for k, p in chosen.items() if k != id(m)]
-            if len(close) < 2 or not others:
-                continue
-            for e in close:
-                lat, lon = gaz.point(e)
-                k = math.cos(math.radians(lat))
-                gaps = [(p[0] - lat) ** 2 + ((p[1] - lon) * k) ** 2 for p in others]
-                near = sum(1 for g in gaps if g < _NEAR_DEG2)
-                neighbours = sum(1 for g in gaps if g < _CLOSE_DEG2)
-                m.scores[e] = base[id(m)][e] + min(near, 4) * 0.75 + min(neighbours, 2) * 0.5
+            for e, lat, lon, k in points:
+                near = neighbours = 0
+                for p_lat, p_lon, who in chosen[bisect.bisect_left(lats, lat - band):
+                                                bisect.bisect_right(lats, lat + band)]:
+                    if who == own:
+                        continue
+                    gap = (p_lat - lat) ** 2 + ((p_lon - lon) * k) ** 2
+                    if gap < _NEAR_DEG2:
+                        near += 1
+                        neighbours += gap < _CLOSE_DEG2
+                m.scores[e] = (base[e] + min(near, _NEAR_MAX) * _NEAR_BONUS
+                               + min(neighbours, _CLOSE_MAX) * _CLOSE_BONUS)
 
 
-def _place(gaz: Gazetteer, e: int) -> Place:
+_CURATED: list[tuple[Path, Mapping[str, Place]]] = []  # the last data folder's table
+
+
+def _curated_places() -> Mapping[str, Place]:
+    """:func:`load_places`, without hashing the data folder's path for every text."""
+    folder = settings.data_folder
+    if not _CURATED or _CURATED[0][0] is not folder:
+        _CURATED[:] = [(folder, load_places())]
+    return _CURATED[0][1]
+
+
+# Places already built, per gazetteer and for the curated table they were built with.
+_PLACE_CACHE: weakref.WeakKeyDictionary[
+    Gazetteer, tuple[Mapping[str, Place], dict[int, Place]]] = weakref.WeakKeyDictionary()
+
+
+def _place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place:
+    """The :class:`Place` of entry ``e`` (memoised: places are immutable)."""
+    held = _PLACE_CACHE.get(gaz)
+    if held is None or held[0] is not curated_places:
+        held = _PLACE_CACHE[gaz] = (curated_places, {})
+    found = held[1].get(e)
+    if found is None:
+        found = held[1][e] = _build_place(gaz, e, curated_places)
+    return found
+
+
+def _build_place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place:
     g = gaz.entry(e)
-    curated = load_places().get(g.id)
+    curated = curated_places.get(g.id)
     if curated is not None:  # keeps the station and airports a trip needs
         return replace(curated, population=g.population)
     return Place(id=g.id, name=g.name, kind=g.kind, country=g.country, lat=g.lat, lon=g.lon,
@@ -444,7 +739,14 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     doc = _Doc(text)
     matches: list[_Match] = []
     runs = [(0, text)] if doc.caps else [(r.start(), r.group()) for r in _RUN.finditer(text)]
+    singles = _single_word_cache(gaz)
     for offset, run in runs:
+        if not doc.caps and " " not in run and "\u00a0" not in run:
+            one = _single_word(run, gaz, singles)  # most runs are one word: the fast path
+            if one is not None:
+                key, entries, demonym, length = one
+                matches.append(_Match(offset, offset + length, key, entries, 1, demonym))
+            continue
         words = [(offset + w.start(), offset + w.end(), w.group()) for w in _IN_RUN.finditer(run)]
         i = 0
         while i < len(words):
@@ -452,8 +754,9 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
                 i += 1
                 continue
             found = _longest(doc, words, i, gaz)
-            if found is None:
-                i += 1
+            if found is None or (not doc.caps and found[1] + 1 < len(words)
+                                 and _only_directions(found[0], gaz)):
+                i += 1  # "West Kasai", "Central and South America": a modifier, not a place
                 continue
             matches.append(found[0])
             i = found[1] + 1
@@ -469,7 +772,7 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     accepted_common: set[str] = set()
     pending: list[_Match] = []
     for m in matches:
-        if _rejected(doc, m, persons):
+        if _rejected(doc, m, persons, gaz):
             continue
         if not m.demonym and _needs_evidence(m, gaz):
             if _has_evidence(doc, m, gaz):
@@ -482,21 +785,21 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     kept.extend(m for m in pending if m.key in accepted_common)
     kept.sort(key=lambda m: m.start)
     _resolve(doc, kept, gaz)
+    curated = _curated_places()
     for m in kept:
         if m.demonym:
             ce = gaz.country_entry(m.demonym)
             if ce is not None:
-                yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, ce), 0.9, True)
+                yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, ce, curated),
+                              0.9, True)
             continue
         ranked = sorted(m.scores.items(), key=lambda kv: (-kv[1], kv[0]))
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else top - 6.0
         confidence = round(1.0 / (1.0 + math.exp(-(top - second))), 3)
-        cands = tuple(
-            Candidate(gaz.entry_id(e), gaz.name(e), gaz.country_of(e), gaz.kind(e),
-                      *gaz.point(e), gaz.population(e), round(sc, 3)) for e, sc in ranked[:5])
-        yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best), confidence,
-                      False, cands)
+        cands = tuple(Candidate(*gaz.summary(e), round(sc, 3)) for e, sc in ranked[:5])
+        yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best, curated),
+                      confidence, False, cands)
 
 
 _CHUNK = 100_000  # long texts are read in pieces of about this many characters

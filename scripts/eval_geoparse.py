@@ -2,7 +2,12 @@
 
 Prints detection precision, recall and F1 on overlapping spans, Acc@161 km on matched
 mentions, and documents per second after loading. Demonyms are not toponyms there and are
-left out. Usage: python scripts/eval_geoparse.py [PATH] [--errors N]
+left out. Usage: python scripts/eval_geoparse.py [PATH] [--errors N] [--breakdown]
+
+``--breakdown`` counts the matched mentions resolved more than 161 km from gold by the kind
+of place chosen and by cause: "wrong candidate" (another candidate of the same name lies
+within 161 km of gold), "representative point" (a country, region or continent whose own
+point is far from gold's) or "not in gazetteer" (no candidate is near).
 """
 
 from __future__ import annotations
@@ -11,10 +16,12 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
-from routes.gazetteer import haversine_km, load_gazetteer
-from routes.geoparse import find_places
+from routes.gazetteer import Gazetteer, haversine_km, load_gazetteer
+from routes.geoparse import Mention, find_places
+from routes.places import normalize_name
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "geovirus.jsonl"
 
@@ -23,6 +30,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--errors", type=int, default=0, help="print N missed/false mentions")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="count the far mentions by kind and cause")
     args = parser.parse_args()
     if not args.path.exists():
         print(f"evaluation set not found: {args.path}", file=sys.stderr)
@@ -43,6 +52,7 @@ def main() -> int:
     tp = fp = fn = 0
     within = matched = 0
     misses, false = [], []
+    causes: Counter[tuple[str, str]] = Counter()
     for doc, pred in zip(docs, predictions, strict=True):
         gold = doc["toponyms"]
         used: set[int] = set()
@@ -62,6 +72,7 @@ def main() -> int:
                 within += 1
             else:
                 misses.append((doc["id"], g["name"], m.place.name, m.place.country, round(d)))
+                causes[(m.place.kind, _cause(m, g["lat"], g["lon"]))] += 1
         for k, g in enumerate(gold):
             if k not in used:
                 fn += 1
@@ -75,6 +86,10 @@ def main() -> int:
     print(f"speed {len(docs) / elapsed:,.0f} documents/s on one core, first pass; best of 3 "
           f"more passes {len(docs) / min(repeats):,.0f} (gazetteer load {load_s:.2f} s, "
           "not counted)")
+    if args.breakdown:
+        print(f"far mentions by kind and cause ({sum(causes.values())}):")
+        for (kind, cause), n in causes.most_common():
+            print(f"  {n:5d}  {kind:<10} {cause}")
     if args.errors:
         for row in false[: args.errors]:
             print("  ", *row)
@@ -82,6 +97,17 @@ def main() -> int:
         for row in misses[: args.errors]:
             print("  ", *row)
     return 0
+
+
+def _cause(m: Mention, lat: float, lon: float, gaz: Gazetteer | None = None) -> str:
+    """Why a mention resolved far from gold (see the module docstring)."""
+    gaz = gaz or load_gazetteer()
+    if any(haversine_km(*gaz.point(e), lat, lon) <= 161
+           for e in gaz.candidates(normalize_name(m.text))):
+        return "wrong candidate"
+    if m.place.kind in ("country", "admin1", "continent", "region", "sea", "island"):
+        return "representative point"
+    return "not in gazetteer"
 
 
 if __name__ == "__main__":

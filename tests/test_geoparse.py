@@ -151,3 +151,140 @@ def test_long_text_is_read_in_pieces_with_correct_offsets() -> None:
 def test_empty_and_whitespace_text() -> None:
     assert find_places("") == []
     assert find_places("   \n\t ") == []
+
+
+def _country_table() -> dict[str, tuple[float, float, str]]:
+    import csv
+
+    path = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "country_points.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        return {r["iso2"]: (float(r["lat"]), float(r["lon"]), r["source"])
+                for r in csv.DictReader(fh)}
+
+
+@pytest.mark.parametrize(("text", "name", "iso"), [
+    ("Flights to Canada resumed.", "Canada", "CA"),
+    ("Health officials in Indonesia said.", "Indonesia", "ID"),
+    ("Cases were reported in the United States.", "United States", "US"),
+    ("Officials in China and Peru agreed.", "Peru", "PE"),
+])
+def test_country_resolves_to_its_documented_point(text: str, name: str, iso: str) -> None:
+    lat, lon, _ = _country_table()[iso]
+    assert places(text)[name] == (iso, lat, lon)
+
+
+def test_country_points_are_the_factbook_but_the_us_centre() -> None:
+    table = _country_table()
+    assert table["CA"][:2] == (60.0, -95.0)  # Factbook 60 00 N, 95 00 W
+    assert table["US"][:2] == pytest.approx((39.83, -98.58), abs=0.01)
+    assert "Geodetic Survey" in table["US"][2]
+    assert all(src for _, _, src in table.values())
+
+
+def _kind_of(text: str, name: str) -> tuple[str, str]:
+    found = {m.text: m.place for m in find_places(text, demonyms=False)}
+    return found[name].kind, found[name].country
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country"), [
+    # a unit noun after the name
+    ("The cow came from a Washington state farm.", "Washington", "admin1", "US"),
+    # the name qualifies the town before it
+    ("A girl from Buffalo, New York, died.", "New York", "admin1", "US"),
+    # ... unless that town is one of the city's districts
+    ("Students in Queens, New York were ill.", "New York", "city", "US"),
+    # lists of regions of one country, and of countries
+    ("Cases in Texas, Utah, Washington and Ohio.", "Washington", "admin1", "US"),
+    ("Cases in New Jersey and New York.", "New York", "admin1", "US"),
+    ("Travellers to Armenia, Georgia, Iraq, Iran and Syria.", "Iraq", "country", "IQ"),
+    ("Travellers to Armenia, Georgia, Iraq, Iran and Syria.", "Georgia", "country", "GE"),
+    # a plain mention keeps the city
+    ("He flew to Washington to meet the president.", "Washington", "city", "US"),
+])
+def test_sentence_structure_picks_the_level(text: str, name: str, kind: str,
+                                            country: str) -> None:
+    assert _kind_of(text, name) == (kind, country)
+
+
+def test_a_list_of_regions_is_not_a_qualifier() -> None:
+    # "Oklahoma, Pennsylvania": the town of Oklahoma, Pennsylvania is not meant
+    assert _kind_of("Bees died in Georgia, Oklahoma, Pennsylvania and Wisconsin.",
+                    "Oklahoma") == ("admin1", "US")
+
+
+def test_congo_short_names_are_countries() -> None:
+    assert _kind_of("Ebola in the Republic of Congo this month.",
+                    "Republic of Congo") == ("country", "CG")
+    assert _kind_of("An outbreak in Congo killed 40.", "Congo")[0] == "country"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Planes will spray most of North Dallas tonight.", "Dallas"),
+    ("Aid was sent to the province of West Kasai.", "Kasai"),
+])
+def test_compass_word_before_a_name_is_a_modifier(text: str, name: str) -> None:
+    found = places(text)
+    assert name in found
+    assert not any(w in found for w in ("North", "West"))
+
+
+def test_compass_word_alone_is_still_a_place_name() -> None:
+    assert "North" not in places("He went north.")  # lower case: never a name
+    assert places("Fighting in the North, Cameroon.").get("North", ("",))[0] == "CM"
+
+
+def test_state_of_name_is_the_region() -> None:
+    assert _kind_of("It was found in the state of Washington.", "Washington") == ("admin1", "US")
+
+
+def test_curated_region_gives_its_admin1_unit_the_point() -> None:
+    import csv
+
+    path = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "regions.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["id"] == "scotland")
+    found = {m.text: m.place for m in find_places("Cases in Glasgow and Scotland.")}
+    assert found["Scotland"].kind == "admin1"
+    assert (found["Scotland"].lat, found["Scotland"].lon) == (float(row["lat"]),
+                                                              float(row["lon"]))
+
+
+def test_capital_beats_a_small_namesake() -> None:
+    assert places("Flights from Cairo were cancelled.")["Cairo"][0] == "EG"
+
+
+def test_a_chain_with_and_is_a_list_not_a_qualifier() -> None:
+    assert _kind_of("Cases in Washington, Pennsylvania and California.",
+                    "Washington") == ("admin1", "US")
+    # a real qualifier keeps working
+    assert places("He lives in Washington, Pennsylvania.")["Washington"][0] == "US"
+    assert _kind_of("He lives in Washington, Pennsylvania.", "Washington")[0] == "city"
+
+
+def test_governor_marks_a_region() -> None:
+    assert _kind_of("New York Governor Andrew Cuomo declared an emergency.",
+                    "New York") == ("admin1", "US")
+
+
+def test_a_lone_village_does_not_set_the_story_country() -> None:
+    from routes.gazetteer import load_gazetteer
+    from routes.geoparse import _sets_country
+
+    gaz = load_gazetteer()
+    village = gaz.candidates("pennington")  # small places only: a surname as often
+    assert village and all(gaz.population(e) < 100_000 for e in village)
+    assert not any(_sets_country(gaz, e) for e in village if gaz.kind(e) == "city")
+    texas = next(e for e in gaz.candidates("texas") if gaz.kind(e) == "admin1")
+    assert _sets_country(gaz, texas)
+
+
+def test_a_named_region_of_compass_words_is_kept() -> None:
+    found = places("Cases rose across the Middle East and North Africa.")
+    assert {"Middle East", "North Africa"} <= set(found)
+
+
+def test_qualifiers_hold_in_a_list_of_qualified_towns() -> None:
+    found = places("Paris, France and Moscow, Idaho and London, Ontario.")
+    assert found["Paris"][0] == "FR"
+    assert found["Moscow"][0] == "US"
+    assert found["London"][0] == "CA"
