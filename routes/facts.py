@@ -271,7 +271,10 @@ class Facts:
 class _Reader:
     """Typed access to a TOML table with errors that name the file and the record."""
 
-    def __init__(self, path: Path, where: str, table: Mapping[str, Any]) -> None:
+    def __init__(self, path: Path, where: str, table: Any) -> None:
+        if not isinstance(table, Mapping):
+            msg = f"{path.name}: {where} must be a table, not {type(table).__name__}"
+            raise DataError(msg)
         self.path = path
         self.where = where
         self.table = table
@@ -301,6 +304,18 @@ class _Reader:
             raise self.fail(f"field {key!r} must be positive")
         return est
 
+    def numbers(self, key: str, size: int, default: Any = ...) -> tuple[float, ...] | None:
+        value = self.get(key, list, default)
+        if value is None:
+            return None
+        if len(value) != size or not all(isinstance(v, int | float) and not isinstance(v, bool)
+                                          for v in value):
+            raise self.fail(f"field {key!r} must be {size} numbers")
+        return tuple(float(v) for v in value)
+
+    def tables(self, key: str) -> dict[str, Any]:
+        return dict(self.get(key, dict, {}))
+
     def strings(self, key: str, default: Any = ...) -> tuple[str, ...]:
         value = self.get(key, list, default)
         if not all(isinstance(v, str) for v in value):
@@ -321,12 +336,20 @@ def _records(path: Path, data: Mapping[str, Any], key: str) -> list[_Reader]:
     return out
 
 
+def _tables(path: Path, data: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """The named tables under ``[key]``, checked to be a table."""
+    value = data.get(key, {})
+    if not isinstance(value, Mapping):
+        raise DataError(f"{path.name}: [{key}] must be a table, not {type(value).__name__}")
+    return dict(value)
+
+
 def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
     if data.get("schema") != 1:
         raise DataError(f"{path.name}: unsupported schema {data.get('schema')!r} (expected 1)")
 
     sources: dict[str, Source] = {}
-    for key, table in data.get("source", {}).items():
+    for key, table in _tables(path, data, "source").items():
         r = _Reader(path, f"source {key!r}", table)
         sources[key] = Source(key, r.get("title", str), r.get("url", str))
 
@@ -353,15 +376,15 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         ))
 
     speeds: dict[str, SpeedClass] = {}
-    for key, table in data.get("speed", {}).items():
+    for key, table in _tables(path, data, "speed").items():
         r = _Reader(path, f"speed {key!r}", table)
         speeds[key] = SpeedClass(key, r.get("name", str), r.estimate("kmh"),
                                  r.strings("evidence"), cited(r), r.get("confidence", str))
     if "generic" not in speeds:
         raise DataError(f"{path.name}: speed 'generic' is required")
-    speed_default = dict(data.get("speed_default", {}))
+    speed_default = _tables(path, data, "speed_default")
     for country, cls in speed_default.items():
-        if cls not in speeds:
+        if not isinstance(cls, str) or cls not in speeds:
             raise DataError(f"{path.name}: speed_default {country!r}: unknown speed {cls!r}")
 
     lines = []
@@ -383,7 +406,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         links.append(link)
 
     dwell: dict[str, DwellClass] = {}
-    for key, table in data.get("dwell", {}).items():
+    for key, table in _tables(path, data, "dwell").items():
         r = _Reader(path, f"dwell {key!r}", table)
         dwell[key] = DwellClass(key, r.get("name", str), r.estimate("hours"), cited(r),
                                 r.get("confidence", str))
@@ -392,10 +415,10 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
             raise DataError(f"{path.name}: dwell {needed!r} is required")
 
     services: dict[str, Service] = {}
-    for key, table in data.get("service", {}).items():
+    for key, table in _tables(path, data, "service").items():
         r = _Reader(path, f"service {key!r}", table)
         svc_speeds: dict[str, SpeedClass] = {}
-        for cls, sub in r.get("speed", dict, {}).items():
+        for cls, sub in r.tables("speed").items():
             if cls not in speeds:
                 raise r.fail(f"unknown speed class {cls!r}")
             sr = _Reader(path, f"service {key!r} speed {cls!r}", sub)
@@ -403,7 +426,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
                                          sr.strings("evidence"), cited(sr),
                                          sr.get("confidence", str))
         svc_dwell: dict[str, DwellClass] = {}
-        for kind, sub in r.get("dwell", dict, {}).items():
+        for kind, sub in r.tables("dwell").items():
             if kind not in dwell:
                 raise r.fail(f"unknown dwell class {kind!r}")
             dr = _Reader(path, f"service {key!r} dwell {kind!r}", sub)
@@ -421,19 +444,26 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         countries = r.strings("countries")
         if len(places) != 2 or len(countries) != 2:
             raise r.fail("places and countries must each name two")
-        point = r.get("point", list, None)
-        if point is not None and len(point) != 2:
-            raise r.fail("point must be [lat, lon]")
+        point = r.numbers("point", 2, None)
         crossings.append(Crossing(
             id=r.get("id", str), name=r.get("name", str), places=(places[0], places[1]),
             countries=(countries[0], countries[1]),
-            point=(float(point[0]), float(point[1])) if point else None,
+            point=(point[0], point[1]) if point else None,
             gauge_change_at=r.get("gauge_change_at", str, None),
             passenger_service=r.get("passenger_service", bool), note=r.get("note", str, ""),
             sources=cited(r),
         ))
 
     gauge = _Reader(path, "gauge", data.get("gauge", {}))
+    by_country = gauge.tables("by_country")
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0
+               for v in by_country.values()):
+        raise gauge.fail("by_country must give each country a gauge in millimetres")
+    extent = _Reader(path, "claims", data.get("claims", {})).get("extent_km", list)
+    if not all(isinstance(pair, list) and len(pair) == 2 and all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in pair)
+            for pair in extent):
+        raise DataError(f"{path.name}: claims: extent_km must be [population, km] pairs")
     routing = _Reader(path, "routing", data.get("routing", {}))
     air_routes = []
     for r in _records(path, data, "air_route"):
@@ -462,7 +492,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         services=services,
         crossings=tuple(crossings),
         gauge_default=int(gauge.get("default", int)),
-        gauge_by_country={k: int(v) for k, v in gauge.get("by_country", dict).items()},
+        gauge_by_country={k: int(v) for k, v in by_country.items()},
         routing=Routing(float(routing.get("no_passenger_weight", int | float)),
                         float(routing.get("border_penalty_h", int | float)),
                         float(routing.get("max_overlap", int | float)),
@@ -477,8 +507,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
             approx_tolerance=float(cr.get("approx_tolerance", int | float)),
             exact_tolerance=float(cr.get("exact_tolerance", int | float)),
             vague_tolerance=float(cr.get("vague_tolerance", int | float)),
-            extent_km=tuple(sorted(((int(a), float(b)) for a, b in cr.get("extent_km", list)),
-                                   reverse=True)),
+            extent_km=tuple(sorted(((int(a), float(b)) for a, b in extent), reverse=True)),
             detour_factor=float(cr.get("detour_factor", int | float))),
     )
 
@@ -499,7 +528,13 @@ def read_facts(path: Path) -> Facts:
         raise DataError(f"facts file not found: {path}") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{path.name}: not valid TOML: {exc}") from None
-    return _parse(path, data)
+    try:
+        return _parse(path, data)
+    except DataError:
+        raise
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:
+        # A shape no check above foresaw: still the file's fault, and said so.
+        raise DataError(f"{path.name}: malformed ({type(exc).__name__}: {exc})") from None
 
 
 @functools.cache
