@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,32 @@ def test_mutated_claims_are_flagged() -> None:
                 flagged += bool(again) and again[0].verdict in ("understated", "overstated")
     assert total >= 8
     assert flagged / total >= 0.95
+
+
+def test_a_long_text_is_checked_piece_by_piece_with_offsets_into_the_whole(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from routes.claims import iter_checked
+    from routes.cli import main
+
+    story = (Path(__file__).resolve().parents[1] / "data" / "examples"
+             / "kim-vladivostok.txt").read_text(encoding="utf-8")
+    text = "\n\n".join([story] * (250_000 // len(story) + 1))
+    pieces = list(iter_checked(text))
+    assert len(pieces) >= 3
+    claims = [c for piece, _ in pieces for c in piece]
+    assert len(claims) >= 3 * (len(text) // len(story) - len(pieces))
+    for c in claims:
+        q = c.claim.quantity
+        assert text[q.start:q.end] == q.surface
+        s, e = c.claim.sentence
+        assert s <= q.start < q.end <= e
+        if c.claim.alt_of is not None:
+            assert claims[c.claim.alt_of].claim.quantity.start < q.start
+    places = [m for _, found in pieces for m in found]
+    assert all(text[m.start:m.end] == m.text for m in places)
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["start"] for c in data["claims"]] == [c.claim.quantity.start for c in claims]
+    assert [p["start"] for p in data["places"]] == [m.start for m in places]
