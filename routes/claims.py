@@ -592,8 +592,8 @@ def check_claims(text: str) -> ClaimReport:
     Examples
     --------
     >>> report = check_claims("The train from Khasan to Vladivostok takes about six hours.")
-    >>> [(c.claim.quantity.surface, c.verdict) for c in report.claims]
-    [('about six hours', 'consistent')]
+    >>> [(c.claim.quantity.surface, c.claim.quantity.hedge, c.verdict) for c in report.claims]
+    [('six hours', 'approx', 'consistent')]
 
     """
     claims: list[CheckedClaim] = []
