@@ -50,6 +50,23 @@ def _positive(value: str) -> int:
     return n
 
 
+def _batch_options(parser: argparse.ArgumentParser) -> None:
+    """The options of batch mode, the same for ``places`` and ``check``."""
+    batch = parser.add_argument_group("batch mode (a corpus)")
+    batch.add_argument("--jsonl", metavar="IN.jsonl",
+                       help='one {"id": ..., "text": ...} object per line')
+    batch.add_argument("--out", metavar="OUT.jsonl",
+                       help="output, one line per document; an existing one is resumed")
+    batch.add_argument("--force", action="store_true",
+                       help="start OUT afresh if it exists")
+    batch.add_argument("--workers", type=_positive, metavar="N",
+                       help="local worker processes (default: from the corpus size and the "
+                            "cores)")
+    batch.add_argument("--dask-scheduler", metavar="ADDRESS",
+                       help="run on this dask.distributed scheduler, e.g. "
+                            "tcp://127.0.0.1:8786")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="routes", description=(
         "Estimate rail and air routes between places, with sourced distances, durations and "
@@ -88,17 +105,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="leave out demonyms such as 'Russian'")
     places.add_argument("--candidates", action="store_true",
                         help="with --format json, list the candidates considered")
-    places.add_argument("--jsonl", metavar="IN.jsonl",
-                        help='batch mode: one {"id": ..., "text": ...} object per line')
-    places.add_argument("--out", metavar="OUT.jsonl", help="batch output file")
-    places.add_argument("--force", action="store_true",
-                        help="start OUT afresh if it exists (else a run resumes it)")
-    places.add_argument("--workers", type=_positive, metavar="N",
-                        help="batch mode: local worker processes (default: from the corpus "
-                             "size and the cores)")
-    places.add_argument("--dask-scheduler", metavar="ADDRESS",
-                        help="batch mode: run on this dask.distributed scheduler, e.g. "
-                             "tcp://127.0.0.1:8786")
+    _batch_options(places)
 
     check = sub.add_parser("check", help="check the distance and travel-time claims of a text")
     check.add_argument("file", nargs="?", default="-", metavar="FILE",
@@ -108,17 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", default="", metavar="VERDICTS",
                        help="exit with status 1 when one of these verdicts occurs, e.g. "
                             "understated,overstated")
-    check.add_argument("--jsonl", metavar="IN.jsonl",
-                       help='batch mode: one {"id": ..., "text": ...} object per line')
-    check.add_argument("--out", metavar="OUT.jsonl", help="batch output file")
-    check.add_argument("--force", action="store_true",
-                        help="start OUT afresh if it exists (else a run resumes it)")
-    check.add_argument("--workers", type=_positive, metavar="N",
-                        help="batch mode: local worker processes (default: from the corpus "
-                             "size and the cores)")
-    check.add_argument("--dask-scheduler", metavar="ADDRESS",
-                        help="batch mode: run on this dask.distributed scheduler, e.g. "
-                             "tcp://127.0.0.1:8786")
+    _batch_options(check)
 
     mp = sub.add_parser("map", help="draw the route options, places and claims of a text")
     mp.add_argument("file", nargs="?", metavar="FILE",
