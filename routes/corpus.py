@@ -322,13 +322,13 @@ def _dask(task: CorpusTask, address: str) -> Iterator[tuple[_Submitter, int]]:
             msg = f"the Dask workers cannot import {exc.name}: install routes on every worker"
             raise InputError(msg) from None
 
-        class _Pure:
+        class _DaskSubmitter:
             """Submit without hashing the arguments: each batch is its own task."""
 
             def submit(self, fn: Callable[..., _Result], /, *args: Any) -> Any:
                 return client.submit(fn, *args, pure=False)
 
-        yield _Pure(), workers
+        yield _DaskSubmitter(), workers
     finally:
         client.close()  # type: ignore[no-untyped-call]
 
