@@ -725,14 +725,14 @@ def _place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place
 
 
 def _build_place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place:
-    g = gaz.entry(e)
-    curated = curated_places.get(g.id)
+    eid, name, country, kind, lat, lon, population = gaz.summary(e)  # memoised already
+    curated = curated_places.get(eid)
     if curated is not None:  # keeps the station and airports a trip needs
-        return replace(curated, population=g.population)
-    return Place(id=g.id, name=g.name, kind=g.kind, country=g.country, lat=g.lat, lon=g.lon,
-                 source="GeoNames" if g.id.startswith(("geonames:", "admin1:", "country:",
-                                                        "continent:")) else "curated",
-                 population=g.population)
+        return replace(curated, population=population)
+    return Place(id=eid, name=name, kind=kind, country=country, lat=lat, lon=lon,
+                 source="GeoNames" if eid.startswith(("geonames:", "admin1:", "country:",
+                                                      "continent:")) else "curated",
+                 population=population)
 
 
 def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
