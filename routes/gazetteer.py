@@ -37,7 +37,7 @@ import statistics
 import unicodedata
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,8 +108,10 @@ class Gazetteer:
         self._admin1 = array("I", data["admin1"])
         self._demonyms: dict[str, str] = data["demonyms"]
         self._country_entry: dict[str, int] = data["country_entry"]
-        self.common_words: frozenset[str] = frozenset(data["common_words"])
-        self.lexicon: frozenset[str] = frozenset(data["lexicon"].split("\n"))
+        # Membership tables as dicts of strings to None: CPython leaves such a dict out of
+        # the garbage collector's walks (a frozenset of 25,000 words costs ~5 ms each time).
+        self.common_words: Container[str] = dict.fromkeys(data["common_words"])
+        self.lexicon: Container[str] = dict.fromkeys(data["lexicon"].split("\n"))
         self.max_words: int = data["max_words"]
         self._grid: dict[tuple[int, int], list[int]] | None = None
         self._seen: dict[str, list[int]] = {}
@@ -141,13 +143,15 @@ class Gazetteer:
     def candidates(self, key: str) -> list[int]:
         """Entry numbers for a normalised name, highest prior first.
 
-        See :func:`routes.places.normalize_name` for the normalisation.
+        See :func:`routes.places.normalize_name` for the normalisation. The list is shared
+        between calls: do not modify it.
         """
         found = self._seen.get(key)
         if found is not None:
             return found
         k = self._slot(key)
-        found = self._post[self._post_off[k]:self._post_off[k + 1]].tolist() if k >= 0 else []
+        found = (self._post[self._post_off[k]:self._post_off[k + 1]].tolist() if k >= 0
+                 else _NO_ENTRIES)  # most words are no place: one list for them all
         if len(self._seen) < 200_000:
             self._seen[key] = found
         return found
@@ -257,6 +261,7 @@ class Gazetteer:
 
 haversine_km = great_circle_km  # kept for callers of the old name
 _NO_KEY = 0xFFFFFFFF  # an entry whose name normalises to nothing
+_NO_ENTRIES: list[int] = []
 
 
 def _joined(items: list[str]) -> tuple[str, bytes]:
