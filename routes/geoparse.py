@@ -131,6 +131,9 @@ _BROAD_KINDS = frozenset({"region", "sea", "continent", "country"})
 _DISTRICT_KM = 30.0  # a place this close to a city named after it is one of its districts
 # What may stand between two items of a list (whitespace normalised).
 _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&", "/"})
+# The places whose points give the others their spatial context (_coherence). Not counties
+# ("admin2"): a county named several times in a story would count as its own neighbour and
+# hold every mention to its most populous namesake.
 _LOCAL_KINDS = frozenset({"city", "station", "landmark", "admin1", "border_post", "bridge",
                           "island"})
 
@@ -725,14 +728,14 @@ def _place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place
 
 
 def _build_place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place:
-    g = gaz.entry(e)
-    curated = curated_places.get(g.id)
+    eid, name, country, kind, lat, lon, population = gaz.summary(e)  # memoised already
+    curated = curated_places.get(eid)
     if curated is not None:  # keeps the station and airports a trip needs
-        return replace(curated, population=g.population)
-    return Place(id=g.id, name=g.name, kind=g.kind, country=g.country, lat=g.lat, lon=g.lon,
-                 source="GeoNames" if g.id.startswith(("geonames:", "admin1:", "country:",
-                                                        "continent:")) else "curated",
-                 population=g.population)
+        return replace(curated, population=population)
+    source = ("GeoNames" if eid.startswith(("geonames:", "admin1:", "country:", "continent:"))
+              else "US Census Bureau" if eid.startswith("admin2:") else "curated")
+    return Place(id=eid, name=name, kind=kind, country=country, lat=lat, lon=lon,
+                 source=source, population=population)
 
 
 def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:

@@ -93,10 +93,17 @@ def normalize_name(name: str) -> str:
     'ulan ude'
     """
     folded = name.casefold()
-    if not folded.isascii():
+    if folded.isascii():
+        if folded.isalpha():
+            return folded  # one plain word, the common case: nothing else to fold
+        # str.translate looks every character up: only when there is something to drop
+        if "'" in folded or "-" in folded or "." in folded or "`" in folded:
+            folded = folded.translate(_DROP)
+    else:
         decomposed = unicodedata.normalize("NFKD", folded)
         folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(folded.translate(_DROP).split())
+        folded = folded.translate(_DROP)
+    return " ".join(folded.split())
 
 
 def _parse_row(path: Path, lineno: int, row: Mapping[str, str]) -> Place:

@@ -105,7 +105,7 @@ def _cause(m: Mention, lat: float, lon: float, gaz: Gazetteer | None = None) -> 
     if any(haversine_km(*gaz.point(e), lat, lon) <= 161
            for e in gaz.candidates(normalize_name(m.text))):
         return "wrong candidate"
-    if m.place.kind in ("country", "admin1", "continent", "region", "sea", "island"):
+    if m.place.kind in ("country", "admin1", "admin2", "continent", "region", "sea", "island"):
         return "representative point"
     return "not in gazetteer"
 

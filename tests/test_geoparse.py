@@ -288,3 +288,21 @@ def test_qualifiers_hold_in_a_list_of_qualified_towns() -> None:
     assert found["Paris"][0] == "FR"
     assert found["Moscow"][0] == "US"
     assert found["London"][0] == "CA"
+
+
+def test_us_counties_by_their_full_names_only() -> None:
+    found = {m.text: m.place for m in find_places(
+        "Flooding hit Jefferson Parish, Louisiana, while Orange County and Dallas reported "
+        "cases.", demonyms=False)}
+    assert found["Jefferson Parish"].kind == "admin2"
+    assert found["Jefferson Parish"].source == "US Census Bureau"
+    assert distance_km(found["Orange County"].point, (33.7, -117.8)) < 50  # California's
+    assert found["Dallas"].kind == "city"  # the bare name is never the county
+
+
+def test_a_county_takes_its_qualifier_and_saint_spelt_out() -> None:
+    found = {m.text: m.place for m in find_places(
+        "Health officials in Scott County, Indiana, and Saint Bernard Parish said so.",
+        demonyms=False)}
+    assert found["Scott County"].id.startswith("admin2:US.18")  # Indiana's FIPS code
+    assert found["Saint Bernard Parish"].id == "admin2:US.22087"
