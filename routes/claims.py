@@ -159,7 +159,7 @@ def _mode(text: str, sent: tuple[int, int], q: Quantity, *, clause_only: bool = 
     return "unspecified"
 
 
-_AREA_KINDS = frozenset({"country", "admin1", "region", "continent", "sea", "island"})
+_AREA_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent", "sea", "island"})
 _HIGH_SPEED = re.compile(r"(?i)\b(?:high[- ]speed|maglev|bullet train|shinkansen|tgv|ice|hsr|"
                          r"nozomi|eurostar|acela|ktx|crh)\b")
 _LOCAL = frozenset({"city", "station", "landmark", "island", "border_post", "bridge", "airport"})

@@ -36,7 +36,7 @@ DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "c
 _MODES = {"unspecified": "straight"}
 
 
-_AREAS = frozenset({"country", "admin1", "region", "continent", "sea", "island"})
+_AREAS = frozenset({"country", "admin1", "admin2", "region", "continent", "sea", "island"})
 
 
 def _near(p: dict, gold: dict | None) -> bool:
