@@ -279,10 +279,12 @@ def _match_at(doc: _Doc, start: int, word: str, gaz: Gazetteer) -> _Match | None
     return None
 
 
-def _longest(doc: _Doc, words: list[tuple[int, int, str]], i: int, gaz: Gazetteer
-             ) -> tuple[_Match, int] | None:
-    """Longest name (or demonym) among ``words`` starting at word ``i``; and its last word."""
-    text = doc.text
+def _longest(text: str, words: list[tuple[int, int, str]], i: int, gaz: Gazetteer
+              ) -> tuple[_Match, int] | None:
+    """Longest name (or demonym) among ``words`` starting at word ``i``; and its last word.
+
+    ``words`` are ``(start, end, word)`` spans of ``text``.
+    """
     start = words[i][0]
     for last in range(min(len(words), i + gaz.max_words) - 1, i - 1, -1):
         word_end, word = words[last][1], words[last][2]
@@ -333,6 +335,48 @@ def _single_word(word: str, gaz: Gazetteer, cache: dict[str, _SingleWord]) -> _S
             if entries:
                 found = (key, entries, None, len(surface))
     cache[word] = found
+    return found
+
+
+_RunMatch = tuple[int, int, str, list[int], int, str | None]
+_RUNS: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[_RunMatch, ...]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _run_cache(gaz: Gazetteer) -> dict[str, tuple[_RunMatch, ...]]:
+    cache = _RUNS.get(gaz)
+    if cache is None or len(cache) > _SINGLE_WORDS_MAX:
+        cache = _RUNS[gaz] = {}
+    return cache
+
+
+def _run_matches(run: str, gaz: Gazetteer, cache: dict[str, tuple[_RunMatch, ...]]
+                 ) -> tuple[_RunMatch, ...]:
+    """The names (and demonyms) in a run of several words of ordinary (not all-caps) text.
+
+    ``(start, end, key, entries, words, demonym)``, offsets into ``run``.
+
+    They depend on the run alone, so they are memoised per gazetteer.
+    """
+    found = cache.get(run)
+    if found is not None:
+        return found
+    words = [(w.start(), w.end(), w.group()) for w in _IN_RUN.finditer(run)]
+    out: list[_RunMatch] = []
+    i = 0
+    while i < len(words):
+        if words[i][2] in _CONNECTORS:
+            i += 1
+            continue
+        longest = _longest(run, words, i, gaz)
+        if longest is None or (longest[1] + 1 < len(words)
+                               and _only_directions(longest[0], gaz)):
+            i += 1  # "West Kasai", "Central and South America": a modifier, not a place
+            continue
+        m = longest[0]
+        out.append((m.start, m.end, m.key, m.entries, m.words, m.demonym))
+        i = longest[1] + 1
+    found = cache[run] = tuple(out)
     return found
 
 
@@ -484,39 +528,72 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     return big and (follows[:1] == "," or follows in ("'s", "’s"))
 
 
+# What a name's scores start from, per gazetteer and normalised name: see _name_priors.
+_PriorEntry = tuple[int, str, str, float]  # (entry, kind, country, score)
+_NamePriors = tuple[tuple[_PriorEntry, ...], str]
+_NAME_PRIORS: weakref.WeakKeyDictionary[Gazetteer, dict[str, _NamePriors]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _name_priors(gaz: Gazetteer, m: _Match, cache: dict[str, _NamePriors]) -> _NamePriors:
+    """The text-independent part of the scores of a place name's candidates.
+
+    ``((entry, kind, country, score), ...)`` for its first :data:`_MAX_CANDIDATES`
+    candidates, with the prior less the penalties that depend on the name alone; and the
+    country the name is evidence of for the whole text ('' for none). Memoised per name.
+    """
+    found = cache.get(m.key)
+    if found is not None:
+        return found
+    entries = m.entries
+    # A region named after its big city ("Moscow", "Beijing") usually means the city.
+    big_cities = {f[1] for f in map(gaz.facts, entries[:_MAX_CANDIDATES])
+                  if f[0] == "city" and f[3] >= _BIG_PLACE}
+    priors = []
+    for e in entries[:_MAX_CANDIDATES]:
+        kind, c, score, _, name_key = gaz.facts(e)
+        if kind == "city" and name_key != m.key:
+            score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
+        if kind == "admin1" and c in big_cities:
+            score -= 3.0
+        priors.append((e, kind, c, score))
+    sets = ((len(entries) == 1 and _sets_country(gaz, entries[0]))
+            or all(gaz.kind(e) == "country" for e in entries))
+    found = cache[m.key] = (tuple(priors), gaz.country_of(entries[0]) if sets else "")
+    return found
+
+
 def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
+    cache = _NAME_PRIORS.get(gaz)
+    if cache is None or len(cache) > _SINGLE_WORDS_MAX:
+        cache = _NAME_PRIORS[gaz] = {}
     doc_countries: dict[str, float] = {}
     sent_demonyms: dict[int, set[str]] = {}
     for m in matches:
         if m.demonym:
             doc_countries[m.demonym] = doc_countries.get(m.demonym, 0.0) + 1.0
             sent_demonyms.setdefault(doc.sentence(m.start), set()).add(m.demonym)
-        elif ((len(m.entries) == 1 and _sets_country(gaz, m.entries[0]))
-              or all(gaz.kind(e) == "country" for e in m.entries)):
-            c = gaz.country_of(m.entries[0])
+        else:
+            c = _name_priors(gaz, m, cache)[1]
             if c:
                 doc_countries[c] = doc_countries.get(c, 0.0) + 1.0
+    no_demonyms: set[str] = set()
     for m in matches:
         if m.demonym:
             continue
         m.within = within_countries, within_regions = _qualifying_units(doc, m, gaz)
-        demonyms = sent_demonyms.get(doc.sentence(m.start), set()) if sent_demonyms else set()
-        # A region named after its big city ("Moscow", "Beijing") usually means the city.
-        big_cities = {f[1] for f in map(gaz.facts, m.entries[:_MAX_CANDIDATES])
-                      if f[0] == "city" and f[3] >= _BIG_PLACE}
-        for e in m.entries[:_MAX_CANDIDATES]:
-            kind, c, score, _, name_key = gaz.facts(e)
-            if kind == "city" and name_key != m.key:
-                score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
-            if kind == "admin1" and c in big_cities:
-                score -= 3.0
+        qualified = bool(within_countries or within_regions)
+        demonyms = (sent_demonyms.get(doc.sentence(m.start), no_demonyms) if sent_demonyms
+                    else no_demonyms)
+        scores = m.scores
+        for e, kind, c, score in _name_priors(gaz, m, cache)[0]:
             if c in doc_countries and kind != "country":
                 score += _DOC_COUNTRY_BONUS
             if c in demonyms:
                 score += 1.5
-            if _qualified(gaz, e, kind, c, within_countries, within_regions):
+            if qualified and _qualified(gaz, e, kind, c, within_countries, within_regions):
                 score += _QUALIFIER_BONUS
-            m.scores[e] = score
+            scores[e] = score
     _structure(doc, matches, gaz)
     _coherence(matches, gaz)
 
@@ -738,17 +815,45 @@ def _build_place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) ->
                  source=source, population=population)
 
 
+_CANDIDATES: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[int, float], Candidate]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _candidate_cache(gaz: Gazetteer) -> dict[tuple[int, float], Candidate]:
+    cache = _CANDIDATES.get(gaz)
+    if cache is None or len(cache) > _SINGLE_WORDS_MAX:
+        cache = _CANDIDATES[gaz] = {}
+    return cache
+
+
+def _candidate(gaz: Gazetteer, e: int, score: float,
+               cache: dict[tuple[int, float], Candidate]) -> Candidate:
+    """The :class:`Candidate` for entry ``e`` scored ``score`` (memoised: it is immutable)."""
+    found = cache.get((e, score))
+    if found is None:
+        found = Candidate(*gaz.summary(e), round(score, 3))
+        if score:  # 0.0 and -0.0 are one key but not one repr
+            cache[e, score] = found
+    return found
+
+
 def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     doc = _Doc(text)
     matches: list[_Match] = []
     runs = [(0, text)] if doc.caps else [(r.start(), r.group()) for r in _RUN.finditer(text)]
     singles = _single_word_cache(gaz)
+    multi = _run_cache(gaz)
     for offset, run in runs:
-        if not doc.caps and " " not in run and "\u00a0" not in run:
-            one = _single_word(run, gaz, singles)  # most runs are one word: the fast path
-            if one is not None:
-                key, entries, demonym, length = one
-                matches.append(_Match(offset, offset + length, key, entries, 1, demonym))
+        if not doc.caps:
+            if " " not in run and "\u00a0" not in run:
+                one = _single_word(run, gaz, singles)  # most runs are one word: the fast path
+                if one is not None:
+                    key, entries, demonym, length = one
+                    matches.append(_Match(offset, offset + length, key, entries, 1, demonym))
+            else:
+                for start, end, key, entries, k, demonym in _run_matches(run, gaz, multi):
+                    matches.append(_Match(offset + start, offset + end, key, entries, k,
+                                          demonym))
             continue
         words = [(offset + w.start(), offset + w.end(), w.group()) for w in _IN_RUN.finditer(run)]
         i = 0
@@ -756,20 +861,22 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
             if words[i][2] in _CONNECTORS and not doc.caps:
                 i += 1
                 continue
-            found = _longest(doc, words, i, gaz)
+            found = _longest(text, words, i, gaz)
             if found is None or (not doc.caps and found[1] + 1 < len(words)
                                  and _only_directions(found[0], gaz)):
                 i += 1  # "West Kasai", "Central and South America": a modifier, not a place
                 continue
             matches.append(found[0])
             i = found[1] + 1
-    persons = {m.key for m in matches if not m.demonym and _person_like(doc, m, gaz)}
+    persons: set[str] = set()
     for m in matches:
-        if m.words == 1 and not m.demonym and _speaks(doc, m, gaz):
+        if m.words != 1:  # only one-word names are taken for people
+            continue
+        if not m.demonym and (_person_like(doc, m, gaz) or _speaks(doc, m, gaz)):
             persons.add(m.key)
-    for m in matches:  # titles mark a name as a person everywhere in the text
-        prev = doc.prev_word(m.start)
-        if m.words == 1 and prev is not None and prev[0].lower().rstrip(".") in _TITLES:
+            continue
+        prev = doc.prev_word(m.start)  # titles mark a name as a person everywhere
+        if prev is not None and prev[0].lower().rstrip(".") in _TITLES:
             persons.add(m.key)
     kept: list[_Match] = []
     accepted_common: set[str] = set()
@@ -789,6 +896,7 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     kept.sort(key=lambda m: m.start)
     _resolve(doc, kept, gaz)
     curated = _curated_places()
+    made = _candidate_cache(gaz)
     for m in kept:
         if m.demonym:
             ce = gaz.country_entry(m.demonym)
@@ -796,11 +904,13 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
                 yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, ce, curated),
                               0.9, True)
             continue
-        ranked = sorted(m.scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        scores = m.scores
+        ranked = (sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])) if len(scores) > 1
+                  else list(scores.items()))
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else top - 6.0
         confidence = round(1.0 / (1.0 + math.exp(-(top - second))), 3)
-        cands = tuple(Candidate(*gaz.summary(e), round(sc, 3)) for e, sc in ranked[:5])
+        cands = tuple([_candidate(gaz, e, sc, made) for e, sc in ranked[:5]])
         yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best, curated),
                       confidence, False, cands)
 
