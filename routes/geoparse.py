@@ -472,6 +472,9 @@ def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
     return [e for e in q.entries if gaz.kind(e) in ("admin1", "country")]
 
 
+_NO_UNITS: tuple[frozenset[str], frozenset[tuple[str, str]]] = (frozenset(), frozenset())
+
+
 def _qualifying_units(doc: _Doc, m: _Match, gaz: Gazetteer
                       ) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     """Countries and ``(country, region)`` pairs named as ``m``'s qualifier ("Paris, Texas").
@@ -479,10 +482,13 @@ def _qualifying_units(doc: _Doc, m: _Match, gaz: Gazetteer
     A name that is itself a country's, followed by a country, starts a list ("Iraq, Iran"):
     no qualifier then.
     """
+    qualifiers = _qualifier(doc, m, gaz)
+    if not qualifiers:
+        return _NO_UNITS
     countries: set[str] = set()
     regions: set[tuple[str, str]] = set()
     is_country = any(gaz.kind(e) == "country" for e in m.entries[:_MAX_CANDIDATES])
-    for e in _qualifier(doc, m, gaz):
+    for e in qualifiers:
         if gaz.kind(e) == "country":
             if not is_country:
                 countries.add(gaz.country_of(e))
@@ -609,7 +615,10 @@ def _sets_country(gaz: Gazetteer, e: int) -> bool:
 
 
 def _best(m: _Match) -> int:
-    return max(m.scores, key=lambda e: (m.scores[e], -e))
+    scores = m.scores
+    if len(scores) == 1:
+        return next(iter(scores))
+    return max(scores, key=lambda e: (scores[e], -e))
 
 
 def _unit_noun_beside(doc: _Doc, m: _Match) -> bool:
@@ -677,7 +686,7 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             favoured.setdefault(id(x), set()).update(
                 e for e in x.scores if gaz.kind(e) == level
                 and (level == "country" or gaz.country_of(e) == country))
-    listed.update(_listed_in_chains(doc, places, best, gaz))
+    listed.update(_listed_in_chains(places, gaps, best, gaz))
     for m in places:
         for e in favoured.get(id(m), ()):
             m.scores[e] += _QUALIFIER_BONUS
@@ -696,17 +705,17 @@ def _same_level(gaz: Gazetteer, e: int, f: int) -> bool:
         kind == "country" or gaz.country_of(e) == gaz.country_of(f))
 
 
-def _listed_in_chains(doc: _Doc, places: list[_Match], best: dict[int, int],
+def _listed_in_chains(places: list[_Match], gaps: list[str], best: dict[int, int],
                       gaz: Gazetteer) -> set[int]:
     """Members of lists such as "Washington, Pennsylvania and California".
 
     A chain of three or more names joined by commas and an "and" (or "or"), where every
     other member is a unit of one level, is a list: its commas are not qualifiers.
+    ``gaps`` holds the text between each two consecutive places, whitespace normalised.
     """
     chains: list[list[_Match]] = [[places[0]]]
     joined: list[bool] = [False]  # whether the chain has an "and"/"or"
-    for a, b in itertools.pairwise(places):
-        gap = " ".join(doc.text[a.end:b.start].split())
+    for b, gap in zip(places[1:], gaps, strict=True):
         if gap in _LIST_GAPS:
             chains[-1].append(b)
             joined[-1] = joined[-1] or gap != ","
@@ -750,13 +759,19 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     if not plans:
         return
     band = math.sqrt(_NEAR_DEG2)  # "near" needs a latitude gap under this
+    planned = {id(p[0]) for p in plans}
+    fixed: list[tuple[float, float, int]] = []  # the places of mentions that keep their scores
+    for m in matches:
+        if m.scores and id(m) not in planned:
+            best = _best(m)
+            if gaz.kind(best) in _LOCAL_KINDS:
+                fixed.append((*gaz.point(best), id(m)))
     for _ in range(2):
-        chosen: list[tuple[float, float, int]] = []
-        for m in matches:
-            if m.scores:
-                best = max(m.scores, key=lambda e: (m.scores[e], -e))
-                if gaz.kind(best) in _LOCAL_KINDS:
-                    chosen.append((*gaz.point(best), id(m)))
+        chosen = fixed.copy()
+        for m, _base, _points in plans:
+            best = _best(m)
+            if gaz.kind(best) in _LOCAL_KINDS:
+                chosen.append((*gaz.point(best), id(m)))
         chosen.sort()
         lats = [c[0] for c in chosen]
         for m, base, points in plans:
