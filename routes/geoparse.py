@@ -759,6 +759,8 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     if not plans:
         return
     band = math.sqrt(_NEAR_DEG2)  # "near" needs a latitude gap under this
+    near_deg2, close_deg2 = _NEAR_DEG2, _CLOSE_DEG2
+    left, right = bisect.bisect_left, bisect.bisect_right
     planned = {id(p[0]) for p in plans}
     fixed: list[tuple[float, float, int]] = []  # the places of mentions that keep their scores
     for m in matches:
@@ -778,18 +780,22 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
             own = id(m)
             if not any(c[2] != own for c in chosen):
                 continue
+            scores = m.scores
             for e, lat, lon, k in points:
                 near = neighbours = 0
-                for p_lat, p_lon, who in chosen[bisect.bisect_left(lats, lat - band):
-                                                bisect.bisect_right(lats, lat + band)]:
+                for p_lat, p_lon, who in chosen[left(lats, lat - band):
+                                                right(lats, lat + band)]:
                     if who == own:
                         continue
                     gap = (p_lat - lat) ** 2 + ((p_lon - lon) * k) ** 2
-                    if gap < _NEAR_DEG2:
+                    if gap < near_deg2:
                         near += 1
-                        neighbours += gap < _CLOSE_DEG2
-                m.scores[e] = (base[e] + min(near, _NEAR_MAX) * _NEAR_BONUS
-                               + min(neighbours, _CLOSE_MAX) * _CLOSE_BONUS)
+                        if gap < close_deg2:
+                            neighbours += 1
+                        if near >= _NEAR_MAX and neighbours >= _CLOSE_MAX:
+                            break  # both counts are capped: the rest cannot add
+                scores[e] = (base[e] + min(near, _NEAR_MAX) * _NEAR_BONUS
+                             + min(neighbours, _CLOSE_MAX) * _CLOSE_BONUS)
 
 
 _CURATED: list[tuple[Path, Mapping[str, Place]]] = []  # the last data folder's table
@@ -808,14 +814,20 @@ _PLACE_CACHE: weakref.WeakKeyDictionary[
     Gazetteer, tuple[Mapping[str, Place], dict[int, Place]]] = weakref.WeakKeyDictionary()
 
 
-def _place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place:
-    """The :class:`Place` of entry ``e`` (memoised: places are immutable)."""
+def _place_cache(gaz: Gazetteer, curated_places: Mapping[str, Place]) -> dict[int, Place]:
+    """The places already built for ``gaz`` and ``curated_places``, by entry."""
     held = _PLACE_CACHE.get(gaz)
     if held is None or held[0] is not curated_places:
         held = _PLACE_CACHE[gaz] = (curated_places, {})
-    found = held[1].get(e)
+    return held[1]
+
+
+def _place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place],
+           built: dict[int, Place]) -> Place:
+    """The :class:`Place` of entry ``e`` (memoised in ``built``: places are immutable)."""
+    found = built.get(e)
     if found is None:
-        found = held[1][e] = _build_place(gaz, e, curated_places)
+        found = built[e] = _build_place(gaz, e, curated_places)
     return found
 
 
@@ -912,11 +924,12 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     _resolve(doc, kept, gaz)
     curated = _curated_places()
     made = _candidate_cache(gaz)
+    built = _place_cache(gaz, curated)
     for m in kept:
         if m.demonym:
             ce = gaz.country_entry(m.demonym)
             if ce is not None:
-                yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, ce, curated),
+                yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, ce, curated, built),
                               0.9, True)
             continue
         scores = m.scores
@@ -926,7 +939,7 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
         second = ranked[1][1] if len(ranked) > 1 else top - 6.0
         confidence = round(1.0 / (1.0 + math.exp(-(top - second))), 3)
         cands = tuple([_candidate(gaz, e, sc, made) for e, sc in ranked[:5]])
-        yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best, curated),
+        yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best, curated, built),
                       confidence, False, cands)
 
 
