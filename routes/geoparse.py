@@ -181,6 +181,8 @@ class _Match:
     scores: dict[int, float] = field(default_factory=dict)
     # the units named as its qualifier, set by _resolve: see _qualifying_units
     within: tuple[frozenset[str], frozenset[tuple[str, str]]] = (frozenset(), frozenset())
+    # (entry, kind, country, prior score) of the candidates scored, set by _resolve
+    priors: tuple[_PriorEntry, ...] = ()
 
 
 class _Doc:
@@ -395,21 +397,47 @@ def _only_directions(m: _Match, gaz: Gazetteer) -> bool:
             and not any(gaz.kind(e) in _BROAD_KINDS for e in m.entries[:_MAX_CANDIDATES]))
 
 
-def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
-    """A one-word name next to a capitalised word that is neither a place nor a word."""
+_NAME_WORD, _WORD_NAME, _OTHER_WORD = 0, 1, 2
+_NEIGHBOURS: weakref.WeakKeyDictionary[Gazetteer, dict[str, int]] = weakref.WeakKeyDictionary()
+
+
+def _neighbour_class(word: str, gaz: Gazetteer, cache: dict[str, int]) -> int:
+    """What :func:`_person_like` makes of a word beside a name (memoised per gazetteer).
+
+    :data:`_OTHER_WORD`: not capitalised, a title, a place or a demonym; :data:`_NAME_WORD`:
+    capitalised and in no word list (a name); :data:`_WORD_NAME`: capitalised and a word.
+    """
+    found = cache.get(word)
+    if found is None:
+        key = _normalized(_strip_possessive(word))
+        if (not word[:1].isupper() or key in _TITLES or gaz.demonym(key)
+                or gaz.candidates(key)):
+            found = _OTHER_WORD
+        else:
+            found = _WORD_NAME if key in gaz.lexicon else _NAME_WORD
+        if len(cache) < _SINGLE_WORDS_MAX:
+            cache[word] = found
+    return found
+
+
+def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) -> bool:
+    """A one-word name next to a capitalised word that is neither a place nor a word.
+
+    ``cache`` memoises :func:`_neighbour_class`.
+    """
     if m.words != 1 or doc.caps:
         return False
     for found in (doc.prev_word(m.start), doc.next_word(m.end)):
         if found is None:
             continue
         word, at = found
+        kind = _neighbour_class(word, gaz, cache)
+        if kind == _OTHER_WORD:
+            continue
         before = at < m.start
-        if not word[:1].isupper() or (before and doc.sentence_start(at)):
+        if before and doc.sentence_start(at):
             continue
-        key = _normalized(_strip_possessive(word))
-        if key in _TITLES or gaz.demonym(key) or gaz.candidates(key):
-            continue
-        if key not in gaz.lexicon:
+        if kind == _NAME_WORD:
             return True  # "Kim Jong-un", "Hillary Clinton"
         if before and _max_population(gaz, m) < _BIG_PLACE:
             return True  # "Mike Pompeo": a first name that is also a word, then a surname
@@ -592,7 +620,8 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         demonyms = (sent_demonyms.get(doc.sentence(m.start), no_demonyms) if sent_demonyms
                     else no_demonyms)
         scores = m.scores
-        for e, kind, c, score in _name_priors(gaz, m, cache)[0]:
+        m.priors = _name_priors(gaz, m, cache)[0]
+        for e, kind, c, score in m.priors:
             if c in doc_countries and kind != "country":
                 score += _DOC_COUNTRY_BONUS
             if c in demonyms:
@@ -661,7 +690,7 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
     for m in places:
         if _unit_noun_beside(doc, m):
             favoured.setdefault(id(m), set()).update(
-                e for e in m.scores if gaz.kind(e) == "admin1")
+                e for e, kind, _, _ in m.priors if kind == "admin1")
     gaps = [" ".join(doc.text[a.end:b.start].split()) for a, b in itertools.pairwise(places)]
     listed: set[int] = set()
     for k in range(1, len(places) - 1):
@@ -672,10 +701,10 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         if gap not in _LIST_GAPS:
             continue
         if gap == ",":
-            holders = {(gaz.country_of(e), gaz.admin1_of(e)) for e in a.scores
-                       if gaz.kind(e) not in _UNIT_KINDS}
-            held = [e for e in b.scores if gaz.kind(e) == "admin1"
-                    and (gaz.country_of(e), gaz.admin1_of(e)) in holders]
+            holders = {(c, gaz.admin1_of(e)) for e, kind, c, _ in a.priors
+                       if kind not in _UNIT_KINDS}
+            held = [e for e, kind, c, _ in b.priors if kind == "admin1"
+                    and (c, gaz.admin1_of(e)) in holders]
             if held and not _district_of_city(gaz, best[id(a)], b):
                 favoured.setdefault(id(b), set()).update(held)
         for x, y in ((a, b), (b, a)):
@@ -684,8 +713,8 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                 continue
             country = gaz.country_of(best[id(y)])
             favoured.setdefault(id(x), set()).update(
-                e for e in x.scores if gaz.kind(e) == level
-                and (level == "country" or gaz.country_of(e) == country))
+                e for e, kind, c, _ in x.priors if kind == level
+                and (level == "country" or c == country))
     listed.update(_listed_in_chains(places, gaps, best, gaz))
     for m in places:
         for e in favoured.get(id(m), ()):
@@ -896,10 +925,12 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
             matches.append(found[0])
             i = found[1] + 1
     persons: set[str] = set()
+    neighbours = _NEIGHBOURS.setdefault(gaz, {})
     for m in matches:
         if m.words != 1:  # only one-word names are taken for people
             continue
-        if not m.demonym and (_person_like(doc, m, gaz) or _speaks(doc, m, gaz)):
+        if not m.demonym and (_person_like(doc, m, gaz, neighbours)
+                              or _speaks(doc, m, gaz)):
             persons.add(m.key)
             continue
         prev = doc.prev_word(m.start)  # titles mark a name as a person everywhere
