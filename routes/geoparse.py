@@ -104,7 +104,9 @@ _NEXT = re.compile(r"[ \u00a0]{1,2}((?:[A-Z]\.){2,}|" + _WORD + ")")
 _NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
 _NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 _COMMA_NEXT = re.compile(r"(?:['’]s)?,[ \u00a0]")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
+# A sentence end: [.!?] then closing quotes or brackets and a space, or a line break. Spelt
+# to start with one character class, so that the regex engine can skip ahead to it.
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*\s|(?<=\n))")
 _MAX_CANDIDATES = 40  # candidates come highest prior first; the tail never wins
 _BIG_PLACE = 100_000
 _LARGE_CITY = 250_000
@@ -644,10 +646,12 @@ def _sets_country(gaz: Gazetteer, e: int) -> bool:
 
 
 def _best(m: _Match) -> int:
+    """The best-scoring candidate; of equals, the lowest entry number."""
     scores = m.scores
     if len(scores) == 1:
         return next(iter(scores))
-    return max(scores, key=lambda e: (scores[e], -e))
+    top = max(scores.values())
+    return min([e for e, sc in scores.items() if sc == top])
 
 
 def _unit_noun_beside(doc: _Doc, m: _Match) -> bool:
