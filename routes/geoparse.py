@@ -25,6 +25,7 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 import re
 import weakref
 from collections.abc import Iterator, Mapping
@@ -104,6 +105,7 @@ _NEXT = re.compile(r"[ \u00a0]{1,2}((?:[A-Z]\.){2,}|" + _WORD + ")")
 _NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
 _NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 _COMMA_NEXT = re.compile(r"(?:['’]s)?,[ \u00a0]")
+_COMMA_FIRST = frozenset({",", "'", "’"})  # where a _COMMA_NEXT match can start
 # A sentence end: [.!?] then closing quotes or brackets and a space, or a line break. Spelt
 # to start with one character class, so that the regex engine can skip ahead to it.
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*\s|(?<=\n))")
@@ -290,6 +292,7 @@ def _longest(text: str, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
     ``words`` are ``(start, end, word)`` spans of ``text``.
     """
     start = words[i][0]
+    demonym_of, candidates = gaz.demonym, gaz.candidates
     for last in range(min(len(words), i + gaz.max_words) - 1, i - 1, -1):
         word_end, word = words[last][1], words[last][2]
         if last > i and word in _CONNECTORS:
@@ -298,10 +301,10 @@ def _longest(text: str, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
         key = _normalized(text[start:end])
         if last == i and (key in _FUNCTION_WORDS or key in _CALENDAR):
             return None
-        demonym = gaz.demonym(key)
+        demonym = demonym_of(key)
         if demonym:
             return _Match(start, end, key, [], last - i + 1, demonym), last
-        entries = gaz.candidates(key)
+        entries = candidates(key)
         if entries:
             return _Match(start, end, key, entries, last - i + 1), last
     return None
@@ -490,6 +493,8 @@ def _needs_evidence(m: _Match, gaz: Gazetteer) -> bool:
 
 def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
     """Admin-1 regions or countries named right after ``m`` and a comma ("Paris, Texas")."""
+    if doc.text[m.end:m.end + 1] not in _COMMA_FIRST:
+        return []
     comma = _COMMA_NEXT.match(doc.text, m.end)
     if comma is None:
         return []
@@ -766,6 +771,9 @@ def _listed_in_chains(places: list[_Match], gaps: list[str], best: dict[int, int
     return listed
 
 
+_SCORE = operator.itemgetter(1)
+
+
 def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     """Spatial coherence: pull close calls toward the other places of the story.
 
@@ -779,7 +787,7 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     for m in matches:
         if len(m.scores) < 2:
             continue
-        ranked = sorted(m.scores.items(), key=lambda kv: -kv[1])
+        ranked = sorted(m.scores.items(), key=_SCORE, reverse=True)  # stable, as -score
         top = ranked[0][1]
         close = [e for e, sc in ranked[:_COHERENCE_CANDIDATES] if top - sc < _COHERENCE_MAX]
         if len(close) < 2:
