@@ -587,12 +587,11 @@ def _name_priors(gaz: Gazetteer, m: _Match, cache: dict[str, _NamePriors]) -> _N
     if found is not None:
         return found
     entries = m.entries
+    facts = [(e, *gaz.facts(e)) for e in entries[:_MAX_CANDIDATES]]
     # A region named after its big city ("Moscow", "Beijing") usually means the city.
-    big_cities = {f[1] for f in map(gaz.facts, entries[:_MAX_CANDIDATES])
-                  if f[0] == "city" and f[3] >= _BIG_PLACE}
+    big_cities = {f[2] for f in facts if f[1] == "city" and f[4] >= _BIG_PLACE}
     priors = []
-    for e in entries[:_MAX_CANDIDATES]:
-        kind, c, score, _, name_key = gaz.facts(e)
+    for e, kind, c, score, _, name_key in facts:
         if kind == "city" and name_key != m.key:
             score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
         if kind == "admin1" and c in big_cities:
