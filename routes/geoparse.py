@@ -699,7 +699,7 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         if _unit_noun_beside(doc, m):
             favoured.setdefault(id(m), set()).update(
                 e for e, kind, _, _ in m.priors if kind == "admin1")
-    gaps = [" ".join(doc.text[a.end:b.start].split()) for a, b in itertools.pairwise(places)]
+    gaps = [_gap(doc.text, a.end, b.start) for a, b in itertools.pairwise(places)]
     listed: set[int] = set()
     for k in range(1, len(places) - 1):
         if gaps[k - 1] in _LIST_GAPS and gaps[k] == "," and _same_level(
@@ -733,6 +733,16 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                 kind, c, _, _, _ = gaz.facts(e)
                 if _qualified(gaz, e, kind, c, countries, regions):
                     m.scores[e] -= _QUALIFIER_BONUS
+
+
+def _gap(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with its whitespace normalised, where it may be in :data:`_LIST_GAPS`.
+
+    Those are at most two tokens: anything longer is returned as a single space, which is in
+    no list gap, without splitting all of it.
+    """
+    tokens = text[start:end].split(None, 2)
+    return " ".join(tokens) if len(tokens) < 3 else " "
 
 
 def _same_level(gaz: Gazetteer, e: int, f: int) -> bool:
