@@ -25,6 +25,7 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 import re
 import weakref
 from collections.abc import Iterator, Mapping
@@ -104,7 +105,10 @@ _NEXT = re.compile(r"[ \u00a0]{1,2}((?:[A-Z]\.){2,}|" + _WORD + ")")
 _NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
 _NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 _COMMA_NEXT = re.compile(r"(?:['’]s)?,[ \u00a0]")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
+_COMMA_FIRST = frozenset({",", "'", "’"})  # where a _COMMA_NEXT match can start
+# A sentence end: [.!?] then closing quotes or brackets and a space, or a line break. Spelt
+# to start with one character class, so that the regex engine can skip ahead to it.
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*\s|(?<=\n))")
 _MAX_CANDIDATES = 40  # candidates come highest prior first; the tail never wins
 _BIG_PLACE = 100_000
 _LARGE_CITY = 250_000
@@ -181,6 +185,8 @@ class _Match:
     scores: dict[int, float] = field(default_factory=dict)
     # the units named as its qualifier, set by _resolve: see _qualifying_units
     within: tuple[frozenset[str], frozenset[tuple[str, str]]] = (frozenset(), frozenset())
+    # (entry, kind, country, prior score) of the candidates scored, set by _resolve
+    priors: tuple[_PriorEntry, ...] = ()
 
 
 class _Doc:
@@ -279,11 +285,14 @@ def _match_at(doc: _Doc, start: int, word: str, gaz: Gazetteer) -> _Match | None
     return None
 
 
-def _longest(doc: _Doc, words: list[tuple[int, int, str]], i: int, gaz: Gazetteer
-             ) -> tuple[_Match, int] | None:
-    """Longest name (or demonym) among ``words`` starting at word ``i``; and its last word."""
-    text = doc.text
+def _longest(text: str, words: list[tuple[int, int, str]], i: int, gaz: Gazetteer
+              ) -> tuple[_Match, int] | None:
+    """Longest name (or demonym) among ``words`` starting at word ``i``; and its last word.
+
+    ``words`` are ``(start, end, word)`` spans of ``text``.
+    """
     start = words[i][0]
+    demonym_of, candidates = gaz.demonym, gaz.candidates
     for last in range(min(len(words), i + gaz.max_words) - 1, i - 1, -1):
         word_end, word = words[last][1], words[last][2]
         if last > i and word in _CONNECTORS:
@@ -292,10 +301,10 @@ def _longest(doc: _Doc, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
         key = _normalized(text[start:end])
         if last == i and (key in _FUNCTION_WORDS or key in _CALENDAR):
             return None
-        demonym = gaz.demonym(key)
+        demonym = demonym_of(key)
         if demonym:
             return _Match(start, end, key, [], last - i + 1, demonym), last
-        entries = gaz.candidates(key)
+        entries = candidates(key)
         if entries:
             return _Match(start, end, key, entries, last - i + 1), last
     return None
@@ -336,6 +345,48 @@ def _single_word(word: str, gaz: Gazetteer, cache: dict[str, _SingleWord]) -> _S
     return found
 
 
+_RunMatch = tuple[int, int, str, list[int], int, str | None]
+_RUNS: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[_RunMatch, ...]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _run_cache(gaz: Gazetteer) -> dict[str, tuple[_RunMatch, ...]]:
+    cache = _RUNS.get(gaz)
+    if cache is None or len(cache) > _SINGLE_WORDS_MAX:
+        cache = _RUNS[gaz] = {}
+    return cache
+
+
+def _run_matches(run: str, gaz: Gazetteer, cache: dict[str, tuple[_RunMatch, ...]]
+                 ) -> tuple[_RunMatch, ...]:
+    """The names (and demonyms) in a run of several words of ordinary (not all-caps) text.
+
+    ``(start, end, key, entries, words, demonym)``, offsets into ``run``.
+
+    They depend on the run alone, so they are memoised per gazetteer.
+    """
+    found = cache.get(run)
+    if found is not None:
+        return found
+    words = [(w.start(), w.end(), w.group()) for w in _IN_RUN.finditer(run)]
+    out: list[_RunMatch] = []
+    i = 0
+    while i < len(words):
+        if words[i][2] in _CONNECTORS:
+            i += 1
+            continue
+        longest = _longest(run, words, i, gaz)
+        if longest is None or (longest[1] + 1 < len(words)
+                               and _only_directions(longest[0], gaz)):
+            i += 1  # "West Kasai", "Central and South America": a modifier, not a place
+            continue
+        m = longest[0]
+        out.append((m.start, m.end, m.key, m.entries, m.words, m.demonym))
+        i = longest[1] + 1
+    found = cache[run] = tuple(out)
+    return found
+
+
 def _max_population(gaz: Gazetteer, m: _Match) -> int:
     """The largest population among ``m``'s candidates (0 for a demonym)."""
     return gaz.max_population(m.key) if m.entries else 0
@@ -351,21 +402,47 @@ def _only_directions(m: _Match, gaz: Gazetteer) -> bool:
             and not any(gaz.kind(e) in _BROAD_KINDS for e in m.entries[:_MAX_CANDIDATES]))
 
 
-def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
-    """A one-word name next to a capitalised word that is neither a place nor a word."""
+_NAME_WORD, _WORD_NAME, _OTHER_WORD = 0, 1, 2
+_NEIGHBOURS: weakref.WeakKeyDictionary[Gazetteer, dict[str, int]] = weakref.WeakKeyDictionary()
+
+
+def _neighbour_class(word: str, gaz: Gazetteer, cache: dict[str, int]) -> int:
+    """What :func:`_person_like` makes of a word beside a name (memoised per gazetteer).
+
+    :data:`_OTHER_WORD`: not capitalised, a title, a place or a demonym; :data:`_NAME_WORD`:
+    capitalised and in no word list (a name); :data:`_WORD_NAME`: capitalised and a word.
+    """
+    found = cache.get(word)
+    if found is None:
+        key = _normalized(_strip_possessive(word))
+        if (not word[:1].isupper() or key in _TITLES or gaz.demonym(key)
+                or gaz.candidates(key)):
+            found = _OTHER_WORD
+        else:
+            found = _WORD_NAME if key in gaz.lexicon else _NAME_WORD
+        if len(cache) < _SINGLE_WORDS_MAX:
+            cache[word] = found
+    return found
+
+
+def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) -> bool:
+    """A one-word name next to a capitalised word that is neither a place nor a word.
+
+    ``cache`` memoises :func:`_neighbour_class`.
+    """
     if m.words != 1 or doc.caps:
         return False
     for found in (doc.prev_word(m.start), doc.next_word(m.end)):
         if found is None:
             continue
         word, at = found
+        kind = _neighbour_class(word, gaz, cache)
+        if kind == _OTHER_WORD:
+            continue
         before = at < m.start
-        if not word[:1].isupper() or (before and doc.sentence_start(at)):
+        if before and doc.sentence_start(at):
             continue
-        key = _normalized(_strip_possessive(word))
-        if key in _TITLES or gaz.demonym(key) or gaz.candidates(key):
-            continue
-        if key not in gaz.lexicon:
+        if kind == _NAME_WORD:
             return True  # "Kim Jong-un", "Hillary Clinton"
         if before and _max_population(gaz, m) < _BIG_PLACE:
             return True  # "Mike Pompeo": a first name that is also a word, then a surname
@@ -416,6 +493,8 @@ def _needs_evidence(m: _Match, gaz: Gazetteer) -> bool:
 
 def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
     """Admin-1 regions or countries named right after ``m`` and a comma ("Paris, Texas")."""
+    if doc.text[m.end:m.end + 1] not in _COMMA_FIRST:
+        return []
     comma = _COMMA_NEXT.match(doc.text, m.end)
     if comma is None:
         return []
@@ -428,6 +507,9 @@ def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
     return [e for e in q.entries if gaz.kind(e) in ("admin1", "country")]
 
 
+_NO_UNITS: tuple[frozenset[str], frozenset[tuple[str, str]]] = (frozenset(), frozenset())
+
+
 def _qualifying_units(doc: _Doc, m: _Match, gaz: Gazetteer
                       ) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     """Countries and ``(country, region)`` pairs named as ``m``'s qualifier ("Paris, Texas").
@@ -435,10 +517,13 @@ def _qualifying_units(doc: _Doc, m: _Match, gaz: Gazetteer
     A name that is itself a country's, followed by a country, starts a list ("Iraq, Iran"):
     no qualifier then.
     """
+    qualifiers = _qualifier(doc, m, gaz)
+    if not qualifiers:
+        return _NO_UNITS
     countries: set[str] = set()
     regions: set[tuple[str, str]] = set()
     is_country = any(gaz.kind(e) == "country" for e in m.entries[:_MAX_CANDIDATES])
-    for e in _qualifier(doc, m, gaz):
+    for e in qualifiers:
         if gaz.kind(e) == "country":
             if not is_country:
                 countries.add(gaz.country_of(e))
@@ -484,39 +569,72 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     return big and (follows[:1] == "," or follows in ("'s", "’s"))
 
 
+# What a name's scores start from, per gazetteer and normalised name: see _name_priors.
+_PriorEntry = tuple[int, str, str, float]  # (entry, kind, country, score)
+_NamePriors = tuple[tuple[_PriorEntry, ...], str]
+_NAME_PRIORS: weakref.WeakKeyDictionary[Gazetteer, dict[str, _NamePriors]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _name_priors(gaz: Gazetteer, m: _Match, cache: dict[str, _NamePriors]) -> _NamePriors:
+    """The text-independent part of the scores of a place name's candidates.
+
+    ``((entry, kind, country, score), ...)`` for its first :data:`_MAX_CANDIDATES`
+    candidates, with the prior less the penalties that depend on the name alone; and the
+    country the name is evidence of for the whole text ('' for none). Memoised per name.
+    """
+    found = cache.get(m.key)
+    if found is not None:
+        return found
+    entries = m.entries
+    facts = [(e, *gaz.facts(e)) for e in entries[:_MAX_CANDIDATES]]
+    # A region named after its big city ("Moscow", "Beijing") usually means the city.
+    big_cities = {f[2] for f in facts if f[1] == "city" and f[4] >= _BIG_PLACE}
+    priors = []
+    for e, kind, c, score, _, name_key in facts:
+        if kind == "city" and name_key != m.key:
+            score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
+        if kind == "admin1" and c in big_cities:
+            score -= 3.0
+        priors.append((e, kind, c, score))
+    sets = ((len(entries) == 1 and _sets_country(gaz, entries[0]))
+            or all(gaz.kind(e) == "country" for e in entries))
+    found = cache[m.key] = (tuple(priors), gaz.country_of(entries[0]) if sets else "")
+    return found
+
+
 def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
+    cache = _NAME_PRIORS.get(gaz)
+    if cache is None or len(cache) > _SINGLE_WORDS_MAX:
+        cache = _NAME_PRIORS[gaz] = {}
     doc_countries: dict[str, float] = {}
     sent_demonyms: dict[int, set[str]] = {}
     for m in matches:
         if m.demonym:
             doc_countries[m.demonym] = doc_countries.get(m.demonym, 0.0) + 1.0
             sent_demonyms.setdefault(doc.sentence(m.start), set()).add(m.demonym)
-        elif ((len(m.entries) == 1 and _sets_country(gaz, m.entries[0]))
-              or all(gaz.kind(e) == "country" for e in m.entries)):
-            c = gaz.country_of(m.entries[0])
+        else:
+            c = _name_priors(gaz, m, cache)[1]
             if c:
                 doc_countries[c] = doc_countries.get(c, 0.0) + 1.0
+    no_demonyms: set[str] = set()
     for m in matches:
         if m.demonym:
             continue
         m.within = within_countries, within_regions = _qualifying_units(doc, m, gaz)
-        demonyms = sent_demonyms.get(doc.sentence(m.start), set()) if sent_demonyms else set()
-        # A region named after its big city ("Moscow", "Beijing") usually means the city.
-        big_cities = {f[1] for f in map(gaz.facts, m.entries[:_MAX_CANDIDATES])
-                      if f[0] == "city" and f[3] >= _BIG_PLACE}
-        for e in m.entries[:_MAX_CANDIDATES]:
-            kind, c, score, _, name_key = gaz.facts(e)
-            if kind == "city" and name_key != m.key:
-                score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
-            if kind == "admin1" and c in big_cities:
-                score -= 3.0
+        qualified = bool(within_countries or within_regions)
+        demonyms = (sent_demonyms.get(doc.sentence(m.start), no_demonyms) if sent_demonyms
+                    else no_demonyms)
+        scores = m.scores
+        m.priors = _name_priors(gaz, m, cache)[0]
+        for e, kind, c, score in m.priors:
             if c in doc_countries and kind != "country":
                 score += _DOC_COUNTRY_BONUS
             if c in demonyms:
                 score += 1.5
-            if _qualified(gaz, e, kind, c, within_countries, within_regions):
+            if qualified and _qualified(gaz, e, kind, c, within_countries, within_regions):
                 score += _QUALIFIER_BONUS
-            m.scores[e] = score
+            scores[e] = score
     _structure(doc, matches, gaz)
     _coherence(matches, gaz)
 
@@ -532,7 +650,12 @@ def _sets_country(gaz: Gazetteer, e: int) -> bool:
 
 
 def _best(m: _Match) -> int:
-    return max(m.scores, key=lambda e: (m.scores[e], -e))
+    """The best-scoring candidate; of equals, the lowest entry number."""
+    scores = m.scores
+    if len(scores) == 1:
+        return next(iter(scores))
+    top = max(scores.values())
+    return min([e for e, sc in scores.items() if sc == top])
 
 
 def _unit_noun_beside(doc: _Doc, m: _Match) -> bool:
@@ -575,8 +698,8 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
     for m in places:
         if _unit_noun_beside(doc, m):
             favoured.setdefault(id(m), set()).update(
-                e for e in m.scores if gaz.kind(e) == "admin1")
-    gaps = [" ".join(doc.text[a.end:b.start].split()) for a, b in itertools.pairwise(places)]
+                e for e, kind, _, _ in m.priors if kind == "admin1")
+    gaps = [_gap(doc.text, a.end, b.start) for a, b in itertools.pairwise(places)]
     listed: set[int] = set()
     for k in range(1, len(places) - 1):
         if gaps[k - 1] in _LIST_GAPS and gaps[k] == "," and _same_level(
@@ -586,10 +709,10 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         if gap not in _LIST_GAPS:
             continue
         if gap == ",":
-            holders = {(gaz.country_of(e), gaz.admin1_of(e)) for e in a.scores
-                       if gaz.kind(e) not in _UNIT_KINDS}
-            held = [e for e in b.scores if gaz.kind(e) == "admin1"
-                    and (gaz.country_of(e), gaz.admin1_of(e)) in holders]
+            holders = {(c, gaz.admin1_of(e)) for e, kind, c, _ in a.priors
+                       if kind not in _UNIT_KINDS}
+            held = [e for e, kind, c, _ in b.priors if kind == "admin1"
+                    and (c, gaz.admin1_of(e)) in holders]
             if held and not _district_of_city(gaz, best[id(a)], b):
                 favoured.setdefault(id(b), set()).update(held)
         for x, y in ((a, b), (b, a)):
@@ -598,9 +721,9 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                 continue
             country = gaz.country_of(best[id(y)])
             favoured.setdefault(id(x), set()).update(
-                e for e in x.scores if gaz.kind(e) == level
-                and (level == "country" or gaz.country_of(e) == country))
-    listed.update(_listed_in_chains(doc, places, best, gaz))
+                e for e, kind, c, _ in x.priors if kind == level
+                and (level == "country" or c == country))
+    listed.update(_listed_in_chains(places, gaps, best, gaz))
     for m in places:
         for e in favoured.get(id(m), ()):
             m.scores[e] += _QUALIFIER_BONUS
@@ -612,6 +735,16 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                     m.scores[e] -= _QUALIFIER_BONUS
 
 
+def _gap(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with its whitespace normalised, where it may be in :data:`_LIST_GAPS`.
+
+    Those are at most two tokens: anything longer is returned as a single space, which is in
+    no list gap, without splitting all of it.
+    """
+    tokens = text[start:end].split(None, 2)
+    return " ".join(tokens) if len(tokens) < 3 else " "
+
+
 def _same_level(gaz: Gazetteer, e: int, f: int) -> bool:
     """Whether two places are units of one level (two countries, or regions of one)."""
     kind = gaz.kind(e)
@@ -619,17 +752,17 @@ def _same_level(gaz: Gazetteer, e: int, f: int) -> bool:
         kind == "country" or gaz.country_of(e) == gaz.country_of(f))
 
 
-def _listed_in_chains(doc: _Doc, places: list[_Match], best: dict[int, int],
+def _listed_in_chains(places: list[_Match], gaps: list[str], best: dict[int, int],
                       gaz: Gazetteer) -> set[int]:
     """Members of lists such as "Washington, Pennsylvania and California".
 
     A chain of three or more names joined by commas and an "and" (or "or"), where every
     other member is a unit of one level, is a list: its commas are not qualifiers.
+    ``gaps`` holds the text between each two consecutive places, whitespace normalised.
     """
     chains: list[list[_Match]] = [[places[0]]]
     joined: list[bool] = [False]  # whether the chain has an "and"/"or"
-    for a, b in itertools.pairwise(places):
-        gap = " ".join(doc.text[a.end:b.start].split())
+    for b, gap in zip(places[1:], gaps, strict=True):
         if gap in _LIST_GAPS:
             chains[-1].append(b)
             joined[-1] = joined[-1] or gap != ","
@@ -647,6 +780,9 @@ def _listed_in_chains(doc: _Doc, places: list[_Match], best: dict[int, int],
     return listed
 
 
+_SCORE = operator.itemgetter(1)
+
+
 def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     """Spatial coherence: pull close calls toward the other places of the story.
 
@@ -660,7 +796,7 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     for m in matches:
         if len(m.scores) < 2:
             continue
-        ranked = sorted(m.scores.items(), key=lambda kv: -kv[1])
+        ranked = sorted(m.scores.items(), key=_SCORE, reverse=True)  # stable, as -score
         top = ranked[0][1]
         close = [e for e, sc in ranked[:_COHERENCE_CANDIDATES] if top - sc < _COHERENCE_MAX]
         if len(close) < 2:
@@ -673,31 +809,43 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     if not plans:
         return
     band = math.sqrt(_NEAR_DEG2)  # "near" needs a latitude gap under this
+    near_deg2, close_deg2 = _NEAR_DEG2, _CLOSE_DEG2
+    left, right = bisect.bisect_left, bisect.bisect_right
+    planned = {id(p[0]) for p in plans}
+    fixed: list[tuple[float, float, int]] = []  # the places of mentions that keep their scores
+    for m in matches:
+        if m.scores and id(m) not in planned:
+            best = _best(m)
+            if gaz.kind(best) in _LOCAL_KINDS:
+                fixed.append((*gaz.point(best), id(m)))
     for _ in range(2):
-        chosen: list[tuple[float, float, int]] = []
-        for m in matches:
-            if m.scores:
-                best = max(m.scores, key=lambda e: (m.scores[e], -e))
-                if gaz.kind(best) in _LOCAL_KINDS:
-                    chosen.append((*gaz.point(best), id(m)))
+        chosen = fixed.copy()
+        for m, _base, _points in plans:
+            best = _best(m)
+            if gaz.kind(best) in _LOCAL_KINDS:
+                chosen.append((*gaz.point(best), id(m)))
         chosen.sort()
         lats = [c[0] for c in chosen]
         for m, base, points in plans:
             own = id(m)
             if not any(c[2] != own for c in chosen):
                 continue
+            scores = m.scores
             for e, lat, lon, k in points:
                 near = neighbours = 0
-                for p_lat, p_lon, who in chosen[bisect.bisect_left(lats, lat - band):
-                                                bisect.bisect_right(lats, lat + band)]:
+                for p_lat, p_lon, who in chosen[left(lats, lat - band):
+                                                right(lats, lat + band)]:
                     if who == own:
                         continue
                     gap = (p_lat - lat) ** 2 + ((p_lon - lon) * k) ** 2
-                    if gap < _NEAR_DEG2:
+                    if gap < near_deg2:
                         near += 1
-                        neighbours += gap < _CLOSE_DEG2
-                m.scores[e] = (base[e] + min(near, _NEAR_MAX) * _NEAR_BONUS
-                               + min(neighbours, _CLOSE_MAX) * _CLOSE_BONUS)
+                        if gap < close_deg2:
+                            neighbours += 1
+                        if near >= _NEAR_MAX and neighbours >= _CLOSE_MAX:
+                            break  # both counts are capped: the rest cannot add
+                scores[e] = (base[e] + min(near, _NEAR_MAX) * _NEAR_BONUS
+                             + min(neighbours, _CLOSE_MAX) * _CLOSE_BONUS)
 
 
 _CURATED: list[tuple[Path, Mapping[str, Place]]] = []  # the last data folder's table
@@ -716,14 +864,20 @@ _PLACE_CACHE: weakref.WeakKeyDictionary[
     Gazetteer, tuple[Mapping[str, Place], dict[int, Place]]] = weakref.WeakKeyDictionary()
 
 
-def _place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) -> Place:
-    """The :class:`Place` of entry ``e`` (memoised: places are immutable)."""
+def _place_cache(gaz: Gazetteer, curated_places: Mapping[str, Place]) -> dict[int, Place]:
+    """The places already built for ``gaz`` and ``curated_places``, by entry."""
     held = _PLACE_CACHE.get(gaz)
     if held is None or held[0] is not curated_places:
         held = _PLACE_CACHE[gaz] = (curated_places, {})
-    found = held[1].get(e)
+    return held[1]
+
+
+def _place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place],
+           built: dict[int, Place]) -> Place:
+    """The :class:`Place` of entry ``e`` (memoised in ``built``: places are immutable)."""
+    found = built.get(e)
     if found is None:
-        found = held[1][e] = _build_place(gaz, e, curated_places)
+        found = built[e] = _build_place(gaz, e, curated_places)
     return found
 
 
@@ -738,17 +892,45 @@ def _build_place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) ->
                  source=source, population=population)
 
 
+_CANDIDATES: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[int, float], Candidate]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _candidate_cache(gaz: Gazetteer) -> dict[tuple[int, float], Candidate]:
+    cache = _CANDIDATES.get(gaz)
+    if cache is None or len(cache) > _SINGLE_WORDS_MAX:
+        cache = _CANDIDATES[gaz] = {}
+    return cache
+
+
+def _candidate(gaz: Gazetteer, e: int, score: float,
+               cache: dict[tuple[int, float], Candidate]) -> Candidate:
+    """The :class:`Candidate` for entry ``e`` scored ``score`` (memoised: it is immutable)."""
+    found = cache.get((e, score))
+    if found is None:
+        found = Candidate(*gaz.summary(e), round(score, 3))
+        if score:  # 0.0 and -0.0 are one key but not one repr
+            cache[e, score] = found
+    return found
+
+
 def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     doc = _Doc(text)
     matches: list[_Match] = []
     runs = [(0, text)] if doc.caps else [(r.start(), r.group()) for r in _RUN.finditer(text)]
     singles = _single_word_cache(gaz)
+    multi = _run_cache(gaz)
     for offset, run in runs:
-        if not doc.caps and " " not in run and "\u00a0" not in run:
-            one = _single_word(run, gaz, singles)  # most runs are one word: the fast path
-            if one is not None:
-                key, entries, demonym, length = one
-                matches.append(_Match(offset, offset + length, key, entries, 1, demonym))
+        if not doc.caps:
+            if " " not in run and "\u00a0" not in run:
+                one = _single_word(run, gaz, singles)  # most runs are one word: the fast path
+                if one is not None:
+                    key, entries, demonym, length = one
+                    matches.append(_Match(offset, offset + length, key, entries, 1, demonym))
+            else:
+                for start, end, key, entries, k, demonym in _run_matches(run, gaz, multi):
+                    matches.append(_Match(offset + start, offset + end, key, entries, k,
+                                          demonym))
             continue
         words = [(offset + w.start(), offset + w.end(), w.group()) for w in _IN_RUN.finditer(run)]
         i = 0
@@ -756,20 +938,24 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
             if words[i][2] in _CONNECTORS and not doc.caps:
                 i += 1
                 continue
-            found = _longest(doc, words, i, gaz)
+            found = _longest(text, words, i, gaz)
             if found is None or (not doc.caps and found[1] + 1 < len(words)
                                  and _only_directions(found[0], gaz)):
                 i += 1  # "West Kasai", "Central and South America": a modifier, not a place
                 continue
             matches.append(found[0])
             i = found[1] + 1
-    persons = {m.key for m in matches if not m.demonym and _person_like(doc, m, gaz)}
+    persons: set[str] = set()
+    neighbours = _NEIGHBOURS.setdefault(gaz, {})
     for m in matches:
-        if m.words == 1 and not m.demonym and _speaks(doc, m, gaz):
+        if m.words != 1:  # only one-word names are taken for people
+            continue
+        if not m.demonym and (_person_like(doc, m, gaz, neighbours)
+                              or _speaks(doc, m, gaz)):
             persons.add(m.key)
-    for m in matches:  # titles mark a name as a person everywhere in the text
-        prev = doc.prev_word(m.start)
-        if m.words == 1 and prev is not None and prev[0].lower().rstrip(".") in _TITLES:
+            continue
+        prev = doc.prev_word(m.start)  # titles mark a name as a person everywhere
+        if prev is not None and prev[0].lower().rstrip(".") in _TITLES:
             persons.add(m.key)
     kept: list[_Match] = []
     accepted_common: set[str] = set()
@@ -789,19 +975,23 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     kept.sort(key=lambda m: m.start)
     _resolve(doc, kept, gaz)
     curated = _curated_places()
+    made = _candidate_cache(gaz)
+    built = _place_cache(gaz, curated)
     for m in kept:
         if m.demonym:
             ce = gaz.country_entry(m.demonym)
             if ce is not None:
-                yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, ce, curated),
+                yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, ce, curated, built),
                               0.9, True)
             continue
-        ranked = sorted(m.scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        scores = m.scores
+        ranked = (sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])) if len(scores) > 1
+                  else list(scores.items()))
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else top - 6.0
         confidence = round(1.0 / (1.0 + math.exp(-(top - second))), 3)
-        cands = tuple(Candidate(*gaz.summary(e), round(sc, 3)) for e, sc in ranked[:5])
-        yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best, curated),
+        cands = tuple([_candidate(gaz, e, sc, made) for e, sc in ranked[:5]])
+        yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best, curated, built),
                       confidence, False, cands)
 
 
