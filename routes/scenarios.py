@@ -107,6 +107,21 @@ def _choice(path: Path, data: Mapping[str, Any], key: str, default: str,
     return value
 
 
+def _overrides(path: Path, data: Mapping[str, Any], section: str, known: Iterable[str],
+               field: str, order: str, *, allow_zero: bool) -> dict[str, Estimate]:
+    """``[section.NAME] field = [...]`` tables: each NAME a known class, one estimate each."""
+    known = tuple(known)
+    out = {}
+    for name, table in _tables(path, data, section).items():
+        if name not in known:
+            raise _fail(path, f"unknown {section} class {name!r}; allowed: {', '.join(known)}")
+        if not isinstance(table, dict) or set(table) != {field}:
+            raise _fail(path, f"{section}.{name} takes only {field} = [{order}]")
+        out[name] = _estimate(path, f"{section}.{name}.{field}", table[field],
+                              allow_zero=allow_zero)
+    return out
+
+
 def load_scenario(path: str | Path) -> Scenario:
     """Read and check a scenario file.
 
@@ -143,20 +158,10 @@ def load_scenario(path: str | Path) -> Scenario:
         except RoutesError as exc:
             raise _fail(p, f"{key.split(' ')[0]!r}: {exc}") from None
     facts = load_facts()
-    speed = {}
-    for cls, table in _tables(p, data, "speed").items():
-        if cls not in facts.speeds:
-            raise _fail(p, f"unknown speed class {cls!r}; allowed: {', '.join(facts.speeds)}")
-        if not isinstance(table, dict) or set(table) != {"kmh"}:
-            raise _fail(p, f"speed.{cls} takes only kmh = [low, typical, high]")
-        speed[cls] = _estimate(p, f"speed.{cls}.kmh", table["kmh"], allow_zero=False)
-    dwell = {}
-    for kind, table in _tables(p, data, "dwell").items():
-        if kind not in facts.dwell:
-            raise _fail(p, f"unknown dwell class {kind!r}; allowed: {', '.join(facts.dwell)}")
-        if not isinstance(table, dict) or set(table) != {"hours"}:
-            raise _fail(p, f"dwell.{kind} takes only hours = [low, central, high]")
-        dwell[kind] = _estimate(p, f"dwell.{kind}.hours", table["hours"], allow_zero=True)
+    speed = _overrides(p, data, "speed", facts.speeds, "kmh", "low, typical, high",
+                       allow_zero=False)
+    dwell = _overrides(p, data, "dwell", facts.dwell, "hours", "low, central, high",
+                       allow_zero=True)
     crossing_dwell = {}
     known = {c.id for c in facts.crossings}
     for cid, table in _tables(p, data, "crossing").items():
