@@ -65,7 +65,7 @@ def _dev_corpus(path: Path, n: int) -> bool:
 
 def _timed_corpus(source: Path, out: Path, **options: object) -> tuple[float, float]:
     """Wall seconds of a corpus run, and its steady rate (documents/s after the first batch)."""
-    from routes.corpus import CorpusTask, run_corpus
+    from routes.io.corpus import CorpusTask, run_corpus
 
     marks: list[tuple[float, int]] = []
     report = run_corpus(source, out, task=CorpusTask("check"), force=True,
@@ -129,8 +129,8 @@ def main() -> int:
     cold = _median_runs([sys.executable, "-m", "routes", "check", str(story)], 5)
     print(f"'routes check' on {story.name}, fresh process: median {cold:.2f} s "
           "(target <= 1.0 s)")
-    for name, load in (("network", "routes.network.load_network"),
-                       ("gazetteer", "routes.gazetteer.load_gazetteer")):
+    for name, load in (("network", "routes.network.graph.load_network"),
+                       ("gazetteer", "routes.geo.gazetteer.load_gazetteer")):
         print(f"{name} load (fresh process, after imports): median "
               f"{statistics.median(_fresh(load) for _ in range(5)):.3f} s (target <= 0.3 s)")
     for name, trip in {

@@ -24,20 +24,20 @@ _EXPORTS = {
     "DataError": "routes.errors", "InputError": "routes.errors",
     "NoRouteError": "routes.errors", "PlaceNotFoundError": "routes.errors",
     "RoutesError": "routes.errors", "Estimate": "routes.estimate",
-    "format_table": "routes.export", "options_to_csv": "routes.export",
-    "options_to_dict": "routes.export", "options_to_geojson": "routes.export",
-    "options_to_json": "routes.export", "options_to_rows": "routes.export",
-    "claims_to_dict": "routes.export", "Leg": "routes.itinerary",
+    "format_table": "routes.io.export", "options_to_csv": "routes.io.export",
+    "options_to_dict": "routes.io.export", "options_to_geojson": "routes.io.export",
+    "options_to_json": "routes.io.export", "options_to_rows": "routes.io.export",
+    "claims_to_dict": "routes.io.export", "Leg": "routes.itinerary",
     "RouteOption": "routes.itinerary", "Stop": "routes.itinerary",
-    "Network": "routes.network", "load_network": "routes.network",
+    "Network": "routes.network.graph", "load_network": "routes.network.graph",
     "TripOptions": "routes.options", "find_options": "routes.options",
-    "Place": "routes.places", "find_place": "routes.places", "Trip": "routes.trip",
-    "plan_trip": "routes.trip", "Mention": "routes.geoparse",
-    "find_places": "routes.geoparse", "iter_places": "routes.geoparse",
-    "OfflineGeocoder": "routes.geocoders", "CheckedClaim": "routes.claims",
-    "ClaimReport": "routes.claims", "check_claims": "routes.claims",
-    "find_quantities": "routes.quantities", "Story": "routes.maps",
-    "read_story": "routes.maps", "render_map": "routes.maps", "write_map": "routes.maps",
+    "Place": "routes.geo.places", "find_place": "routes.geo.places", "Trip": "routes.trip",
+    "plan_trip": "routes.trip", "Mention": "routes.geo.geoparse",
+    "find_places": "routes.geo.geoparse", "iter_places": "routes.geo.geoparse",
+    "OfflineGeocoder": "routes.geo.geocoders", "CheckedClaim": "routes.text.claims",
+    "ClaimReport": "routes.text.claims", "check_claims": "routes.text.claims",
+    "find_quantities": "routes.text.quantities", "Story": "routes.io.maps",
+    "read_story": "routes.io.maps", "render_map": "routes.io.maps", "write_map": "routes.io.maps",
     "compare": "routes.scenarios", "load_scenario": "routes.scenarios",
     "sensitivity": "routes.scenarios",
 }
@@ -65,10 +65,12 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
-    from routes.claims import CheckedClaim, ClaimReport, check_claims
     from routes.errors import DataError, InputError, NoRouteError, PlaceNotFoundError, RoutesError
     from routes.estimate import Estimate
-    from routes.export import (
+    from routes.geo.geocoders import OfflineGeocoder
+    from routes.geo.geoparse import Mention, find_places, iter_places
+    from routes.geo.places import Place, find_place
+    from routes.io.export import (
         claims_to_dict,
         format_table,
         options_to_csv,
@@ -77,13 +79,11 @@ if TYPE_CHECKING:
         options_to_json,
         options_to_rows,
     )
-    from routes.geocoders import OfflineGeocoder
-    from routes.geoparse import Mention, find_places, iter_places
+    from routes.io.maps import Story, read_story, render_map, write_map
     from routes.itinerary import Leg, RouteOption, Stop
-    from routes.maps import Story, read_story, render_map, write_map
-    from routes.network import Network, load_network
+    from routes.network.graph import Network, load_network
     from routes.options import TripOptions, find_options
-    from routes.places import Place, find_place
-    from routes.quantities import find_quantities
     from routes.scenarios import compare, load_scenario, sensitivity
+    from routes.text.claims import CheckedClaim, ClaimReport, check_claims
+    from routes.text.quantities import find_quantities
     from routes.trip import Trip, plan_trip

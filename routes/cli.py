@@ -150,7 +150,7 @@ def _versions() -> str:
 
 
 def _compare(args: argparse.Namespace) -> str:
-    from routes.export import (
+    from routes.io.export import (
         format_table,
         options_to_csv,
         options_to_geojson,
@@ -183,7 +183,7 @@ def _compare(args: argparse.Namespace) -> str:
 
 
 def _compare_scenarios(args: argparse.Namespace) -> str:
-    from routes.export import markdown_cell
+    from routes.io.export import markdown_cell
     from routes.scenarios import compare
 
     result = compare(args.scenario)
@@ -212,9 +212,9 @@ def _compare_scenarios(args: argparse.Namespace) -> str:
 
 def _places(args: argparse.Namespace) -> str:
     """Write the places of one text to standard output as they are found."""
-    from routes.export import ATTRIBUTION, format_mentions, mention_to_dict
-    from routes.geoparse import iter_places
-    from routes.inputs import read_text
+    from routes.geo.geoparse import iter_places
+    from routes.io.export import ATTRIBUTION, format_mentions, mention_to_dict
+    from routes.io.inputs import read_text
 
     if args.jsonl or args.out:
         return _places_batch(args)
@@ -271,7 +271,7 @@ def _batch(args: argparse.Namespace, task: Any) -> Any:
     Broken lines are reported by number and skipped; an existing ``--out`` is resumed, or
     started afresh with ``--force``; progress shows on a terminal.
     """
-    from routes.corpus import run_corpus
+    from routes.io.corpus import run_corpus
 
     if not (args.jsonl and args.out):
         msg = "batch mode needs both --jsonl IN.jsonl and --out OUT.jsonl"
@@ -311,7 +311,7 @@ class _InterruptedError(RoutesError):
 
 
 def _places_batch(args: argparse.Namespace) -> str:
-    from routes.corpus import CorpusTask
+    from routes.io.corpus import CorpusTask
 
     report = _batch(args, CorpusTask("places", demonyms=not args.no_demonyms))
     return str(report.summary()) + "\n"
@@ -324,9 +324,9 @@ def _check(args: argparse.Namespace) -> tuple[str, bool]:
     """Claim report as text; and whether a --fail-on verdict occurred."""
     import tempfile
 
-    from routes.claims import ClaimReport
-    from routes.export import claims_to_dict, format_claims, format_claims_markdown
-    from routes.inputs import read_text
+    from routes.io.export import claims_to_dict, format_claims, format_claims_markdown
+    from routes.io.inputs import read_text
+    from routes.text.claims import ClaimReport
 
     fail_on = {v.strip() for v in args.fail_on.split(",") if v.strip()}
     unknown = fail_on - set(_VERDICTS)
@@ -361,8 +361,8 @@ def _check_pieces(text: str, places: IO[str] | None) -> list[Any]:
     Returns the checked claims; the places go to ``places`` as JSON lines when it is given,
     so memory stays bounded by the piece size.
     """
-    from routes.claims import iter_checked
-    from routes.export import mention_to_dict
+    from routes.io.export import mention_to_dict
+    from routes.text.claims import iter_checked
 
     tty = sys.stderr.isatty() and len(text) >= _PROGRESS_FROM
     claims: list[Any] = []
@@ -381,7 +381,7 @@ def _check_pieces(text: str, places: IO[str] | None) -> list[Any]:
 
 
 def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, bool]:
-    from routes.corpus import CorpusTask
+    from routes.io.corpus import CorpusTask
 
     report = _batch(args, CorpusTask("check"))
     failed = any(report.verdicts[v] for v in fail_on)
@@ -389,8 +389,8 @@ def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, bool
 
 
 def _map(args: argparse.Namespace) -> str:
-    from routes.inputs import read_text
-    from routes.maps import read_story, write_map
+    from routes.io.inputs import read_text
+    from routes.io.maps import read_story, write_map
 
     text = read_text(args.file, encoding=args.encoding) if args.file else None
     story = read_story(text, origin=args.origin, destination=args.destination, via=args.via)
@@ -403,7 +403,7 @@ def _map(args: argparse.Namespace) -> str:
 
 def _build() -> str:
     from routes import settings
-    from routes.build import build_network
+    from routes.network.build import build_network
 
     try:
         report = build_network(settings.data_folder)

@@ -16,11 +16,11 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from routes.air import air_options
 from routes.errors import NoRouteError
 from routes.itinerary import Leg, RouteOption, Stop
-from routes.network import Network, load_network
-from routes.rail import rail_options
+from routes.modes.air import air_options
+from routes.modes.rail import rail_options
+from routes.network.graph import Network, load_network
 from routes.trip import Trip, plan_trip
 
 __all__ = ["TripOptions", "find_options", "plan_trip"]
@@ -43,7 +43,7 @@ def find_options(trip: Trip, *, network: Network | None = None) -> TripOptions:
     trip
         From :func:`plan_trip`.
     network
-        Defaults to :func:`routes.network.load_network`.
+        Defaults to :func:`routes.network.graph.load_network`.
 
     Returns
     -------

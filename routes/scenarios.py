@@ -31,7 +31,7 @@ from routes.errors import InputError, RoutesError
 from routes.estimate import Estimate
 from routes.facts import DwellClass, Facts, Service, SpeedClass
 from routes.itinerary import RouteOption
-from routes.network import Network, load_network
+from routes.network.graph import Network, load_network
 from routes.options import find_options
 from routes.trip import plan_trip
 
@@ -133,7 +133,7 @@ def load_scenario(path: str | Path) -> Scenario:
 
     """
     from routes.facts import load_facts
-    from routes.places import find_place
+    from routes.geo.places import find_place
 
     p = Path(path)
     try:
@@ -265,7 +265,7 @@ def compare(scenarios: Iterable[Scenario | str | Path], *,
     scenarios
         Scenarios, or paths of scenario files.
     network
-        Defaults to :func:`routes.network.load_network`.
+        Defaults to :func:`routes.network.graph.load_network`.
 
     """
     import pandas as pd
@@ -362,9 +362,9 @@ def map_scenarios(result: ScenarioComparison, *, self_contained: bool = False) -
     """The options of compared scenarios on one map (one layer each).
 
     With ``self_contained``, Leaflet and its plugins are inlined (see
-    :func:`routes.maps.render_map`).
+    :func:`routes.io.maps.render_map`).
     """
-    from routes.maps import Story, render_map
+    from routes.io.maps import Story, render_map
     from routes.options import TripOptions
 
     if not result.options:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from routes.errors import InputError, NoRouteError, PlaceNotFoundError
 from routes.facts import load_facts
-from routes.places import Place, find_place
+from routes.geo.places import Place, find_place
 
 __all__ = ["MODES", "Trip", "plan_trip"]
 

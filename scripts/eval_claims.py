@@ -28,9 +28,9 @@ import re
 import sys
 from pathlib import Path
 
-from routes.claims import check_claims
-from routes.geodesy import distance_km
-from routes.places import Place, normalize_name
+from routes.geo.geodesy import distance_km
+from routes.geo.places import Place, normalize_name
+from routes.text.claims import check_claims
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "claims-dev.jsonl"
 _MODES = {"unspecified": "straight"}

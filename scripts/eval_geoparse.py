@@ -19,9 +19,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from routes.gazetteer import Gazetteer, haversine_km, load_gazetteer
-from routes.geoparse import Mention, find_places
-from routes.places import normalize_name
+from routes.geo.gazetteer import Gazetteer, haversine_km, load_gazetteer
+from routes.geo.geoparse import Mention, find_places
+from routes.geo.places import normalize_name
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "geovirus.jsonl"
 

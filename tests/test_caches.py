@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-import routes.gazetteer as gazetteer
+import routes.geo.gazetteer as gazetteer
 from routes import settings
 
 
@@ -107,7 +107,7 @@ def test_the_cache_name_changes_with_its_inputs(tmp_path: Path) -> None:
 
 @pytest.mark.allow_hosts(["127.0.0.1"])
 def test_a_corrupt_geocoder_cache_is_set_aside_and_started_afresh(tmp_path: Path) -> None:
-    from routes.geocoders import CachedNominatim
+    from routes.geo.geocoders import CachedNominatim
 
     path = tmp_path / "nominatim.sqlite"
     path.write_bytes(b"this is not a database" * 100)

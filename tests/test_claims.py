@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routes.claims import check_claims
-from routes.places import Place
+from routes.geo.places import Place
+from routes.text.claims import check_claims
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kim-putin-2019-article.txt"
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "kim-vladivostok.txt"
@@ -184,8 +184,8 @@ def test_mutated_claims_are_flagged() -> None:
 
 def test_a_long_text_is_checked_piece_by_piece_with_offsets_into_the_whole(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from routes.claims import iter_checked
     from routes.cli import main
+    from routes.text.claims import iter_checked
 
     story = (Path(__file__).resolve().parents[1] / "data" / "examples"
              / "kim-vladivostok.txt").read_text(encoding="utf-8")

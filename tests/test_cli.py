@@ -83,7 +83,9 @@ def test_malformed_data_file_is_reported(tmp_path: object, monkeypatch: pytest.M
     import shutil
     from pathlib import Path
 
-    from routes import facts, network, places, settings
+    from routes import facts, settings
+    from routes.geo import places
+    from routes.network import graph as network
 
     root = Path(str(tmp_path))
     shutil.copytree(settings.data_folder, root / "data", ignore=shutil.ignore_patterns("raw"))

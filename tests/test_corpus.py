@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from routes.corpus import CorpusTask, run_corpus
 from routes.errors import InputError
+from routes.io.corpus import CorpusTask, run_corpus
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "kim-vladivostok.txt"
 
@@ -166,10 +166,10 @@ def test_an_unreachable_scheduler_is_a_clear_error_and_leaves_the_output(
         corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import socket
 
-    import routes.corpus
+    import routes.io.corpus
 
     pytest.importorskip("distributed")
-    monkeypatch.setattr(routes.corpus, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(routes.io.corpus, "CONNECT_TIMEOUT", "1s")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

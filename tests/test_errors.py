@@ -156,7 +156,7 @@ def test_readme_error_row(row: Row, tmp_path: Path, monkeypatch: pytest.MonkeyPa
             monkeypatch.setattr(routes.cli, "_compare", fault)
         else:
             assert not row.how, f"the test does not know how to run {row.how!r}"
-        monkeypatch.setattr("routes.corpus.CONNECT_TIMEOUT", "1s")
+        monkeypatch.setattr("routes.io.corpus.CONNECT_TIMEOUT", "1s")
         monkeypatch.setattr(settings, "assets_folder", settings.assets_folder)
         try:
             status = main(row.argv)

@@ -6,7 +6,7 @@ import pytest
 
 from routes import DataError
 from routes.facts import load_facts, read_facts
-from routes.places import load_places
+from routes.geo.places import load_places
 
 
 def test_every_record_cites_known_sources_with_urls() -> None:

@@ -22,14 +22,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from routes.claims import check_claims
 from routes.errors import RoutesError
 from routes.facts import read_facts
-from routes.geoparse import find_places
-from routes.inputs import decode_text, read_jsonl
-from routes.network import read_network
-from routes.places import read_places
+from routes.geo.geoparse import find_places
+from routes.geo.places import read_places
+from routes.io.inputs import decode_text, read_jsonl
+from routes.network.graph import read_network
 from routes.scenarios import load_scenario, run_scenario
+from routes.text.claims import check_claims
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TEXTS = settings.default.max_examples if settings.default else 100

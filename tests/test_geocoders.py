@@ -15,8 +15,8 @@ import pytest_socket
 from geopy.location import Location
 
 from routes.errors import InputError
-from routes.geocoders import CachedNominatim, GeocodingError, OfflineGeocoder
-from routes.geoparse import find_places
+from routes.geo.geocoders import CachedNominatim, GeocodingError, OfflineGeocoder
+from routes.geo.geoparse import find_places
 
 
 def test_offline_geocoder_returns_geopy_locations() -> None:

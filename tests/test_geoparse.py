@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routes.geodesy import distance_km
-from routes.geoparse import find_places
+from routes.geo.geodesy import distance_km
+from routes.geo.geoparse import find_places
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kim-putin-2019-article.txt"
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "kim-vladivostok.txt"
@@ -267,8 +267,8 @@ def test_governor_marks_a_region() -> None:
 
 
 def test_a_lone_village_does_not_set_the_story_country() -> None:
-    from routes.gazetteer import load_gazetteer
-    from routes.geoparse import _sets_country
+    from routes.geo.gazetteer import load_gazetteer
+    from routes.geo.geoparse import _sets_country
 
     gaz = load_gazetteer()
     village = gaz.candidates("pennington")  # small places only: a surname as often

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from routes.errors import InputError
-from routes.maps import read_story, render_map, write_map
+from routes.io.maps import read_story, render_map, write_map
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "kim-vladivostok.txt"
 

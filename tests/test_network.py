@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 
 from routes import load_network, settings
-from routes.build import RAW_FILES, build_fingerprint
-from routes.places import load_places
+from routes.geo.places import load_places
+from routes.network.build import RAW_FILES, build_fingerprint
 
 
 def test_every_curated_station_is_on_the_network() -> None:
@@ -58,7 +58,7 @@ def test_track_lengths_are_geodesic() -> None:
     u, v = "kamyshovaya_station", "makhalino_station"
     path = nx.shortest_path(net.graph, u, v, weight="km")
     coords = net.path_geometry(tuple(path))
-    from routes.geodesy import path_length_km
+    from routes.geo.geodesy import path_length_km
     measured = sum(net.edge(a, b)["km"] for a, b in pairwise(path))
     assert measured == pytest.approx(path_length_km(coords), rel=1e-3)
 
@@ -76,7 +76,7 @@ def test_the_committed_network_was_built_from_the_current_inputs() -> None:
 
 def test_rebuilding_gives_the_same_bytes(tmp_path: Path) -> None:
     pytest.importorskip("timezonefinder")
-    from routes.build import build_network
+    from routes.network.build import build_network
 
     build_network(settings.data_folder, out_folder=tmp_path)
     for fname in ("rail.json", "rail_geometry.json", "airports.json"):

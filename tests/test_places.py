@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from routes import DataError, PlaceNotFoundError, find_place
-from routes.places import load_places, read_places
+from routes.geo.places import load_places, read_places
 
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routes.quantities import find_quantities
+from routes.text.quantities import find_quantities
 
 
 @pytest.mark.parametrize(("text", "surface", "value", "unit", "hedge"), [

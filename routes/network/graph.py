@@ -1,4 +1,4 @@
-"""The rail network and the airports, as built by :mod:`routes.build`.
+"""The rail network and the airports, as built by :mod:`routes.network.build`.
 
 A :class:`Network` holds a graph (also available as a ``networkx.Graph``) whose nodes are
 stations, junctions and border points, and whose edges carry the measured geometry length
@@ -33,7 +33,7 @@ from routes import settings
 from routes.errors import DataError
 from routes.estimate import Estimate
 from routes.facts import Facts, load_facts
-from routes.geodesy import distance_km, great_circle_km
+from routes.geo.geodesy import distance_km, great_circle_km
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -40,13 +40,13 @@ from pathlib import Path
 from typing import Any
 
 from routes import settings
-from routes.claims import ClaimReport, check_claims
 from routes.errors import InputError, NoRouteError
-from routes.geodesy import distance_km
-from routes.geoparse import Mention, find_places
+from routes.geo.geodesy import distance_km
+from routes.geo.geoparse import Mention, find_places
+from routes.geo.places import Place
 from routes.itinerary import RouteOption
 from routes.options import TripOptions, find_options
-from routes.places import Place
+from routes.text.claims import ClaimReport, check_claims
 from routes.trip import plan_trip
 
 __all__ = ["Story", "read_story", "render_map", "write_map"]
@@ -415,7 +415,7 @@ def _claims_panel(report: ClaimReport) -> str:
 
 
 def _attribution() -> str:
-    from routes.export import ATTRIBUTION
+    from routes.io.export import ATTRIBUTION
 
     return ATTRIBUTION
 

@@ -1,7 +1,7 @@
 """Check the distance, duration and speed claims of a text.
 
-A claim is a quantity (:mod:`routes.quantities`) about a trip between places. Its places
-come from the place finder (:mod:`routes.geoparse`), first rule that applies:
+A claim is a quantity (:mod:`routes.text.quantities`) about a trip between places. Its places
+come from the place finder (:mod:`routes.geo.geoparse`), first rule that applies:
 
 * an explicit pair in its sentence: "from A to B", "between A and B", "separates A from B",
   "the A to B train", "A–B";
@@ -48,11 +48,11 @@ from itertools import pairwise
 from routes.errors import NoRouteError, RoutesError
 from routes.estimate import Estimate
 from routes.facts import ClaimRules, load_facts
-from routes.geodesy import distance_km
-from routes.geoparse import Mention, find_places, text_pieces
+from routes.geo.geodesy import distance_km
+from routes.geo.geoparse import Mention, find_places, text_pieces
+from routes.geo.places import Place
 from routes.itinerary import RouteOption
-from routes.places import Place
-from routes.quantities import UNITS, Quantity, find_quantities
+from routes.text.quantities import UNITS, Quantity, find_quantities
 
 __all__ = ["CheckedClaim", "Claim", "ClaimReport", "check_claims", "find_claims", "iter_checked"]
 
@@ -467,8 +467,8 @@ def _fmt(value: float, unit: str) -> str:
 
 def _straight(origin: Place, destination: Place) -> tuple[Estimate, str]:
     """City centres, and their stations and airports where curated: the spread of 'straight'."""
-    from routes.air import airports_for
-    from routes.network import load_network
+    from routes.modes.air import airports_for
+    from routes.network.graph import load_network
 
     points = [distance_km(origin.point, destination.point)]
     basis = f"straight line between {origin.name} and {destination.name}"

@@ -20,9 +20,9 @@ from itertools import pairwise
 from routes.errors import NoRouteError
 from routes.estimate import Budget, Estimate
 from routes.facts import Crossing
+from routes.geo.places import Place
 from routes.itinerary import Leg, RouteOption, Stop
-from routes.network import Network, Node
-from routes.places import Place
+from routes.network.graph import Network, Node
 from routes.trip import Trip
 
 __all__ = ["rail_options", "resolve_rail_node"]

@@ -44,8 +44,8 @@ from shapely.geometry import LineString, Point, shape
 
 from routes.errors import DataError
 from routes.facts import read_facts
-from routes.geodesy import distance_km, path_length_km
-from routes.places import Place, read_places
+from routes.geo.geodesy import distance_km, path_length_km
+from routes.geo.places import Place, read_places
 
 __all__ = ["BUILD_TABLES", "BuildReport", "build_fingerprint", "build_network"]
 

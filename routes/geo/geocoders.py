@@ -38,8 +38,8 @@ from geopy.point import Point
 
 from routes import settings
 from routes.errors import InputError, RoutesError
-from routes.gazetteer import Gazetteer, load_gazetteer
-from routes.places import normalize_name
+from routes.geo.gazetteer import Gazetteer, load_gazetteer
+from routes.geo.places import normalize_name
 
 __all__ = ["CachedNominatim", "GeocodingError", "OfflineGeocoder"]
 
@@ -58,7 +58,7 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
     Parameters
     ----------
     gazetteer
-        Defaults to :func:`routes.gazetteer.load_gazetteer`.
+        Defaults to :func:`routes.geo.gazetteer.load_gazetteer`.
 
     """
 

@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal, Protocol
 
 from routes.errors import CorpusError, InputError
-from routes.inputs import BatchItem, read_jsonl
+from routes.io.inputs import BatchItem, read_jsonl
 
 __all__ = ["CorpusReport", "CorpusTask", "process_batch", "process_text", "run_corpus"]
 
@@ -98,12 +98,12 @@ def process_text(task: CorpusTask, text: str) -> dict[str, Any]:
 
     """
     if task.kind == "check":
-        from routes.claims import check_claims
-        from routes.export import claims_to_dict
+        from routes.io.export import claims_to_dict
+        from routes.text.claims import check_claims
 
         data = claims_to_dict(check_claims(text))
         return {"claims": data["claims"], "places": data["places"]}
-    from routes.geoparse import find_places
+    from routes.geo.geoparse import find_places
 
     return {"places": [{"start": m.start, "end": m.end, "name": m.place.name,
                         "lat": round(m.place.lat, 5), "lon": round(m.place.lon, 5),

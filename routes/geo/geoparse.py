@@ -33,9 +33,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from routes import settings
-from routes.gazetteer import Gazetteer, load_gazetteer
-from routes.geodesy import great_circle_km
-from routes.places import Place, load_places, normalize_name
+from routes.geo.gazetteer import Gazetteer, load_gazetteer
+from routes.geo.geodesy import great_circle_km
+from routes.geo.places import Place, load_places, normalize_name
 
 __all__ = ["Candidate", "Mention", "find_places", "iter_places", "text_pieces"]
 
@@ -1047,7 +1047,7 @@ def find_places(text: str, *, gazetteer: Gazetteer | None = None,
         Any string; offsets in the result index it. Long texts are read in pieces of about
         100,000 characters (cut at paragraph ends).
     gazetteer
-        Defaults to :func:`routes.gazetteer.load_gazetteer`.
+        Defaults to :func:`routes.geo.gazetteer.load_gazetteer`.
     demonyms
         Also return demonyms ("Russian"), marked with ``demonym=True``.
 

@@ -18,10 +18,10 @@ import json
 from typing import Any
 
 from routes.estimate import Estimate
-from routes.geoparse import Mention
+from routes.geo.geoparse import Mention
+from routes.geo.places import Place
 from routes.itinerary import Leg, RouteOption, Stop
 from routes.options import TripOptions
-from routes.places import Place
 
 __all__ = [
     "ATTRIBUTION",
@@ -269,7 +269,7 @@ def _checked(c: Any) -> dict[str, Any]:
 
 
 def claims_to_dict(report: Any) -> dict[str, Any]:
-    """A claim report (:func:`routes.claims.check_claims`) as JSON-ready data."""
+    """A claim report (:func:`routes.text.claims.check_claims`) as JSON-ready data."""
     return {"claims": [_checked(c) for c in report.claims],
             "places": [mention_to_dict(m) for m in report.places],
             "attribution": ATTRIBUTION}

@@ -45,8 +45,8 @@ from typing import Any
 
 from routes import settings
 from routes.errors import DataError
-from routes.geodesy import great_circle_km
-from routes.places import normalize_name
+from routes.geo.geodesy import great_circle_km
+from routes.geo.places import normalize_name
 
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "haversine_km", "load_gazetteer"]
 
@@ -145,7 +145,7 @@ class Gazetteer:
     def candidates(self, key: str) -> list[int]:
         """Entry numbers for a normalised name, highest prior first.
 
-        See :func:`routes.places.normalize_name` for the normalisation. The list is shared
+        See :func:`routes.geo.places.normalize_name` for the normalisation. The list is shared
         between calls: do not modify it.
         """
         found = self._seen.get(key)

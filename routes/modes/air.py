@@ -14,10 +14,10 @@ import functools
 from routes.errors import NoRouteError
 from routes.estimate import Budget, Estimate
 from routes.facts import AirRoute, GroundAccess
-from routes.geodesy import distance_km, geodesic_points, great_circle_km
+from routes.geo.geodesy import distance_km, geodesic_points, great_circle_km
+from routes.geo.places import Place
 from routes.itinerary import Leg, RouteOption, Stop
-from routes.network import Airport, Network
-from routes.places import Place
+from routes.network.graph import Airport, Network
 from routes.trip import Trip
 
 __all__ = ["air_options", "airports_for"]
@@ -46,7 +46,7 @@ def airports_for(net: Network, place: Place) -> list[Airport]:
 
 
 def _city_of(station: Place) -> list[Place]:
-    from routes.places import load_places
+    from routes.geo.places import load_places
 
     return [p for p in load_places().values() if p.station == station.id]
 

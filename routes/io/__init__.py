@@ -1,0 +1,1 @@
+"""Input and output: reading texts, exports (JSON, CSV, GeoJSON, tables), maps and corpus runs."""

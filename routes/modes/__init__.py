@@ -1,0 +1,1 @@
+"""Ways to travel: one module per mode, each turning a trip into route options."""
