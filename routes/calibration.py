@@ -38,6 +38,7 @@ class CalibrationTrip:
     origin: str
     destination: str
     avoid: tuple[str, ...]
+    via: tuple[str, ...]
     service: str
     real_h: tuple[float, float] | None
     real_km: float | None
@@ -98,6 +99,7 @@ def read_calibration(path: Path | None = None) -> list[CalibrationTrip]:
             trips.append(CalibrationTrip(
                 id=item["id"], description=item["description"], origin=item["origin"],
                 destination=item["destination"], avoid=tuple(item.get("avoid", ())),
+                via=tuple(item.get("via", ())),
                 service=item.get("service", "regular"),
                 real_h=real_h, real_km=real_km, fitted=tuple(item.get("fitted", ())),
                 sources=tuple(item["sources"])))
@@ -110,8 +112,8 @@ def check_calibration(path: Path | None = None) -> list[CalibrationResult]:
     """Estimate every real trip and compare."""
     results = []
     for trip in read_calibration(path):
-        planned = plan_trip(trip.origin, trip.destination, avoid=trip.avoid, mode="rail",
-                            alternatives=1, service=trip.service)
+        planned = plan_trip(trip.origin, trip.destination, avoid=trip.avoid, via=trip.via,
+                            mode="rail", alternatives=1, service=trip.service)
         option = find_options(planned).options[0]
         if trip.real_km is not None:
             est, unit, lo, hi = option.distance_km, "km", trip.real_km, trip.real_km

@@ -19,7 +19,8 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +31,17 @@ from routes.estimate import Estimate
 __all__ = [
     "AirModel",
     "AirRoute",
+    "BorderGroup",
+    "BorderRule",
     "ClaimRules",
+    "ClosedBorder",
     "Crossing",
     "DwellClass",
     "Facts",
     "GroundAccess",
     "GroundModel",
+    "HighSpeedLine",
+    "HighSpeedStation",
     "Line",
     "Link",
     "Routing",
@@ -44,6 +50,10 @@ __all__ = [
     "Source",
     "SpeedClass",
     "load_facts",
+    "high_speed_detour",
+    "read_facts",
+    "route_km",
+    "station_km",
 ]
 
 
@@ -214,11 +224,88 @@ class Routing:
     border_penalty_h: float
     max_overlap: float
     max_snap_km: float
+    access_kmh: float = 15.0
+    max_stretch: float = 1.5
 
 
 @dataclass(frozen=True, slots=True)
+class BorderGroup:
+    """Countries whose shared borders have no checks on trains (the Schengen Area)."""
+
+    id: str
+    name: str
+    countries: frozenset[str]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedBorder:
+    """A rail border with track but no scheduled passenger trains."""
+
+    countries: frozenset[str]
+    name: str
+    status: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HighSpeedStation:
+    """A station of a high-speed line; ``km`` from the line's first station, if published."""
+
+    name: str
+    lat: float
+    lon: float
+    km: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class HighSpeedLine:
+    """A high-speed or fast intercity line, drawn through its stations.
+
+    ``speed`` is the id of its speed class (``hsr:<id>``), derived from its length and its
+    scheduled times when the facts are read.
+    """
+
+    id: str
+    name: str
+    countries: tuple[str, ...]
+    category: str
+    max_kmh: float | None
+    gauge_mm: int
+    length_km: float | None
+    fastest_h: float | None
+    typical_h: tuple[float, float] | None
+    stations: tuple[HighSpeedStation, ...]
+    sources: tuple[str, ...]
+    confidence: str
+    note: str = ""
+
+    @property
+    def speed(self) -> str:
+        """Id of the line's speed class."""
+        return f"hsr:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class BorderRule:
+    """What a rail border crossing costs and what is known about it."""
+
+    countries: tuple[str, str]
+    description: str
+    formalities: Estimate
+    bogie: Estimate | None
+    gauges: tuple[int, int]
+    gauge_change_at: str | None
+    passenger_service: bool
+    penalty_h: float
+    notes: tuple[str, ...]
+    sources: tuple[str, ...]
+    bogie_sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Facts:
-    """Everything in ``facts.toml``, checked."""
+    """Everything in ``facts.toml``, checked (compared and hashed by identity)."""
 
     path: Path
     sources: Mapping[str, Source]
@@ -239,6 +326,10 @@ class Facts:
     ground_access: tuple[GroundAccess, ...]
     ground_model: GroundModel
     claims: ClaimRules
+    border_groups: tuple[BorderGroup, ...] = ()
+    closed_borders: tuple[ClosedBorder, ...] = ()
+    high_speed: tuple[HighSpeedLine, ...] = ()
+    gauge_families: tuple[frozenset[int], ...] = ()
 
     def speed(self, cls: str, service: str = "regular") -> SpeedClass:
         """Speed class ``cls`` as run by ``service``."""
@@ -258,6 +349,65 @@ class Facts:
     def gauge(self, country: str) -> int:
         """Track gauge (mm) of ``country``'s network."""
         return self.gauge_by_country.get(country, self.gauge_default)
+
+    def same_gauge(self, a: int, b: int) -> bool:
+        """Whether trains of gauges ``a`` and ``b`` run through (1,520 and 1,524 mm do)."""
+        return a == b or any(a in f and b in f for f in self.gauge_families)
+
+    def border_rule(self, countries: tuple[str, ...], crossing: str | None,
+                    service: str = "regular") -> BorderRule:
+        """What crossing the border between ``countries`` costs, at ``crossing`` if named.
+
+        A named crossing of ``facts.toml`` keeps its own notes and gauge-change place; a
+        high-speed line's crossing (``hsr:<id>``) costs nothing beyond the line's
+        timetable; between two countries of one border group (the Schengen Area) there are
+        no checks; a closed border carries no passenger trains. Elsewhere the crossing
+        costs the formalities, and a bogie exchange where the gauges differ. Controlled
+        crossings also carry the routing penalty, which steers path choice only.
+        """
+        a, b = countries[0], countries[1]
+        pair = frozenset((a, b))
+        gauges = (self.gauge(a), self.gauge(b))
+        notes: list[str] = []
+        sources: list[str] = []
+        named = next((c for c in self.crossings if c.id == crossing), None)
+        group = next((g for g in self.border_groups if pair <= g.countries), None)
+        closed = next((c for c in self.closed_borders if c.countries == pair), None)
+        zero = Estimate.exact(0.0)
+        if crossing and crossing.startswith("hsr:"):
+            line = next((x for x in self.high_speed if x.speed == crossing), None)
+            name = line.name if line else crossing[4:]
+            return BorderRule((a, b), f"on the {name}; its timetable includes any halt",
+                              zero, None, gauges, None, True, 0.0, (), (), ())
+        formalities = self.dwell_for("formalities", service, crossing)
+        if group is not None and named is None:
+            description = f"no checks on trains between members of the {group.name}"
+            dwell, penalty = zero, 0.0
+            sources.extend(group.sources)
+        else:
+            description = formalities.name
+            dwell, penalty = formalities.hours, self.routing.border_penalty_h
+            sources.extend(formalities.sources)
+        passenger = True
+        if named is not None:
+            sources.extend(named.sources)
+            if named.note:
+                notes.append(named.note)
+            passenger = named.passenger_service
+        elif group is None:
+            notes.append("crossing not curated: generic dwell times")
+        if closed is not None:
+            passenger = False
+            notes.append(f"{closed.name}: {closed.status}")
+            sources.extend(closed.sources)
+        bogie = None
+        bogie_sources: tuple[str, ...] = ()
+        if not self.same_gauge(*gauges):
+            change = self.dwell_for("bogie_exchange", service, crossing)
+            bogie, bogie_sources = change.hours, change.sources
+        return BorderRule((a, b), description, dwell, bogie, gauges,
+                          named.gauge_change_at if named else None, passenger, penalty,
+                          tuple(notes), tuple(dict.fromkeys(sources)), bogie_sources)
 
     def speed_for_country(self, country: str) -> str:
         """Default speed class of ``country``."""
@@ -410,7 +560,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         r = _Reader(path, f"dwell {key!r}", table)
         dwell[key] = DwellClass(key, r.get("name", str), r.estimate("hours"), cited(r),
                                 r.get("confidence", str))
-    for needed in ("formalities", "bogie_exchange"):
+    for needed in ("formalities", "bogie_exchange", "transfer"):
         if needed not in dwell:
             raise DataError(f"{path.name}: dwell {needed!r} is required")
 
@@ -454,8 +604,18 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
             sources=cited(r),
         ))
 
+    groups = []
+    for r in _records(path, data, "border_group"):
+        groups.append(BorderGroup(r.get("id", str), r.get("name", str),
+                                  frozenset(r.strings("countries")), cited(r)))
     gauge = _Reader(path, "gauge", data.get("gauge", {}))
     by_country = gauge.tables("by_country")
+    families = []
+    for family in gauge.get("compatible", list, []):
+        if not isinstance(family, list) or not all(
+                isinstance(v, int) and not isinstance(v, bool) for v in family):
+            raise gauge.fail("compatible must be lists of gauges in millimetres")
+        families.append(frozenset(family))
     if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0
                for v in by_country.values()):
         raise gauge.fail("by_country must give each country a gauge in millimetres")
@@ -496,7 +656,9 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         routing=Routing(float(routing.get("no_passenger_weight", int | float)),
                         float(routing.get("border_penalty_h", int | float)),
                         float(routing.get("max_overlap", int | float)),
-                        float(routing.get("max_snap_km", int | float))),
+                        float(routing.get("max_snap_km", int | float)),
+                        float(routing.get("access_kmh", int | float)),
+                        float(routing.get("max_stretch", int | float))),
         air_routes=tuple(air_routes),
         air_model=AirModel(am.estimate("cruise_kmh"), am.estimate("overhead_h"), cited(am)),
         ground_access=tuple(ground),
@@ -509,7 +671,230 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
             vague_tolerance=float(cr.get("vague_tolerance", int | float)),
             extent_km=tuple(sorted(((int(a), float(b)) for a, b in extent), reverse=True)),
             detour_factor=float(cr.get("detour_factor", int | float))),
+        border_groups=tuple(groups),
+        gauge_families=tuple(families),
     )
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise DataError(f"facts file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{path.name}: not valid TOML: {exc}") from None
+
+
+def _cited_urls(r: _Reader, sources: dict[str, Source]) -> tuple[str, ...]:
+    """The URLs a world-data record cites, registered as sources under their own URL."""
+    urls = r.strings("sources")
+    if not urls:
+        raise r.fail("no sources")
+    for url in urls:
+        sources.setdefault(url, Source(url, r.where, url))
+    return urls
+
+
+def _world(folder: Path, facts: Facts) -> Facts:
+    """Add the worldwide rail tables of ``folder / "rail"`` to ``facts``.
+
+    ``speeds.toml`` gives each country's conventional speed class (``country:<ISO>``),
+    ``gauges.toml`` the gauge of each country's main lines, ``borders.toml`` the rail
+    borders with no passenger trains, and ``high_speed.toml`` the high-speed lines, whose
+    speed classes (``hsr:<id>``) are derived here from their lengths and timetables.
+    """
+    rail = folder / "rail"
+    sources = dict(facts.sources)
+    speeds = dict(facts.speeds)
+    speed_default = dict(facts.speed_default)
+    path = rail / "speeds.toml"
+    for r in _records(path, _toml(path), "country"):
+        codes = r.strings("codes")
+        cls = SpeedClass(f"country:{codes[0]}", r.get("name", str), r.estimate("kmh"),
+                         r.strings("evidence"), _cited_urls(r, sources),
+                         r.get("confidence", str))
+        for code in codes:
+            speeds[f"country:{code}"] = cls
+            speed_default.setdefault(code, f"country:{code}")
+    path = rail / "gauges.toml"
+    gauges = dict(facts.gauge_by_country)
+    for code, table in _tables(path, _toml(path), "gauge").items():
+        r = _Reader(path, f"gauge {code!r}", table)
+        mm = r.get("mm", int)
+        if mm <= 0:
+            raise r.fail("mm must be positive")
+        _cited_urls(r, sources)
+        gauges.setdefault(code, mm)
+    path = rail / "borders.toml"
+    closed = []
+    for r in _records(path, _toml(path), "closed_border"):
+        countries = r.strings("countries")
+        if len(countries) != 2:
+            raise r.fail("countries must name two")
+        status = r.get("status", str)
+        since = r.get("since", str, "")
+        closed.append(ClosedBorder(frozenset(countries), r.get("crossing", str),
+                                   f"{status} since {since}" if since else status,
+                                   _cited_urls(r, sources)))
+    path = rail / "high_speed.toml"
+    lines = ([_high_speed_line(r, sources) for r in _records(path, _toml(path), "line")]
+             if path.exists() else [])
+    speeds.update(_high_speed_speeds(lines))
+    return replace(facts, sources=sources, speeds=speeds, speed_default=speed_default,
+                   gauge_by_country=gauges, closed_borders=tuple(closed),
+                   high_speed=tuple(lines))
+
+
+def _high_speed_line(r: _Reader, sources: dict[str, Source]) -> HighSpeedLine:
+    stations = []
+    for i, item in enumerate(r.get("stations", list)):
+        sr = _Reader(r.path, f"{r.where} station {i + 1}", item)
+        lat, lon = float(sr.get("lat", int | float)), float(sr.get("lon", int | float))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise sr.fail("coordinates out of range")
+        km = sr.get("km", int | float, None)
+        stations.append(HighSpeedStation(sr.get("name", str), lat, lon,
+                                         None if km is None else float(km)))
+    if len(stations) < 2:
+        raise r.fail("needs at least two stations")
+    known = [st.km for st in stations if st.km is not None]
+    if any(b < a for a, b in pairwise(known)):
+        raise r.fail("station km must increase along the line")
+    typical = r.numbers("typical_h", 2, None)
+    length = r.get("length_km", int | float, None)
+    fastest = r.get("fastest_h", int | float, None)
+    for name, value in (("length_km", length), ("fastest_h", fastest)):
+        if value is not None and value <= 0:
+            raise r.fail(f"{name} must be positive")
+    return HighSpeedLine(
+        id=r.get("id", str), name=r.get("name", str), countries=r.strings("countries"),
+        category=r.get("category", str), max_kmh=_optional_float(r, "max_kmh"),
+        gauge_mm=int(r.get("gauge_mm", int, 1435)),
+        length_km=None if length is None else float(length),
+        fastest_h=None if fastest is None else float(fastest),
+        typical_h=None if typical is None else (min(typical), max(typical)),
+        stations=tuple(stations), sources=_cited_urls(r, sources),
+        confidence=r.get("confidence", str), note=r.get("note", str, ""))
+
+
+def _optional_float(r: _Reader, key: str) -> float | None:
+    value = r.get(key, int | float, None)
+    return None if value is None else float(value)
+
+
+def _geodesic_km(line: HighSpeedLine) -> list[float]:
+    """Distance along straight lines between the stations, from the first one."""
+    from routes.geo.geodesy import distance_km
+
+    out = [0.0]
+    for a, b in pairwise(line.stations):
+        out.append(out[-1] + distance_km((a.lat, a.lon), (b.lat, b.lon)))
+    return out
+
+
+def high_speed_detour(lines: list[HighSpeedLine] | tuple[HighSpeedLine, ...]) -> float:
+    """Median ratio of rail distance to straight lines between the stations.
+
+    Over the lines whose rail distance is published; it scales the lines whose is not.
+    """
+    import statistics
+
+    ratios = [line.length_km / _geodesic_km(line)[-1] for line in lines
+              if line.length_km and _geodesic_km(line)[-1] > 0]
+    return statistics.median(ratios) if ratios else 1.1
+
+
+def station_km(line: HighSpeedLine, detour: float) -> tuple[list[float], str]:
+    """Rail distance of each station from the first, and how the figures are known.
+
+    Published station kilometres are kept. Between two of them the straight lines are
+    scaled to fit; elsewhere they are scaled by the line's published length over its
+    straight lines, or by ``detour`` (see :func:`high_speed_detour`) when the line has none.
+    """
+    geo = _geodesic_km(line)
+    if line.length_km and geo[-1] > 0:
+        ratio, how = line.length_km / geo[-1], "official length"
+    else:
+        ratio, how = detour, (f"straight lines between the stations x {detour:.3f} (median "
+                              "ratio of the lines with official lengths)")
+    known = {i: st.km for i, st in enumerate(line.stations) if st.km is not None}
+    if line.length_km and (len(line.stations) - 1) not in known:
+        known[len(line.stations) - 1] = line.length_km
+    known.setdefault(0, 0.0)
+    out = [0.0]
+    for i in range(1, len(line.stations)):
+        prev = max(j for j in known if j < i) if any(j < i for j in known) else 0
+        nxt = min((j for j in known if j >= i), default=None)
+        if nxt is not None and geo[nxt] > geo[prev]:
+            scale = (known[nxt] - known[prev]) / (geo[nxt] - geo[prev])
+        else:
+            scale = ratio
+        out.append(out[-1] + (geo[i] - geo[i - 1]) * scale)
+    if len(known) > 2 or (line.length_km and len(known) == 2):
+        how = "station kilometres" if len(known) > 2 else how
+    return out, how
+
+
+def route_km(line: HighSpeedLine, detour: float) -> tuple[float, str]:
+    """Rail distance from the line's first to its last station, and how it is known."""
+    km, how = station_km(line, detour)
+    return km[-1], how
+
+
+def _high_speed_speeds(lines: list[HighSpeedLine]) -> dict[str, SpeedClass]:
+    """Average speed, stops included, of each high-speed line: low, central and high.
+
+    The fastest train gives the high speed, the slowest common train the low, and the middle
+    of the common times the central. A line lacking its common times takes the median
+    ratio of the lines that have both; a line with no timetable at all takes the median
+    ratio of average to maximum speed over the lines that have one. Both ratios are derived
+    from this file, and the class says so.
+    """
+    import statistics
+
+    detour = high_speed_detour(lines)
+    spread = [((line.typical_h[0] + line.typical_h[1]) / 2 / line.fastest_h,
+               line.typical_h[1] / line.fastest_h)
+              for line in lines if line.fastest_h and line.typical_h]
+    mid_ratio = statistics.median(r[0] for r in spread) if spread else 1.15
+    slow_ratio = statistics.median(r[1] for r in spread) if spread else 1.3
+    averages = [route_km(line, detour)[0] / line.fastest_h / line.max_kmh
+                for line in lines if line.fastest_h and line.max_kmh]
+    avg_ratio = statistics.median(averages) if averages else 0.6
+    out = {}
+    for line in lines:
+        km, how = route_km(line, detour)
+        evidence = [f"{km:,.0f} km ({how})"]
+        if line.fastest_h:
+            fastest = line.fastest_h
+            evidence.append(f"fastest scheduled {fastest:.2f} h")
+        elif line.max_kmh is None:
+            same = [route_km(x, detour)[0] / x.fastest_h for x in lines
+                    if x.fastest_h and x.category == line.category]
+            if not same:
+                msg = f"high_speed.toml: line {line.id!r} has neither fastest_h nor max_kmh"
+                raise DataError(msg)
+            fastest = km / statistics.median(same)
+            evidence.append(f"no timetable or top speed found: the median average speed of the "
+                            f"other {line.category} lines, {statistics.median(same):.0f} km/h")
+        else:
+            fastest = km / (line.max_kmh * avg_ratio)
+            evidence.append(f"no timetable found: the median average/maximum speed ratio "
+                            f"{avg_ratio:.2f} of the other lines x {line.max_kmh:.0f} km/h")
+        if line.typical_h and line.fastest_h:
+            mid, slow = sum(line.typical_h) / 2, line.typical_h[1]
+            evidence.append(f"common trains {line.typical_h[0]:.2f}–{line.typical_h[1]:.2f} h")
+        else:
+            mid, slow = fastest * mid_ratio, fastest * slow_ratio
+            evidence.append(f"common trains taken as {mid_ratio:.2f}–{slow_ratio:.2f} x the "
+                            "fastest (median of the other lines)")
+        mid = max(mid, fastest)
+        slow = max(slow, mid)
+        out[line.speed] = SpeedClass(line.speed, line.name,
+                                     Estimate(km / slow, km / mid, km / fastest),
+                                     tuple(evidence), line.sources, line.confidence)
+    return out
 
 
 def read_facts(path: Path) -> Facts:
@@ -521,15 +906,12 @@ def read_facts(path: Path) -> Facts:
         If the file is missing, is not TOML, or a record is incomplete or inconsistent.
 
     """
+    data = _toml(path)
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise DataError(f"facts file not found: {path}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{path.name}: not valid TOML: {exc}") from None
-    try:
-        return _parse(path, data)
+        facts = _parse(path, data)
+        if (path.parent / "rail").is_dir():
+            facts = _world(path.parent, facts)
+        return facts
     except DataError:
         raise
     except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:

@@ -23,17 +23,19 @@ from dataclasses import dataclass
 
 from routes.errors import InputError, NoRouteError, PlaceNotFoundError
 from routes.facts import load_facts
-from routes.geo.places import Place, find_place
+from routes.geo.places import Place
+from routes.geo.resolve import resolve_places
 
 __all__ = ["MODES", "Trip", "plan_trip"]
 
 MODES = ("rail", "air")
 
-# ISO 3166-1 alpha-2 codes a user may want to avoid on these networks.
-_COUNTRIES = {
-    "AF", "AM", "AZ", "BY", "CN", "EE", "FI", "GE", "JP", "KG", "KP", "KR", "KZ", "LT", "LV",
-    "MN", "PL", "RU", "TJ", "TM", "TR", "UA", "UZ",
-}
+
+def _is_country_code(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-1 alpha-2 code of a country in the gazetteer."""
+    from routes.geo.gazetteer import load_gazetteer
+
+    return len(code) == 2 and code.isupper() and load_gazetteer().country_entry(code) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +130,16 @@ def plan_trip(
         The origin or destination lies in a country to be avoided.
 
     """
-    orig = origin if isinstance(origin, Place) else find_place(origin)
-    dest = destination if isinstance(destination, Place) else find_place(destination)
+    wanted = [origin, destination, *via]
+    names = [w for w in wanted if not isinstance(w, Place)]
+    resolved = iter(resolve_places(names) if names else [])
+    places_in_order = [w if isinstance(w, Place) else next(resolved) for w in wanted]
+    orig, dest = places_in_order[0], places_in_order[1]
     if orig.id == dest.id:
         msg = (f"origin and destination are the same place ({orig.name}); "
                "give two different places")
         raise InputError(msg)
-    vias = tuple(v if isinstance(v, Place) else find_place(v) for v in via)
+    vias = tuple(places_in_order[2:])
     for v in vias:
         if v.id in (orig.id, dest.id):
             msg = f"via {v.name} is the origin or the destination; drop it"
@@ -143,14 +148,14 @@ def plan_trip(
     places: list[Place] = []
     for item in avoid:
         code = item.strip()
-        if len(code) == 2 and code.upper() == code and code in _COUNTRIES:
+        if _is_country_code(code):
             countries.append(code)
             continue
         try:
-            places.append(find_place(code))
+            places.append(resolve_places([code])[0])
         except PlaceNotFoundError as exc:
             if len(code) == 2:
-                msg = f"unknown country code {code!r}; use ISO codes such as CN, RU, KP, MN"
+                msg = f"unknown country code {code!r}; use ISO 3166 codes such as CN, RU, FR, US"
                 raise InputError(msg) from None
             raise exc from None
     for p in vias:

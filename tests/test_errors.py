@@ -61,8 +61,7 @@ def test_the_table_covers_every_exit_status() -> None:
 def _spoilt_copy(root: Path, name: str, path: str, spoil: str | None) -> None:
     """``root/name``: a copy of data/ (linked) whose ``path`` is replaced by ``spoil``."""
     folder = root / name
-    shutil.copytree(DATA, folder, symlinks=True, copy_function=os.symlink,
-                    ignore=shutil.ignore_patterns("raw"))
+    shutil.copytree(DATA, folder, symlinks=True, copy_function=os.symlink)
     target = folder / path
     if target.is_dir():
         shutil.rmtree(target)

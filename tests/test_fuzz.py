@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -161,6 +162,7 @@ def test_reading_a_spoilt_places_file(data: st.DataObject) -> None:
 
 
 RAIL = json.loads((DATA / "network" / "rail.json").read_text(encoding="utf-8"))
+RAIL_NPZ = dict(np.load(DATA / "network" / "rail.npz"))
 JSON_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=5),
                         st.just([]), st.just({}))
 
@@ -169,21 +171,32 @@ JSON_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st
 @FILE_SETTINGS
 def test_reading_a_spoilt_network(data: st.DataObject) -> None:
     rail: dict[str, Any] = copy.deepcopy(RAIL)
+    arrays = dict(RAIL_NPZ)
     for _ in range(data.draw(st.integers(1, 3))):
-        table = data.draw(st.sampled_from(["nodes", "edges"]))
-        items = rail[table]
-        k = data.draw(st.integers(0, len(items) - 1))
-        if data.draw(st.booleans()):
-            field = data.draw(st.sampled_from(sorted(items[k])))
-            items[k][field] = data.draw(JSON_VALUES)
+        where = data.draw(st.sampled_from(["named", "strings", "array"]))
+        if where == "named":
+            items = rail["named"]
+            k = data.draw(st.integers(0, len(items) - 1))
+            if data.draw(st.booleans()):
+                field = data.draw(st.sampled_from(sorted(items[k])))
+                items[k][field] = data.draw(JSON_VALUES)
+            else:
+                del items[k]
+        elif where == "strings":
+            table = data.draw(st.sampled_from(sorted(rail["strings"])))
+            values = rail["strings"][table]
+            if values:
+                del values[data.draw(st.integers(0, len(values) - 1))]
         else:
-            del items[k]
+            name = data.draw(st.sampled_from(sorted(arrays)))
+            cut = data.draw(st.integers(0, max(len(arrays[name]) - 1, 0)))
+            arrays[name] = arrays[name][:cut]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "rail.json").write_text(json.dumps(rail), encoding="utf-8")
-        (folder / "airports.json").write_bytes((DATA / "network" / "airports.json").read_bytes())
+        np.savez(folder / "rail.npz", **arrays)
         error = error_of(read_network, folder, read_facts(DATA / "facts.toml"))
-        assert error is None or "rail.json" in error or "network" in error
+        assert error is None or "rail.json" in error or "rail.npz" in error or "network" in error
 
 
 SCENARIO = (DATA / "scenarios" / "leader_slow.toml").read_text(encoding="utf-8")

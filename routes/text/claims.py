@@ -555,9 +555,9 @@ def _rail(o: Place, d: Place) -> list[RouteOption] | str:
     except RoutesError as exc:
         return f"unverifiable: {exc}"
     # Alternatives count only while they are real ways to make the trip, not long detours.
-    fastest = min(opt.duration_h.central for opt in result.options)
-    limit = load_facts().claims.detour_factor * fastest
-    return [opt for opt in result.options if opt.duration_h.central <= limit]
+    shortest = min(opt.distance_km.central for opt in result.options)
+    limit = load_facts().claims.detour_factor * shortest
+    return [opt for opt in result.options if opt.distance_km.central <= limit]
 
 
 def _air_time(o: Place, d: Place) -> tuple[Estimate, str] | str:
