@@ -85,6 +85,6 @@ def test_rebuilding_gives_the_same_bytes(tmp_path: Path) -> None:
     from routes.network.build import build_network
 
     build_network(settings.data_folder, out_folder=tmp_path)
-    for fname in ("rail.json", "rail_geometry.json", "airports.json"):
+    for fname in ("rail.json", "rail.npz", "airports.csv"):
         committed = (settings.data_folder / "network" / fname).read_bytes()
         assert (tmp_path / fname).read_bytes() == committed, fname
