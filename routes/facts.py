@@ -29,8 +29,8 @@ from routes.errors import DataError
 from routes.estimate import Estimate
 
 __all__ = [
-    "AirModel",
     "AirRoute",
+    "AirspaceRule",
     "BorderGroup",
     "BorderRule",
     "ClaimRules",
@@ -44,13 +44,14 @@ __all__ = [
     "HighSpeedStation",
     "Line",
     "Link",
+    "OneStop",
     "Routing",
     "Section",
     "Service",
     "Source",
     "SpeedClass",
-    "load_facts",
     "high_speed_detour",
+    "load_facts",
     "read_facts",
     "route_km",
     "station_km",
@@ -166,11 +167,24 @@ class AirRoute:
 
 
 @dataclass(frozen=True, slots=True)
-class AirModel:
-    """Block time for unscheduled pairs: ``overhead + distance / cruise``."""
+class AirspaceRule:
+    """Extra flight time where a great circle crosses a country most airlines avoid."""
 
-    cruise_kmh: Estimate
-    overhead_h: Estimate
+    country: str
+    exempt_countries: tuple[str, ...]
+    extra_h: Estimate
+    note: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OneStop:
+    """Flights with one connection: when they are offered and what they cost."""
+
+    max_nonstop_km: float
+    min_one_stop_km: float
+    detour: Estimate
+    connection_h: Estimate
     sources: tuple[str, ...]
 
 
@@ -322,7 +336,8 @@ class Facts:
     gauge_by_country: Mapping[str, int]
     routing: Routing
     air_routes: tuple[AirRoute, ...]
-    air_model: AirModel
+    air_airspace: AirspaceRule | None
+    one_stop: OneStop | None
     ground_access: tuple[GroundAccess, ...]
     ground_model: GroundModel
     claims: ClaimRules
@@ -630,7 +645,18 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         air_routes.append(AirRoute(r.get("from", str), r.get("to", str), r.get("carrier", str),
                                    r.estimate("block_h"), r.strings("evidence"), cited(r),
                                    r.get("confidence", str)))
-    am = _Reader(path, "air_model", data.get("air_model", {}))
+    airspace = None
+    if "air_airspace" in data:
+        sp = _Reader(path, "air_airspace", data["air_airspace"])
+        airspace = AirspaceRule(sp.get("country", str), sp.strings("exempt_countries"),
+                                sp.estimate("extra_h", positive=False), sp.get("note", str),
+                                cited(sp))
+    one_stop = None
+    if "air_one_stop" in data:
+        os_ = _Reader(path, "air_one_stop", data["air_one_stop"])
+        one_stop = OneStop(float(os_.get("max_nonstop_km", int | float)),
+                           float(os_.get("min_one_stop_km", int | float)),
+                           os_.estimate("detour"), os_.estimate("connection_h"), cited(os_))
     ground = []
     for r in _records(path, data, "ground_access"):
         ground.append(GroundAccess(r.get("airport", str), r.get("place", str),
@@ -660,7 +686,8 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
                         float(routing.get("access_kmh", int | float)),
                         float(routing.get("max_stretch", int | float))),
         air_routes=tuple(air_routes),
-        air_model=AirModel(am.estimate("cruise_kmh"), am.estimate("overhead_h"), cited(am)),
+        air_airspace=airspace,
+        one_stop=one_stop,
         ground_access=tuple(ground),
         ground_model=GroundModel(gm.estimate("circuity"), gm.estimate("road_kmh"), cited(gm),
                                  float(gm.get("max_airport_km", int | float))),

@@ -18,8 +18,7 @@ from zoneinfo import ZoneInfo
 
 from routes.errors import NoRouteError
 from routes.itinerary import Leg, RouteOption, Stop
-from routes.modes.air import air_options
-from routes.modes.rail import rail_options
+from routes.modes import MODE_NAMES, get_mode
 from routes.network.graph import Network, load_network
 from routes.trip import Trip, plan_trip
 
@@ -36,7 +35,7 @@ class TripOptions:
 
 
 def find_options(trip: Trip, *, network: Network | None = None) -> TripOptions:
-    """List the realistic ways to make ``trip`` by rail and by air.
+    """List the realistic ways to make ``trip``: by rail, road, air and sea.
 
     Parameters
     ----------
@@ -48,8 +47,8 @@ def find_options(trip: Trip, *, network: Network | None = None) -> TripOptions:
     Returns
     -------
     TripOptions
-        Rail options first, shortest first, then flights; with ``trip.depart`` every stop
-        has a local arrival time.
+        Rail options first, shortest first, then road, flights and ferries; with
+        ``trip.depart`` every stop has a local arrival time.
 
     Raises
     ------
@@ -60,20 +59,33 @@ def find_options(trip: Trip, *, network: Network | None = None) -> TripOptions:
     net = network or load_network()
     options: list[RouteOption] = []
     notes: list[str] = []
-    for mode, finder in (("rail", rail_options), ("air", air_options)):
-        if mode not in trip.modes:
+    for name in MODE_NAMES:
+        if name not in trip.modes:
             continue
         try:
-            options.extend(finder(trip, net))
+            options.extend(get_mode(name).options(trip, net))
         except NoRouteError as exc:
-            notes.append(f"{mode}: {exc}")
+            notes.append(f"{name}: {exc}")
     if not options:
         raise NoRouteError("; ".join(notes) if notes else "no mode selected")
-    # Rail first, shortest track first (the direct route, then the detours), then flights.
-    options.sort(key=lambda o: (o.modes != ("rail",), o.distance_km.central, o.label))
+    # The road mode may cross by the same ferry the sea mode lists: keep one of them.
+    unique: dict[tuple[str, ...], RouteOption] = {}
+    for o in options:
+        unique.setdefault(tuple(f"{leg.mode}:{leg.origin.name}:{leg.destination.name}"
+                                for leg in o.legs), o)
+    options = list(unique.values())
+    # By mode (rail, road, air, sea), each shortest first: the direct route, then detours.
+    options.sort(key=lambda o: (_rank(o), o.distance_km.central, o.label))
     if trip.depart is not None:
         options = [_timed(o, trip.depart) for o in options]
     return TripOptions(trip, tuple(options), tuple(notes))
+
+
+def _rank(option: RouteOption) -> int:
+    """Where an option's main mode comes in :data:`~routes.modes.MODE_NAMES`."""
+    main = "air" if "air" in option.modes else "sea" if option.modes == ("sea",) else (
+        "rail" if "rail" in option.modes else "road")
+    return MODE_NAMES.index(main)
 
 
 def _at(stop: Stop, depart: dt.datetime) -> Stop:

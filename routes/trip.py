@@ -25,10 +25,11 @@ from routes.errors import InputError, NoRouteError, PlaceNotFoundError
 from routes.facts import load_facts
 from routes.geo.places import Place
 from routes.geo.resolve import resolve_places
+from routes.modes import MODE_NAMES
 
 __all__ = ["MODES", "Trip", "plan_trip"]
 
-MODES = ("rail", "air")
+MODES = MODE_NAMES
 
 
 def _is_country_code(code: str) -> bool:
@@ -53,7 +54,7 @@ class Trip:
     avoid_places
         Places the route must not pass.
     modes
-        Subset of ``("rail", "air")``.
+        Subset of :data:`routes.modes.MODE_NAMES` (rail, road, air, sea).
     alternatives
         How many rail alternatives to look for (at least 1).
     depart
@@ -84,7 +85,7 @@ def _modes(mode: str | Iterable[str]) -> tuple[str, ...]:
         elif name in MODES:
             out.append(name)
         else:
-            msg = f"unknown mode {name!r}; use rail, air or any"
+            msg = f"unknown mode {name!r}; use {', '.join(MODES)} or any"
             raise InputError(msg)
     return tuple(m for m in MODES if m in out)
 
@@ -111,7 +112,7 @@ def plan_trip(
     avoid
         Two-letter country codes (``CN``) or place names.
     mode
-        ``"rail"``, ``"air"``, ``"any"`` or a list of modes.
+        ``"rail"``, ``"road"``, ``"air"``, ``"sea"``, ``"any"`` or a list of modes.
     alternatives
         Number of rail options wanted, 1 to 10.
     depart

@@ -43,7 +43,7 @@ def test_nodes_carry_iana_time_zones() -> None:
     assert net.node("pyongyang_station").tz == "Asia/Pyongyang"
     assert net.node("tumen_station").tz == "Asia/Shanghai"
     assert net.node("vladivostok_station").tz == "Asia/Vladivostok"
-    from routes.modes.air import load_airports
+    from routes.geo.airports import load_airports
 
     assert load_airports()["FNJ"].tz == "Asia/Pyongyang"
 

@@ -115,7 +115,7 @@ class Gazetteer:
         self.common_words: Container[str] = dict.fromkeys(data["common_words"])
         self.lexicon: Container[str] = dict.fromkeys(data["lexicon"].split("\n"))
         self.max_words: int = data["max_words"]
-        self._grid: dict[tuple[int, int], list[int]] | None = None
+        self._trees: dict[tuple[int, ...], tuple[Any, list[int]]] = {}
         self._seen: dict[str, list[int]] = {}
         self._facts: dict[int, tuple[str, str, float, int, str]] = {}
         self._max_pops: dict[str, int] = {}
@@ -238,27 +238,34 @@ class Gazetteer:
 
     def nearest(self, lat: float, lon: float, *, kinds: Iterable[str] = ("city",)
                 ) -> tuple[int, float] | None:
-        """The nearest entry of the given kinds to a point, and its distance in km."""
-        wanted = {_KIND_ORDER.index(k) for k in kinds}
-        if self._grid is None:
-            grid: dict[tuple[int, int], list[int]] = {}
-            for i, (la, lo) in enumerate(zip(self._lats, self._lons, strict=True)):
-                grid.setdefault((math.floor(la), math.floor(lo)), []).append(i)
-            self._grid = grid
-        best: tuple[float, int] | None = None
-        for radius in (0, 1, 2, 4):
-            cell = (math.floor(lat), math.floor(lon))
-            for dy in range(-radius, radius + 1):
-                for dx in range(-radius, radius + 1):
-                    for i in self._grid.get((cell[0] + dy, cell[1] + dx), ()):
-                        if self._kinds[i] not in wanted:
-                            continue
-                        d = haversine_km(lat, lon, self._lats[i], self._lons[i])
-                        if best is None or (d, i) < best:
-                            best = (d, i)
-            if best is not None:
-                return best[1], best[0]
-        return None
+        """The nearest entry of the given kinds to a point, and its distance in km.
+
+        A shapely ``STRtree`` over the entries of those kinds (built on first use) finds
+        the candidates; the great-circle distance decides between them.
+        """
+        import shapely
+
+        wanted = tuple(sorted({_KIND_ORDER.index(k) for k in kinds}))
+        found = self._trees.get(wanted)
+        if found is None:
+            members = [i for i in range(len(self._kinds)) if self._kinds[i] in wanted]
+            tree = shapely.STRtree(shapely.points([self._lons[i] for i in members],
+                                                  [self._lats[i] for i in members]))
+            found = self._trees[wanted] = (tree, members)
+        tree, members = found
+        if not members:
+            return None
+        point = shapely.Point(lon, lat)
+        # Degrees shrink with latitude: take the nearest few in degrees, then measure.
+        near = tree.query(point.buffer(1.0)).tolist() or tree.query_nearest(point).tolist()
+        best = min((great_circle_km(lat, lon, self._lats[members[j]], self._lons[members[j]]),
+                    members[j]) for j in near)
+        reach = great_circle_km(lat, lon, lat, lon + 1.0)
+        if best[0] > reach:  # the 1-degree box may miss a nearer entry: widen to its range
+            wide = tree.query(point.buffer(best[0] / 111.0 * 2.0 + 1.0)).tolist()
+            best = min((great_circle_km(lat, lon, self._lats[members[j]],
+                                        self._lons[members[j]]), members[j]) for j in wide)
+        return best[1], best[0]
 
 
 haversine_km = great_circle_km  # kept for callers of the old name

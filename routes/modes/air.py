@@ -1,118 +1,33 @@
-"""Flight options: scheduled routes with published block times, or a block-time model.
+"""Flight options: published block times, or the block-time model fitted to them.
 
 A flight option has three legs: ground access to the origin airport, the flight (gate to
 gate), and ground access from the destination airport. The flight's distance is the
-geodesic between the airports; its time is the published block time when a scheduled
-route is known, and otherwise ``overhead + distance / cruise speed``, flagged as
-"no scheduled service known". Check-in and security are not included.
+great circle between the airports; its time is the published block time when the pair is
+listed (``facts.toml`` air routes, ``data/air/block_times.csv``), else the model of
+:mod:`routes.modes.block_time`. Beyond the longest nonstop range, or between two smaller
+airports far apart, a flight with one connection is given too. Where the great circle
+crosses Russia, most airlines fly around it since 2022, and the range says so. Check-in and
+security are not included.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-from routes import settings
-from routes.errors import DataError, NoRouteError
+from routes.errors import NoRouteError
 from routes.estimate import Budget, Estimate
 from routes.facts import AirRoute, GroundAccess
+from routes.geo.airports import Airport, load_airports
 from routes.geo.geodesy import distance_km, geodesic_points
 from routes.geo.places import Place
 from routes.itinerary import Leg, RouteOption, Stop
+from routes.modes.block_time import block_time
 from routes.network.graph import Network
 from routes.trip import Trip
 
-__all__ = ["Airport", "Airports", "air_options", "airports_for", "load_airports"]
+__all__ = ["air_options", "airports_for"]
 
 _MAX_FLIGHTS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Airport:
-    """An airport from OurAirports, with its IANA time zone."""
-
-    iata: str
-    icao: str
-    name: str
-    lat: float
-    lon: float
-    country: str
-    city: str
-    type: str
-    scheduled: bool
-    tz: str
-
-
-class Airports:
-    """The airports of ``network/airports.csv`` by IATA code, with a nearest-airport index."""
-
-    def __init__(self, airports: dict[str, Airport]) -> None:
-        self.by_iata = airports
-        served = [a for a in airports.values()
-                  if a.scheduled and a.type in {"large_airport", "medium_airport"}]
-        self._served = sorted(served, key=lambda a: a.iata)
-        self._tree: Any = None
-
-    def __getitem__(self, iata: str) -> Airport:
-        return self.by_iata[iata]
-
-    def __contains__(self, iata: object) -> bool:
-        return iata in self.by_iata
-
-    def __len__(self) -> int:
-        return len(self.by_iata)
-
-    def nearest(self, lat: float, lon: float, *, k: int = 2,
-                max_km: float = float("inf")) -> list[tuple[Airport, float]]:
-        """The ``k`` nearest airports with scheduled service, and their distance in km."""
-        import shapely
-
-        if self._tree is None:
-            self._tree = shapely.STRtree(shapely.points(
-                [a.lon for a in self._served], [a.lat for a in self._served]))
-        point = shapely.Point(lon, lat)
-        for radius in (1.0, 3.0, 10.0, 40.0, 360.0):
-            idx = self._tree.query(point.buffer(radius)).tolist()
-            found = sorted((distance_km((lat, lon), (self._served[i].lat, self._served[i].lon)),
-                            self._served[i].iata) for i in idx)
-            reach = radius * 111.0 * 0.3
-            if (len(found) >= k and found[k - 1][0] <= reach) or radius >= 360.0:
-                return [(self.by_iata[c], d) for d, c in found[:k] if d <= max_km]
-        return []
-
-
-def _read_airports(path: Path) -> Airports:
-    try:
-        with path.open(newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-    except FileNotFoundError:
-        msg = f"network file not found: {path}; run 'routes build-network'"
-        raise DataError(msg) from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(f"{path.name}: unreadable: {exc}") from None
-    airports = {}
-    for lineno, row in enumerate(rows, start=2):
-        try:
-            airports[row["iata"]] = Airport(
-                row["iata"], row["icao"], row["name"], float(row["lat"]), float(row["lon"]),
-                row["country"], row["city"], row["type"], row["scheduled"] == "1", row["tz"])
-        except (KeyError, TypeError, ValueError) as exc:
-            msg = f"{path.name}: line {lineno}: malformed record ({exc!r})"
-            raise DataError(msg) from None
-    return Airports(airports)
-
-
-@functools.cache
-def _load_airports(path: Path) -> Airports:
-    return _read_airports(path)
-
-
-def load_airports() -> Airports:
-    """The airports of :data:`routes.settings.data_folder` ``/network/airports.csv``."""
-    return _load_airports(settings.data_folder / "network" / "airports.csv")
 
 
 def airports_for(net: Network, place: Place) -> list[Airport]:
@@ -129,7 +44,13 @@ def airports_for(net: Network, place: Place) -> list[Airport]:
     if found:
         return found
     limit = net.facts.ground_model.max_airport_km
-    return [a for a, _ in airports.nearest(place.lat, place.lon, k=2, max_km=limit)]
+    near = airports.nearest(place.lat, place.lon, k=6, max_km=limit)
+    # The nearest airport, and the nearest large one if it is another: long flights leave
+    # from the big airport even when a small one is closer (London City, Heathrow).
+    chosen = near[:1] + [x for x in near[1:] if x[0].type == "large_airport"][:1]
+    if len(chosen) < 2 and len(near) > 1:
+        chosen.append(near[1])
+    return [a for a, _ in chosen]
 
 
 def _city_of(station: Place) -> list[Place]:
@@ -161,6 +82,9 @@ def _stop(name: str, sid: str, kind: str, lat: float, lon: float, tz: str, count
 
 def _ground_leg(net: Network, place: Place, airport: Airport, *, to_airport: bool,
                 elapsed: float, budget: Budget) -> Leg:
+    """Between a town and its airport: a sourced transfer, else the road model."""
+    from routes.modes.road import load_road_model
+
     facts = net.facts
     city = _stop(place.name, place.id, place.kind, place.lat, place.lon, airport.tz,
                  place.country, elapsed)
@@ -170,16 +94,11 @@ def _ground_leg(net: Network, place: Place, airport: Airport, *, to_airport: boo
         notes = [f"{mode} transfer: " + "; ".join(curated.evidence)]
         sources = facts.urls(curated.sources)
     else:
-        gm = facts.ground_model
-        line = distance_km(place.point, (airport.lat, airport.lon))
-        km = gm.circuity.scaled(line)
-        hours = Estimate(km.low / gm.road_kmh.high, km.central / gm.road_kmh.central,
-                         km.high / gm.road_kmh.low)
-        mode = "road"
-        notes = [f"road transfer estimated: {line:.0f} km straight line x circuity "
-                 f"{gm.circuity.low:.1f}–{gm.circuity.high:.1f} at "
-                 f"{gm.road_kmh.low:.0f}–{gm.road_kmh.high:.0f} km/h"]
-        sources = facts.urls(gm.sources)
+        est = load_road_model().estimate(place.point, (airport.lat, airport.lon),
+                                         (place.country, airport.country))
+        km, hours, mode = est.km, est.hours, "road"
+        notes = [f"road transfer estimated from the {est.basis}"]
+        sources = est.sources
     budget.add(f"ground:{airport.iata}:{place.id}", hours)
     port = _stop(f"{airport.name} ({airport.iata})", airport.iata, "airport", airport.lat,
                  airport.lon, airport.tz, airport.country, elapsed + hours.central)
@@ -193,49 +112,91 @@ def _ground_leg(net: Network, place: Place, airport: Airport, *, to_airport: boo
                shape=((start.lon, start.lat), (end.lon, end.lat)))
 
 
-def _flight(net: Network, trip: Trip, a: Airport, b: Airport) -> RouteOption:
+def _airspace(net: Network, a: Airport, b: Airport) -> tuple[Estimate, str,
+                                                             tuple[str, ...]] | None:
+    """Extra hours where the great circle crosses Russia and most airlines may not.
+
+    Since 2022 European, North American, Japanese and Korean airlines fly around Russia;
+    Chinese airlines still cross it. A flight whose great circle passes over Russia, between
+    two airports outside Russia and Belarus, gets the extra time of ``facts.toml``
+    (``[air_airspace]``): from none (an airline that may cross) to the longest detours.
+    """
+    rule = net.facts.air_airspace
+    if rule is None or {a.country, b.country} & set(rule.exempt_countries):
+        return None
+    from routes.geo.countries import load_countries
+
+    points = [(lon, lat) for lon, lat in geodesic_points((a.lat, a.lon), (b.lat, b.lon),
+                                                         step_km=100.0)]
+    if rule.country not in set(load_countries().lookup(points[1:-1])):
+        return None
+    return rule.extra_h, rule.note, net.facts.urls(rule.sources)
+
+
+def _flight(net: Network, trip: Trip, a: Airport, b: Airport, *, stops: int = 0
+            ) -> RouteOption:
+    """A flight option: ground legs, and a nonstop flight or one with a connection."""
     facts = net.facts
     duration, distance = Budget(), Budget()
     legs = [_ground_leg(net, trip.origin, a, to_airport=True, elapsed=0.0, budget=duration)]
     elapsed = legs[0].duration_h.central
     gc = distance_km((a.lat, a.lon), (b.lat, b.lon))
-    route = _route(net, a.iata, b.iata)
-    notes = ["distance: geodesic between the airports; the flown track is somewhat longer"]
+    route = _route(net, a.iata, b.iata) if not stops else None
+    notes = ["distance: great circle between the airports; the flown track is a few per "
+             "cent longer"]
     if route is not None:
         block = route.block_h
         notes.append(f"scheduled block time ({route.carrier}): " + "; ".join(route.evidence))
-        sources = facts.urls(route.sources)
+        sources = list(facts.urls(route.sources))
+        duration.add(f"air:{a.iata}-{b.iata}", block)
+    elif not stops:
+        found = block_time(a.iata, b.iata, gc)
+        block = found.hours
+        notes.append(found.basis)
+        sources = list(found.sources)
         duration.add(f"air:{a.iata}-{b.iata}", block)
     else:
-        m = facts.air_model
-        cruise = Estimate(gc / m.cruise_kmh.high, gc / m.cruise_kmh.central, gc / m.cruise_kmh.low)
-        flight = Budget()
-        flight.add("air:overhead", m.overhead_h)
-        flight.add("air:cruise", cruise)
-        block = flight.estimate()
-        duration.merge(flight)
-        notes.append("no scheduled service known: block time modelled as "
-                     f"{m.overhead_h.low * 60:.0f}–{m.overhead_h.high * 60:.0f} min taxi, climb "
-                     f"and descent + cruise at {m.cruise_kmh.low:.0f}–{m.cruise_kmh.high:.0f} km/h")
-        sources = facts.urls(m.sources)
+        one = facts.one_stop
+        assert one is not None
+        flown = gc * one.detour.central
+        found = block_time("", "", flown)
+        connection = one.connection_h
+        block = Estimate(found.hours.low * one.detour.low / one.detour.central
+                         + connection.low, found.hours.central + connection.central,
+                         found.hours.high * one.detour.high / one.detour.central
+                         + connection.high)
+        notes.append(f"one stop: two flights over {one.detour.low:.2f}–{one.detour.high:.2f} x "
+                     f"the great circle ({found.basis.split(';')[0]}) and a connection of "
+                     f"{connection.low:.1f}–{connection.high:.1f} h")
+        sources = [*found.sources, *facts.urls(one.sources)]
+        duration.add(f"air:{a.iata}-{b.iata}:one-stop", block)
+    detour = _airspace(net, a, b)
+    if detour is not None:
+        extra, note, extra_sources = detour
+        block = Estimate(block.low + extra.low, block.central + extra.central,
+                         block.high + extra.high)
+        duration.add("air:airspace", extra)
+        notes.append(note)
+        sources.extend(extra_sources)
     start = _stop(f"{a.name} ({a.iata})", a.iata, "airport", a.lat, a.lon, a.tz, a.country,
                   elapsed)
     end = _stop(f"{b.name} ({b.iata})", b.iata, "airport", b.lat, b.lon, b.tz, b.country,
                 elapsed + block.central)
     legs.append(Leg(mode="air", origin=start, destination=end, distance_km=Estimate.exact(gc),
                     duration_h=block, countries=tuple(dict.fromkeys((a.country, b.country))),
-                    notes=tuple(notes), sources=tuple(sources), track=(a.iata, b.iata),
+                    notes=tuple(notes), sources=tuple(dict.fromkeys(sources)),
+                    track=(a.iata, b.iata),
                     _shape_of=functools.partial(_arc, (a.lat, a.lon), (b.lat, b.lon))))
     legs.append(_ground_leg(net, trip.destination, b, to_airport=False,
                             elapsed=end.elapsed_h, budget=duration))
     for leg in legs:
         distance.add(f"leg:{leg.mode}:{leg.origin.id}", leg.distance_km)
     option_notes = ["ground access shown as separate legs; check-in and security not included"]
-    if route is None:
-        option_notes.append("no scheduled service known on this pair")
-    carrier = f" ({route.carrier})" if route is not None else " (no scheduled service known)"
+    if detour is not None:
+        option_notes.append("airspace: " + detour[1])
+    kind = f" ({route.carrier})" if route is not None else (" (one stop)" if stops else "")
     return RouteOption(
-        label=f"Flight {a.iata}–{b.iata}{carrier}",
+        label=f"Flight {a.iata}–{b.iata}{kind}",
         modes=tuple(dict.fromkeys(leg.mode for leg in legs)), legs=tuple(legs),
         via=(start.name, end.name), distance_km=distance.estimate(),
         duration_h=duration.estimate(), border_crossings=int(a.country != b.country),
@@ -253,6 +214,9 @@ def _arc(a: tuple[float, float], b: tuple[float, float],
 def air_options(trip: Trip, net: Network) -> list[RouteOption]:
     """Flight options between the airports that serve the trip's two places.
 
+    A pair within the longest nonstop range gets a nonstop flight; a pair beyond it, or
+    one of two smaller airports far apart, also a flight with one connection.
+
     Raises
     ------
     NoRouteError
@@ -261,7 +225,7 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
 
     """
     if trip.via:
-        msg = "flights are direct: a via applies to rail only"
+        msg = "flights are direct: a via applies to rail and road only"
         raise NoRouteError(msg)
     origins = [a for a in airports_for(net, trip.origin) if a.country not in trip.avoid_countries]
     dests = [a for a in airports_for(net, trip.destination)
@@ -270,11 +234,40 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
         lacking = trip.origin if not origins else trip.destination
         msg = f"no airport with scheduled service near {lacking.name}"
         raise NoRouteError(msg)
-    flights = [_flight(net, trip, a, b) for a in origins for b in dests if a.iata != b.iata]
+    one = net.facts.one_stop
+    flights = []
+    for a in origins:
+        for b in dests:
+            if a.iata == b.iata:
+                continue
+            gc = distance_km((a.lat, a.lon), (b.lat, b.lon))
+            small = a.type != "large_airport" or b.type != "large_airport"
+            long_haul = one is not None and gc >= one.min_one_stop_km
+            if (one is None or gc <= one.max_nonstop_km) and not (small and long_haul):
+                flights.append(_flight(net, trip, a, b))
+            if one is not None and (gc > one.max_nonstop_km
+                                    or (small and gc >= one.min_one_stop_km)):
+                flights.append(_flight(net, trip, a, b, stops=1))
     if not flights:
         msg = f"{trip.origin.name} and {trip.destination.name} share their airport"
         raise NoRouteError(msg)
     scheduled = [f for f in flights if f.scheduled]
-    chosen = scheduled or sorted(flights, key=lambda f: f.duration_h.central)[:1]
+    nonstop = sorted((f for f in flights if "one stop" not in f.label and not f.scheduled),
+                     key=lambda f: (f.duration_h.central, f.label))
+    connecting = sorted((f for f in flights if "one stop" in f.label),
+                        key=lambda f: (f.duration_h.central, f.label))
+    chosen = (scheduled or nonstop[:1]) + connecting[:1]
     chosen.sort(key=lambda f: (f.duration_h.central, f.label))
     return chosen[:_MAX_FLIGHTS]
+
+
+class _Air:
+    """The air mode (see :mod:`routes.modes`)."""
+
+    name = "air"
+
+    def options(self, trip: Trip, network: Network) -> list[RouteOption]:
+        return air_options(trip, network)
+
+
+MODE = _Air()

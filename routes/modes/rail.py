@@ -59,16 +59,16 @@ def resolve_rail_node(net: Network, place: Place) -> tuple[str, float]:
 
 
 def _access(net: Network, place: Place) -> _Access:
+    # A big town reaches farther than its centre: its stations may lie across it.
+    limit = net.facts.routing.max_snap_km + net.facts.claims.extent(place.population)
+    high_speed = net.high_speed_stations(place.lat, place.lon, max_km=limit)
     for pid in (place.station, place.id):
         if pid:
             node = net.node_of_place(pid)
-            if node is not None:
-                return _Access(((net.index(node), 0.0),), place)
+            if node is not None:  # its curated station, and its high-speed stations
+                return _Access(((net.index(node), 0.0), *high_speed), place)
     near = net.nearest_nodes(place.lat, place.lon, k=_ACCESS_CANDIDATES)
-    # A big town reaches farther than its centre: its stations may lie across it.
-    limit = net.facts.routing.max_snap_km + net.facts.claims.extent(place.population)
-    near += [(i, km) for i, km in net.high_speed_stations(place.lat, place.lon,
-                                                            max_km=limit) if i not in dict(near)]
+    near += [(i, km) for i, km in high_speed if i not in dict(near)]
     within = tuple(sorted((i, km) for i, km in near if km <= limit))
     if not within:
         km = near[0][1] if near else float("inf")
@@ -176,6 +176,7 @@ def rail_options(trip: Trip, net: Network) -> list[RouteOption]:
     paths = _paths(graph, stops, access_kmh, trip.alternatives, costs.km,
                    net.facts.routing.max_overlap, net.facts.routing.max_stretch, crossings,
                    landmarks)
+    paths = [_station_to_station(net, p, origin, destination) for p in paths]
     if not paths:
         raise _no_route(trip, stops, costs)
     options = [_option(net, trip, p, stops, costs) for p in paths]
@@ -232,6 +233,33 @@ def _paths(graph: SearchGraph, stops: Sequence[_Access], kmh: float, k: int,
         if len(out) >= k:
             break
     return out
+
+
+def _station_to_station(net: Network, path: Path, origin: _Access, destination: _Access
+                        ) -> Path:
+    """The path between the high-speed stations that serve the two places, where it runs.
+
+    A path may reach a high-speed station by conventional track and a change of trains
+    from a node nearer the town centre; but a trip "from A to B by rail" is timed between
+    the stations that serve A and B. Where the path changes to high-speed track at a
+    station that itself serves the place, the part before (or after) it is left out.
+    """
+    nodes, edges = list(path.nodes), list(path.edges)
+    served = {i for i, _ in origin.nodes}
+    for k, j in enumerate(edges):
+        if net.flags[j] & 2:  # high-speed track: the trip proper starts here
+            if k and nodes[k] in served and any(net.flags[e] & 4 for e in edges[:k]):
+                nodes, edges = nodes[k:], edges[k:]
+            break
+    served = {i for i, _ in destination.nodes}
+    for k in range(len(edges) - 1, -1, -1):
+        if net.flags[edges[k]] & 2:
+            end = k + 1
+            if end < len(edges) and nodes[end] in served and any(
+                    net.flags[e] & 4 for e in edges[end:]):
+                nodes, edges = nodes[:end + 1], edges[:end]
+            break
+    return Path(tuple(nodes), tuple(edges), path.cost)
 
 
 def _no_route(trip: Trip, stops: Sequence[_Access], costs: _Costs) -> NoRouteError:
@@ -473,3 +501,15 @@ def _labelled(options: Iterable[RouteOption]) -> list[RouteOption]:
             label = f"{label} (alternative {seen[label]})"
         out.append(replace(opt, label=label))
     return out
+
+
+class _Rail:
+    """The rail mode (see :mod:`routes.modes`)."""
+
+    name = "rail"
+
+    def options(self, trip: Trip, network: Network) -> list[RouteOption]:
+        return rail_options(trip, network)
+
+
+MODE = _Rail()

@@ -5,8 +5,8 @@ OpenStreetMap ways around Tumen and Hunchun, Natural Earth 50m countries, OurAir
 the curated ``facts.toml``, ``places.csv`` and ``rail/high_speed.toml``, and writes to
 ``data/network/``: ``rail.json`` (the small tables: inputs, sections, sinuosity, named
 nodes, string tables), ``rail.npz`` (nodes and edges as arrays, and the track geometry of
-every edge) and ``airports.csv``. Run it with ``routes build-network``; the same inputs always
-give the same bytes.
+every edge), ``airports.csv`` and ``land.npz`` (the land masses, for the road model).
+Run it with ``routes build-network``; the same inputs always give the same bytes.
 
 Steps
 -----
@@ -50,11 +50,13 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Point, shape
+from shapely.geometry import LineString, Point
 
 from routes.errors import DataError
 from routes.facts import Facts, high_speed_detour, read_facts, station_km
+from routes.geo.countries import Countries
 from routes.geo.geodesy import distance_km, path_length_km
+from routes.geo.land import build_land
 from routes.geo.places import Place, normalize_name, read_places
 
 __all__ = ["BUILD_TABLES", "RAW_FILES", "BuildReport", "build_fingerprint", "build_network"]
@@ -69,7 +71,7 @@ RAW_FILES = {
 }
 _OSM_LINES = {"图珲线"}  # Tumen–Hunchun railway: absent from Natural Earth
 _ISLAND_KM = 25.0
-_SNAP = {"osm": 0.15, "osm_ne": 2.0, "ne": 0.5}
+_SNAP = {"osm": 0.15, "osm_ne": 2.0, "ne": 1.0}
 _PLACE_KINDS = {"station", "border_post"}
 _JUNCTION_KM = 2.5
 _SINUOSITY_MIN_KM = 100.0  # shorter sections say more about one junction than a country
@@ -77,8 +79,13 @@ _BORDER_NAME_KM = 15.0  # an unnamed crossing is named after a station this clos
 _MIN_PIECE_KM = 30.0  # smaller disconnected pieces of track carry no trip worth routing
 _TRANSFER_KM = 8.0  # a high-speed station joins conventional track this close
 _TOWN_KM, _TOWN_POP = 4.0, 50_000  # a junction this close to a town this big takes its name
+_TOWN_STOP_KM, _TOWN_STOP_POP = 6.0, 20_000  # a line this close to a town this big stops there
+# Spread of a high-speed line's length: published station kilometres are measured between
+# points a little off a trip's ends; lengths derived from straight lines carry the detour
+# ratio's spread (the interquartile range of the lines with official lengths, about ±4 %).
+_HSR_SPREAD = {"published": 0.02, "derived": 0.04}
 _BORDER_TOWN_POP = 5_000  # an unnamed crossing is named after a town this big, if near
-KINDS = ("junction", "station", "border_post", "bridge", "border", "city")
+KINDS = ("junction", "station", "border_post", "bridge", "border", "city", "town")
 
 Coord = tuple[float, float]  # (lon, lat), rounded to 5 decimals
 
@@ -158,50 +165,6 @@ def _lines(path: Path, source: str, names: set[str] | None = None) -> list[tuple
             if len(line) >= 2:
                 out.append((source, line))
     return out
-
-
-class Countries:
-    """Point-in-polygon country lookup over the Natural Earth 50m countries.
-
-    Also used by the gazetteer and the road model, so that a point's country is decided one
-    way everywhere.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.codes: list[str] = []
-        geoms = []
-        for feat in _load_geojson(path):
-            props = feat.get("properties") or {}
-            code = str(props.get("ISO_A2") or "")
-            if not code or code == "-99":
-                code = str(props.get("ADM0_A3", "??"))[:2]
-            geom = shape(feat["geometry"])
-            shapely.prepare(geom)
-            self.codes.append(code)
-            geoms.append(geom)
-        self.geoms = geoms
-        self.tree = shapely.STRtree(geoms)
-
-    def lookup(self, coords: Sequence[Coord]) -> list[str]:
-        """The country of each ``(lon, lat)``; off-shore points take the nearest country."""
-        if not coords:
-            return []
-        points = shapely.points(np.asarray(coords, dtype=float))
-        hit_pts, hit_polys = self.tree.query(points, predicate="within")
-        result = [""] * len(coords)
-        for p, g in sorted(zip(hit_pts.tolist(), hit_polys.tolist(), strict=True)):
-            if not result[p]:
-                result[p] = self.codes[g]
-        missing = [i for i, code in enumerate(result) if not code]
-        if missing:
-            nearest = self.tree.nearest(points[missing])
-            for i, g in zip(missing, np.atleast_1d(nearest).tolist(), strict=True):
-                result[i] = self.codes[g]
-        return result
-
-    def one(self, coord: Coord) -> str:
-        """The country of one ``(lon, lat)``."""
-        return self.lookup([coord])[0]
 
 
 def _flat_km(a: Coord, b: Coord) -> float:
@@ -341,6 +304,12 @@ class _Towns:
         self.pops = [r[4] for r in rows]
         self.tree = shapely.STRtree(shapely.points(np.asarray(self.coords, dtype=float)))
 
+    def big(self, min_pop: int) -> list[tuple[str, Coord, int]]:
+        """Towns of at least ``min_pop`` people, biggest first."""
+        found = [(self.names[i], self.coords[i], self.pops[i]) for i in range(len(self.names))
+                 if self.pops[i] >= min_pop]
+        return sorted(found, key=lambda t: (-t[2], t[0], t[1]))
+
     def near(self, coord: Coord, km: float, min_pop: int) -> str:
         """The biggest town of at least ``min_pop`` people within ``km`` of ``coord``."""
         deg = km / 111.0 / max(math.cos(math.radians(coord[1])), 0.2)
@@ -353,6 +322,44 @@ class _Towns:
                     best is None or (self.pops[i], self.names[i]) > best):
                 best = (self.pops[i], self.names[i])
         return best[1] if best else ""
+
+
+def _town_stops(vg: _VertexGraph, tree: Any, segments: list[tuple[Coord, Coord]],
+                towns: _Towns, keep: dict[Coord, _Node]) -> None:
+    """Give every town of 20,000 people or more that a line passes a node of its own.
+
+    Natural Earth draws lines, not stations: a line through a town has no vertex there, and
+    the graph's nodes are only where lines meet. A town whose centre lies within
+    ``_TOWN_STOP_KM`` of a line gets a node on the line's nearest point (named after the
+    town, kind ``town``), unless a junction or a curated place is already that close.
+    """
+    for name, coord, _pop in towns.big(_TOWN_STOP_POP):
+        p = Point(coord)
+        deg = _TOWN_STOP_KM / 111.0 / max(math.cos(math.radians(coord[1])), 0.2)
+        best: tuple[float, Coord, Coord] | None = None
+        for idx in tree.query(p.buffer(deg)).tolist():
+            a, b = segments[idx]
+            if not vg.has_edge(a, b):
+                continue
+            seg = LineString([a, b])
+            proj = seg.interpolate(seg.project(p))
+            d = distance_km((coord[1], coord[0]), (proj.y, proj.x))
+            if d <= _TOWN_STOP_KM and (best is None or (d, a, b) < best):
+                best = (d, a, b)
+        if best is None:
+            continue
+        _, a, b = best
+        seg = LineString([a, b])
+        proj = seg.interpolate(seg.project(p))
+        v = (_r(proj.x), _r(proj.y))
+        close = [c for c in (a, b) if (c in keep or vg.degree(c) >= 3)
+                 and distance_km((v[1], v[0]), (c[1], c[0])) <= _TOWN_STOP_KM]
+        if close or v in keep:
+            continue
+        if v not in (a, b):
+            vg.split(a, b, v)
+            segments.extend([(a, v), (v, b)])
+        keep[v] = _Node("", v, vg.country[v], "town", name)
 
 
 def _nearest_named(stations: list[tuple[Coord, str]], coord: Coord, limit_km: float) -> str:
@@ -533,7 +540,7 @@ def _without_spurs(nodes: list[str]) -> list[str]:
 
 
 def build_network(data_folder: Path, *, out_folder: Path | None = None) -> BuildReport:
-    """Build ``network/rail.json``, ``network/rail.npz`` and ``network/airports.csv``.
+    """Build ``network/rail.json``, ``rail.npz``, ``airports.csv`` and ``land.npz``.
 
     Parameters
     ----------
@@ -607,6 +614,10 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
         pts.append(place_vertex[link.places[-1]])
         vg.add_line(fid, f"link:{link.id}", pts, countries.lookup(pts))
 
+    # 3b. a stop where the track passes a town: see _town_stops.
+    towns = _Towns()
+    _town_stops(vg, tree, segments, towns, keep)
+
     # 4. border nodes where a segment changes country.
     _smooth_islands(vg)
     for a, b in vg.edges():
@@ -641,7 +652,6 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
         report.crossings.append(f"{crossing.id} at {node.coord[1]:.4f}, {node.coord[0]:.4f}")
     count: dict[tuple[str, ...], int] = {}
     named_stations = _osm_stations(raw / RAW_FILES["osm_stations_cn"])
-    towns = _Towns()
     for node in borders:
         if not node.id:
             count[node.countries] = count.get(node.countries, 0) + 1
@@ -786,6 +796,11 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
     airports = _airports(raw / RAW_FILES["airports"], tz_of)
     report.airports = len(airports)
     _write_airports(out_folder / "airports.csv", airports)
+    rail = [((g.nodes[u]["node"].coord[1], g.nodes[u]["node"].coord[0]),
+             (g.nodes[v]["node"].coord[1], g.nodes[v]["node"].coord[0]), d["length"])
+            for u, v, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1]))
+            if d["kind"] != "transfer"]
+    _write_bytes(out_folder / "land.npz", build_land(countries.geoms, rail))
     return report
 
 
@@ -803,7 +818,11 @@ def _add_high_speed(g: nx.Graph, facts: Facts, countries: Countries) -> None:
     detour = high_speed_detour(facts.high_speed)
     stations: dict[str, str] = {}  # station name -> node id, shared between lines
     for line in facts.high_speed:
-        kms, _ = station_km(line, detour)
+        kms, how = station_km(line, detour)
+        # Published lengths are measured between points a few km from where a trip starts
+        # or ends (junctions, platforms); derived ones carry the detour ratio's spread.
+        spread = _HSR_SPREAD["published" if how != "derived" and "straight" not in how
+                             else "derived"]
         previous: str | None = None
         for k, st in enumerate(line.stations):
             key = normalize_name(st.name).replace(" ", "-")
@@ -828,8 +847,9 @@ def _add_high_speed(g: nx.Graph, facts: Facts, countries: Countries) -> None:
                 a = g.nodes[previous]["node"]
                 b = g.nodes[nid]["node"]
                 geo = path_length_km([a.coord, b.coord])
-                f = round((kms[k] - kms[k - 1]) / geo, 5) if geo > 0 else 1.0
-                _add_line_edge(g, previous, nid, [a.coord, b.coord], geo, [f, f, f],
+                f = (kms[k] - kms[k - 1]) / geo if geo > 0 else 1.0
+                factor = [round(f * (1 - spread), 5), round(f, 5), round(f * (1 + spread), 5)]
+                _add_line_edge(g, previous, nid, [a.coord, b.coord], geo, factor,
                                line.id, line.name, countries)
             previous = nid
 
@@ -886,7 +906,7 @@ def _write(g: nx.Graph, folder: Path, inputs: Mapping[str, str],
         kind[i] = KINDS.index(node.kind)
         country[i] = code("country", node.country or "")
         tz[i] = code("tz", tz_of(node.coord[1], node.coord[0]))
-        if node.kind == "junction" and node.name:
+        if node.kind in ("junction", "town") and node.name:
             named.append({"i": i, "id": nid, "name": node.name})
         elif not nid.startswith("n") or not nid[1:].isdigit():
             item: dict[str, Any] = {"i": i, "id": nid, "name": node.name}

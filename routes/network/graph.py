@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["Edge", "Network", "Node", "load_network", "read_network"]
 
 _SCHEMA = 2
-KINDS = ("junction", "station", "border_post", "bridge", "border", "city")
+KINDS = ("junction", "station", "border_post", "bridge", "border", "city", "town")
 PASSENGER, HIGH_SPEED, TRANSFER = 1, 2, 4
 
 
@@ -53,8 +53,9 @@ PASSENGER, HIGH_SPEED, TRANSFER = 1, 2, 4
 class Node:
     """A node of the rail graph.
 
-    ``kind`` is ``station``, ``border_post``, ``bridge``, ``junction`` or ``border``. A
-    border node has two ``countries`` and no ``country``.
+    ``kind`` is ``station``, ``border_post``, ``bridge``, ``junction``, ``town`` (where a
+    line passes a town) or ``border``. A border node has two ``countries`` and no
+    ``country``.
     """
 
     id: str

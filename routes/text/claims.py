@@ -574,13 +574,12 @@ def _air_time(o: Place, d: Place) -> tuple[Estimate, str] | str:
                                                    f"{leg.destination.id}, gate to gate")
     except RoutesError:
         pass
-    m = load_facts().air_model
+    from routes.modes.block_time import load_block_model
+
     gc = distance_km(o.point, d.point)
-    block = Estimate(m.overhead_h.low + gc / m.cruise_kmh.high,
-                     m.overhead_h.central + gc / m.cruise_kmh.central,
-                     m.overhead_h.high + gc / m.cruise_kmh.low)
-    return block.scaled(3600.0), (f"air: modelled block time for {gc:,.0f} km (taxi, climb "
-                                  "and descent plus cruise; no airports in the data)")
+    block = load_block_model().predict(gc)
+    return block.scaled(3600.0), (f"air: modelled block time for {gc:,.0f} km between the "
+                                  "towns (no airports in the data)")
 
 
 def check_claims(text: str) -> ClaimReport:

@@ -1,0 +1,105 @@
+"""Which country a point lies in: Natural Earth 50m countries, with a shapely STRtree.
+
+One lookup for the network build, the road model and the flight notes, so that a point's
+country is decided one way everywhere.
+
+Examples
+--------
+>>> load_countries().one((2.35, 48.86))
+'FR'
+>>> load_countries().lookup([(129.0, 41.0), (131.9, 43.1)])
+['KP', 'RU']
+
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import shape
+
+from routes import settings
+from routes.errors import DataError
+
+__all__ = ["Countries", "load_countries"]
+
+Coord = tuple[float, float]  # (lon, lat)
+RAW = "ne_50m_admin0_countries_world.geojson.gz"
+
+
+def _features(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = path.read_bytes()
+        data = gzip.decompress(data) if path.suffix == ".gz" else data
+        parsed = json.loads(data)
+    except FileNotFoundError:
+        raise DataError(f"raw data file not found: {path}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError, OSError, EOFError) as exc:
+        raise DataError(f"{path.name}: not valid GeoJSON: {exc}") from None
+    features = parsed.get("features") if isinstance(parsed, dict) else None
+    if not isinstance(features, list):
+        raise DataError(f"{path.name}: no 'features' list")
+    return features
+
+
+class Countries:
+    """Point-in-polygon country lookup over the Natural Earth 50m countries.
+
+    Also used by the gazetteer and the road model, so that a point's country is decided one
+    way everywhere.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.codes: list[str] = []
+        geoms = []
+        for feat in _features(path):
+            props = feat.get("properties") or {}
+            code = str(props.get("ISO_A2") or "")
+            if not code or code == "-99":
+                code = str(props.get("ADM0_A3", "??"))[:2]
+            geom = shape(feat["geometry"])
+            shapely.prepare(geom)
+            self.codes.append(code)
+            geoms.append(geom)
+        self.geoms = geoms
+        self.tree = shapely.STRtree(geoms)
+
+    def lookup(self, coords: Sequence[Coord]) -> list[str]:
+        """The country of each ``(lon, lat)``; off-shore points take the nearest country."""
+        if not coords:
+            return []
+        points = shapely.points(np.asarray(coords, dtype=float))
+        hit_pts, hit_polys = self.tree.query(points, predicate="within")
+        result = [""] * len(coords)
+        for p, g in sorted(zip(hit_pts.tolist(), hit_polys.tolist(), strict=True)):
+            if not result[p]:
+                result[p] = self.codes[g]
+        missing = [i for i, code in enumerate(result) if not code]
+        if missing:
+            nearest = self.tree.nearest(points[missing])
+            for i, g in zip(missing, np.atleast_1d(nearest).tolist(), strict=True):
+                result[i] = self.codes[g]
+        return result
+
+    def one(self, coord: Coord) -> str:
+        """The country of one ``(lon, lat)``."""
+        return self.lookup([coord])[0]
+
+
+
+
+@functools.cache
+def _load(path: Path) -> Countries:
+    return Countries(path)
+
+
+def load_countries() -> Countries:
+    """The countries of :data:`routes.settings.data_folder` ``/raw`` (read once per folder)."""
+    return _load(settings.data_folder / "raw" / RAW)
