@@ -221,6 +221,8 @@ class ClaimRules:
     vague_tolerance: float
     extent_km: tuple[tuple[int, float], ...] = ()
     detour_factor: float = 2.0
+    day_tolerance: float = 0.25
+    model_band: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
     def extent(self, population: int) -> float:
         """Slack (km) for one end of a straight-line distance, by its population."""
@@ -697,7 +699,9 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
             exact_tolerance=float(cr.get("exact_tolerance", int | float)),
             vague_tolerance=float(cr.get("vague_tolerance", int | float)),
             extent_km=tuple(sorted(((int(a), float(b)) for a, b in extent), reverse=True)),
-            detour_factor=float(cr.get("detour_factor", int | float))),
+            detour_factor=float(cr.get("detour_factor", int | float)),
+            day_tolerance=float(cr.get("day_tolerance", int | float)),
+            model_band=_model_band(path, data.get("claims", {}).get("model_band", {}))),
         border_groups=tuple(groups),
         gauge_families=tuple(families),
     )
@@ -949,6 +953,24 @@ def read_facts(path: Path) -> Facts:
 @functools.cache
 def _load(path: Path) -> Facts:
     return read_facts(path)
+
+
+def _model_band(path: Path, table: object) -> dict[str, tuple[float, float]]:
+    """``[claims.model_band]``: per estimate (``rail_h``, ``road_km`` …) the factors that
+    widen its low and high ends."""
+    if not isinstance(table, dict):
+        raise DataError(f"{path.name}: claims.model_band must be a table")
+    out: dict[str, tuple[float, float]] = {}
+    for key, pair in table.items():
+        if key in ("note", "sources"):
+            continue
+        if not (isinstance(pair, list) and len(pair) == 2 and all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in pair)
+                and 0 < pair[0] <= 1 <= pair[1]):
+            raise DataError(f"{path.name}: claims.model_band.{key} must be [low <= 1, "
+                            "high >= 1]")
+        out[key] = (float(pair[0]), float(pair[1]))
+    return out
 
 
 def load_facts() -> Facts:

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 import shapely
+import shapely.ops
 from shapely.geometry import shape
 
 from routes import settings
@@ -70,6 +71,7 @@ class Countries:
             geoms.append(geom)
         self.geoms = geoms
         self.tree = shapely.STRtree(geoms)
+        self._borders: dict[tuple[str, str], Any] = {}
 
     def lookup(self, coords: Sequence[Coord]) -> list[str]:
         """The country of each ``(lon, lat)``; off-shore points take the nearest country."""
@@ -91,6 +93,37 @@ class Countries:
     def one(self, coord: Coord) -> str:
         """The country of one ``(lon, lat)``."""
         return self.lookup([coord])[0]
+
+    def border_point(self, a: str, b: str, coord: Coord) -> Coord | None:
+        """The point of the border between countries ``a`` and ``b`` nearest ``coord``.
+
+        The border is where the two outlines meet (Natural Earth 1:50m, so within a few
+        kilometres); ``None`` when the countries share no border in the data.
+
+        >>> lon, lat = load_countries().border_point("FR", "ES", (1.44, 43.6))  # Toulouse
+        >>> 42.4 < lat < 43.0
+        True
+
+        """
+        key = (min(a, b), max(a, b))
+        line = self._borders.get(key)
+        if key not in self._borders:
+            ga = [g for c, g in zip(self.codes, self.geoms, strict=True) if c == a]
+            gb = [g for c, g in zip(self.codes, self.geoms, strict=True) if c == b]
+            line = None
+            if ga and gb:
+                shared = shapely.intersection(shapely.union_all(ga).boundary,
+                                              shapely.union_all(gb).buffer(0.01))
+                line = None if shared.is_empty else shared
+            self._borders[key] = line
+        if line is None:
+            return None
+        # Nearest in a plane where a degree of longitude is as long as one of latitude.
+        lon0, lat0 = coord
+        scale = max(np.cos(np.radians(lat0)), 0.05)
+        flat = shapely.transform(line, lambda xy: xy * np.array([scale, 1.0]))
+        _, near = shapely.ops.nearest_points(shapely.Point(lon0 * scale, lat0), flat)
+        return (near.x / scale, near.y)
 
 
 

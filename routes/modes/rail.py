@@ -200,6 +200,9 @@ def _paths(graph: SearchGraph, stops: Sequence[_Access], kmh: float, k: int,
     a reader measures a detour "through Tumen and Hunchun"), then the other legs'
     alternatives one at a time.
     """
+    # A stop on the way is passed at one node, so that the legs before and after it meet.
+    stops = [stops[0], *(_Access((min(a.nodes, key=lambda t: t[1]),), a.place)
+                         for a in stops[1:-1]), stops[-1]] if len(stops) > 2 else stops
     legs: list[list[Path]] = []
     shortest: list[Path] = []
     by_length = graph.with_weight(np.where(np.isfinite(graph.weight), lengths, np.inf))

@@ -104,6 +104,14 @@ class RoadModel:
     border_sources: tuple[str, ...]
     gaps: tuple[tuple[str, frozenset[str], frozenset[str], tuple[str, ...]], ...]
     max_compare_km: float = 4000.0
+    closed: tuple[tuple[frozenset[str], str], ...] = ()
+
+    def closed_between(self, ca: str, cb: str) -> str | None:
+        """Why no road crosses from country ``ca`` straight into ``cb``, if none does."""
+        for pair, note in self.closed:
+            if pair == {ca, cb}:
+                return note
+        return None
 
     def circuity(self, countries: tuple[str, str]) -> Estimate:
         """Road over great-circle distance for a trip between these countries."""
@@ -207,7 +215,9 @@ def read_road_model(path: Path) -> RoadModel:
             classes=classes, country_class=country_class,
             border_h=Estimate.from_list(data["border"]["hours"]),
             border_sources=tuple(data["border"]["sources"]), gaps=gaps,
-            max_compare_km=float(data["options"]["max_compare_km"]))
+            max_compare_km=float(data["options"]["max_compare_km"]),
+            closed=tuple((frozenset(c["countries"]), str(c["note"]))
+                         for c in data.get("closed", [])))
     except FileNotFoundError:
         raise DataError(f"road model not found: {path}") from None
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, IndexError) as exc:
@@ -403,6 +413,10 @@ def _segment(a: _Point, b: _Point, elapsed: float, budget: Budget, distance: Bud
 
     land = load_land()
     model = load_road_model()
+    closed = model.closed_between(a.country, b.country)
+    if closed is not None and ferry is None:
+        raise NoRouteError(f"no road from {a.name} to {b.name}: {closed}; a drive through a "
+                           "third country can be asked for with a stop on the way (--via)")
     gap = model.gap_between(a.country, b.country)
     same = land.mass(a.point) == land.mass(b.point) and land.mass(a.point) is not None
     if ferry is not None:

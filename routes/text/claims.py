@@ -1,104 +1,73 @@
-"""Check the distance, duration and speed claims of a text.
+"""Find the travel claims of a text: the figure, the places it joins, and the mode.
 
-A claim is a quantity (:mod:`routes.text.quantities`) about a trip between places. Its places
-come from the place finder (:mod:`routes.geo.geoparse`), first rule that applies:
+A claim is a distance, duration or speed (:mod:`routes.text.quantities`) about a trip
+between places. The words that decide are data (:mod:`routes.text.lexicon`); this module
+reads them in context:
 
-* an explicit pair in its sentence: "from A to B", "between A and B", "separates A from B",
-  "the A to B train", "A–B";
-* "X km (north) of/from Y": from Y to the sentence's subject (never a place another figure
-  is measured from: "A is 390 km from B and 270 km from C");
-* the pair an earlier figure of the same sentence was about, in the same direction;
-* the places of its sentence, completed by the trip the context is about: the nearest
-  explicit pair in the sentences before it, else the story's trip.
+* **Is it a claim?** A figure is left out when a phrase near it makes it something else: a
+  rate ("186 miles per hour"), a wait ("a two-hour layover"), a size ("the 6 km bridge",
+  "a 240 km-wide strait"), an event ("a three-day summit"), a limit or a threshold. A
+  distance needs a word that ties it to places ("from", "north of", "apart"); a duration
+  needs a word of travel ("flight", "takes", "away").
+* **Between which places?** First rule that applies: an explicit pair ("from A to B",
+  "between A and B", "A–B", "linking A and B"); "X, N km (north) of/from Y", where Y may be
+  a reference the passage pins down ("the Somali capital", "the capital, Jakarta", "the
+  Jordanian border"); "N km to the north" of the place before it; the pair an earlier
+  figure of the sentence was about; the places of the sentence; the trip the passage is
+  about.
+* **By which mode?** The cue nearest the figure in its clause, else its sentence (named
+  services such as Eurostar or KTX and strong words such as "flight" settle it; weak words
+  suggest it), else the passage's topic when all its strong cues agree; "three hours north
+  of Cairo" is read as a drive, by convention.
 
-A distance must be able to name its ends: two places, a named place it is measured from, or
-a word of travel ("10 km outside the area" is a zone, not a claim). Its mode comes
-from the nearest cue word: flight and plane mean air; train and railway mean rail; drive and
-bus mean road; ferry means sea; "as the crow flies" and a bare "distance" mean a straight
-line.
-
-Each claim is compared with an estimate for that pair and mode:
-
-* straight line: between the city centres and, for flights, the airports;
-* rail: every route option (the verdict names the most favourable one);
-* air: the block time of the flight;
-* road: straight line times a sourced circuity factor, clearly labelled.
-
-The tolerance depends on the hedge (``data/facts.toml``, ``[claims]``). The verdict is
-``consistent``, ``understated``, ``overstated`` or ``unverifiable``, always with a reason.
+Each claim says how sure each reading is (``places_confidence``, ``mode_confidence``, with
+a note), and :mod:`routes.verdicts` flags a claim only when both are sure.
 
 Examples
 --------
->>> report = check_claims("A flight from Pyongyang to Vladivostok takes about 90 minutes, "
-...                       "but the train takes about 10 hours.")
->>> [(c.claim.quantity.surface, c.claim.mode, c.verdict) for c in report.claims]
-[('90 minutes', 'air', 'consistent'), ('10 hours', 'rail', 'understated')]
+>>> [(c.quantity.surface, c.origin.name, c.destination.name, c.mode, c.relation)
+...  for c in find_claims("Baquba, 65 km north of Baghdad, was quiet.")]
+[('65 km', 'Baghdad', 'Baquba', 'unspecified', 'direction_of')]
+>>> c = find_claims("The Eurostar from London to Paris takes 2 hours 16 minutes.")[0]
+>>> c.mode, c.mode_confidence, c.high_speed
+('rail', 'sure', True)
 
 """
 
 from __future__ import annotations
 
 import bisect
-import math
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 
-from routes.errors import NoRouteError, RoutesError
-from routes.estimate import Estimate
-from routes.facts import ClaimRules, load_facts
 from routes.geo.geodesy import distance_km
-from routes.geo.geoparse import Mention, find_places, text_pieces
+from routes.geo.geoparse import Mention, find_places, gazetteer_place
 from routes.geo.places import Place
-from routes.itinerary import RouteOption
-from routes.text.quantities import UNITS, Quantity, find_quantities
+from routes.text.lexicon import Lexicon, load_lexicon
+from routes.text.quantities import Quantity, find_quantities
 
-__all__ = ["CheckedClaim", "Claim", "ClaimReport", "check_claims", "find_claims", "iter_checked"]
+__all__ = ["Claim", "bearing_deg", "claim_text", "compass_of", "find_claims"]
 
-# A sentence runs to its full stop; a point inside a number ("17.5 miles") is not one.
-_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+[\"'”’)]*|\n|$)")
-_MODE_CUES = [
-    (r"as the crow flies|in a straight line|straight[- ]line|shortest distance", "straight"),
-    (r"flights?|fly|flies|flew|flown|plane|airliner|jet|airlines?|air koryo|by air", "air"),
-    (r"trains?|rail(?:way)?s?|by rail|sleeper|tgv|shinkansen|nozomi|maglev|locomotive|"
-     r"railroad|express", "rail"),
-    (r"drive|driving|drove|road|roads|highway|motorway|car|cars|bus|buses|coach|lorr(?:y|ies)|"
-     r"trucks?", "road"),
-    (r"ferr(?:y|ies)|boat|ship|sail(?:ed|ing|s)?|catamaran|voyage|cruise", "sea"),
-    (r"walk(?:ing|ed|s)?|hike|hiking|on foot|pilgrims?", "walk"),
-]
-_MODE_RE = [(re.compile(rf"(?i)\b(?:{p})\b"), m) for p, m in _MODE_CUES]
-_DISTANCE_WORD = re.compile(r"(?i)\bdistance\b")
-# Words that make a duration or speed about a trip.
-_TRAVEL = re.compile(
-    r"(?i)\b(?:trip|journey|travel\w*|flights?|fly|flies|flew|drive|driving|drove|ride|rides|"
-    r"route|commut\w*|sail\w*|voyage|walk\w*|hike|crossing|cross|transit|away|by (?:train|car|"
-    r"bus|air|road|rail|boat|ferry|plane|sea)|on the train|to get to|to reach|reach\w*|arriv\w*|"
-    r"covers?|covering|covered|takes?|took|averag\w*|trains?|rail\w*|ferr(?:y|ies)|boat)\b")
-# Words that make a distance about two places.
-_RELATION = re.compile(
-    r"(?i)\b(?:from|between|apart|away|distance|trip|journey|route|flight|drive|travel\w*|"
-    r"cover\w*|link|line|lies|located|situated|north|south|east|west|off|outside|road|"
-    r"railway|ride|sail\w*|voyage|walk\w*|within|to)\b")
-# Words that make a figure something other than a trip.
-_NOT_TRAVEL = re.compile(
-    r"(?i)\b(?:speed limit|limits?|winds?|gusts?|top speed|radius|zones?|perimeter|buffer|"
-    r"surrounding|exclusion|surveillance|restricted|stretch|area of|an area|shifts?|meeting|"
-    r"talks|strike|ban|lasted|lasts?|sentence|prison|jail|old|aged|tall|high|height|deep|depth|wide|width|"
-    r"thick|length of|long|incubation|symptoms?|infected|ordeal|hysteria|forecast|period|"
-    r"cyclone|storm|hurricane|typhoon|swimming|cycling|running|marathon|race)\b")
-_DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|" \
-             r"north-east|north-west|south-east|south-west|east-northeast|west-northwest|" \
-             r"east-southeast|west-southwest|north-northeast|north-northwest|" \
-             r"south-southeast|south-southwest)"
-_OF_AFTER = re.compile(rf"(?i)^\s*\)?\s*(?:\([^)]*\)\s*)?(?:[\w-]+\s+){{0,3}}?"
-                       rf"(?:{_DIRECTION}\s+)?(?:of|from|away from|outside|off)\b")
+# Ends of a trip that are points; the others (countries, regions, islands) are areas.
+LOCAL_KINDS = frozenset({"city", "station", "landmark", "border_post", "bridge", "airport",
+                         "town", "border", "port"})
+AREA_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent", "sea",
+                        "island"})
+CONFIDENCE = ("none", "likely", "sure")
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A quantity about a trip: its places, mode and relation."""
+    """A figure about a trip: its places, mode and relation, and how sure each reading is.
+
+    ``relation`` is ``from_to``, ``between``, ``direction_of`` ("N km north of Y"),
+    ``distance_from`` ("N km from Y"), ``route_length`` ("the 621 km line from A to B") or
+    ``unknown``. ``direction`` is the compass point the text gives for the destination as
+    seen from the origin. ``places_confidence`` and ``mode_confidence`` are ``sure``,
+    ``likely`` or ``none``; ``places_note`` and ``mode_basis`` say why.
+    """
 
     quantity: Quantity
     origin: Place | None
@@ -108,171 +77,402 @@ class Claim:
     sentence: tuple[int, int]
     alt_of: int | None = None
     text: str = field(default="", repr=False, compare=False)
+    direction: str | None = None
+    mode_confidence: str = "none"
+    mode_basis: str = ""
+    high_speed: bool = False
+    activity: str = ""
+    places_confidence: str = "none"
+    places_note: str = ""
+    round_trip: bool = False
+    freight: bool = False
+    one_off: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class CheckedClaim:
-    """A claim with its verdict, the estimate it was checked against, and why."""
-
-    claim: Claim
-    verdict: str
-    estimate: Estimate | None
-    unit: str
-    ratio: float | None
-    basis: str
-    explanation: str
+def claim_text(claim: Claim) -> str:
+    """The sentence the claim stands in."""
+    return claim.text[claim.sentence[0]:claim.sentence[1]]
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimReport:
-    """All the claims of a text, and the places found in it."""
+def bearing_deg(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Initial great-circle bearing from ``a`` to ``b`` (``(lat, lon)``), in degrees."""
+    import math
 
-    claims: tuple[CheckedClaim, ...]
-    places: tuple[Mention, ...]
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    x = math.sin(lo2 - lo1) * math.cos(la2)
+    y = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(lo2 - lo1)
+    return math.degrees(math.atan2(x, y)) % 360.0
 
 
-def _mode(text: str, sent: tuple[int, int], q: Quantity, *, clause_only: bool = False) -> str:
-    """The mode cue closest to the quantity within its clause, else the sentence."""
-    s, e = sent
-    clause_start = max(text.rfind(",", s, q.start), text.rfind(";", s, q.start), s)
-    nxt = [i for i in (text.find(",", q.end, e), text.find(";", q.end, e)) if i >= 0]
-    clause_end = min(nxt) if nxt else e
-    spans = [(clause_start, clause_end)] if clause_only else [(clause_start, clause_end), (s, e)]
-    for lo, hi in spans:
-        best: tuple[int, str] | None = None
-        for regex, mode in _MODE_RE:
-            for m in regex.finditer(text, lo, hi):
-                word = m.group()
-                if word[:1].isupper() and not word.isupper() and m.start() > s + 1:
-                    continue  # part of a name ("Longyang Road", "Air Koryo" is an airline)
-                d = min(abs(m.start() - q.end), abs(q.start - m.end()))
-                if best is None or d < best[0]:
-                    best = (d, mode)
-        if best is not None:
-            return best[1]
-        if _DISTANCE_WORD.search(text, lo, hi):
-            return "straight"
-    return "unspecified"
+def compass_of(bearing: float) -> str:
+    """The 16-point compass code of a bearing (0 = north, 90 = east)."""
+    points = ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE",
+              "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
+    return points[round(bearing / 22.5) % 16]
 
 
-_AREA_KINDS = frozenset({"country", "admin1", "admin2", "region", "continent", "sea", "island"})
-_HIGH_SPEED = re.compile(r"(?i)\b(?:high[- ]speed|maglev|bullet train|shinkansen|tgv|ice|hsr|"
-                         r"nozomi|eurostar|acela|ktx|crh)\b")
-_LOCAL = frozenset({"city", "station", "landmark", "island", "border_post", "bridge", "airport"})
+# --------------------------------------------------------------------------------------
+# Sentences and clauses
+# --------------------------------------------------------------------------------------
+
+_STOP = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 
 
-def _subject(before: list[Mention]) -> Mention:
-    """The place a sentence is about: the nearest town before the figure, else the nearest."""
-    local = [m for m in before if m.place.kind in _LOCAL]
-    return local[-1] if local else before[-1]
+def _sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Sentence spans: a stop ends one when a capital, digit or quote follows it.
 
-
-_FROM_LEAD = re.compile(r"(?i)\bfrom\s*$")
-_FROM_TO = re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:to|for)\W")
-_BETWEEN_LEAD = re.compile(r"(?i)\bbetween\s*$")
-_AND = re.compile(r"(?i)^\s*(?:\w+\s+)?and\s*$")
-# "the Strait separates A from B", "the channel separating A from B": symmetric.
-_SEPARATES_LEAD = re.compile(r"(?i)\bseparat(?:es?|ed|ing)\s*$")
-_FROM = re.compile(r"(?i)^\s*from\s*$")
-# "the Madrid to Barcelona train": a bare "A to B" unless A is itself a stop ("via A to B").
-_TO = re.compile(r"(?i)^\s+to\s+$")
-_PREPOSITION_LEAD = re.compile(r"(?i)\b(?:to|from|for|via|through|at|in|into|near|of|and|"
-                               r"or)\s*$")
-_DASH = re.compile(r"^\s*[-–—]\s*$")
-
-
-def _pair_relation(text: str, m1: Mention, m2: Mention, sent: tuple[int, int]) -> str | None:
-    """How two places of a sentence (``m1`` first) make a pair, if they do.
-
-    ``from_to`` for "from A to B", "from A for B", "the A to B train" and "A–B";
-    ``between`` for "between A and B" and "separates A from B".
+    A stop after a title ("Mt."), after dotted initials ("U.S.") or inside a number
+    ("17.5") does not end a sentence.
     """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _STOP.finditer(text):
+        end = m.end()
+        if m.group() != "\n":
+            nxt = re.match(r"\s+([\"'“‘(\[]?\S)", text[end:])
+            if nxt is None or not (nxt.group(1)[-1].isupper() or nxt.group(1)[-1].isdigit()
+                                   or nxt.group(1)[0] in "\"'“‘([") :
+                continue
+            word = re.search(r"([\w.]+)[.!?]*$", text[start:m.start() + 1])
+            token = word.group(1).rstrip(".").casefold() if word else ""
+            if token in _titles(lex) or re.fullmatch(r"(?:\w\.)+\w?", token + ".") \
+                    or re.fullmatch(r"[A-Z]", token.upper()) and len(token) == 1:
+                continue
+        if text[start:end].strip():
+            out.append((start, end))
+        start = end
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _titles(lex: Lexicon) -> frozenset[str]:
+    return lex.titles
+
+
+_CLAUSE_MARK = re.compile(r"[;:]\s|,\s+(?:but|while|whereas|although|though|or|and then|"
+                          r"which|where|who)\b|\bbut\b|\bwhereas\b|\bwhile\b")
+
+
+def _clause(text: str, sent: tuple[int, int], q: Quantity) -> tuple[int, int]:
+    """The clause of ``q``: its sentence cut at semicolons, colons and contrasting words.
+
+    Brackets and dashes are asides, not clause ends: "Brussels (1h48)" keeps its figure in
+    the clause that names the place.
+    """
+    s, e = sent
+    lo = s
+    for m in _CLAUSE_MARK.finditer(text, s, q.start):
+        lo = m.end()
+    m2 = _CLAUSE_MARK.search(text, q.end, e)
+    return lo, (m2.start() if m2 is not None else e)
+
+
+# --------------------------------------------------------------------------------------
+# The passage
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _End:
+    """One end of a claim as read: a place, how sure, and where it was named."""
+
+    place: Place
+    confidence: str
+    note: str = ""
+    at: int = -1
+
+
+@dataclass(slots=True)
+class _Passage:
+    text: str
+    lex: Lexicon
+    sentences: list[tuple[int, int]]
+    mentions: list[Mention]
+    demonyms: list[Mention]
+    by_sentence: list[list[Mention]]
+    topic: tuple[str, str] | None
+    countries: Counter[str]
+
+    def sentence_of(self, pos: int) -> int:
+        starts = [s for s, _ in self.sentences]
+        k = bisect.bisect_right(starts, pos) - 1
+        return k if k >= 0 and pos < self.sentences[k][1] else -1
+
+
+def _passage(text: str, mentions: Sequence[Mention], lex: Lexicon) -> _Passage:
+    sentences = _sentences(text, lex)
+    places = sorted((m for m in mentions if not m.demonym), key=lambda m: m.start)
+    demonyms = sorted((m for m in mentions if m.demonym), key=lambda m: m.start)
+    starts = [s for s, _ in sentences]
+    groups: list[list[Mention]] = [[] for _ in sentences]
+    for m in places:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < sentences[k][1]:
+            groups[k].append(m)
+    countries = Counter(m.place.country for m in mentions if m.place.country)
+    return _Passage(text, lex, sentences, places, demonyms, groups, _topic(text, lex),
+                    countries)
+
+
+def _topic(text: str, lex: Lexicon) -> tuple[str, str] | None:
+    """The mode the passage is about: the mode of all its strong cues, if they agree."""
+    modes = Counter(c.mode for _, _, c in _cues(text, lex, 0, len(text))
+                    if c.strong and c.mode not in ("straight", "walk"))
+    if len(modes) == 1:
+        mode, n = modes.most_common(1)[0]
+        return mode, f"the passage is about {mode} travel ({n} cue{'s' * (n > 1)})"
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# Mode
+# --------------------------------------------------------------------------------------
+
+# A cue word capitalised inside a sentence is part of a name ("Longyang Road"), unless the
+# lexicon lists it as a named service or operator.
+_NAMED_KINDS = frozenset({"service", "operator"})
+
+
+def _cues(text: str, lex: Lexicon, lo: int, hi: int) -> list[tuple[int, int, object]]:
+    """Mode cues in ``text[lo:hi]`` that stand as cues here (see ``_NAMED_KINDS``)."""
+    blocked = [(s, e) for s, e, n in lex.negatives(text, lo, hi) if n.effect ==
+               "disambiguation"]
+    out = []
+    for s, e, cue in lex.cues(text, lo, hi):
+        if any(bs <= s < be or bs < e <= be for bs, be in blocked):
+            continue
+        word = text[s:e]
+        if cue.kind not in _NAMED_KINDS and word[:1].isupper() and not word.isupper():
+            before = text[max(0, s - 3):s]
+            if s > 0 and not re.search(r"(?:^|[.!?:\"“]\s*|\n\s*)$", before):
+                continue  # part of a name
+        out.append((s, e, cue))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Mode:
+    mode: str = "unspecified"
+    confidence: str = "none"
+    basis: str = ""
+    high_speed: bool = False
+    activity: str = ""
+
+
+def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, int],
+          relation: str) -> _Mode:
+    """The mode of ``q``: the best cue of its clause, else its sentence, else the topic."""
+    text, lex = p.text, p.lex
+    static = relation in ("direction_of", "distance_from")
+    spans = [clause] if q.kind == "distance" and static else [clause, sent]
+    for lo, hi in spans:
+        found = _cues(text, lex, lo, hi)
+        if not found:
+            continue
+
+        def rank(item: tuple[int, int, object]) -> tuple[int, int, int]:
+            s, e, cue = item
+            gap = min(abs(s - q.end), abs(q.start - e))
+            named = cue.kind in _NAMED_KINDS  # type: ignore[attr-defined]
+            return (0 if cue.strong else 1, 0 if named else 1, gap)  # type: ignore[attr-defined]
+
+        s, e, cue = min(found, key=rank)
+        mode = cue.mode  # type: ignore[attr-defined]
+        high = any(c.high_speed for _, _, c in found  # type: ignore[attr-defined]
+                   if c.mode == "rail")  # type: ignore[attr-defined]
+        confidence = "sure" if cue.strong else "likely"  # type: ignore[attr-defined]
+        if (lo, hi) == sent and clause != sent:
+            confidence = "likely" if confidence == "sure" else confidence
+        return _Mode(mode, confidence, f"“{text[s:e]}”", high and mode == "rail",
+                     cue.activity)  # type: ignore[attr-defined]
+    if q.kind == "distance" and re.search(r"(?i)\bdistance\b", text[clause[0]:clause[1]]) \
+            and not static:
+        return _Mode("straight", "likely", "“distance”")
+    if p.topic is not None and not (q.kind == "distance" and static):
+        return _Mode(p.topic[0], "likely", p.topic[1])
+    if q.kind == "duration" and static:
+        return _Mode("road", "likely", "“hours away” is read as a drive")
+    return _Mode()
+
+
+# --------------------------------------------------------------------------------------
+# Is it a claim?
+# --------------------------------------------------------------------------------------
+
+_DIR = (r"(?:(?:north|south|east|west)(?:[\s-]?(?:north|south)?(?:east|west))?|"
+        r"[NSEW]{1,3}|N\.E\.|N\.W\.|S\.E\.|S\.W\.)")
+# After a distance: "(…) [to the] north(-east) of | from | away | off | inside | outside".
+_AFTER = re.compile(
+    rf"^\s*(?:\([^)]*\)\s*)?(?:[,–-]\s*)?(?:(?:or\s+so|or\s+more|in\s+all)\s+)?"
+    rf"(?:(?P<to>to\s+the\s+)?(?P<dir>{_DIR})(?:\s*\([^)]*\))?\s*(?P<of>of|from)?\b|"
+    rf"(?P<rel>away\s+from|away|from|off(?:\s+the\s+coast\s+of)?|outside(?:\s+of)?|"
+    rf"inside|into|beyond|short\s+of|apart|distant|across|upstream\s+of|downstream\s+of)"
+    rf"\b)", re.IGNORECASE)
+_EVENT_AFTER = re.compile(r"(?i)^\s+(?:later|ago|earlier|after|before|since|of\s+(?:talks|"
+                          r"fighting|delay|waiting|negotiations|hysteria|work))\b")
+_ADJ_NOUN = re.compile(r"^[-\s]*(?:long\s+|-long\s+)?(?:[a-z]+\s+){0,2}?([a-z]+)")
+
+
+def _near(text: str, regex: re.Pattern[str], q: Quantity, lo: int, hi: int,
+          *, before: int = 40, after: int = 40) -> bool:
+    return regex.search(text, max(lo, q.start - before), min(hi, q.end + after)) is not None
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _nearest_is(q: Quantity, span: tuple[int, int], quantities: Sequence[Quantity]) -> bool:
+    """Whether ``q`` is the figure nearest ``span`` (a phrase belongs to its nearest figure:
+    in "11 sailings a day carrying them 92 km", "a day" is about the 11, not the 92 km)."""
+    mine = _distance((q.start, q.end), span)
+    return all(mine <= _distance((o.start, o.end), span) for o in quantities if o is not q)
+
+
+def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
+            quantities: Sequence[Quantity]) -> str | None:
+    """Why ``q`` is not a trip claim, or ``None`` when it may be one."""
+    text, lex = p.text, p.lex
+    lo, hi = clause
+    for s, e, neg in lex.negatives(text, max(lo, q.start - 45), min(hi, q.end + 45)):
+        if neg.effect in ("disambiguation", "hypothetical", "caution", "both_ways"):
+            continue
+        if neg.applies_to and neg.applies_to != q.kind:
+            continue
+        if not (s <= q.start < e or s < q.end <= e) and not _nearest_is(q, (s, e), quantities):
+            continue
+        if neg.effect == "rate" and q.kind == "speed" and not (s <= q.start < e or
+                                                              s < q.end <= e):
+            if not re.search(r"(?i)top|limit|wind|gust|record|maximum|max|design|capable|up to",
+                             text[s:e]):
+                continue
+        return f"{neg.effect}: “{text[s:e]}”"
+    for m in lex.not_travel.finditer(text, max(lo, q.start - 30), min(hi, q.end + 30)):
+        if explicit or not _nearest_is(q, (m.start(), m.end()), quantities):
+            continue
+        if m.group().lower() == "later" and re.search(r"(?i)\b(?:arriv|reach|land)\w*",
+                                                      text[lo:hi]):
+            continue  # "arriving in Amsterdam three hours later": a trip's time
+        return f"not a trip: “{m.group()}”"
+    after = text[q.end:min(hi, q.end + 40)]
+    if q.kind == "duration" and _EVENT_AFTER.match(after) and not (
+            re.match(r"(?i)^\s+later", after) and re.search(r"(?i)\b(?:arriv|reach|land)\w*",
+                                                            text[lo:hi])):
+        return "an interval between events"
+    if q.adjective or re.match(r"^[-\s]*(?:long|wide|deep|high)\b", after):
+        m2 = _ADJ_NOUN.match(after)
+        noun = m2.group(1) if m2 else ""
+        if re.match(r"^[-\s]*(?:long|wide|deep|high|tall)\b", after) and not explicit:
+            return "a size"
+        if noun and q.kind == "distance" and lex.features.fullmatch(noun) and not explicit:
+            return f"the size of a {noun}"
+        if noun and q.kind == "duration" and not (lex.travel.fullmatch(noun) or any(
+                True for _ in lex.cues(noun))):
+            if not re.match(r"^[-\s]*(?:long\s+)?(?:[a-z]+\s+){0,2}?(?:journey|trip|ride|drive|"
+                            r"flight|crossing|voyage|sail|cruise|commute|transit|run|hike|"
+                            r"walk|trek|swim)", after):
+                return f"the length of a {noun}"
+    return None
+
+
+def _ties_places(p: _Passage, q: Quantity, clause: tuple[int, int]) -> bool:
+    """Whether a distance is about where places are: a relation word near it."""
+    text = p.text
+    if _AFTER.match(text[q.end:q.end + 60]):
+        return True
+    near = text[max(clause[0], q.start - 60):min(clause[1], q.end + 60)]
+    return p.lex.relation.search(near) is not None
+
+
+# --------------------------------------------------------------------------------------
+# Places
+# --------------------------------------------------------------------------------------
+
+_FROM_LEAD = re.compile(r"(?i)\b(?:from|leav\w*|depart\w*)\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+|"
+                        r"[A-Z][a-z]+(?:an|ese|ian|ish|i)\s+){0,3}$|\bfrom\s*$")
+_FROM_TO = re.compile(r"(?i)^(?:['’]s)?\W*(?:[\w’']+\W+){0,4}?(?:to|for|and\s+on\s+to|"
+                      r"bound\s+for)\W")
+_BETWEEN_LEAD = re.compile(r"(?i)\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}?$")
+_AND = re.compile(r"(?i)^\W*(?:[\w’']+\s+){0,3}?(?:and|&)\s+(?:the\s+)?(?:\w+\s+){0,2}?$")
+_SEPARATES_LEAD = re.compile(r"(?i)\bseparat(?:es?|ed|ing)\s*$")
+_FROM = re.compile(r"(?i)^\s*from\s+(?:the\s+)?$")
+_LINK_LEAD = re.compile(r"(?i)\b(?:link\w*|connect\w*|join\w*)\s+(?:the\s+)?"
+                        r"(?:\w+\s+){0,3}?$")
+_LINK_MID = re.compile(r"(?i)^\W*(?:[\w’']+\s+){0,3}?(?:to|and|with)\s+(?:the\s+)?"
+                       r"(?:\w+\s+){0,3}?$")
+_TO = re.compile(r"(?i)^\s+to\s+$")
+_PREPOSITION_LEAD = re.compile(r"(?i)\b(?:to|from|for|via|through|at|in|into|near|of|and|or|"
+                               r"past|by|on)\s*$")
+_DASH = re.compile(r"^\s*[-–—]\s*$")
+_REACH = re.compile(r"(?i)\b(?:reach|get\s+to|arrive\s+in|arrive\s+at|to)\s+$")
+_REVERSE_FROM = re.compile(r"(?i)^\s+from\s+(?:the\s+)?$")
+_VIA_MARKER = re.compile(r"(?i)\b(?:via|through|across|over|at|by\s+way\s+of|past|near|"
+                         r"including)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}$")
+
+
+def _pair_relation(text: str, m1: Mention, m2: Mention, lo: int) -> str | None:
+    """How two places (``m1`` first) make a pair, if they do: ``from_to`` or ``between``."""
     between = text[m1.end:m2.start]
-    lead = text[max(sent[0], m1.start - 12):m1.start]
+    lead = text[max(lo, m1.start - 40):m1.start]
     if _FROM_LEAD.search(lead) and _FROM_TO.match(between + " "):
         return "from_to"
     if _BETWEEN_LEAD.search(lead) and _AND.match(between):
         return "between"
     if _SEPARATES_LEAD.search(lead) and _FROM.match(between):
         return "between"
+    if _LINK_LEAD.search(lead) and _LINK_MID.match(between):
+        return "between"
     if _DASH.match(between):
         return "from_to"
     if _TO.match(between) and not _PREPOSITION_LEAD.search(lead):
         return "from_to"
+    if _REACH.search(lead) and _REVERSE_FROM.match(between):
+        return "to_from"
     return None
 
 
-def _explicit_pair(text: str, here: list[Mention], sent: tuple[int, int]
-                   ) -> tuple[Place, Place, str] | None:
-    """Find "from A to B", "between A and B", "separates A from B" or "A–B" in the sentence."""
-    for m1 in here:
-        for m2 in here:
-            if m2.start <= m1.start:
-                continue
-            relation = _pair_relation(text, m1, m2, sent)
+def _explicit_pair(p: _Passage, here: Sequence[Mention], lo: int, hi: int
+                   ) -> tuple[Mention, Mention, str] | None:
+    """The first "from A to B", "between A and B", "A–B" or "linking A and B" in a span."""
+    inside = [m for m in here if lo <= m.start < hi]
+    for i, m1 in enumerate(inside):
+        for m2 in inside[i + 1:]:
+            relation = _pair_relation(p.text, m1, m2, lo)
+            if relation == "to_from":
+                return m2, m1, "from_to"
             if relation is not None:
-                return m1.place, m2.place, relation
+                if relation == "from_to" and _DASH.match(p.text[m1.end:m2.start]):
+                    m2 = _chain_end(p.text, inside, m2)
+                m1, m2 = _named_by(p.text, p.mentions, m1), _named_by(p.text, p.mentions, m2)
+                if m1.place.id == m2.place.id:
+                    continue
+                return m1, m2, relation
     return None
 
 
-def _pair(text: str, sent: tuple[int, int], q: Quantity, places: Sequence[Mention],
-          trip: tuple[Place, Place] | None, *, anchors: frozenset[int] = frozenset()
-          ) -> tuple[Place | None, Place | None, str]:
-    """The origin, destination and relation of the figure ``q`` in sentence ``sent``.
-
-    Parameters
-    ----------
-    text, sent, q
-        The text, the sentence's offsets and the figure.
-    places
-        The place mentions of the whole text.
-    trip
-        The trip the context is about (see :func:`_context_trip`), used when the sentence
-        names fewer than two ends.
-    anchors
-        Starts of mentions that other figures are measured from ("390 km from Paris"): never
-        the subject of another figure of the sentence.
-
-    """
-    here = [m for m in places if sent[0] <= m.start < sent[1]]
-    before_text = text[sent[0]:q.start]
-    pair = _explicit_pair(text, here, sent)
-    if pair is not None:
-        return pair
-    # "X km (north) of/from Y": origin Y after the quantity, destination the sentence's subject
-    if _OF_AFTER.match(text[q.end:q.end + 60]):
-        after = [m for m in here if m.start >= q.end]
-        before = [m for m in here if m.end <= q.start and m.start not in anchors]
-        if after:
-            if not before:  # "It is five miles from Y": the subject is in an earlier sentence
-                before = [m for m in places if sent[0] - 300 <= m.start < sent[0]
-                          and m.place.kind in _LOCAL]
-            dest = _subject(before).place if before else (trip[1] if trip else None)
-            return after[0].place, dest, "direction_of"
-    here = _ends(text, here)
-    if len(here) >= 2:
-        return here[0].place, here[1].place, "between"
-    if len(here) == 1 and trip is not None:
-        p = here[0].place
-        other = trip[0] if p.id == trip[1].id else trip[1] if p.id == trip[0].id else trip[0]
-        if other.id != p.id:
-            return (other, p, "from_to") if re.search(r"\bto\b", before_text, re.I) or (
-                other.id == trip[0].id) else (p, other, "from_to")
-    if trip is not None and not here:
-        return trip[0], trip[1], "from_to"
-    return None, None, "unknown"
+_QUALIFIER = re.compile(r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:port|city|town|village|capital|"
+                        r"island|harbou?r|resort|hub)\s+(?:city\s+)?of\s+(?:the\s+)?$")
 
 
-_VIA_MARKER = re.compile(r"(?i)\b(?:via|through|across|over|at|by way of|past|near)\s+(?:the\s+)?"
-                         r"(?:[\w-]+\s+){0,3}$")
+def _named_by(text: str, places: Sequence[Mention], m: Mention) -> Mention:
+    """The place a mention qualifies: "the Red Sea port of Djibouti" names Djibouti."""
+    nxt = next((x for x in places if x.start >= m.end), None)
+    if nxt is not None and _QUALIFIER.match(text[m.end:nxt.start]):
+        return nxt
+    return m
 
 
-def _ends(text: str, here: list[Mention]) -> list[Mention]:
-    """Drop places a trip passes ("across the bridge at Tumangang and Khasan")."""
+def _chain_end(text: str, inside: Sequence[Mention], m: Mention) -> Mention:
+    """The last place of a dash chain ("Delhi-Jammu-Katra" ends at Katra)."""
+    k = inside.index(m)
+    while k + 1 < len(inside) and _DASH.match(text[inside[k].end:inside[k + 1].start]):
+        k += 1
+    return inside[k]
+
+
+def _ends_of(text: str, here: Sequence[Mention]) -> list[Mention]:
+    """The places of a sentence that can end a trip: not those it passes ("via Tumen")."""
     ends: list[Mention] = []
     previous_via: Mention | None = None
     for m in here:
@@ -287,392 +487,499 @@ def _ends(text: str, here: list[Mention]) -> list[Mention]:
     return ends
 
 
-def _story_trip(text: str, places: Sequence[Mention]) -> tuple[Place, Place] | None:
-    """The trip the story is about: its first "from A to B" or "between A and B"."""
-    local = [m for m in places if not m.demonym and m.place.kind not in ("country", "continent")]
-    for m1, m2 in pairwise(local):
-        between = text[m1.end:m2.start].lower()
-        lead = text[max(0, m1.start - 10):m1.start].lower()
-        if (("from" in lead and re.search(r"\b(?:to|for)\b", between) and len(between) < 40)
-                or ("between" in lead and between.strip() == "and")):
-            return m1.place, m2.place
-    cities = [m.place for m in local]
-    if len(cities) >= 2 and cities[0].id != cities[1].id:
-        return cities[0], cities[1]
+def _sure(m: Mention) -> tuple[str, str]:
+    """How sure a mention's place is, and why not."""
+    others = [c for c in m.candidates[1:] if c.score >= 0.75 * m.candidates[0].score
+              and c.country != m.place.country] if m.candidates else []
+    if others and m.confidence < 0.9:
+        alt = others[0]
+        return "likely", (f"“{m.text}” could also be {alt.name} ({alt.country}), not "
+                          f"{m.place.name} ({m.place.country})")
+    if m.confidence >= 0.6:
+        return "sure", ""
+    return "likely", f"“{m.text}” is read as {m.place.name} ({m.place.country}) with low " \
+                     "confidence"
+
+
+def _end(m: Mention) -> _End:
+    confidence, note = _sure(m)
+    return _End(m.place, confidence, note, m.start)
+
+
+_CAPITAL = re.compile(r"(?i)\b(?:(?:the\s+)?(?:national\s+|country['’]s\s+)?capital"
+                      r"(?:\s+city)?)\b")
+_STATE_CAPITAL = re.compile(r"(?i)\b(?:state|provincial|regional|district|county)\s+capital")
+_BORDER = re.compile(r"(?i)\b(?:border|frontier)\b")
+# Between "of"/"from" and a place: lower-case words, "the", a place's possessive, commas.
+_GAP = re.compile(r"^[\s,]*(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:of\s+|,\s*)?"
+                  r"(?:the\s+)?$")
+
+
+def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End | None:
+    """The place a reference names: "the capital", "the Somali capital", "the Jordanian
+    border", "Nepal's capital, Kathmandu", "the border town of Adre", "the capital Dhaka".
+
+    Parameters
+    ----------
+    start
+        Where the reference begins (just after "of" or "from").
+    other
+        The claim's other end, if known: a border is measured from it.
+    limit
+        The reference ends before this offset (the clause's end).
+
+    """
+    text = p.text
+    window_end = min(limit, start + 70)
+    first = next((m for m in p.mentions if start <= m.start < window_end), None)
+    dem = next((m for m in p.demonyms if start <= m.start < window_end), None)
+    gap_to_first = text[start:first.start] if first is not None else ""
+    # A place named after lower-case words only: "the border town of Adre", "the capital,
+    # Jakarta", "the state capital of Belo Horizonte".
+    if first is not None and _GAP.match(gap_to_first) and (dem is None or dem.start >
+                                                            first.start):
+        after = text[first.end:first.end + 40]
+        poss = re.match(r"^['’]s\s+((?:[a-z][\w-]*\s+){0,4}?)(capital|border|frontier|"
+                        r"city|port|town)\b", after)
+        if poss is None:
+            return _end(first)
+        # "Nepal's capital, Kathmandu", "Indonesia's second largest city of Surabaya"
+        nxt = next((m for m in p.mentions if first.end < m.start < window_end), None)
+        tail = text[first.end + poss.end():nxt.start] if nxt is not None else ""
+        if nxt is not None and re.fullmatch(r"\s*(?:,\s*|\s+of\s+|\s+)(?:the\s+)?", tail):
+            return _end(nxt)
+        if poss.group(2) == "capital":
+            return _capital_of(p, first.place.country, f"{first.text}'s capital")
+        if poss.group(2) in ("border", "frontier"):
+            country2 = _border_with(p, first.end + poss.end(), window_end)
+            return _border(p, first.place.country, other, f"{first.text}'s border",
+                           second=country2)
+        return None
+    # "the Somali capital", "the Jordanian border", "the Chadian border"
+    lead = dem if dem is not None and (first is None or dem.start < first.start) else None
+    if lead is None and first is not None and first.place.kind == "country":
+        lead = first  # "the Somalia border"
+    if lead is not None and re.match(r"^[\s,]*(?:the\s+)?$", text[start:lead.start]):
+        after = text[lead.end:lead.end + 25]
+        if re.match(r"^\s+capital\b", after):
+            nxt = next((m for m in p.mentions if lead.end < m.start < window_end), None)
+            if nxt is not None and re.fullmatch(r"\s+capital(?:\s+city)?\s*,?\s*",
+                                                text[lead.end:nxt.start]):
+                return _end(nxt)
+            return _capital_of(p, lead.place.country, f"the {lead.text} capital")
+        if re.match(r"^\s+(?:border|frontier)\b", after):
+            return _border(p, lead.place.country, other, f"the {lead.text} border")
+    # "the capital" with no name: the capital of the country the passage is about.
+    bare = _CAPITAL.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
+    if bare is not None and bare.start() - start < 6 and not _STATE_CAPITAL.search(
+            text, max(0, bare.start() - 12), bare.end()):
+        nxt = next((m for m in p.mentions if bare.end() <= m.start < window_end), None)
+        if nxt is not None and re.fullmatch(r"\s*,?\s*", text[bare.end():nxt.start]):
+            return _end(nxt)
+        country = _passage_country(p, other)
+        if country:
+            found = _capital_of(p, country, "the capital")
+            if found is not None:
+                found.confidence = "likely"
+                found.note = (f"“the capital” is read as {found.place.name}, the capital of "
+                              "the country the passage is about")
+            return found
     return None
 
 
-# Between "from"/"of" and the place: at most two lower-case words ("the", "downtown").
-_ANCHOR_GAP = re.compile(r"\W*(?:[a-z]\w*\W+){0,2}")
-
-
-def _anchor(text: str, q: Quantity, places: Sequence[Mention]) -> Mention | None:
-    """The named place the figure is measured from: Y in "5 km (west) of [downtown] Y"."""
-    m = _OF_AFTER.match(text[q.end:q.end + 60])
+def _border_with(p: _Passage, start: int, end: int) -> str | None:
+    """The second country of "X's border with Y"."""
+    m = re.match(r"\s+with\s+(?:the\s+)?", p.text[start:end])
     if m is None:
         return None
-    at = q.end + m.end()
-    nxt = next((p for p in places if p.start >= at), None)
-    return nxt if nxt is not None and _ANCHOR_GAP.fullmatch(text[at:nxt.start]) else None
+    nxt = next((x for x in [*p.mentions, *p.demonyms] if x.start == start + m.end()), None)
+    return nxt.place.country if nxt is not None else None
 
 
-def _between_places(text: str, q: Quantity, here: Sequence[Mention], clause: str) -> bool:
-    """A distance is a claim about places when it can name both ends.
+def _passage_country(p: _Passage, other: Place | None) -> str | None:
+    """The country a passage is about: the one its places name most, if one stands out."""
+    if other is not None and other.country:
+        return other.country
+    common = p.countries.most_common(2)
+    if common and (len(common) == 1 or common[0][1] > common[1][1]):
+        return common[0][0]
+    return None
 
-    Two distinct places in its sentence, a named place it is measured from ("5 km from Y",
-    the other end being the sentence's or story's subject), or a word of travel ("the 250 km
-    trip to the camp from Y"). "10 km outside the area" names neither end.
+
+def _capital_of(p: _Passage, country: str, words: str) -> _End | None:
+    from routes.geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    e = gaz.capital(country) if country else None
+    if e is None:
+        return None
+    place = gazetteer_place(gaz, e)
+    return _End(place, "sure", f"{words} is {place.name}")
+
+
+def _border(p: _Passage, country: str, other: Place | None, words: str, *,
+            second: str | None = None) -> _End | None:
+    """The nearest point, from ``other``, of the border ``country`` shares with its country."""
+    if other is None or not country:
+        return None
+    from routes.geo.countries import load_countries
+
+    a = other.country if other.country != country else second
+    if not a or a == country:
+        return None
+    found = load_countries().border_point(country, a, (other.lon, other.lat))
+    if found is None:
+        return None
+    lon, lat = found
+    name = f"{_country_name(a)}–{_country_name(country)} border"
+    place = Place(id=f"border:{'-'.join(sorted((a, country)))}", name=name, kind="border",
+                  country=country, lat=lat, lon=lon,
+                  source="Natural Earth 1:50m boundaries: the border's nearest point")
+    return _End(place, "sure", f"{words} is measured at its nearest point to {other.name}")
+
+
+def _country_name(code: str) -> str:
+    from routes.geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    e = gaz.country_entry(code)
+    return gaz.name(e) if e is not None else code
+
+
+@dataclass(slots=True)
+class _Reading:
+    origin: _End | None = None
+    destination: _End | None = None
+    relation: str = "unknown"
+    direction: str | None = None
+    confidence: str = "none"
+    note: str = ""
+
+
+def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
+             ) -> _End | None:
+    """The place a sentence's figure is about: the nearest point-like place before it.
+
+    Falls back to the nearest one of the sentences before ("The town lies 15 km from the
+    border": the town was named before), with less confidence.
     """
-    if len({m.place.id for m in here}) >= 2:
-        return True
-    return _anchor(text, q, here) is not None or bool(_TRAVEL.search(clause))
+    here = [m for m in p.mentions if sent[0] <= m.start and m.end <= before
+            and m.start not in taken]
+    local = [m for m in here if m.place.kind in LOCAL_KINDS]
+    pick = local[-1] if local else (here[-1] if here else None)
+    if pick is not None:
+        return _end(pick)
+    earlier = [m for m in p.mentions if sent[0] - 400 <= m.start < sent[0]
+               and m.place.kind in LOCAL_KINDS]
+    if earlier:
+        found = _end(earlier[-1])
+        found.confidence = "likely"
+        found.note = f"“{earlier[-1].text}” is taken from an earlier sentence"
+        return found
+    return None
 
 
-def _anchors(text: str, quantities: Sequence[Quantity], places: Sequence[Mention]
-             ) -> frozenset[int]:
-    """Starts of the places figures are measured from: Y in "X km (north) of/from Y"."""
-    found = (_anchor(text, q, places) for q in quantities)
-    return frozenset(m.start for m in found if m is not None)
+def _previous_place(p: _Passage, dest: _End, sent: tuple[int, int]) -> _End | None:
+    """The place a bare "N km to the north" is measured from: the place named before."""
+    cands = [m for m in p.mentions if m.start < dest.at and m.place.id != dest.place.id
+             and m.place.kind in LOCAL_KINDS and m.start >= sent[0] - 600]
+    if not cands:
+        return None
+    found = _end(cands[-1])
+    found.confidence = "likely"
+    found.note = f"measured from {cands[-1].text}, the place named before it"
+    return found
 
 
-def _context_trips(text: str, sentences: Sequence[tuple[int, int]],
-                   by_sentence: Sequence[list[Mention]], story: tuple[Place, Place] | None
-                   ) -> list[tuple[Place, Place] | None]:
-    """The trip each sentence continues: the nearest explicit pair before it, else the story's.
+def _direction_word(text: str, lex: Lexicon, start: int, end: int) -> str | None:
+    word = text[start:end]
+    code = lex.compass(word)
+    return code[0] if code else None
 
-    "They flew from A to B. ... Later the train from C to D took six hours. The return
-    journey took longer." The last sentence is about C and D, not the story's first trip.
-    """
-    trips: list[tuple[Place, Place] | None] = []
-    last = story
-    for sent, here in zip(sentences, by_sentence, strict=True):
+
+def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
+                 previous: Sequence[Claim], anchors: set[int], trip: tuple[Mention, Mention]
+                 | None) -> _Reading:
+    """Origin, destination and relation of ``q`` (see the module text)."""
+    text = p.text
+    sent = p.sentences[si]
+    here = p.by_sentence[si]
+    after = _AFTER.match(text[q.end:q.end + 60])
+    pair = _explicit_pair(p, here, clause[0], clause[1]) or _explicit_pair(p, here, *sent)
+    # 1. "X, N km (north) of/from Y" (unless Y starts a "from Y to Z" pair)
+    if after is not None and pair is not None and q.end + after.end() <= pair[0].start <= \
+            q.end + after.end() + 60:
+        after = None
+    if after is not None and q.kind in ("distance", "duration") and (
+            after.group("of") or after.group("rel")):
+        rel_word = (after.group("rel") or "").lower()
+        direction = _direction_word(text, p.lex, after.start("dir") + q.end,
+                                    after.end("dir") + q.end) if after.group("dir") else None
+        if rel_word in ("apart", "distant", "across"):
+            after = None
+        else:
+            start = q.end + after.end()
+            subject = _subject(p, sent, q.start, anchors)
+            origin = _reference(p, start, subject.place if subject else None, sent[1])
+            if origin is None and rel_word.startswith("away") and rel_word != "away from":
+                origin = None
+            if origin is not None or rel_word not in ("away", "from", "into"):
+                if origin is not None and subject is not None and subject.place.id == \
+                        origin.place.id:
+                    subject = None
+                if origin is not None and subject is None and pair is not None:
+                    subject = _end(pair[1]) if pair[0].start == origin.at else _end(pair[0])
+                relation = "direction_of" if direction else "distance_from"
+                if origin is not None and subject is not None:
+                    conf = _min(origin.confidence, subject.confidence)
+                    return _Reading(origin, subject, relation, direction, conf,
+                                    _notes(origin, subject))
+                return _Reading(origin, subject, relation, direction, "none",
+                                "one end is not a place the finder knows")
+    # 2. An explicit pair in the clause, then in the sentence.
+    if pair is not None:
+        o, d = _end(pair[0]), _end(pair[1])
+        return _Reading(o, d, pair[2], None, _min(o.confidence, d.confidence), _notes(o, d))
+    # 3. "N km to the north": from the place before to the one named with it.
+    if after is not None and after.group("dir") and not after.group("of"):
+        direction = _direction_word(text, p.lex, after.start("dir") + q.end,
+                                    after.end("dir") + q.end)
+        dest_m = next((m for m in here if q.end < m.start < q.end + after.end() + 15
+                       and re.match(r"^\s*(?:,\s*)?(?:in|at|to)\s+$",
+                                    text[q.end + after.end():m.start])), None)
+        dest = _end(dest_m) if dest_m is not None else _subject(p, sent, q.start, anchors)
+        if dest is not None:
+            origin = _previous_place(p, dest, sent)
+            if origin is not None:
+                return _Reading(origin, dest, "direction_of", direction, "likely",
+                                origin.note)
+            return _Reading(None, dest, "direction_of", direction, "none",
+                            "the place it is measured from is not named")
+    # 4. The pair an earlier figure of the sentence was about.
+    for c in reversed(previous):
+        if c.sentence == sent and c.origin is not None and c.destination is not None:
+            named = {m.place.id for m in here}
+            if len(named) < 2 or named == {c.origin.id, c.destination.id}:
+                to = _to_after(p, q, here)
+                if to is not None and to.place.id not in (c.origin.id, c.destination.id):
+                    origin = _End(c.origin, c.places_confidence or "likely")
+                    return _Reading(origin, to, "from_to", None,
+                                    _min(origin.confidence, to.confidence), to.note)
+                relation = "between" if c.relation == "between" else "from_to"
+                return _Reading(_End(c.origin, c.places_confidence),
+                                _End(c.destination, c.places_confidence), relation, None,
+                                c.places_confidence, c.places_note)
+            break
+    # 5. The places of the sentence.
+    ends = _ends_of(text, here)
+    points = [m for m in ends if m.place.kind not in ("continent",)]
+    distinct: list[Mention] = []
+    for m in points:
+        if all(m.place.id != x.place.id for x in distinct):
+            distinct.append(m)
+    if len(distinct) >= 2:
+        o, d = _end(distinct[0]), _end(distinct[1])
+        to = _to_after(p, q, distinct)
+        if to is not None and to.place.id == d.place.id:
+            pass
+        return _Reading(o, d, "between", None, _min("likely", o.confidence, d.confidence),
+                        "the two places of its sentence")
+    # 6. The trip the passage is about.
+    if trip is not None:
+        o, d = _end(trip[0]), _end(trip[1])
+        if len(distinct) == 1:
+            m = distinct[0]
+            if m.place.id not in (trip[0].place.id, trip[1].place.id):
+                # "3½ hours to Poroy": from the trip's origin to the place named
+                if _to_after(p, q, distinct) is not None or re.search(
+                        r"(?i)\bto\s+(?:the\s+)?$", text[max(sent[0], m.start - 12):m.start]):
+                    d = _end(m)
+                else:
+                    return _Reading(None, _end(m), "unknown", None, "none",
+                                    "only one end is named")
+        note = "the trip the passage is about"
+        return _Reading(o, d, "from_to", None, _min("likely", o.confidence, d.confidence),
+                        note)
+    if len(distinct) == 1:
+        return _Reading(None, _end(distinct[0]), "unknown", None, "none",
+                        "only one end is named")
+    return _Reading(note="no place is named")
+
+
+def _to_after(p: _Passage, q: Quantity, here: Sequence[Mention]) -> _End | None:
+    """The place right after "to" following the figure ("3½ hours to Poroy")."""
+    for m in here:
+        if m.start > q.end and re.fullmatch(r"\s+(?:to|for)\s+(?:the\s+)?", p.text[q.end:m.start]):
+            return _end(m)
+    return None
+
+
+def _min(*levels: str) -> str:
+    return min(levels, key=CONFIDENCE.index)
+
+
+def _notes(*ends: _End) -> str:
+    return "; ".join(e.note for e in ends if e.note)
+
+
+def _story_trip(p: _Passage) -> list[tuple[Mention, Mention] | None]:
+    """The trip each sentence continues: the nearest explicit pair at or before it."""
+    trips: list[tuple[Mention, Mention] | None] = []
+    last: tuple[Mention, Mention] | None = None
+    for si, sent in enumerate(p.sentences):
         trips.append(last)
-        pair = _explicit_pair(text, here, sent) if len(here) >= 2 else None
-        if pair is not None:
-            last = pair[0], pair[1]
+        pair = _explicit_pair(p, p.by_sentence[si], *sent)
+        if pair is not None and pair[0].place.id != pair[1].place.id:
+            last = (pair[0], pair[1])
     return trips
 
 
-def _by_sentence(sentences: Sequence[tuple[int, int]], mentions: Sequence[Mention]
-                 ) -> list[list[Mention]]:
-    """The mentions that start in each sentence (both lists in text order)."""
-    starts = [s for s, _ in sentences]
-    groups: list[list[Mention]] = [[] for _ in sentences]
-    for m in mentions:
-        k = bisect.bisect_right(starts, m.start) - 1
-        if k >= 0 and m.start < sentences[k][1]:
-            groups[k].append(m)
-    return groups
-
-
-def _sentence_pair(claims: Sequence[Claim], sent: tuple[int, int], here: Sequence[Mention]
-                   ) -> tuple[Place, Place, str] | None:
-    """The pair an earlier figure of the same sentence was about, if the sentence names no other.
-
-    "Kyoto is 370 km west of Tokyo, and trains make the trip in two hours": the trip is the
-    one the distance was measured along, in the same direction (Tokyo to Kyoto).
-    """
-    ids = {m.place.id for m in here}
-    for c in reversed(claims):
-        if c.sentence != sent or c.origin is None or c.destination is None:
+def _anchors(p: _Passage, quantities: Sequence[Quantity]) -> set[int]:
+    """Starts of the places figures are measured from (Y in "N km north of Y")."""
+    out: set[int] = set()
+    for q in quantities:
+        m = _AFTER.match(p.text[q.end:q.end + 60])
+        if m is None or not (m.group("of") or m.group("rel")):
             continue
-        if {c.origin.id, c.destination.id} == ids or len(ids) < 2:
-            return c.origin, c.destination, "between" if c.relation == "between" else "from_to"
-        return None
-    return None
+        at = q.end + m.end()
+        nxt = next((x for x in p.mentions if x.start >= at), None)
+        if nxt is not None and _GAP.match(p.text[at:nxt.start]):
+            out.add(nxt.start)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# The claims of a text
+# --------------------------------------------------------------------------------------
 
 
 def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[Claim]:
-    """The travel claims of ``text`` with their places and modes (not yet checked)."""
-    mentions = [m for m in (places if places is not None else find_places(text))
-                if not m.demonym]
-    story = _story_trip(text, mentions)
-    sentences = _sentences(text)
-    starts = [s for s, _ in sentences]
-    by_sentence = _by_sentence(sentences, mentions)
-    trips = _context_trips(text, sentences, by_sentence, story)
-    claims: list[Claim] = []
+    """The travel claims of ``text``, with their places and modes (not yet checked).
+
+    Parameters
+    ----------
+    text
+        Any text.
+    places
+        Its place mentions, if already found (:func:`routes.geo.geoparse.find_places`).
+
+    """
+    lex = load_lexicon()
+    mentions = list(places) if places is not None else find_places(text)
+    p = _passage(text, mentions, lex)
     quantities = find_quantities(text)
-    anchors = _anchors(text, quantities, mentions)
+    anchors = _anchors(p, quantities)
+    trips = _story_trip(p)
+    claims: list[Claim] = []
     for q in quantities:
-        index = bisect.bisect_right(starts, q.start) - 1
-        if index >= 0 and q.start < sentences[index][1]:
-            sent, here, trip = sentences[index], by_sentence[index], trips[index]
-        else:
-            sent, trip = (0, len(text)), story
-            here = [m for m in mentions if sent[0] <= m.start < sent[1]]
-        window = text[max(sent[0], q.start - 50):min(sent[1], q.end + 50)]
-        explicit = _explicit_pair(text, here, sent) is not None
-        if _NOT_TRAVEL.search(window) and not explicit:
+        si = p.sentence_of(q.start)
+        if si < 0:
             continue
-        clause = text[max(sent[0], q.start - 80):min(sent[1], q.end + 80)]
-        if q.kind == "distance":
-            if not _RELATION.search(clause) or not (here or (trip and _TRAVEL.search(clause))):
+        if claims and _restates(text, claims[-1].quantity, q):
+            claims.append(_claim(p, q, p.sentences[si], (0, 0), _Reading(), _Mode(), claims))
+            continue
+        sent = p.sentences[si]
+        clause = _clause(text, sent, q)
+        here = p.by_sentence[si]
+        pair = _explicit_pair(p, here, *clause)
+        explicit = pair is not None or _explicit_pair(p, here, *sent) is not None
+        if _reject(p, q, clause, explicit, quantities) is not None:
+            continue
+        if q.kind == "speed" and not re.search(r"(?i)\baverag\w*|cruising", text[max(
+                sent[0], q.start - 40):q.start]):
+            continue
+        if q.kind == "distance" and not _ties_places(p, q, clause):
+            continue
+        travel = (lex.travel.search(text, clause[0], clause[1]) is not None
+                  or pair is not None or _AFTER.match(text[q.end:q.end + 60]) is not None
+                  or any(True for _ in _cues(text, lex, clause[0], clause[1])))
+        if q.kind in ("duration", "speed") and not travel:
+            continue
+        reading = _read_places(p, q, si, clause, claims, anchors, trips[si])
+        if reading.origin is None and reading.destination is None:
+            # A trip's time with its places untold ("the ferry crossing takes two hours")
+            # is still a claim; a distance needs an end ("N km north of …").
+            if q.kind == "distance" and not _AFTER.match(text[q.end:q.end + 60]):
                 continue
-            if not _between_places(text, q, here, clause):
-                continue  # "10 km outside the area": a zone around one place, not a trip
-        elif not _TRAVEL.search(clause) or not (here or trip):
+            if q.kind != "distance" and not any(True for _ in _cues(text, lex, *clause)):
+                continue
+        if q.kind == "distance" and reading.relation in ("between", "unknown") and not (
+                explicit or lex.travel.search(text, clause[0], clause[1])
+                or _AFTER.match(text[q.end:q.end + 60]) or re.search(
+                    r"(?i)\b(?:between|apart|distance|away|from)\b",
+                    text[clause[0]:clause[1]])):
             continue
-        if q.kind == "duration" and re.match(r"(?i)\s+(?:after|of|before)\b",
-                                             text[q.end:q.end + 8]):
-            continue  # "12 hours after infection", "18 hours of hysteria"
-        origin, destination, relation = _pair(text, sent, q, mentions, trip, anchors=anchors)
-        if not explicit and _anchor(text, q, here) is None:
-            earlier = _sentence_pair(claims, sent, here)
-            if earlier is not None:
-                origin, destination, relation = earlier
-        alt_of = None
-        if claims:
-            prev = claims[-1].quantity
-            gap = text[prev.end:q.start]
-            if prev.kind == q.kind and re.fullmatch(r"\s*[(/]\s*|\s*,?\s*or\s*", gap):
-                alt_of = len(claims) - 1
-        mode = _mode(text, sent, q,
-                     clause_only=q.kind == "distance" and relation == "direction_of")
-        claims.append(Claim(q, origin, destination, mode, relation, sent, alt_of, text))
+        mode = _mode(p, q, sent, clause, reading.relation)
+        claims.append(_claim(p, q, sent, clause, reading, mode, claims))
     return claims
 
 
-def _interval(q: Quantity, rules: ClaimRules) -> tuple[float, float]:
-    v = q.si
-    if q.hedge == "range" and q.low is not None and q.high is not None:
-        f = UNITS[q.unit][1]
-        return q.low * f, q.high * f
-    tol = {"approx": rules.approx_tolerance, "exact": rules.exact_tolerance}.get(
-        q.hedge or "", rules.plain_tolerance)
-    if q.hedge in ("more_than", "at_least"):
-        return v * (1 - rules.plain_tolerance / 2), math.inf
-    if q.hedge in ("less_than", "at_most"):
-        return 0.0, v * (1 + rules.plain_tolerance / 2)
-    return v * (1 - tol), v * (1 + tol)
+_RESTATE = re.compile(r"\s*[(\[/]\s*(?:or\s+|about\s+|some\s+|over\s+|nearly\s+|roughly\s+|"
+                      r"around\s+|approximately\s+|almost\s+|more than\s+|less than\s+)?|"
+                      r"\s*,?\s*or\s+(?:about\s+)?")
 
 
-def _verdict(q: Quantity, est_si: Estimate, rules: ClaimRules) -> str:
-    lo, hi = _interval(q, rules)
-    if hi < est_si.low:
-        return "understated"
-    if lo > est_si.high:
-        return "overstated"
-    return "consistent"
+def _restates(text: str, prev: Quantity, q: Quantity) -> bool:
+    """Whether ``q`` restates the figure just before it in another unit ("65 km (40 miles)")."""
+    return prev.kind == q.kind and prev.unit != q.unit and _RESTATE.fullmatch(
+        text[prev.end:q.start]) is not None
 
 
-def _to_unit(est_si: Estimate, unit: str) -> Estimate:
-    f = UNITS[unit][1]
-    return Estimate(est_si.low / f, est_si.central / f, est_si.high / f)
+def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, int],
+           r: _Reading, mode: _Mode, claims: Sequence[Claim]) -> Claim:
+    text, lex = p.text, p.lex
+    alt_of = None
+    if claims and _restates(text, claims[-1].quantity, q):
+        alt_of = len(claims) - 1
+    window = (max(clause[0], q.start - 60), min(clause[1], q.end + 60))
+    round_trip = any(n.effect == "both_ways" for _, _, n in lex.negatives(text, *window))
+    freight = lex.freight.search(text, sent[0], sent[1]) is not None
+    one_off = q.kind == "duration" and lex.one_off.search(text, *clause) is not None
+    origin = r.origin.place if r.origin else None
+    destination = r.destination.place if r.destination else None
+    confidence = r.confidence if origin is not None and destination is not None else "none"
+    note = r.note
+    if origin is not None and destination is not None and origin.id == destination.id:
+        confidence, note = "none", f"both ends read as {origin.name}"
+    if alt_of is not None:
+        first = claims[alt_of]
+        return Claim(q, first.origin, first.destination, first.mode, first.relation, sent,
+                     alt_of, text, first.direction, first.mode_confidence, first.mode_basis,
+                     first.high_speed, first.activity, first.places_confidence,
+                     first.places_note, first.round_trip, first.freight, first.one_off)
+    return Claim(q, origin, destination, mode.mode, r.relation, sent, None, text,
+                 r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
+                 confidence, note, round_trip, freight, one_off)
 
 
-def _fmt(value: float, unit: str) -> str:
-    return f"{value:,.0f} {unit}" if value >= 100 else f"{value:,.1f} {unit}"
+def shifted(claim: Claim, offset: int, before: int, text: str) -> Claim:
+    """``claim`` found in a piece of ``text`` that starts at ``offset``, after ``before``
+    claims of the earlier pieces."""
+    q = replace(claim.quantity, start=claim.quantity.start + offset,
+                end=claim.quantity.end + offset)
+    return replace(claim, quantity=q,
+                   sentence=(claim.sentence[0] + offset, claim.sentence[1] + offset),
+                   alt_of=None if claim.alt_of is None else claim.alt_of + before, text=text)
 
 
-def _straight(origin: Place, destination: Place) -> tuple[Estimate, str]:
-    """City centres, and their stations and airports where curated: the spread of 'straight'."""
-    from routes.modes.air import airports_for
-    from routes.network.graph import load_network
+def direction_check(claim: Claim) -> str | None:
+    """Whether the compass point of a "N km north of Y" claim is right, in words.
 
-    points = [distance_km(origin.point, destination.point)]
-    basis = f"straight line between {origin.name} and {destination.name}"
-    try:
-        net = load_network()
-        a, b = airports_for(net, origin), airports_for(net, destination)
-        if a and b and a[0].iata != b[0].iata:
-            points.append(distance_km((a[0].lat, a[0].lon), (b[0].lat, b[0].lon)))
-            basis += f" (city centres; airports {a[0].iata}–{b[0].iata})"
-    except RoutesError:
-        pass
-    return Estimate(min(points), points[0], max(points)), basis
-
-
-def claim_text(claim: Claim) -> str:
-    """The sentence the claim stands in."""
-    return claim.text[claim.sentence[0]:claim.sentence[1]]
-
-
-def _estimate(claim: Claim) -> tuple[Estimate, str] | str:
-    """The estimate (in SI units) and its basis, or the reason there is none."""
-    q, o, d, mode = claim.quantity, claim.origin, claim.destination, claim.mode
-    if o is None or d is None:
-        return "place unknown: the claim names no two places the finder could resolve"
-    if o.id == d.id:
-        return f"both ends resolve to {o.name}"
-    areas = [p.name for p in (o, d) if p.kind in _AREA_KINDS]
-    if areas and q.kind != "duration":
-        return (f"one end is an area ({areas[0]}): a distance to it depends on where in it "
-                "one measures")
-    if mode == "rail" and _HIGH_SPEED.search(claim_text(claim)):
-        return "mode not modelled: high-speed and maglev lines are not in the network"
-    if q.kind == "distance":
-        if mode in ("straight", "unspecified", "air"):
-            est, basis = _straight(o, d)
-            return est.scaled(1000.0), basis
-        if mode == "rail":
-            found = _rail(o, d)
-            if isinstance(found, str):
-                return found
-            options = [(opt.distance_km, opt.label) for opt in found]
-            est, label = min(options, key=lambda t: abs(t[0].central - q.si / 1000))
-            return est.scaled(1000.0), f"rail: {label} ({o.name} – {d.name})"
-        if mode == "road":
-            gm = load_facts().ground_model
-            line = distance_km(o.point, d.point)
-            return (gm.circuity.scaled(line * 1000.0),
-                    f"road: straight line {line:,.0f} km x circuity {gm.circuity.low:.1f}–"
-                    f"{gm.circuity.high:.1f} (an estimate, not a road network)")
-        return f"mode not modelled: {mode} distances are not estimated"
-    if q.kind == "duration":
-        if mode == "air":
-            return _air_time(o, d)
-        if mode == "rail":
-            found = _rail(o, d)
-            if isinstance(found, str):
-                return found
-            # Most favourable: the option whose range comes closest to the claim.
-            def gap(est: Estimate) -> float:
-                h = q.si / 3600
-                return 0.0 if est.contains(h) else min(abs(est.low - h), abs(est.high - h))
-            opt = min(found, key=lambda x: (gap(x.duration_h), x.duration_h.central))
-            return opt.duration_h.scaled(3600.0), f"rail: {opt.label}, the option closest to " \
-                                                  "the claim"
-        return f"mode not modelled: {mode} travel times are not estimated"
-    if q.kind == "speed" and mode == "rail":
-        found = _rail(o, d)
-        if isinstance(found, str):
-            return found
-        opt = found[0]
-        dist, dur = opt.distance_km, opt.duration_h
-        speed = Estimate(dist.low / dur.high, dist.central / dur.central, dist.high / dur.low)
-        return speed.scaled(1000.0 / 3600.0), f"rail: average speed of {opt.label}"
-    return f"mode not modelled: {mode} speeds are not estimated"
-
-
-def _rail(o: Place, d: Place) -> list[RouteOption] | str:
-    from routes.options import find_options, plan_trip
-
-    try:
-        result = find_options(plan_trip(o, d, mode="rail", alternatives=3))
-    except NoRouteError as exc:
-        return f"pair outside the network: {exc}"
-    except RoutesError as exc:
-        return f"unverifiable: {exc}"
-    # Alternatives count only while they are real ways to make the trip, not long detours.
-    shortest = min(opt.distance_km.central for opt in result.options)
-    limit = load_facts().claims.detour_factor * shortest
-    return [opt for opt in result.options if opt.distance_km.central <= limit]
-
-
-def _air_time(o: Place, d: Place) -> tuple[Estimate, str] | str:
-    from routes.options import find_options, plan_trip
-
-    try:
-        result = find_options(plan_trip(o, d, mode="air"))
-        flights = [leg for opt in result.options for leg in opt.legs if leg.mode == "air"]
-        if flights:
-            leg = min(flights, key=lambda x: x.duration_h.central)
-            kind = "scheduled block time" if result.options[0].scheduled else \
-                "modelled block time (no scheduled service known)"
-            return leg.duration_h.scaled(3600.0), (f"air: {kind} {leg.origin.id}–"
-                                                   f"{leg.destination.id}, gate to gate")
-    except RoutesError:
-        pass
-    from routes.modes.block_time import load_block_model
-
-    gc = distance_km(o.point, d.point)
-    block = load_block_model().predict(gc)
-    return block.scaled(3600.0), (f"air: modelled block time for {gc:,.0f} km between the "
-                                  "towns (no airports in the data)")
-
-
-def check_claims(text: str) -> ClaimReport:
-    """Find the claims of ``text`` and give each a verdict with its evidence.
-
-    A long text is read in pieces of about 100,000 characters (cut at paragraph ends), each
-    checked as a story of its own; see :func:`iter_checked`.
-
-    Examples
-    --------
-    >>> report = check_claims("The train from Khasan to Vladivostok takes about six hours.")
-    >>> [(c.claim.quantity.surface, c.claim.quantity.hedge, c.verdict) for c in report.claims]
-    [('six hours', 'approx', 'consistent')]
-
+    ``None`` when the claim gives no direction or its places are not both known.
     """
-    claims: list[CheckedClaim] = []
-    places: list[Mention] = []
-    for piece_claims, piece_places in iter_checked(text):
-        claims.extend(piece_claims)
-        places.extend(piece_places)
-    return ClaimReport(tuple(claims), tuple(places))
-
-
-def iter_checked(text: str) -> Iterator[tuple[list[CheckedClaim], list[Mention]]]:
-    """Check ``text`` piece by piece: yield the checked claims and the places of each piece.
-
-    Offsets index ``text``, and ``alt_of`` indexes the claims of the whole text, so the
-    pieces concatenate into :func:`check_claims`'s report. Memory stays bounded by the piece
-    size, whatever the length of the text.
-    """
-    done = 0
-    for offset, piece in text_pieces(text):
-        places = find_places(piece)
-        checked = _check_piece(piece, places)
-        if offset:
-            places = [replace(m, start=m.start + offset, end=m.end + offset) for m in places]
-            checked = [_shifted(c, offset, done, text) for c in checked]
-        done += len(checked)
-        yield checked, places
-
-
-def _shifted(c: CheckedClaim, offset: int, before: int, text: str) -> CheckedClaim:
-    """``c`` found in a piece of ``text`` that starts at ``offset``, after ``before`` claims."""
-    cl = c.claim
-    q = replace(cl.quantity, start=cl.quantity.start + offset, end=cl.quantity.end + offset)
-    claim = replace(cl, quantity=q, sentence=(cl.sentence[0] + offset, cl.sentence[1] + offset),
-                    alt_of=None if cl.alt_of is None else cl.alt_of + before, text=text)
-    return replace(c, claim=claim)
-
-
-def _check_piece(text: str, places: list[Mention]) -> list[CheckedClaim]:
-    """The checked claims of one piece of text."""
-    claims = find_claims(text, places=places)
-    rules = load_facts().claims
-    checked: list[CheckedClaim] = []
-    for claim in claims:
-        q = claim.quantity
-        if claim.alt_of is not None:
-            primary = checked[claim.alt_of]
-            pq = primary.claim.quantity
-            same = abs(q.si - pq.si) <= 0.03 * max(q.si, pq.si)
-            note = (f"restates {pq.surface} in {q.unit}: {_fmt(q.value, q.unit)} = "
-                    f"{_fmt(q.si / UNITS[pq.unit][1], pq.unit)}, "
-                    + ("the same figure" if same else "NOT the same figure"))
-            est = _to_unit(primary.estimate.scaled(UNITS[pq.unit][1]), q.unit) if (
-                primary.estimate) else None
-            verdict = primary.verdict if same else "overstated" if q.si > pq.si else \
-                "understated"
-            ratio = round(q.value / est.central, 3) if est and est.central else None
-            checked.append(CheckedClaim(claim, verdict, est, q.unit, ratio, primary.basis,
-                                        note + "; " + primary.explanation))
-            continue
-        found = _estimate(claim)
-        if isinstance(found, str):
-            checked.append(CheckedClaim(claim, "unverifiable", None, q.unit, None, "",
-                                        found))
-            continue
-        est_si, basis = found
-        slack = 0.0
-        if q.kind == "distance" and basis.startswith("straight line"):
-            # A town is not a point: each end adds slack by its size (facts.toml).
-            slack = 1000.0 * sum(rules.extent(p.population) for p in (
-                claim.origin, claim.destination) if p is not None)
-        widened = Estimate(max(est_si.low - slack, 0.0), est_si.central, est_si.high + slack)
-        verdict = _verdict(q, widened, rules)
-        est = _to_unit(est_si, q.unit)
-        ratio = round(q.value / est.central, 3) if est.central else None
-        hedge = f"{q.hedge_cue} " if q.hedge_cue else ""
-        size = (f", give or take {_fmt(slack / UNITS[q.unit][1], q.unit)} for the size of the "
-                f"places") if slack else ""
-        explanation = (f"The text says {hedge}{q.surface}; the estimate is "
-                       f"{_fmt(est.low, q.unit)}–{_fmt(est.high, q.unit)} "
-                       f"(central {_fmt(est.central, q.unit)}) from {basis}{size}, so the "
-                       f"claim is {verdict}.")
-        checked.append(CheckedClaim(claim, verdict, est, q.unit, ratio, basis, explanation))
-    return checked
+    if claim.direction is None or claim.origin is None or claim.destination is None:
+        return None
+    if distance_km(claim.origin.point, claim.destination.point) < 3.0:
+        return None
+    bearing = bearing_deg(claim.origin.point, claim.destination.point)
+    lex = load_lexicon()
+    said = lex.compass(claim.direction)
+    if said is None:
+        return None
+    off = abs((bearing - said[1] + 180.0) % 360.0 - 180.0)
+    actual = compass_of(bearing)
+    if off <= 45.0:
+        return (f"the direction fits: {claim.destination.name} lies {actual} of "
+                f"{claim.origin.name}")
+    return (f"the direction is wrong: {claim.destination.name} lies {actual} of "
+            f"{claim.origin.name}, not {claim.direction}")

@@ -1,0 +1,225 @@
+"""The words the claim finder reads, from data: mode cues, non-trip phrases, claim words.
+
+* ``data/lexicon/modes.toml``: words and names that tell a figure's mode (``flight``,
+  ``Eurostar``, ``ferry``, ``as the crow flies``), each with its strength (strong: the
+  word alone settles the mode; weak: it suggests it) and its source; and phrases that look
+  like travel but are not a trip figure (``per hour``, ``layover``, ``visa-free``).
+* ``data/lexicon/claims.toml``: words of travel, of relation between places, of events and
+  sizes, of freight and of trips told as they happened, the compass points, the references
+  ("the capital") and the titles that do not end a sentence ("Mt.").
+
+Nothing here decides a claim: :mod:`routes.text.claims` reads these words in context.
+
+Examples
+--------
+>>> lex = load_lexicon()
+>>> [(c.mode, c.strength) for _, _, c in lex.cues("They took the Shinkansen to Osaka.")]
+[('rail', 'strong')]
+>>> [n.effect for _, _, n in lex.negatives("a 72-hour visa-free transit")]
+['not_trip']
+>>> lex.compass("south-west")
+('SW', 225.0)
+
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from routes import settings
+from routes.errors import DataError
+
+__all__ = ["Lexicon", "ModeCue", "Negative", "load_lexicon"]
+
+MODES = ("air", "rail", "road", "sea", "walk", "straight")
+
+
+@dataclass(frozen=True, slots=True)
+class ModeCue:
+    """A word or name that points to a mode of travel."""
+
+    text: str
+    mode: str
+    strength: str
+    high_speed: bool = False
+    activity: str = ""
+    kind: str = ""
+    source: str = ""
+
+    @property
+    def strong(self) -> bool:
+        """Whether the word alone settles the mode."""
+        return self.strength == "strong"
+
+
+@dataclass(frozen=True, slots=True)
+class Negative:
+    """A phrase that makes a nearby figure something other than a one-way trip."""
+
+    text: str
+    effect: str
+    applies_to: str
+    reason: str
+
+
+def _words_regex(words: list[str], *, case: bool) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+")
+                            for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", 0 if case else re.IGNORECASE)
+
+
+class Lexicon:
+    """The compiled word lists."""
+
+    def __init__(self, modes: dict[str, Any], claims: dict[str, Any], where: Path) -> None:
+        self._cue_of: dict[str, ModeCue] = {}
+        self._cue_of_exact: dict[str, ModeCue] = {}
+        self._patterns: list[tuple[re.Pattern[str], ModeCue]] = []
+        folded: list[str] = []
+        exact: list[str] = []
+        for i, item in enumerate(modes.get("cue", [])):
+            cue = _cue(item, f"{where.name}: cue {i + 1}")
+            named = item.get("kind") in ("service", "operator")
+            for text in [item["text"], *item.get("variants", [])]:
+                if not isinstance(text, str) or not text.strip():
+                    raise DataError(f"{where.name}: cue {i + 1}: empty text")
+                if "pattern" in item and text == item["text"]:
+                    continue  # the pattern is the cue; its text is a label
+                if named:
+                    exact.append(text)
+                    self._cue_of_exact.setdefault(text, cue)
+                else:
+                    folded.append(text)
+                    self._cue_of.setdefault(_key(text), cue)
+            if "pattern" in item:
+                try:
+                    self._patterns.append((re.compile(item["pattern"]), cue))
+                except re.error as exc:
+                    raise DataError(f"{where.name}: cue {i + 1}: bad pattern ({exc})") from None
+        self._folded = _words_regex(folded, case=False)
+        self._exact = _words_regex(exact, case=True)
+        self._negatives: list[tuple[re.Pattern[str], Negative]] = []
+        for i, item in enumerate(modes.get("negative", [])):
+            neg = Negative(item["text"], item["effect"], item.get("applies_to", ""),
+                           item.get("reason", ""))
+            words = [w for w in [item["text"], *item.get("variants", [])]
+                     if "X" not in w and "(" not in w]
+            regex = _words_regex(words, case=False) if words else None
+            if regex is not None:
+                self._negatives.append((regex, neg))
+            if "pattern" in item:
+                try:
+                    self._negatives.append((re.compile(item["pattern"]), neg))
+                except re.error as exc:
+                    msg = f"{where.name}: negative {i + 1}: bad pattern ({exc})"
+                    raise DataError(msg) from None
+        self.travel = _need(_words_regex(claims["travel"]["words"], case=False), "travel")
+        self.relation = _need(_words_regex(claims["relation"]["words"], case=False),
+                              "relation")
+        self.not_travel = _need(_words_regex(claims["not_travel"]["words"], case=False),
+                                "not_travel")
+        self.features = _need(_words_regex(claims["features"]["words"], case=False),
+                              "features")
+        self.freight = _need(_words_regex(claims["freight"]["words"], case=False), "freight")
+        self.one_off = _need(_words_regex(claims["one_off"]["words"], case=False), "one_off")
+        self.titles = frozenset(w.casefold() for w in claims["titles"]["words"])
+        self._compass: dict[str, tuple[str, float]] = {}
+        compass_words: list[str] = []
+        for code, table in claims["compass"].items():
+            for word in table["words"]:
+                self._compass[word.casefold()] = (code, float(table["bearing"]))
+                compass_words.append(word)
+        spelled = [w for w in compass_words if not w.replace(".", "").isupper()]
+        codes = [w for w in compass_words if w.replace(".", "").isupper()]
+        self.compass_words = _need(_words_regex(spelled, case=False), "compass")
+        self.compass_codes = _need(_words_regex(codes, case=True), "compass")
+        self.references = {kind: _need(_words_regex(words, case=False), kind)
+                           for kind, words in claims["reference"].items()}
+
+    def cues(self, text: str, start: int = 0, end: int | None = None
+             ) -> Iterator[tuple[int, int, ModeCue]]:
+        """Mode cues in ``text[start:end]``, as ``(start, end, cue)``, in order."""
+        end = len(text) if end is None else end
+        found: list[tuple[int, int, ModeCue]] = []
+        if self._folded is not None:
+            for m in self._folded.finditer(text, start, end):
+                cue = self._cue_of.get(_key(m.group()))
+                if cue is not None:
+                    found.append((m.start(), m.end(), cue))
+        if self._exact is not None:
+            for m in self._exact.finditer(text, start, end):
+                cue = self._cue_of_exact.get(m.group())
+                if cue is not None:
+                    found.append((m.start(), m.end(), cue))
+        for regex, cue in self._patterns:
+            for m in regex.finditer(text, start, end):
+                found.append((m.start(), m.end(), cue))
+        yield from sorted(found, key=lambda t: (t[0], -t[1]))
+
+    def negatives(self, text: str, start: int = 0, end: int | None = None
+                  ) -> Iterator[tuple[int, int, Negative]]:
+        """Non-trip phrases in ``text[start:end]``, as ``(start, end, negative)``."""
+        end = len(text) if end is None else end
+        found = [(m.start(), m.end(), neg) for regex, neg in self._negatives
+                 for m in regex.finditer(text, start, end)]
+        yield from sorted(found, key=lambda t: (t[0], t[1], t[2].text))
+
+    def compass(self, word: str) -> tuple[str, float] | None:
+        """The compass code and bearing of a direction word ("south-west" -> SW, 225)."""
+        return self._compass.get(word.casefold()) or self._compass.get(
+            re.sub(r"[\s-]+", "-", word.casefold()))
+
+
+def _key(text: str) -> str:
+    """A cue's text folded for lookup: case, and hyphens or runs of spaces."""
+    return " ".join(text.casefold().replace("-", " ").split())
+
+
+def _need(regex: re.Pattern[str] | None, what: str) -> re.Pattern[str]:
+    if regex is None:
+        raise DataError(f"claims.toml: [{what}] has no words")
+    return regex
+
+
+def _cue(item: dict[str, Any], where: str) -> ModeCue:
+    mode = item.get("mode")
+    strength = item.get("strength")
+    if mode not in MODES or strength not in ("strong", "weak") or not item.get("text"):
+        raise DataError(f"{where}: needs text, a mode ({', '.join(MODES)}) and a strength")
+    return ModeCue(item["text"], mode, strength, bool(item.get("high_speed", False)),
+                   item.get("activity", ""), item.get("kind", ""), item.get("source", ""))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise DataError(f"lexicon file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{path.name}: not valid TOML: {exc}") from None
+
+
+@functools.cache
+def _load(folder: Path) -> Lexicon:
+    modes_path = folder / "lexicon" / "modes.toml"
+    try:
+        return Lexicon(_read(modes_path), _read(folder / "lexicon" / "claims.toml"),
+                       modes_path)
+    except DataError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(f"lexicon: malformed ({type(exc).__name__}: {exc})") from None
+
+
+def load_lexicon() -> Lexicon:
+    """The lexicon of :data:`routes.settings.data_folder` (read once per folder)."""
+    return _load(settings.data_folder)

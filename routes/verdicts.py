@@ -1,0 +1,512 @@
+"""Verdicts on the claims of a text: each figure against every way it can be read.
+
+A claim (:mod:`routes.text.claims`) is compared with the estimates of the modes it may be
+about, each from the same models that :func:`routes.options.find_options` uses:
+
+* a distance with a mode is compared with that mode: the straight line (city centres, and
+  airports for flights), the rail routes, the road model, the ferry; a distance with no
+  mode cue with all of them ("1,180 km between Pyongyang and Vladivostok" fits the railway,
+  not the straight line);
+* a duration with a mode is compared with that mode's trips (the flight's block time, the
+  rail options, the drive, the crossing); one with no cue with every mode that makes the
+  trip;
+* an average speed with the distance over the time of the same options.
+
+Every estimate's range is widened by the worst misses measured on real trips
+(``[claims.model_band]`` in ``data/facts.toml``, from ``make calibrate``) and the claim's
+own range by its hedge ("about" allows more than a bare figure). The verdict is:
+
+* ``consistent`` when the two overlap for some reading: the explanation names it;
+* ``understated`` / ``overstated`` only when the claim's places and mode are both sure (or
+  it lies outside every mode's estimate) and it lies outside; a trip told as it happened,
+  freight, or a figure with no mode is never flagged as too slow or too long, since a
+  slower way always exists;
+* ``unverifiable`` otherwise, with the reason ("places uncertain: …").
+
+Examples
+--------
+>>> report = check_claims("A flight from Pyongyang to Vladivostok takes about 90 minutes, "
+...                       "but the train takes about 10 hours.")
+>>> [(c.claim.quantity.surface, c.claim.mode, c.verdict) for c in report.claims]
+[('90 minutes', 'air', 'consistent'), ('10 hours', 'rail', 'understated')]
+
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from routes.errors import NoRouteError, RoutesError
+from routes.estimate import Estimate
+from routes.facts import ClaimRules, load_facts
+from routes.geo.geodesy import distance_km
+from routes.geo.geoparse import Mention, find_places, text_pieces
+from routes.geo.places import Place
+from routes.itinerary import RouteOption
+from routes.text.claims import AREA_KINDS, Claim, direction_check, find_claims, shifted
+from routes.text.quantities import UNITS, Quantity
+
+__all__ = ["CheckedClaim", "ClaimReport", "Reading", "check_claims", "iter_checked"]
+
+FLAGS = ("understated", "overstated")
+# Modes a figure with no cue may be about, in the order a tie is broken.
+_ENVELOPE = ("straight", "rail", "road", "sea", "air")
+_HUMAN = frozenset({"swim", "cycle", "run", "row", "paddle"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read a claim: a mode's estimate (SI units) and where it comes from."""
+
+    mode: str
+    estimate: Estimate
+    basis: str
+    band: tuple[float, float] = (1.0, 1.0)
+
+    @property
+    def widened(self) -> Estimate:
+        """The estimate widened by the model's measured misses."""
+        e = self.estimate
+        return Estimate(e.low * self.band[0], e.central, e.high * self.band[1])
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedClaim:
+    """A claim with its verdict, the estimate it was checked against, and why.
+
+    ``estimate`` is in the claim's unit (``unit``); ``fits`` names the reading the claim
+    fits (``rail``, ``straight`` …) when it is consistent. ``places_confidence`` and
+    ``mode_confidence`` repeat how sure the claim's reading is.
+    """
+
+    claim: Claim
+    verdict: str
+    estimate: Estimate | None
+    unit: str
+    ratio: float | None
+    basis: str
+    explanation: str
+    fits: str = ""
+    direction: str = ""
+    readings: tuple[Reading, ...] = field(default=(), repr=False)
+
+    @property
+    def places_confidence(self) -> str:
+        """How sure the claim's places are: ``sure``, ``likely`` or ``none``."""
+        return self.claim.places_confidence
+
+    @property
+    def mode_confidence(self) -> str:
+        """How sure the claim's mode is: ``sure``, ``likely`` or ``none``."""
+        return self.claim.mode_confidence
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimReport:
+    """All the claims of a text, and the places found in it."""
+
+    claims: tuple[CheckedClaim, ...]
+    places: tuple[Mention, ...]
+
+
+# --------------------------------------------------------------------------------------
+# Readings
+# --------------------------------------------------------------------------------------
+
+
+class _Estimates:
+    """The route options of one check, found once per pair and mode."""
+
+    def __init__(self) -> None:
+        self._options: dict[tuple[str, str, str], list[RouteOption] | str] = {}
+
+    def options(self, o: Place, d: Place, mode: str) -> list[RouteOption] | str:
+        key = (o.id, d.id, mode)
+        if key not in self._options:
+            self._options[key] = _find(o, d, mode)
+        return self._options[key]
+
+
+def _find(o: Place, d: Place, mode: str) -> list[RouteOption] | str:
+    from routes.options import find_options, plan_trip
+
+    try:
+        found = find_options(plan_trip(o, d, mode=mode, alternatives=3)).options
+    except NoRouteError as exc:
+        return str(exc)
+    except RoutesError as exc:
+        return str(exc)
+    main = [opt for opt in found if _main_mode(opt) == mode]
+    if not main:
+        return f"no {mode} option"
+    if mode == "rail":
+        # Alternatives count while they are real ways to make the trip, not long detours.
+        shortest = min(opt.distance_km.central for opt in main)
+        limit = load_facts().claims.detour_factor * shortest
+        main = [opt for opt in main if opt.distance_km.central <= limit]
+    return main
+
+
+def _main_mode(option: RouteOption) -> str:
+    if "air" in option.modes:
+        return "air"
+    if option.modes == ("sea",) or (("sea" in option.modes) and "rail" not in option.modes
+                                    and "road" not in option.modes):
+        return "sea"
+    return "rail" if "rail" in option.modes else "road"
+
+
+def _band(rules: ClaimRules, mode: str, kind: str) -> tuple[float, float]:
+    return rules.model_band.get(f"{mode}_{'km' if kind == 'distance' else 'h'}", (1.0, 1.0))
+
+
+def _straight(o: Place, d: Place, rules: ClaimRules, *, airports: bool) -> Reading:
+    """City centres (and airports for a flight): towns are not points, so each end adds slack."""
+    line = distance_km(o.point, d.point)
+    points = [line]
+    basis = f"the straight line {o.name}–{d.name}, {line:,.0f} km"
+    if airports:
+        found = _airport_line(o, d)
+        if found is not None:
+            points.append(found[0])
+            basis += f" ({found[1]} {found[0]:,.0f} km between the airports)"
+    slack = sum(rules.extent(p.population) if p.kind not in ("border", "airport", "station")
+                else 2.0 for p in (o, d))
+    est = Estimate(max(min(points) - slack, 0.0), line, max(points) + slack)
+    return Reading("straight", est.scaled(1000.0), basis)
+
+
+def _airport_line(o: Place, d: Place) -> tuple[float, str] | None:
+    from routes.modes.air import airports_for
+    from routes.network.graph import load_network
+
+    try:
+        net = load_network()
+        a, b = airports_for(net, o), airports_for(net, d)
+    except RoutesError:
+        return None
+    if a and b and a[0].iata != b[0].iata:
+        return distance_km((a[0].lat, a[0].lon), (b[0].lat, b[0].lon)), \
+            f"{a[0].iata}–{b[0].iata}"
+    return None
+
+
+def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
+              ) -> list[Reading] | str:
+    """The estimates of one mode for a claim (SI units), or why there are none."""
+    o, d, q = claim.origin, claim.destination, claim.quantity
+    assert o is not None and d is not None
+    kind = q.kind
+    if mode == "straight":
+        if kind != "distance":
+            return "a straight line has no travel time"
+        return [_straight(o, d, rules, airports=False)]
+    if mode == "air" and kind == "distance":
+        return [replace(_straight(o, d, rules, airports=True), mode="air")]
+    if mode == "walk":
+        mode = "road"  # paths follow the lie of the land much as roads do
+    found = est.options(o, d, mode)
+    if isinstance(found, str):
+        return found
+    band = _band(rules, mode, kind)
+    out: list[Reading] = []
+    for opt in found:
+        if mode == "air":
+            flights = [leg for leg in opt.legs if leg.mode == "air"]
+            if not flights:
+                continue
+            hours = Estimate(sum(f.duration_h.low for f in flights),
+                             sum(f.duration_h.central for f in flights),
+                             sum(f.duration_h.high for f in flights))
+            km = Estimate(sum(f.distance_km.low for f in flights),
+                          sum(f.distance_km.central for f in flights),
+                          sum(f.distance_km.high for f in flights))
+            route = " – ".join([flights[0].origin.name, *(f.destination.name for f in flights)])
+            what = "scheduled" if opt.scheduled else "modelled"
+            label = f"the flight {route} ({what} block time, gate to gate)"
+        else:
+            hours, km, label = opt.duration_h, opt.distance_km, _label(opt, mode)
+        if kind == "distance":
+            out.append(Reading(mode, km.scaled(1000.0), label, band))
+        elif kind == "duration":
+            out.append(Reading(mode, hours.scaled(3600.0), label, band))
+        elif kind == "speed" and hours.central > 0:
+            speed = Estimate(km.low / hours.high, km.central / hours.central,
+                             km.high / max(hours.low, 1e-6))
+            out.append(Reading(mode, speed.scaled(1000.0 / 3600.0),
+                               f"the average speed of {label}", band))
+    return out or f"no {mode} estimate"
+
+
+def _label(opt: RouteOption, mode: str) -> str:
+    noun = {"rail": "rail route", "road": "drive", "sea": "crossing"}.get(mode, mode)
+    return f"the {noun} {opt.legs[0].origin.name}–{opt.legs[-1].destination.name}" + (
+        f" ({opt.label})" if opt.label and mode == "rail" else "")
+
+
+# --------------------------------------------------------------------------------------
+# Verdicts
+# --------------------------------------------------------------------------------------
+
+
+def _interval(q: Quantity, rules: ClaimRules) -> tuple[float, float]:
+    """The values a figure allows, by its hedge (SI units)."""
+    v = q.si
+    if getattr(q, "vague", False):
+        return v * (1 - rules.vague_tolerance), v * (1 + rules.vague_tolerance)
+    if q.hedge == "range" and q.low is not None and q.high is not None:
+        f = UNITS[q.unit][1]
+        return q.low * f * (1 - rules.plain_tolerance), q.high * f * (1 + rules.plain_tolerance)
+    tol = {"approx": rules.approx_tolerance, "exact": rules.exact_tolerance}.get(
+        q.hedge or "", rules.plain_tolerance)
+    if q.unit in ("day", "week"):
+        tol = max(tol, rules.day_tolerance)
+    if q.hedge in ("more_than", "at_least"):
+        return v * (1 - rules.plain_tolerance / 2), math.inf
+    if q.hedge in ("less_than", "at_most"):
+        return 0.0, v * (1 + rules.plain_tolerance / 2)
+    return v * (1 - tol), v * (1 + tol)
+
+
+def _gap(lo: float, hi: float, r: Reading) -> float:
+    """How far the claim's range lies from a reading's (0 when they overlap), log scale."""
+    w = r.widened
+    if hi < w.low:
+        return math.log(w.low / max(hi, 1e-9))
+    if lo > w.high:
+        return math.log(lo / max(w.high, 1e-9))
+    return 0.0
+
+
+def _closeness(q: Quantity, r: Reading) -> float:
+    return abs(math.log(max(q.si, 1e-9) / max(r.estimate.central, 1e-9)))
+
+
+def _fmt(value: float, unit: str) -> str:
+    if value >= 100:
+        return f"{value:,.0f} {unit}"
+    return f"{value:,.1f} {unit}"
+
+
+def _in_unit(e: Estimate, unit: str) -> Estimate:
+    f = UNITS[unit][1]
+    return Estimate(e.low / f, e.central / f, e.high / f)
+
+
+def _range_text(e: Estimate, unit: str) -> str:
+    u = _in_unit(e, unit)
+    if abs(u.high - u.low) < 0.005 * max(u.central, 1e-9):
+        return _fmt(u.central, unit)
+    return f"{_fmt(u.low, unit).rsplit(' ', 1)[0]}–{_fmt(u.high, unit)} (central " \
+           f"{_fmt(u.central, unit)})"
+
+
+def _candidate_modes(claim: Claim) -> tuple[str, ...]:
+    """The modes a claim is compared with: its own, or every mode that may make the trip."""
+    q, mode = claim.quantity, claim.mode
+    if mode == "straight":
+        return ("straight",)
+    if mode == "unspecified":
+        return _ENVELOPE[:4] if q.kind == "distance" else ("rail", "road", "sea", "air")
+    return (mode,)
+
+
+def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
+    q, o, d = claim.quantity, claim.origin, claim.destination
+    unit = q.unit
+
+    def unverifiable(reason: str, readings: list[Reading] | None = None) -> CheckedClaim:
+        best = min(readings, key=lambda r: _closeness(q, r)) if readings else None
+        e = _in_unit(best.estimate, unit) if best else None
+        ratio = round(q.value / e.central, 3) if e and e.central else None
+        text = f"Unverifiable: {reason}."
+        if best is not None:
+            text = (f"Unverifiable: {reason}; for reference, {best.basis} gives "
+                    f"{_range_text(best.estimate, unit)}.")
+        return CheckedClaim(claim, "unverifiable", e, unit, ratio,
+                            best.basis if best else "", text,
+                            readings=tuple(readings or ()))
+
+    if getattr(q, "vague", False):
+        return unverifiable(f"“{q.surface}” is a vague figure")
+    if o is None or d is None:
+        missing = claim.places_note or "the claim names no two places the finder knows"
+        return unverifiable(f"place unknown: {missing}")
+    if claim.places_confidence == "none":
+        return unverifiable(f"places unclear: {claim.places_note}")
+    areas = [p.name for p in (o, d) if p.kind in AREA_KINDS]
+    if areas and q.kind != "duration":
+        return unverifiable(f"one end is an area ({areas[0]}): a distance to it depends on "
+                            "where in it one measures")
+    if claim.activity in _HUMAN and q.kind != "distance":
+        return unverifiable(f"a {claim.activity}'s time depends on the athlete, not on a "
+                            "timetable")
+    modes = _candidate_modes(claim)
+    readings: list[Reading] = []
+    reasons: list[str] = []
+    for m in modes:
+        got = _readings(claim, m, est, rules)
+        if isinstance(got, str):
+            reasons.append(f"{m}: {got}")
+        else:
+            readings.extend(got)
+    if claim.round_trip:
+        readings = [replace(r, estimate=r.estimate.scaled(2.0),
+                            basis=f"twice {r.basis} (there and back)") for r in readings]
+    if not readings:
+        return unverifiable("no estimate for this trip (" + "; ".join(reasons) + ")")
+    lo, hi = _interval(q, rules)
+    fits = [r for r in readings if _gap(lo, hi, r) == 0.0]
+    direction = direction_check(claim) or ""
+    if fits:
+        best = min(fits, key=lambda r: (_closeness(q, r), _ENVELOPE.index(r.mode)
+                                        if r.mode in _ENVELOPE else 9))
+        return _verdict(claim, "consistent", best, readings, direction)
+    below = all(hi < r.widened.low for r in readings)
+    above = all(lo > r.widened.high for r in readings)
+    best = min(readings, key=lambda r: _closeness(q, r))
+    verdict = "understated" if below else "overstated" if above else ""
+    if not verdict:
+        return unverifiable("it lies between the estimates of the ways it can be read",
+                            readings)
+    why_not = _why_not_flag(claim, verdict, est, rules)
+    if why_not:
+        return unverifiable(why_not, readings)
+    return _verdict(claim, verdict, best, readings, direction)
+
+
+def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules) -> str:
+    """Why a figure outside the estimates is still not flagged ('' when it is)."""
+    q = claim.quantity
+    if claim.places_confidence != "sure":
+        return f"places uncertain: {claim.places_note or 'read from the context'}"
+    if verdict == "overstated" and q.kind == "duration":
+        if claim.one_off:
+            return "one trip as it happened: delays can make any trip longer"
+        if claim.freight:
+            return "freight keeps its own times (loading, checks, rest stops)"
+        if claim.mode == "unspecified":
+            return "no mode is named, and a slower way always exists"
+    if verdict == "overstated" and q.kind == "distance" and claim.mode == "unspecified" \
+            and claim.relation in ("from_to", "route_length", "unknown"):
+        return "no mode is named, and a trip may take a longer way"
+    if claim.mode_confidence != "sure" and claim.mode not in ("unspecified", "straight"):
+        # A weak or implied mode: flag only if every mode that makes the trip disagrees,
+        # all the same way.
+        lo, hi = _interval(q, rules)
+        for m in _candidate_modes(replace(claim, mode="unspecified")):
+            if m == claim.mode:
+                continue
+            got = _readings(claim, m, est, rules)
+            if isinstance(got, str):
+                continue
+            for r in got:
+                if _gap(lo, hi, r) == 0.0 or (verdict == "understated" and lo > r.widened.high
+                                              ) or (verdict == "overstated" and
+                                                    hi < r.widened.low):
+                    return (f"the mode is only implied ({claim.mode_basis or claim.mode}), "
+                            f"and {r.basis} gives {_range_text(r.estimate, q.unit)}")
+    return ""
+
+
+def _verdict(claim: Claim, verdict: str, best: Reading, readings: list[Reading],
+             direction: str) -> CheckedClaim:
+    q = claim.quantity
+    unit = q.unit
+    e = _in_unit(best.estimate, unit)
+    ratio = round(q.value / e.central, 3) if e.central else None
+    hedge = f"{q.hedge_cue} " if q.hedge_cue else ""
+    said = f"“{hedge}{q.surface}”"
+    if verdict == "consistent":
+        text = f"Consistent: {said} fits {best.basis}: {_range_text(best.estimate, unit)}"
+    else:
+        word = "short" if q.kind == "distance" else "fast" if q.kind == "duration" else "slow"
+        if verdict == "overstated":
+            word = {"short": "long", "fast": "slow", "slow": "fast"}[word]
+        others = "" if len(readings) == 1 else ", and for every other way it can be read"
+        text = (f"{verdict.capitalize()}: {said} is too {word} for {best.basis}: "
+                f"{_range_text(best.estimate, unit)}{others}")
+    if direction:
+        text += f"; {direction}"
+    return CheckedClaim(claim, verdict, e, unit, ratio, best.basis, text + ".",
+                        fits=best.mode if verdict == "consistent" else "",
+                        direction=direction, readings=tuple(readings))
+
+
+# --------------------------------------------------------------------------------------
+# Texts
+# --------------------------------------------------------------------------------------
+
+
+def check_claims(text: str) -> ClaimReport:
+    """Find the claims of ``text`` and give each a verdict with its evidence.
+
+    A long text is read in pieces of about 100,000 characters (cut at paragraph ends), each
+    checked as a story of its own; see :func:`iter_checked`.
+
+    Examples
+    --------
+    >>> report = check_claims("The train from Khasan to Vladivostok takes about six hours.")
+    >>> [(c.claim.quantity.surface, c.claim.quantity.hedge, c.verdict) for c in report.claims]
+    [('six hours', 'approx', 'consistent')]
+
+    """
+    claims: list[CheckedClaim] = []
+    places: list[Mention] = []
+    for piece_claims, piece_places in iter_checked(text):
+        claims.extend(piece_claims)
+        places.extend(piece_places)
+    return ClaimReport(tuple(claims), tuple(places))
+
+
+def iter_checked(text: str) -> Iterator[tuple[list[CheckedClaim], list[Mention]]]:
+    """Check ``text`` piece by piece: yield the checked claims and the places of each piece.
+
+    Offsets index ``text``, and ``alt_of`` indexes the claims of the whole text, so the
+    pieces concatenate into :func:`check_claims`'s report. Memory stays bounded by the piece
+    size, whatever the length of the text.
+    """
+    done = 0
+    for offset, piece in text_pieces(text):
+        places = find_places(piece)
+        checked = _check_piece(piece, places)
+        if offset:
+            places = [replace(m, start=m.start + offset, end=m.end + offset) for m in places]
+            checked = [replace(c, claim=shifted(c.claim, offset, done, text)) for c in checked]
+        done += len(checked)
+        yield checked, places
+
+
+def _check_piece(text: str, places: list[Mention]) -> list[CheckedClaim]:
+    """The checked claims of one piece of text."""
+    claims = find_claims(text, places=places)
+    rules = load_facts().claims
+    est = _Estimates()
+    checked: list[CheckedClaim] = []
+    for claim in claims:
+        if claim.alt_of is not None:
+            checked.append(_restated(claim, checked[claim.alt_of]))
+        else:
+            checked.append(_check(claim, est, rules))
+    return checked
+
+
+def _restated(claim: Claim, primary: CheckedClaim) -> CheckedClaim:
+    """A figure that restates the one before in another unit ("435 miles" after "700 km")."""
+    q, pq = claim.quantity, primary.claim.quantity
+    same = abs(q.si - pq.si) <= 0.03 * max(q.si, pq.si)
+    note = (f"restates {pq.surface} in {q.unit}: {_fmt(q.value, q.unit)} = "
+            f"{_fmt(q.si / UNITS[pq.unit][1], pq.unit)}, "
+            + ("the same figure" if same else "NOT the same figure"))
+    est = _in_unit(primary.estimate.scaled(UNITS[pq.unit][1]), q.unit) if (
+        primary.estimate) else None
+    if same or primary.verdict not in ("consistent", *FLAGS):
+        verdict = primary.verdict
+    else:
+        verdict = "overstated" if q.si > pq.si else "understated"
+    ratio = round(q.value / est.central, 3) if est and est.central else None
+    return CheckedClaim(claim, verdict, est, q.unit, ratio, primary.basis,
+                        note + "; " + primary.explanation, fits=primary.fits,
+                        direction=primary.direction, readings=primary.readings)
