@@ -272,6 +272,8 @@ def test_a_unit_written_after_the_first_figure_only() -> None:
     first, second = find_quantities("The trip fell from ten hours to less than five.")
     assert (second.surface, second.value, second.unit, second.hedge) == (
         "five", 5, "h", "less_than")
+    second = find_quantities("Engineers hope to cut it from 18 hours to ~12.")[1]
+    assert (second.surface, second.hedge, second.unit_elided) == ("12", "approx", True)
 
 
 def test_a_unit_written_after_the_second_figure_only() -> None:

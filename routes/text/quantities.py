@@ -463,7 +463,7 @@ class _Grammar:
         self.compound_sep = re.compile(r"(?i)\s*,\s*(?:and\s+)?|\s+and\s+|\s*[-–]\s*|\s*")
         self.connector = re.compile(r"(?i)\s*(?P<d>[-–—])\s*|\s+(?P<w>to|or|and)\s+")
         self.elide_connector = re.compile(r"(?i),?\s+(?P<w>to|or|and)\s+")
-        self.hedge_at = re.compile(rf"(?i)(?P<h>{_alt(lex.hedges_before)})\s+")
+        self.hedge_at = re.compile(rf"(?i)(?P<h>{_alt(lex.hedges_before)})(?:\s+|(?<=[^\w\s]))")
         self.hedge_before = _Before(lex.hedges_before)
         self.between = _Before(["between"], r"\s+")
         self.follower = re.compile(
