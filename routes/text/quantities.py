@@ -1,11 +1,36 @@
 """Find distance, duration and speed quantities in text.
 
-Numbers may be digits ("1,190", "2.5") or words ("ten", "a dozen", "an hour and a half",
-"two and a half hours"), joined to units in their usual spellings (km, kilometre,
-kilometer, mile, nautical mile, metre, foot, hour, minute, second, day, week, km/h, mph,
-knot), as adjectives ("700-kilometer", "90-minute"), as ranges ("8 to 10 hours", "between
-600 and 700 km", "10-12 days") or compounds ("1h30", "2 hours 15 minutes"). The hedge in
-front ("about", "more than", "up to") is kept apart from the quantity.
+The words come from ``data/lexicon/quantities.toml`` (units and their conversion factors,
+number words, fractions, hedges, vague quantities, and the words that make a figure
+something other than travel); this module holds the grammar. A figure is read as:
+
+* a number: digits ("1.5", "1,318", "1 318" with a thin or no-break space, "10,500km"),
+  fractions ("½", "3½", "1/2", "3 1/2"), words ("twenty-eight", "a dozen", "a hundred and
+  twenty", "two and a half", "half an", "a quarter of a"), or a vague word with a
+  conventional value ("a couple of" 2, "a few" 3, "several" 4, "many" 10, "hundreds of"
+  300; marked ``vague``);
+* a unit in any of its spellings ("km", "KM", "kilometres", "12 hour"), joined by a space,
+  a hyphen ("700-kilometer", marked ``adjective``) or nothing ("10km"); "a full day" is one
+  day; an abbreviation's full stop belongs to it unless a sentence starts after it
+  ("1,553 mi. by road");
+* a speed composed of a distance and a duration ("miles an hour", "km per hour"), also
+  around a restatement in brackets ("186 miles (299.3 km) per hour" is one speed);
+* a compound duration, largest part first ("2 hours 15 minutes", "14 hr.-30 min.", "2h
+  15m", "1h30", "41 days 10 hours and 22 minutes"), in the unit of its first part;
+* a range ("8 to 10 hours", "between 600 and 700 km", "10-12 days", "one or two days"),
+  valued at its midpoint with ``low`` and ``high``;
+* a pair with the unit written once: "cut from 18 hours to fewer than 12" gives 18 hours
+  and 12 hours, the second ``unit_elided``; "from 18 to 12 hours" gives the first elided.
+
+The hedge in front ("about", "more than", "up to"), between number and unit ("4 and a bit
+hours", "40-odd miles") or after the unit ("ten hours or so") is kept apart from the value.
+
+Left out, from the words right next to the number: areas and volumes ("500 km²", "50
+square miles"), heights and altitudes ("a 5 m tall statue", "a 38,000ft altitude"),
+validity periods ("a 72-hour visa-free transit", "valid for 30 days"), clock times
+("21:45", "at 1800 hours", "at 21h45"), frequencies ("twice a day"), decades ("the
+1990s"), and codes ("G20", "A380", "F-250", "QF9"). Whether a figure is a travel claim is
+for :mod:`routes.text.claims` to decide.
 
 Examples
 --------
@@ -15,84 +40,32 @@ Examples
 >>> q = find_quantities("between 600 and 700 km")[0]
 >>> q.low, q.high, q.hedge
 (600.0, 700.0, 'range')
+>>> [(q.surface, q.value, q.unit, q.hedge, q.unit_elided) for q in find_quantities(
+...     "the upgrade cut the trip from 18 hours to fewer than 12")]
+[('18 hours', 18.0, 'h', None, False), ('12', 12.0, 'h', 'less_than', True)]
 
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
 
-__all__ = ["UNITS", "Quantity", "find_quantities"]
+from routes import settings
+from routes.errors import DataError
 
-# unit -> (kind, factor to SI: metres, seconds, metres per second)
-UNITS: dict[str, tuple[str, float]] = {
-    "km": ("distance", 1000.0), "mi": ("distance", 1609.344), "nmi": ("distance", 1852.0),
-    "m": ("distance", 1.0), "ft": ("distance", 0.3048), "yd": ("distance", 0.9144),
-    "s": ("duration", 1.0), "min": ("duration", 60.0), "h": ("duration", 3600.0),
-    "day": ("duration", 86400.0), "week": ("duration", 604800.0),
-    "km/h": ("speed", 1000.0 / 3600.0), "mph": ("speed", 1609.344 / 3600.0),
-    "kn": ("speed", 1852.0 / 3600.0),
-}
+__all__ = ["HEDGES", "UNITS", "Lexicon", "Quantity", "find_quantities", "load_lexicon",
+           "read_lexicon"]
 
-_UNIT_WORDS = [
-    (r"kilometres? per hour|kilometers? per hour|km/h|km/hr|kmh|kph|km per hour", "km/h"),
-    (r"miles? per hour|mph", "mph"),
-    (r"knots?|kts?|kn", "kn"),
-    (r"nautical miles?|nmi", "nmi"),
-    (r"kilometres?|kilometers?|kms?", "km"),
-    (r"miles?|mi", "mi"),
-    (r"metres?|meters?|m", "m"),
-    (r"feet|foot|ft", "ft"),
-    (r"yards?|yd", "yd"),
-    (r"hours?|hrs?|h", "h"),
-    (r"minutes?|mins?", "min"),
-    (r"seconds?|secs?", "s"),
-    (r"days?", "day"),
-    (r"weeks?", "week"),
-]
-_UNIT_RE = "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(_UNIT_WORDS))
-
-_SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-          "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-          "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-          "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-          "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100,
-          "a thousand": 1000, "a": 1, "an": 1, "half an": 0.5, "half a": 0.5}
-_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
-            r"three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|"
-            r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-            r"eighteen|nineteen|a dozen|dozen|a hundred|hundred|a thousand)"
-            r"(?: (?:hundred|thousand)(?: and \w+)?)?")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\d+/\d+|½|¼|¾"
-_NUM = rf"(?:{_DIGITS}|{_WORDNUM})"
-_HALF = r"(?:\s+and\s+(?:a\s+)?(?P<half>half|quarter|three quarters))?"
-
-_HEDGES = [
-    (r"approximately|approx\.|about|around|roughly|some|nearly|almost|close to|circa|"
-     r"an estimated|estimated|more or less", "approx"),
-    (r"more than|over|just over|a little over|a little more than|upwards of", "more_than"),
-    (r"less than|fewer than|under|just under|a little under|below", "less_than"),
-    (r"at least|no less than|a minimum of", "at_least"),
-    (r"at most|up to|within|no more than|a maximum of", "at_most"),
-    (r"exactly|precisely", "exact"),
-]
-_HEDGE_RE = re.compile(r"(?i)\b(" + "|".join(p for p, _ in _HEDGES) + r")\s+$")
-
-# A quantity: an optional range start, a number, an optional "and a half", a unit.
-_QUANTITY = re.compile(
-    rf"(?i)(?<![\w.])(?:between\s+(?P<b1>{_NUM})\s+and\s+|from\s+(?P<f1>{_NUM})\s+to\s+"
-    rf"|(?P<r1>{_NUM})\s*(?:-|–|to|or)\s*)?"
-    rf"(?P<num>{_NUM}|half an|half a|an|a){_HALF}"
-    rf"(?:\s*-\s*|\s+|(?<=\d))(?P<unit>{_UNIT_RE})(?![\w/²³])(?P<half2>\s+and\s+a\s+half)?"
-    rf"(?P<extra>(?:,?\s+(?:and\s+)?(?:{_DIGITS}|{_WORDNUM})\s+(?:minutes?|mins?|seconds?|secs?))*)"
-)
-_COMPACT = re.compile(r"(?<![\w.])(?P<h>\d{1,2})\s?h\s?(?P<m>\d{2})(?:\s?min)?(?!\w)", re.I)
-_AREA_AFTER = re.compile(r"^\s*(?:²|2\b|sq\b|square)", re.I)
-_AREA_BEFORE = re.compile(r"(?i)\b(?:square|sq\.?)\s+$")
-_HEIGHT_AFTER = re.compile(r"(?i)^\s*(?:tall|high|deep|above|below|in diameter|of elevation)\b")
+#: The hedge classes a lexicon may use, besides ``range`` (set by the grammar).
+HEDGES = ("approx", "more_than", "less_than", "at_least", "at_most", "exact")
+_KINDS = ("distance", "duration", "speed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +74,10 @@ class Quantity:
 
     ``value`` is in ``unit`` (the midpoint for a range); ``si`` in metres, seconds or metres
     per second. ``low``/``high`` bound a range. ``hedge`` is ``approx``, ``more_than``,
-    ``less_than``, ``at_least``, ``at_most``, ``exact``, ``range`` or ``None``;
-    ``adjective`` marks "700-kilometer" forms.
+    ``less_than``, ``at_least``, ``at_most``, ``exact``, ``range`` or ``None``, and
+    ``hedge_cue`` the words that said so. ``adjective`` marks "700-kilometer" forms;
+    ``vague`` a conventional value for a vague word ("a few miles": 3); ``unit_elided`` a
+    figure that takes its unit from the figure it is paired with ("from 18 hours to 12").
     """
 
     start: int
@@ -117,121 +92,797 @@ class Quantity:
     low: float | None = None
     high: float | None = None
     adjective: bool = False
+    vague: bool = False
+    unit_elided: bool = False
 
 
-def _number(text: str) -> float:
-    t = " ".join(text.lower().replace("-", " ").split())
-    if t in ("½",):
-        return 0.5
-    if t in ("¼",):
-        return 0.25
-    if t in ("¾",):
-        return 0.75
-    if re.fullmatch(r"\d+/\d+", t):
-        a, b = t.split("/")
-        return int(a) / int(b) if int(b) else 0.0
-    if re.fullmatch(r"[\d,]+(?:\.\d+)?", t):
-        return float(t.replace(",", ""))
-    if t in _SMALL:
-        return float(_SMALL[t])
-    total, current = 0.0, 0.0
-    for word in t.replace(" and ", " ").split():
-        if word in ("a", "an"):
-            current = max(current, 1.0)
-        elif word in _SMALL:
-            current += _SMALL[word]
-        elif word == "hundred":
-            current = max(current, 1.0) * 100
-        elif word == "thousand":
-            total += max(current, 1.0) * 1000
-            current = 0.0
-    return total + current
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists of ``quantities.toml``, checked; spellings are stored lower case.
+
+    ``units`` maps a unit to its kind and its size in SI units (metres, seconds, metres per
+    second); ``words`` and ``symbols`` map spellings to units (symbols keep their case and
+    are read after digits only); ``speeds`` maps (distance unit, duration unit) to the speed
+    unit they make. The hedge tables map a cue to its class.
+    """
+
+    path: Path
+    units: Mapping[str, tuple[str, float]]
+    words: Mapping[str, str]
+    symbols: Mapping[str, str]
+    in_compound: Mapping[str, str]
+    abbreviations: frozenset[str]
+    speeds: Mapping[tuple[str, str], str]
+    speed_per: tuple[str, ...]
+    articles: frozenset[str]
+    ones: Mapping[str, float]
+    tens: Mapping[str, float]
+    scales: Mapping[str, float]
+    intensifiers: tuple[str, ...]
+    thousands_separators: str
+    glyphs: Mapping[str, float]
+    fractions_after_and: Mapping[str, float]
+    fractions_before: Mapping[str, float]
+    hedges_before: Mapping[str, str]
+    hedges_inner: Mapping[str, str]
+    hedges_after: Mapping[str, str]
+    vague_words: Mapping[str, float]
+    vague_plural_scales: Mapping[str, float]
+    vague_plural_factor: float
+    vague_not_after: tuple[str, ...]
+    exclude: Mapping[str, tuple[str, ...]]
+    elision_followers: tuple[str, ...]
 
 
-def _unit(match: re.Match[str]) -> str:
-    for i, (_, unit) in enumerate(_UNIT_WORDS):
-        if match.group(f"u{i}"):
-            return unit
-    return ""
+_EXCLUDE_KEYS = ("area_attached", "area_after", "area_before", "dimension_after",
+                 "dimension_before", "validity_after", "validity_before", "clock_before",
+                 "rate_before", "article_ordinals")
 
 
-def _hedge(text: str, start: int) -> tuple[str | None, str, int]:
-    m = _HEDGE_RE.search(text[max(0, start - 30):start])
-    if not m:
+class _Units(Mapping[str, tuple[str, float]]):
+    """The units of the lexicon in :data:`routes.settings.data_folder`: kind and SI factor."""
+
+    def __getitem__(self, unit: str) -> tuple[str, float]:
+        return load_lexicon().units[unit]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(load_lexicon().units)
+
+    def __len__(self) -> int:
+        return len(load_lexicon().units)
+
+    def __repr__(self) -> str:
+        return f"UNITS({dict(self)!r})"
+
+
+#: unit -> (kind, factor to SI: metres, seconds, metres per second), read from the lexicon.
+UNITS: Mapping[str, tuple[str, float]] = _Units()
+
+
+# --- reading the lexicon -------------------------------------------------------------------
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+class _Reader:
+    """Typed access to the TOML tables, failing with the file and the key named."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, what: str) -> DataError:
+        return DataError(f"{self.path.name}: {where}: {what}")
+
+    def table(self, data: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            kind = "missing" if value is None else f"not a table ({type(value).__name__})"
+            raise self.fail(f"{where}{key}".strip("."), kind)
+        return value
+
+    def strings(self, data: Mapping[str, Any], key: str, where: str,
+                *, required: bool = True) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None and not required:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+                                                  for v in value):
+            raise self.fail(f"{where}{key}", "must be a list of non-empty strings")
+        return tuple(" ".join(v.split()) for v in value)
+
+    def number(self, data: Mapping[str, Any], key: str, where: str) -> float:
+        value = data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(f"{where}{key}", "must be a number")
+        if not math.isfinite(value) or value <= 0:
+            raise self.fail(f"{where}{key}", f"must be a positive number, not {value}")
+        return float(value)
+
+    def numbers(self, data: Mapping[str, Any], key: str, where: str,
+                *, zero: bool = False) -> dict[str, float]:
+        table = self.table(data, key, where)
+        out: dict[str, float] = {}
+        for word, value in table.items():
+            if isinstance(value, bool) or not isinstance(value, int | float) or not (
+                    math.isfinite(value) and (value > 0 or (zero and value == 0))):
+                raise self.fail(f"{where}{key}.{word}", f"must be a positive number, not "
+                                                        f"{value!r}")
+            out[" ".join(word.lower().split())] = float(value)
+        return out
+
+    def hedges(self, data: Mapping[str, Any], key: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for name, cues in self.table(data, key, "hedges.").items():
+            if name not in HEDGES:
+                raise self.fail(f"hedges.{key}.{name}",
+                                f"unknown hedge class; use {', '.join(HEDGES)}")
+            for cue in self.strings({name: cues}, name, f"hedges.{key}."):
+                out[cue.lower()] = name
+        return out
+
+
+def read_lexicon(path: Path) -> Lexicon:
+    """Read and check a quantities lexicon.
+
+    Raises
+    ------
+    DataError
+        If the file is missing or not TOML, a unit has an unknown kind or no factor, a
+        spelling names two units, or a list has the wrong shape. The message is one line
+        and names the file.
+
+    """
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise DataError(f"lexicon file not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path.name}: not valid TOML: {_one_line(exc)}") from None
+    except OSError as exc:
+        raise DataError(f"{path.name}: cannot be read: {_one_line(exc)}") from None
+    try:
+        return _parse_lexicon(path, data)
+    except DataError:
+        raise
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise DataError(f"{path.name}: malformed ({type(exc).__name__}: "
+                        f"{_one_line(exc)})") from None
+
+
+def _parse_lexicon(path: Path, data: dict[str, Any]) -> Lexicon:
+    r = _Reader(path)
+    if data.get("schema") != 1:
+        raise r.fail("schema", f"unsupported schema {data.get('schema')!r} (expected 1)")
+    kinds = r.table(data, "kinds", "")
+    if sorted(kinds) != sorted(_KINDS):
+        raise r.fail("kinds", f"must name exactly {', '.join(_KINDS)}")
+    units: dict[str, tuple[str, float]] = {}
+    words: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    in_compound: dict[str, str] = {}
+    abbreviations: set[str] = set()
+    speeds: dict[tuple[str, str], str] = {}
+    pending: list[tuple[str, str, str]] = []
+    for unit, spec in r.table(data, "units", "").items():
+        where = f"unit {unit!r}: "
+        if not isinstance(spec, dict):
+            raise r.fail(f"unit {unit!r}", "not a table")
+        kind = spec.get("kind")
+        if kind not in _KINDS:
+            raise r.fail(f"unit {unit!r}", f"unknown kind {kind!r}; use {', '.join(_KINDS)}")
+        if kind == "speed":
+            dist, per = spec.get("distance"), spec.get("per")
+            if not isinstance(dist, str) or not isinstance(per, str):
+                raise r.fail(f"unit {unit!r}", "a speed needs 'distance' and 'per' units")
+            pending.append((unit, dist, per))
+        else:
+            units[unit] = (kind, r.number(spec, "factor", where))
+        spelled = [(s.lower(), words) for s in r.strings(spec, "words", where)]
+        spelled += [(s, symbols) for s in r.strings(spec, "symbols", where, required=False)]
+        spelled += [(s, in_compound)
+                    for s in r.strings(spec, "in_compound", where, required=False)]
+        for spelling, table in spelled:
+            if table.get(spelling, unit) != unit:
+                raise r.fail(f"unit {unit!r}",
+                             f"spelling {spelling!r} is also unit {table[spelling]!r}")
+            table[spelling] = unit
+        abbreviations.update(s.lower() for s in
+                             r.strings(spec, "abbreviations", where, required=False))
+        for s in in_compound:
+            if in_compound[s] == unit and kind != "duration":
+                raise r.fail(f"unit {unit!r}", "only durations have compound spellings")
+    for unit, dist, per in pending:
+        if units.get(dist, ("",))[0] != "distance" or units.get(per, ("",))[0] != "duration":
+            raise r.fail(f"unit {unit!r}", f"'distance' {dist!r} and 'per' {per!r} must be "
+                                           f"a distance and a duration unit")
+        units[unit] = ("speed", units[dist][1] / units[per][1])
+        speeds[(dist, per)] = unit
+    spelled_units = set(words.values()) | set(symbols.values())
+    if missing := sorted(set(units) - spelled_units):
+        raise r.fail(f"unit {missing[0]!r}", "has no spellings")
+    speed = r.table(data, "speed", "")
+    numbers = r.table(data, "numbers", "")
+    fractions = r.table(data, "fractions", "")
+    hedges = r.table(data, "hedges", "")
+    vague = r.table(data, "vague", "")
+    exclude = r.table(data, "exclude", "")
+    elision = r.table(data, "elision", "")
+    separators = numbers.get("thousands_separators")
+    if not isinstance(separators, list) or any(
+            not isinstance(s, str) or len(s) != 1 or s.isalnum() for s in separators):
+        raise r.fail("numbers.thousands_separators", "must be single non-alphanumeric "
+                                                     "characters")
+    glyphs = r.numbers(fractions, "glyphs", "fractions.")
+    if any(len(g) != 1 for g in glyphs):
+        raise r.fail("fractions.glyphs", "each glyph must be one character")
+    return Lexicon(
+        path=path, units=units, words=words, symbols=symbols, in_compound=in_compound,
+        abbreviations=frozenset(abbreviations), speeds=speeds,
+        speed_per=r.strings(speed, "per", "speed."),
+        articles=frozenset(a.lower() for a in r.strings(numbers, "articles", "numbers.")),
+        ones=r.numbers(numbers, "ones", "numbers.", zero=True),
+        tens=r.numbers(numbers, "tens", "numbers."),
+        scales=r.numbers(numbers, "scales", "numbers."),
+        intensifiers=r.strings(numbers, "intensifiers", "numbers."),
+        thousands_separators="".join(separators),
+        glyphs=glyphs,
+        fractions_after_and=r.numbers(fractions, "after_and", "fractions."),
+        fractions_before=r.numbers(fractions, "before", "fractions."),
+        hedges_before=r.hedges(hedges, "before"),
+        hedges_inner=r.hedges(hedges, "inner"),
+        hedges_after=r.hedges(hedges, "after"),
+        vague_words=r.numbers(vague, "words", "vague."),
+        vague_plural_scales=r.numbers(vague, "plural_scales", "vague."),
+        vague_plural_factor=r.number(vague, "plural_factor", "vague."),
+        vague_not_after=r.strings(vague, "not_after", "vague."),
+        exclude={key: r.strings(exclude, key, "exclude.") for key in _EXCLUDE_KEYS},
+        elision_followers=r.strings(elision, "followers", "elision."),
+    )
+
+
+def _lexicon_path() -> Path:
+    return settings.data_folder / "lexicon" / "quantities.toml"
+
+
+@functools.cache
+def _grammar(path: Path) -> _Grammar:
+    return _Grammar(read_lexicon(path))
+
+
+def load_lexicon() -> Lexicon:
+    """The lexicon in :data:`routes.settings.data_folder` (read once per folder)."""
+    return _grammar(_lexicon_path()).lexicon
+
+
+# --- the grammar ---------------------------------------------------------------------------
+
+def _alt(phrases: Iterable[str]) -> str:
+    """A regex alternation of ``phrases``, longest first; a space matches any spaces."""
+    items = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split(" ")) for p in items)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+_NOT_LETTER = r"(?![^\W\d])"
+_NOT_DIGIT = re.compile(r"[^\d.]")
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")  # "1800 hours" at a clock word
+_MINUTES = re.compile(r"[0-5]\d")
+_SLASH_UNIT = re.compile(r"/[^\S\n]?[^\W\d]")
+_RESTATED = re.compile(r"\s*[(/]\s*")  # "more than 100 km (60 miles)", "7,055 miles/11,354 km"
+
+
+class _Before:
+    """Phrases that end right before a position, up to ``space`` (matched on reversed text).
+
+    A pattern anchored at the end of a window would be tried at every position of it; the
+    reversed pattern is tried once.
+    """
+
+    def __init__(self, phrases: Iterable[str], space: str = r"\s*") -> None:
+        alt = _alt(p[::-1] for p in phrases)
+        self._re = re.compile(rf"(?i){space}(?P<h>{alt})(?![\w.-])")
+
+    def find(self, text: str, pos: int) -> tuple[int, str] | None:
+        """Where the phrase ending before ``pos`` starts, and its words."""
+        m = self._re.match(text[max(0, pos - 40):pos][::-1])
+        if m is None:
+            return None
+        return pos - m.end("h"), text[pos - m.end("h"):pos - m.start("h")]
+
+
+class _Grammar:
+    """The regular expressions of one lexicon, compiled once."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lexicon = lex
+        ex = lex.exclude
+        durations = {s: u for s, u in lex.words.items() if lex.units[u][0] == "duration"}
+        durations |= {s.lower(): u for s, u in lex.symbols.items()
+                      if lex.units[u][0] == "duration"}
+        self.durations = durations
+        number_words = set(lex.ones) | set(lex.tens) | set(lex.scales)
+        article_next = set(lex.intensifiers) | set(lex.scales) | set(lex.words)
+        first_words = set(number_words) | set(lex.vague_plural_scales)
+        for phrase in [*lex.vague_words, *lex.fractions_before]:
+            head, _, rest = phrase.partition(" ")
+            if head in lex.articles and rest:
+                article_next.add(rest.split(" ")[0])
+            else:
+                first_words.add(head)
+        glyphs = "".join(re.escape(g) for g in lex.glyphs)
+        sep = re.escape(lex.thousands_separators)
+        # Where a number may start: not inside a word, a code ("A380", "F-250"), a clock time
+        # ("21:45"), a price, or another number ("1,5", "4/5").
+        self.start = re.compile(
+            rf"(?<![\w$£€¥#@])(?<!\d[:,./])(?<![^\W\d_]-)"
+            rf"(?:(?=\d|[{glyphs}])|(?i:\b(?:{_alt(first_words)})\b)"
+            rf"|(?i:\b(?:{_alt(lex.articles)})\s+(?=(?:{_alt(article_next)}){_NOT_LETTER})))")
+        self.digits = re.compile(
+            rf"(?P<sa>\d{{1,3}})/(?P<sb>\d{{1,3}})(?![\d/])"
+            rf"|(?P<n>\d{{1,3}}(?:[,{sep}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+            rf"(?:[ ]?(?P<g>[{glyphs}])|[ ](?P<fa>\d)/(?P<fb>\d{{1,2}})(?![\d/]))?"
+            rf"|(?P<g0>[{glyphs}])")
+        self.bad_after_digits = re.compile(r":|[.,/]?\d")
+        self.digit_scale = re.compile(rf"(?i)\s+(?:{_alt(lex.scales)})\b")
+        self.word_token = re.compile(
+            rf"(?i)(?:{_alt(number_words | set(lex.articles))})\b")
+        self.word_sep = re.compile(r"(?i)-(?=\w)|\s+(?P<and>and\s+)?")
+        self.vague = re.compile(rf"(?i)(?P<v>{_alt(lex.vague_words)})\b"
+                                rf"(?:\s+(?P<s>{_alt(lex.scales)})\b)?")
+        self.vague_plural = re.compile(
+            rf"(?i)\s*(?P<p>{_alt(lex.vague_plural_scales)})\s+of\b")
+        self.vague_not_after = _Before(lex.vague_not_after, r"\s+")
+        self.frac_before = re.compile(
+            rf"(?i)(?P<f>{_alt(lex.fractions_before)})(?:\s+of)?"
+            rf"(?:\s+(?:{_alt(lex.articles)})(?=\s))?(?:\s+(?P<s>{_alt(lex.scales)})\b)?")
+        self.frac_after = re.compile(
+            rf"(?i)\s+and\s+(?P<f>{_alt(lex.fractions_after_and)})(?![\w-])")
+        self.inner_hedge = re.compile(
+            rf"(?i)(?:\s*-\s*|\s+)(?P<h>{_alt(lex.hedges_inner)})(?![\w])")
+        self.after_hedge = re.compile(
+            rf"(?i),?\s+(?P<h>{_alt(lex.hedges_after)}){_NOT_LETTER}")
+        self.intensifier = re.compile(rf"(?i)\s+(?:{_alt(lex.intensifiers)})\b")
+        self.unit_sep = re.compile(r"\s*-\s*|\s+")
+        area_attached = "".join(re.escape(a) for a in ex["area_attached"])
+        self.area_attached = re.compile(rf"[{area_attached}](?!\d)")
+        self.word_unit = re.compile(rf"(?i)(?:{_alt(lex.words)}){_NOT_LETTER}")
+        self.symbol_unit = re.compile(rf"(?:{_alt(lex.symbols)}){_NOT_LETTER}")
+        self.compound_unit = re.compile(rf"(?:{_alt(lex.in_compound)}){_NOT_LETTER}")
+        per = "|".join(r"\s*/\s*" if p == "/" else rf"\s+{re.escape(p)}\s+"
+                       for p in lex.speed_per)
+        self.per = re.compile(rf"(?i)(?:{per})(?P<t>{_alt(durations)}){_NOT_LETTER}")
+        self.restatement = re.compile(
+            rf"\s*\(\s*(?:[^\W\d]+\s+)?[\d.,{sep}]+\s*-?\s*(?P<u>{_alt(lex.words)}|"
+            rf"{_alt(lex.symbols)})\.?\s*\)", re.I)
+        self.abbrev_stop = re.compile(r"\.(?!\s*(?:[A-Z\"“‘'«]|$))")
+        self.compound_sep = re.compile(r"(?i)\s*,\s*(?:and\s+)?|\s+and\s+|\s*[-–]\s*|\s*")
+        self.connector = re.compile(r"(?i)\s*(?P<d>[-–—])\s*|\s+(?P<w>to|or|and)\s+")
+        self.elide_connector = re.compile(r"(?i),?\s+(?P<w>to|or|and)\s+")
+        self.hedge_at = re.compile(rf"(?i)(?P<h>{_alt(lex.hedges_before)})(?:\s+|(?<=[^\w\s]))")
+        self.hedge_before = _Before(lex.hedges_before)
+        self.between = _Before(["between"], r"\s+")
+        self.follower = re.compile(
+            rf"(?i)\s*(?:[.,;:!?)\]—–]|$)|\s+(?:{_alt(lex.elision_followers)})\b")
+
+        def after(key: str) -> re.Pattern[str]:
+            return re.compile(rf"(?i)\s+(?:{_alt(ex[key])})(?![\w-])")
+
+        def before(key: str) -> _Before:
+            return _Before(ex[key])
+
+        self.area_after, self.area_before = after("area_after"), before("area_before")
+        self.dimension_after = after("dimension_after")
+        self.dimension_before = before("dimension_before")
+        self.validity_after = after("validity_after")
+        self.validity_before = before("validity_before")
+        self.clock_before, self.rate_before = before("clock_before"), before("rate_before")
+        self.unit_before = _Before(lex.words, r"\s+")
+
+
+# --- reading figures -----------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Num:
+    """A number as written, before its unit."""
+
+    start: int
+    end: int
+    value: float
+    digits: str = ""       # the digits, when written in digits (symbols may follow)
+    article: bool = False  # only "a"/"an": one, and only before a unit
+    vague: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A number with its unit: the surface, the value and what was said around it."""
+
+    start: int
+    end: int
+    after_end: int
+    kind: str
+    value: float
+    unit: str
+    si: float
+    hedge: str | None
+    cue: str
+    adjective: bool
+    vague: bool
+    clock: bool
+
+
+def _numbers(g: _Grammar, text: str, pos: int) -> list[_Num]:
+    """The readings of a number starting at ``pos``, most specific first."""
+    lex = g.lexicon
+    m = g.digits.match(text, pos)
+    if m:
+        if g.bad_after_digits.match(text, m.end()):
+            return []
+        if m.group("sa"):
+            den = int(m.group("sb"))
+            num = int(m.group("sa"))
+            return [_Num(pos, m.end(), num / den, m.group())] if 0 < num < den else []
+        if m.group("g0"):
+            return [_Num(pos, m.end(), lex.glyphs[m.group("g0")], m.group())]
+        value = float(_NOT_DIGIT.sub("", m.group("n")))
+        if m.group("g"):
+            value += lex.glyphs[m.group("g")]
+        elif m.group("fa"):
+            value += int(m.group("fa")) / int(m.group("fb")) if int(m.group("fb")) else 0
+        end = m.end()
+        s = g.digit_scale.match(text, end)
+        if s:
+            value *= lex.scales[_norm(s.group())]
+            end = s.end()
+        return [_Num(pos, end, value, m.group("n"))]
+    found: list[_Num] = []
+    m = g.vague.match(text, pos)
+    if m and not g.vague_not_after.find(text, pos):
+        value = lex.vague_words[_norm(m.group("v"))]
+        if m.group("s"):
+            value *= lex.scales[_norm(m.group("s"))]
+        found.append(_Num(pos, m.end(), value, vague=True))
+    p, value = pos, lex.vague_plural_factor
+    for _ in range(3):  # "tens of thousands of"; a longer chain is not a quantity
+        m = g.vague_plural.match(text, p)
+        if m is None:
+            break
+        value *= lex.vague_plural_scales[_norm(m.group("p"))]
+        p = m.end()
+    if p > pos:
+        found.append(_Num(pos, p, value, vague=True))
+    m = g.frac_before.match(text, pos)
+    if m:
+        value = lex.fractions_before[_norm(m.group("f"))]
+        if m.group("s"):
+            value *= lex.scales[_norm(m.group("s"))]
+        found.append(_Num(pos, m.end(), value))
+    cardinal = _cardinal(g, text, pos)
+    if cardinal is not None:
+        found.append(cardinal)
+    return found
+
+
+def _cardinal(g: _Grammar, text: str, pos: int) -> _Num | None:
+    """A number in words: "twenty-eight", "a hundred and twenty", "two dozen", "an"."""
+    lex = g.lexicon
+    total = current = 0.0
+    last, last_scale, end, p, after_and = "", 0.0, pos, pos, False
+    while (m := g.word_token.match(text, p)) is not None:
+        word = _norm(m.group())
+        if word in lex.articles:
+            if last:
+                break
+            kind, current = "article", 1.0
+        elif word in lex.ones:
+            v = lex.ones[word]
+            if last in ("article", "one") or (last == "ten" and not 1 <= v <= 9):
+                break
+            kind, current = "one", current + v
+        elif word in lex.tens:
+            if last in ("article", "one", "ten"):
+                break
+            kind, current = "ten", current + lex.tens[word]
+        else:
+            s = lex.scales[word]
+            if after_and or (last == "scale" and s <= last_scale):
+                break
+            if s >= 1000:
+                total, current = total + max(current, 1.0) * s, 0.0
+            else:
+                current = max(current, 1.0) * s
+            kind, last_scale = "scale", s
+        last, end, after_and = kind, m.end(), False
+        sep = g.word_sep.match(text, end)
+        if sep is None:
+            break
+        if sep.group("and"):
+            if last != "scale":
+                break
+            after_and = True
+        p = sep.end()
+    if not last:
+        return None
+    return _Num(pos, end, total + current, article=last == "article")
+
+
+def _unit_at(g: _Grammar, text: str, pos: int, num: _Num) -> tuple[str, str, int] | None:
+    """The unit spelled at ``pos`` (unit, spelling, end); symbols only after digits."""
+    m = g.word_unit.match(text, pos)
+    if m:
+        return g.lexicon.words[_norm(m.group())], m.group(), m.end()
+    if num.digits:
+        m = g.symbol_unit.match(text, pos)
+        if m:
+            return g.lexicon.symbols[m.group()], m.group(), m.end()
+    return None
+
+
+def _stop(g: _Grammar, text: str, spelling: str, end: int) -> int:
+    """``end``, past an abbreviation's full stop when no sentence starts after it."""
+    if _norm(spelling) in g.lexicon.abbreviations and g.abbrev_stop.match(text, end):
+        return end + 1
+    return end
+
+
+def _tail(g: _Grammar, text: str, num: _Num) -> _Read | None:
+    """The unit after ``num`` and what goes with it, or None when no unit follows."""
+    lex = g.lexicon
+    p, value, hedge, cue = num.end, num.value, None, ""
+    if not (num.vague or num.article):
+        m = g.frac_after.match(text, p)
+        if m:
+            value, p = value + lex.fractions_after_and[_norm(m.group("f"))], m.end()
+        m = g.inner_hedge.match(text, p)
+        if m:
+            hedge, cue, p = lex.hedges_inner[_norm(m.group("h"))], m.group("h"), m.end()
+    if num.article:
+        m = g.intensifier.match(text, p)
+        if m:
+            p = m.end()
+    sep = g.unit_sep.match(text, p)
+    if sep is None and not num.digits:
+        return None
+    q = sep.end() if sep else p
+    found = _unit_at(g, text, q, num)
+    if found is None:
+        return None
+    unit, spelling, end = found
+    kind, factor = lex.units[unit]
+    if kind == "distance" and g.area_attached.match(text, end):
+        return None  # "500 km²", "50 km2"
+    if num.article and _norm(spelling) in lex.exclude["article_ordinals"]:
+        return None  # "a second train"
+    if spelling == "s" and q == num.end and (
+            (len(num.digits) >= 2 and num.digits.endswith("0"))
+            or text[num.start - 1:num.start] in ("'", "’")):
+        return None  # a decade: "the 1990s", "'80s"
+    if num.digits.startswith("0") and len(num.digits) == 4 and unit == "h":
+        return None  # a clock time: "0600 hours"
+    clock = bool(unit == "h" and _HHMM.fullmatch(num.digits))
+    adjective = sep is not None and "-" in sep.group()
+    if kind == "distance":
+        restated = g.restatement.match(text, end)
+        m = g.per.match(text, restated.end() if restated else end)
+        speed = lex.speeds.get((unit, g.durations[_norm(m.group("t"))])) if m else None
+        if m and speed:
+            unit, spelling, end = speed, m.group("t"), m.end()
+            kind, factor = lex.units[unit]
+    if _SLASH_UNIT.match(text, end):
+        return None  # "km/day": a unit the lexicon does not know ("miles/11,354 km" is fine)
+    si = value * factor
+    m = g.frac_after.match(text, end)
+    if m:
+        value += lex.fractions_after_and[_norm(m.group("f"))]
+        si, spelling, end = value * factor, "", m.end()
+    elif kind == "duration" and not num.vague:
+        end, si, spelling, bare = _compound(g, text, end, si, unit, spelling)
+        value, clock = si / factor, clock or bare
+    end = _stop(g, text, spelling, end)
+    after_end = end
+    m = g.after_hedge.match(text, end)
+    if m:
+        after_end = m.end()
+        if hedge is None:
+            hedge, cue = lex.hedges_after[_norm(m.group("h"))], m.group("h")
+    return _Read(num.start, end, after_end, kind, value, unit, si, hedge, cue, adjective,
+                 num.vague, clock)
+
+
+def _compound(g: _Grammar, text: str, end: int, si: float, unit: str,
+              spelling: str) -> tuple[int, float, str, bool]:
+    """Extend a duration by smaller parts: "2 hours 15 minutes", "1h30", "2h 15m".
+
+    Returns the end, the total in seconds, the spelling of the last unit, and whether a
+    bare number after "h" was read as minutes (as in the clock time "21h45").
+    """
+    lex = g.lexicon
+    size, bare = lex.units[unit][1], False
+    while True:
+        sep = g.compound_sep.match(text, _stop(g, text, spelling, end))
+        nums = [] if sep is None else [n for n in _numbers(g, text, sep.end())
+                                       if not (n.vague or n.article)]
+        if sep is None or not nums:
+            break
+        num = nums[-1]
+        m = g.unit_sep.match(text, num.end)
+        q = m.end() if m else num.end
+        found = _unit_at(g, text, q, num)
+        c = g.compound_unit.match(text, q)
+        if found is not None and lex.units[found[0]][0] == "duration":
+            part, part_spelling, part_end = found
+        elif c is not None:
+            part, part_spelling, part_end = lex.in_compound[c.group()], c.group(), c.end()
+        elif (found is None and spelling == "h" and sep.group() in ("", " ")
+              and _MINUTES.fullmatch(num.digits)):
+            part, part_spelling, part_end, bare = "min", "", num.end, True
+        else:
+            break
+        if lex.units[part][1] >= size:
+            break
+        size = lex.units[part][1]
+        si += num.value * size
+        end, spelling = part_end, part_spelling
+    return end, si, spelling, bare
+
+
+def _hedge_before(g: _Grammar, text: str, start: int) -> tuple[str | None, str, int]:
+    """The hedge cue right before ``start``: its class, its words and where it starts."""
+    found = g.hedge_before.find(text, start)
+    if found is None:
         return None, "", start
-    cue = m.group(1)
-    for pattern, name in _HEDGES:
-        if re.fullmatch(f"(?i){pattern}", cue):
-            return name, cue, start - (len(text[max(0, start - 30):start]) - m.start(1))
-    return None, "", start
+    inner_start, inner = found
+    outer = g.hedge_before.find(text, inner_start)
+    if outer is not None and not (" " in outer[1].strip()
+                                  and g.lexicon.hedges_before[_norm(inner)] == "approx"):
+        outer = None  # "over some 300 km of track": a preposition, not a second cue
+    cue_start, cue = outer or found  # of two cues in a row the outer decides: "up to about"
+    words = text[cue_start:inner_start + len(inner)]
+    return g.lexicon.hedges_before[_norm(cue)], words, cue_start
+
+
+def _excluded(g: _Grammar, text: str, r: _Read, start: int) -> bool:
+    """Whether the words right next to a figure make it something other than travel.
+
+    ``start`` is where the figure starts; the words before it are read before its hedge
+    ("an altitude of about 10,000 m").
+    """
+    start = _hedge_before(g, text, start)[2]
+    tail = text[r.end:r.end + 40]
+    if r.kind == "distance":
+        return bool(g.area_after.match(tail) or g.dimension_after.match(tail)
+                    or g.area_before.find(text, start) or g.dimension_before.find(text, start))
+    if r.kind == "duration":
+        return bool(g.validity_after.match(tail) or g.validity_before.find(text, start)
+                    or (r.clock and g.clock_before.find(text, start)))
+    return False
+
+
+def _quantity(text: str, r: _Read, start: int, *, hedge: str | None = None, cue: str = "",
+              low: float | None = None, high: float | None = None,
+              elided: bool = False) -> Quantity:
+    return Quantity(start, r.end, text[start:r.end], r.kind, round(r.value, 6), r.unit,
+                    round(r.si, 3), hedge, cue, low, high, r.adjective and low is None,
+                    r.vague, elided)
+
+
+def _with_hedge(g: _Grammar, text: str, r: _Read, start: int) -> Quantity:
+    hedge, cue, _ = _hedge_before(g, text, start)
+    if hedge is None:
+        hedge, cue = r.hedge, r.cue
+    return _quantity(text, r, start, hedge=hedge, cue=cue)
+
+
+def _elided(g: _Grammar, text: str, num: _Num, unit: str, kind: str,
+            hedge: str | None, cue: str) -> Quantity:
+    factor = g.lexicon.units[unit][1]
+    return Quantity(num.start, num.end, text[num.start:num.end], kind, round(num.value, 6),
+                    unit, round(num.value * factor, 3), hedge, cue, unit_elided=True)
+
+
+def _parse(g: _Grammar, text: str, pos: int) -> tuple[list[Quantity], int]:
+    """The quantities read from the number at ``pos``, and where reading stopped."""
+    nums = _numbers(g, text, pos)
+    for num in nums:
+        r = _tail(g, text, num)
+        if r is None:
+            continue
+        if _excluded(g, text, r, num.start):
+            restated = g.restatement.match(text, r.end)  # and its restatement
+            return [], restated.end() if restated else r.end
+        if num.article and (g.rate_before.find(text, num.start)
+                            or g.unit_before.find(text, num.start)):
+            return [], r.end  # "twice a day", "60 km a day": a frequency or a rate
+        out = [_with_hedge(g, text, r, num.start)]
+        second = None if r.vague or r.adjective else _elided_after(g, text, r)
+        if second is not None:
+            out.append(second)
+        return out, out[-1].end
+    plain = [n for n in nums if not (n.vague or n.article)]
+    if plain:
+        return _range(g, text, plain[-1])
+    return [], pos
+
+
+def _range(g: _Grammar, text: str, first: _Num) -> tuple[list[Quantity], int]:
+    """A number without a unit: a range, or a pair whose unit comes after the second."""
+    m = g.frac_after.match(text, first.end)
+    if m:  # "between one and a half and two hours"
+        first = _Num(first.start, m.end(), first.value
+                     + g.lexicon.fractions_after_and[_norm(m.group("f"))], first.digits)
+    c = g.connector.match(text, first.end)
+    if c is None or first.value <= 0:
+        return [], first.end
+    if c.group("w") and c.group("w").lower() == "and" and not g.between.find(text, first.start):
+        return [], first.end
+    h = g.hedge_at.match(text, c.end())
+    nums = [n for n in _numbers(g, text, h.end() if h else c.end())
+            if not (n.vague or n.article)]
+    second = next((r for r in (_tail(g, text, n) for n in nums) if r is not None), None)
+    if second is None or _excluded(g, text, second, first.start):
+        return [], first.end
+    if h is None and second.hedge is None and first.value < second.value:
+        factor = g.lexicon.units[second.unit][1]
+        mid = (first.value + second.value) / 2
+        rng = _Read(first.start, second.end, second.after_end, second.kind, mid, second.unit,
+                    mid * factor, "range", "", second.adjective, False, second.clock)
+        return [_quantity(text, rng, first.start, hedge="range", low=first.value,
+                          high=second.value)], second.end
+    if c.group("d"):
+        return [], first.end
+    hedge, cue, _ = _hedge_before(g, text, first.start)
+    out = [_elided(g, text, first, second.unit, second.kind, hedge, cue),
+           _with_hedge(g, text, second, second.start)]
+    return out, second.end
+
+
+def _elided_after(g: _Grammar, text: str, r: _Read) -> Quantity | None:
+    """A second figure whose unit is that of ``r``: "from 18 hours to fewer than 12"."""
+    c = g.elide_connector.match(text, r.after_end)
+    if c is None:
+        return None
+    if c.group("w").lower() == "and" and not g.between.find(text, r.start):
+        return None
+    h = g.hedge_at.match(text, c.end())
+    nums = [n for n in _numbers(g, text, h.end() if h else c.end())
+            if not (n.vague or n.article)]
+    if not nums or any(_tail(g, text, n) is not None for n in nums):
+        return None
+    num = nums[-1]
+    if not g.follower.match(text, num.end):
+        return None  # "18 hours to 12 stations": not the same unit
+    hedge = g.lexicon.hedges_before[_norm(h.group("h"))] if h else None
+    return _elided(g, text, num, r.unit, r.kind, hedge, h.group("h") if h else "")
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Every distance, duration and speed quantity in ``text``, in order."""
-    return list(_iter(text))
+    """Every distance, duration and speed quantity in ``text``, in order.
 
+    The words are those of the lexicon in :data:`routes.settings.data_folder`
+    (``lexicon/quantities.toml``).
 
-def _iter(text: str) -> Iterator[Quantity]:
-    taken: list[tuple[int, int]] = []
-    for m in _COMPACT.finditer(text):
-        hours = int(m.group("h")) + int(m.group("m")) / 60
-        hedge, cue, _ = _hedge(text, m.start())
-        taken.append((m.start(), m.end()))
-        yield Quantity(m.start(), m.end(), m.group(), "duration", round(hours, 6), "h",
-                       round(hours * 3600), hedge, cue)
-    found = []
-    for m in _QUANTITY.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    Raises
+    ------
+    DataError
+        If the lexicon is missing or malformed.
+
+    """
+    g = _grammar(_lexicon_path())
+    found: list[Quantity] = []
+    done = 0
+    for m in g.start.finditer(text):
+        if m.start() < done:
             continue
-        unit = _unit(m)
-        if not unit:
-            continue
-        after = text[m.end():m.end() + 8]
-        if _AREA_AFTER.match(after) or _AREA_BEFORE.search(text[max(0, m.start() - 10):
-                                                                  m.start()]):
-            continue  # an area, not a distance
-        if _HEIGHT_AFTER.match(after + text[m.end() + 8:m.end() + 20]):
-            continue  # a height or depth
-        num_text = m.group("num")
-        if unit in ("m", "h", "s", "mi", "kn") and not re.search(r"\d", num_text) and (
-                m.group("unit").lower() in ("m", "s", "h", "mi", "kn")):
-            continue  # "a m", "one h": not a unit after a number word
-        value = _number(num_text)
-        half = m.group("half") or (m.group("half2") and "half")
-        if half:
-            value += {"half": 0.5, "quarter": 0.25, "three quarters": 0.75}[half.lower()]
-        kind, factor = UNITS[unit]
-        low = high = None
-        hedge, cue = None, ""
-        start = m.start()
-        first = m.group("b1") or m.group("f1") or m.group("r1")
-        if first:
-            low = _number(first)
-            high = value
-            if low > high or low == 0:
-                low, high = None, None
-            else:
-                hedge, cue = "range", ""
-        extra = m.group("extra") or ""
-        if extra and kind == "duration" and unit in ("h", "min"):
-            for part in re.finditer(rf"(?i)({_DIGITS}|{_WORDNUM})\s+(minutes?|mins?|seconds?|"
-                                    r"secs?)", extra):
-                n = _number(part.group(1))
-                sub = part.group(2).lower()
-                value += n / 60 if unit == "h" and sub.startswith("min") else (
-                    n / 3600 if unit == "h" else n / 60)
-        surface_start = m.start("b1") if m.group("b1") else (
-            m.start("f1") if m.group("f1") else start)
-        if hedge is None:
-            hedge, cue, _ = _hedge(text, surface_start)
-        adjective = bool(re.search(r"\d\s*-\s*[a-z]", m.group(0), re.I)) and low is None
-        if low is not None and high is not None:
-            mid = (low + high) / 2
-            found.append(Quantity(surface_start, m.end(), text[surface_start:m.end()], kind,
-                                  round(mid, 6), unit, round(mid * factor, 3), hedge, cue,
-                                  low, high, adjective))
-        else:
-            found.append(Quantity(surface_start, m.end(), text[surface_start:m.end()], kind,
-                                  round(value, 6), unit, round(value * factor, 3), hedge, cue,
-                                  None, None, adjective))
-    yield from found
+        quantities, done = _parse(g, text, m.start())
+        for q in quantities:
+            prev = found[-1] if found else None
+            if (prev is not None and q.hedge is None and prev.hedge not in (None, "range")
+                    and prev.kind == q.kind and _RESTATED.fullmatch(text, prev.end, q.start)):
+                q = replace(q, hedge=prev.hedge, hedge_cue=prev.hedge_cue)
+            found.append(q)
+    return found
