@@ -34,8 +34,8 @@ _EXPORTS = {
     "Place": "routes.geo.places", "find_place": "routes.geo.places", "Trip": "routes.trip",
     "plan_trip": "routes.trip", "Mention": "routes.geo.geoparse",
     "find_places": "routes.geo.geoparse", "iter_places": "routes.geo.geoparse",
-    "OfflineGeocoder": "routes.geo.geocoders", "CheckedClaim": "routes.text.claims",
-    "ClaimReport": "routes.text.claims", "check_claims": "routes.text.claims",
+    "OfflineGeocoder": "routes.geo.geocoders", "CheckedClaim": "routes.verdicts",
+    "ClaimReport": "routes.verdicts", "check_claims": "routes.verdicts",
     "find_quantities": "routes.text.quantities", "Story": "routes.io.maps",
     "read_story": "routes.io.maps", "render_map": "routes.io.maps", "write_map": "routes.io.maps",
     "compare": "routes.scenarios", "load_scenario": "routes.scenarios",
@@ -84,6 +84,6 @@ if TYPE_CHECKING:
     from routes.network.graph import Network, load_network
     from routes.options import TripOptions, find_options
     from routes.scenarios import compare, load_scenario, sensitivity
-    from routes.text.claims import CheckedClaim, ClaimReport, check_claims
     from routes.text.quantities import find_quantities
     from routes.trip import Trip, plan_trip
+    from routes.verdicts import CheckedClaim, ClaimReport, check_claims

@@ -326,7 +326,7 @@ def _check(args: argparse.Namespace) -> tuple[str, bool]:
 
     from routes.io.export import claims_to_dict, format_claims, format_claims_markdown
     from routes.io.inputs import read_text
-    from routes.text.claims import ClaimReport
+    from routes.verdicts import ClaimReport
 
     fail_on = {v.strip() for v in args.fail_on.split(",") if v.strip()}
     unknown = fail_on - set(_VERDICTS)
@@ -362,7 +362,7 @@ def _check_pieces(text: str, places: IO[str] | None) -> list[Any]:
     so memory stays bounded by the piece size.
     """
     from routes.io.export import mention_to_dict
-    from routes.text.claims import iter_checked
+    from routes.verdicts import iter_checked
 
     tty = sys.stderr.isatty() and len(text) >= _PROGRESS_FROM
     claims: list[Any] = []

@@ -222,6 +222,7 @@ class ClaimRules:
     extent_km: tuple[tuple[int, float], ...] = ()
     detour_factor: float = 2.0
     day_tolerance: float = 0.25
+    extent_share: float = 0.1
     model_band: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
     def extent(self, population: int) -> float:
@@ -701,6 +702,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
             extent_km=tuple(sorted(((int(a), float(b)) for a, b in extent), reverse=True)),
             detour_factor=float(cr.get("detour_factor", int | float)),
             day_tolerance=float(cr.get("day_tolerance", int | float)),
+            extent_share=float(cr.get("extent_share", int | float)),
             model_band=_model_band(path, data.get("claims", {}).get("model_band", {}))),
         border_groups=tuple(groups),
         gauge_families=tuple(families),
@@ -956,8 +958,10 @@ def _load(path: Path) -> Facts:
 
 
 def _model_band(path: Path, table: object) -> dict[str, tuple[float, float]]:
-    """``[claims.model_band]``: per estimate (``rail_h``, ``road_km`` …) the factors that
-    widen its low and high ends."""
+    """Read ``[claims.model_band]``.
+
+    Per estimate (``rail_h``, ``road_km`` …), the factors that widen its low and high ends.
+    """
     if not isinstance(table, dict):
         raise DataError(f"{path.name}: claims.model_band must be a table")
     out: dict[str, tuple[float, float]] = {}

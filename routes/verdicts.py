@@ -138,24 +138,13 @@ def _find(o: Place, d: Place, mode: str) -> list[RouteOption] | str:
         return str(exc)
     except RoutesError as exc:
         return str(exc)
-    main = [opt for opt in found if _main_mode(opt) == mode]
-    if not main:
-        return f"no {mode} option"
+    main = list(found)  # asked for one mode, every option is that mode's
     if mode == "rail":
         # Alternatives count while they are real ways to make the trip, not long detours.
         shortest = min(opt.distance_km.central for opt in main)
         limit = load_facts().claims.detour_factor * shortest
         main = [opt for opt in main if opt.distance_km.central <= limit]
     return main
-
-
-def _main_mode(option: RouteOption) -> str:
-    if "air" in option.modes:
-        return "air"
-    if option.modes == ("sea",) or (("sea" in option.modes) and "rail" not in option.modes
-                                    and "road" not in option.modes):
-        return "sea"
-    return "rail" if "rail" in option.modes else "road"
 
 
 def _band(rules: ClaimRules, mode: str, kind: str) -> tuple[float, float]:
@@ -172,8 +161,11 @@ def _straight(o: Place, d: Place, rules: ClaimRules, *, airports: bool) -> Readi
         if found is not None:
             points.append(found[0])
             basis += f" ({found[1]} {found[0]:,.0f} km between the airports)"
-    slack = sum(rules.extent(p.population) if p.kind not in ("border", "airport", "station")
-                else 2.0 for p in (o, d))
+    # Each end may be measured from anywhere in its town, but a figure between two towns is
+    # read between their centres: the slack is at most a tenth of the way (and 2 km).
+    sizes = [rules.extent(p.population) if p.kind not in ("border", "airport", "station")
+             else 2.0 for p in (o, d)]
+    slack = max(2.0, min(math.hypot(*sizes), rules.extent_share * line))
     est = Estimate(max(min(points) - slack, 0.0), line, max(points) + slack)
     return Reading("straight", est.scaled(1000.0), basis)
 
@@ -212,9 +204,15 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
         return found
     band = _band(rules, mode, kind)
     out: list[Reading] = []
+    # A way three times as long as the straight line is another trip (rail round the
+    # Baltic for an 80 km crossing), not a reading of this one.
+    line = distance_km(o.point, d.point)
     for opt in found:
-        if mode == "air":
-            flights = [leg for leg in opt.legs if leg.mode == "air"]
+        if opt.distance_km.central > max(3.0 * line, line + 300.0):
+            continue
+        if mode in ("air", "sea"):
+            # A flight is timed gate to gate, a crossing port to port.
+            flights = [leg for leg in opt.legs if leg.mode == mode]
             if not flights:
                 continue
             hours = Estimate(sum(f.duration_h.low for f in flights),
@@ -225,7 +223,8 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
                           sum(f.distance_km.high for f in flights))
             route = " – ".join([flights[0].origin.name, *(f.destination.name for f in flights)])
             what = "scheduled" if opt.scheduled else "modelled"
-            label = f"the flight {route} ({what} block time, gate to gate)"
+            label = (f"the flight {route} ({what} block time, gate to gate)" if mode == "air"
+                     else f"the crossing {route} (sailing time)")
         else:
             hours, km, label = opt.duration_h, opt.distance_km, _label(opt, mode)
         if kind == "distance":
@@ -304,12 +303,23 @@ def _range_text(e: Estimate, unit: str) -> str:
 
 
 def _candidate_modes(claim: Claim) -> tuple[str, ...]:
-    """The modes a claim is compared with: its own, or every mode that may make the trip."""
+    """The modes a claim is compared with: its own, or every mode that may make the trip.
+
+    A distance with a compass point and no mode ("N km north of Y") places one town from
+    another: it is read as the straight line. One measured "from" a place may also be the
+    road; a distance between two places with no mode may be any way between them.
+    """
     q, mode = claim.quantity, claim.mode
     if mode == "straight":
         return ("straight",)
     if mode == "unspecified":
-        return _ENVELOPE[:4] if q.kind == "distance" else ("rail", "road", "sea", "air")
+        if q.kind != "distance":
+            return ("rail", "road", "sea", "air")
+        if claim.relation == "direction_of":
+            return ("straight",)
+        if claim.relation == "distance_from":
+            return ("straight", "road")
+        return _ENVELOPE[:4]
     return (mode,)
 
 
@@ -364,6 +374,12 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
         best = min(fits, key=lambda r: (_closeness(q, r), _ENVELOPE.index(r.mode)
                                         if r.mode in _ENVELOPE else 9))
         return _verdict(claim, "consistent", best, readings, direction)
+    if claim.mode == "unspecified" and q.kind == "distance":
+        road = _readings(claim, "road", est, rules)
+        if not isinstance(road, str) and any(_gap(lo, hi, r) == 0.0 for r in road):
+            road_text = _range_text(road[0].estimate, q.unit)
+            direction = (direction + "; " if direction else "") + \
+                f"the figure matches the road distance instead ({road_text})"
     below = all(hi < r.widened.low for r in readings)
     above = all(lo > r.widened.high for r in readings)
     best = min(readings, key=lambda r: _closeness(q, r))
@@ -417,7 +433,7 @@ def _verdict(claim: Claim, verdict: str, best: Reading, readings: list[Reading],
     unit = q.unit
     e = _in_unit(best.estimate, unit)
     ratio = round(q.value / e.central, 3) if e.central else None
-    hedge = f"{q.hedge_cue} " if q.hedge_cue else ""
+    hedge = f"{q.hedge_cue} " if q.hedge_cue and q.hedge_cue not in q.surface else ""
     said = f"“{hedge}{q.surface}”"
     if verdict == "consistent":
         text = f"Consistent: {said} fits {best.basis}: {_range_text(best.estimate, unit)}"

@@ -30,7 +30,7 @@ from routes.geo.places import read_places
 from routes.io.inputs import decode_text, read_jsonl
 from routes.network.graph import read_network
 from routes.scenarios import load_scenario, run_scenario
-from routes.text.claims import check_claims
+from routes.verdicts import check_claims
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TEXTS = settings.default.max_examples if settings.default else 100

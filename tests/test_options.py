@@ -89,9 +89,11 @@ def test_avoiding_a_place_routes_around_it() -> None:
 
 def test_alternatives_really_differ(pyongyang_vladivostok: TripOptions) -> None:
     rail = [o for o in pyongyang_vladivostok.options if o.modes == ("rail",)]
-    assert len(rail) == 3
-    assert len({o.via for o in rail}) == 3
-    assert len({o.label for o in rail}) == 3
+    # The direct line and the way through China; a third way (Namyang–Tumen) takes more
+    # than 1.5 times the fastest and is left out (facts.toml [routing] max_stretch).
+    assert len(rail) >= 2
+    assert len({o.via for o in rail}) == len(rail)
+    assert len({o.label for o in rail}) == len(rail)
 
 
 def test_departure_gives_local_arrival_times_with_offsets() -> None:
@@ -151,5 +153,6 @@ def test_a_via_on_a_railway_not_joined_to_the_trip_says_so() -> None:
 
 
 def test_no_air_option_for_a_via_trip_is_explained(tumen_hunchun_detour: TripOptions) -> None:
-    assert all(o.modes == ("rail",) for o in tumen_hunchun_detour.options)
-    assert any("via applies to rail only" in n for n in tumen_hunchun_detour.notes)
+    assert {o.modes[0] for o in tumen_hunchun_detour.options} == {"rail", "road"}
+    assert any(n.startswith("air:") and "via applies to rail and road only" in n
+               for n in tumen_hunchun_detour.notes)

@@ -99,7 +99,7 @@ def process_text(task: CorpusTask, text: str) -> dict[str, Any]:
     """
     if task.kind == "check":
         from routes.io.export import claims_to_dict
-        from routes.text.claims import check_claims
+        from routes.verdicts import check_claims
 
         data = claims_to_dict(check_claims(text))
         return {"claims": data["claims"], "places": data["places"]}

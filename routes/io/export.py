@@ -269,7 +269,7 @@ def _checked(c: Any) -> dict[str, Any]:
 
 
 def claims_to_dict(report: Any) -> dict[str, Any]:
-    """A claim report (:func:`routes.text.claims.check_claims`) as JSON-ready data."""
+    """A claim report (:func:`routes.verdicts.check_claims`) as JSON-ready data."""
     return {"claims": [_checked(c) for c in report.claims],
             "places": [mention_to_dict(m) for m in report.places],
             "attribution": ATTRIBUTION}

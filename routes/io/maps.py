@@ -46,8 +46,8 @@ from routes.geo.geoparse import Mention, find_places
 from routes.geo.places import Place
 from routes.itinerary import RouteOption
 from routes.options import TripOptions, find_options
-from routes.text.claims import ClaimReport, check_claims
 from routes.trip import plan_trip
+from routes.verdicts import ClaimReport, check_claims
 
 __all__ = ["Story", "read_story", "render_map", "write_map"]
 

@@ -27,7 +27,7 @@ Examples
 --------
 >>> [(c.quantity.surface, c.origin.name, c.destination.name, c.mode, c.relation)
 ...  for c in find_claims("Baquba, 65 km north of Baghdad, was quiet.")]
-[('65 km', 'Baghdad', 'Baquba', 'unspecified', 'direction_of')]
+[('65 km', 'Baghdad', 'Baqubah', 'unspecified', 'direction_of')]
 >>> c = find_claims("The Eurostar from London to Paris takes 2 hours 16 minutes.")[0]
 >>> c.mode, c.mode_confidence, c.high_speed
 ('rail', 'sure', True)
@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places, gazetteer_place
 from routes.geo.places import Place
-from routes.text.lexicon import Lexicon, load_lexicon
+from routes.text.lexicon import Lexicon, ModeCue, load_lexicon
 from routes.text.quantities import Quantity, find_quantities
 
 __all__ = ["Claim", "bearing_deg", "claim_text", "compass_of", "find_claims"]
@@ -136,7 +136,7 @@ def _sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             word = re.search(r"([\w.]+)[.!?]*$", text[start:m.start() + 1])
             token = word.group(1).rstrip(".").casefold() if word else ""
             if token in _titles(lex) or re.fullmatch(r"(?:\w\.)+\w?", token + ".") \
-                    or re.fullmatch(r"[A-Z]", token.upper()) and len(token) == 1:
+                    or (re.fullmatch(r"[A-Z]", token.upper()) and len(token) == 1):
                 continue
         if text[start:end].strip():
             out.append((start, end))
@@ -151,7 +151,13 @@ def _titles(lex: Lexicon) -> frozenset[str]:
 
 
 _CLAUSE_MARK = re.compile(r"[;:]\s|,\s+(?:but|while|whereas|although|though|or|and then|"
-                          r"which|where|who)\b|\bbut\b|\bwhereas\b|\bwhile\b")
+                          r"which|where|who)\b|,\s+and\s+(?=(?:the|a|an|it|its|they|we|"
+                          r"trains?|flights?|buses|ferries|cars)\b)|\bbut\b|\bwhereas\b|"
+                          r"\bwhile\b")
+
+
+_SUBORDINATE = re.compile(r"\s*[\"'“‘]?(?:Though|Although|While|Whereas|If|When|Because|"
+                          r"Since|Unless|Even though|Even if)\b")
 
 
 def _clause(text: str, sent: tuple[int, int], q: Quantity) -> tuple[int, int]:
@@ -161,11 +167,17 @@ def _clause(text: str, sent: tuple[int, int], q: Quantity) -> tuple[int, int]:
     the clause that names the place.
     """
     s, e = sent
-    lo = s
-    for m in _CLAUSE_MARK.finditer(text, s, q.start):
-        lo = m.end()
-    m2 = _CLAUSE_MARK.search(text, q.end, e)
-    return lo, (m2.start() if m2 is not None else e)
+    marks = [(m.start(), m.end()) for m in _CLAUSE_MARK.finditer(text, s, e)]
+    # "Though a flight takes 90 minutes, a trip by rail would take 10 hours": a sentence
+    # that opens with a subordinate clause has a clause break at its first comma.
+    lead = _SUBORDINATE.match(text, s)
+    if lead is not None:
+        comma = text.find(",", lead.end(), e)
+        if comma >= 0:
+            marks.append((comma, comma + 1))
+    lo = max((b for a, b in marks if b <= q.start), default=s)
+    hi = min((a for a, b in marks if a >= q.end), default=e)
+    return lo, hi
 
 
 # --------------------------------------------------------------------------------------
@@ -210,18 +222,43 @@ def _passage(text: str, mentions: Sequence[Mention], lex: Lexicon) -> _Passage:
         k = bisect.bisect_right(starts, m.start) - 1
         if k >= 0 and m.start < sentences[k][1]:
             groups[k].append(m)
+    places = [_as_town(text, m) for m in places]
     countries = Counter(m.place.country for m in mentions if m.place.country)
     return _Passage(text, lex, sentences, places, demonyms, groups, _topic(text, lex),
                     countries)
 
 
+_TOWN_LEAD = re.compile(r"(?i)\b(?:port|city|town|harbou?r|capital)\s+of\s+(?:the\s+)?$")
+
+
+def _as_town(text: str, m: Mention) -> Mention:
+    """A country named as a town ("the Red Sea port of Djibouti") is its town of that name."""
+    if m.place.kind != "country" or not _TOWN_LEAD.search(text[max(0, m.start - 25):m.start]):
+        return m
+    from routes.geo.gazetteer import load_gazetteer
+    from routes.geo.places import normalize_name
+
+    gaz = load_gazetteer()
+    towns = [e for e in gaz.candidates(normalize_name(m.text))
+             if gaz.kind(e) == "city" and gaz.country_of(e) == m.place.country]
+    if not towns:
+        return m
+    best = max(towns, key=lambda e: (gaz.population(e), -e))
+    return replace(m, place=gazetteer_place(gaz, best))
+
+
 def _topic(text: str, lex: Lexicon) -> tuple[str, str] | None:
     """The mode the passage is about: the mode of all its strong cues, if they agree."""
-    modes = Counter(c.mode for _, _, c in _cues(text, lex, 0, len(text))
-                    if c.strong and c.mode not in ("straight", "walk"))
-    if len(modes) == 1:
-        mode, n = modes.most_common(1)[0]
-        return mode, f"the passage is about {mode} travel ({n} cue{'s' * (n > 1)})"
+    cues = [c for _, _, c in _cues(text, lex, 0, len(text)) if c.mode not in ("straight",
+                                                                               "walk")]
+    strong = Counter(c.mode for c in cues if c.strong)
+    every = Counter(c.mode for c in cues)
+    for modes in (strong, every):
+        if len(modes) == 1:
+            mode, n = modes.most_common(1)[0]
+            return mode, f"the passage is about {mode} travel ({n} cue{'s' * (n > 1)})"
+        if modes:
+            return None
     return None
 
 
@@ -234,19 +271,32 @@ def _topic(text: str, lex: Lexicon) -> tuple[str, str] | None:
 _NAMED_KINDS = frozenset({"service", "operator"})
 
 
-def _cues(text: str, lex: Lexicon, lo: int, hi: int) -> list[tuple[int, int, object]]:
-    """Mode cues in ``text[lo:hi]`` that stand as cues here (see ``_NAMED_KINDS``)."""
+def _cues(text: str, lex: Lexicon, lo: int, hi: int, *,
+          figures: Sequence[Quantity] = ()) -> list[tuple[int, int, ModeCue]]:
+    """Mode cues in ``text[lo:hi]`` that stand as cues here.
+
+    Left out: a word the lexicon marks as meaning something else here ("air raid"), a cue
+    denied before it ("instead of a flight", "without taking ferries"), a road word that is
+    part of a street's name ("Longyang Road"), and a unit inside a figure ("22 nautical
+    miles").
+    """
     blocked = [(s, e) for s, e, n in lex.negatives(text, lo, hi) if n.effect ==
                "disambiguation"]
+    blocked += [(f.start, f.end) for f in figures]
     out = []
     for s, e, cue in lex.cues(text, lo, hi):
         if any(bs <= s < be or bs < e <= be for bs, be in blocked):
             continue
+        if lex.negation.search(text[max(lo, s - 40):s]) and re.search(
+                r"(?i)\b(?:instead of|rather than|without|not by|no longer|avoid\w*|skip\w*|"
+                r"in place of)\s+(?:\w+\s+){0,3}$", text[max(lo, s - 40):s]):
+            continue
         word = text[s:e]
-        if cue.kind not in _NAMED_KINDS and word[:1].isupper() and not word.isupper():
+        if cue.kind not in _NAMED_KINDS and cue.mode in ("road", "walk") and \
+                word[:1].isupper() and not word.isupper():
             before = text[max(0, s - 3):s]
             if s > 0 and not re.search(r"(?:^|[.!?:\"“]\s*|\n\s*)$", before):
-                continue  # part of a name
+                continue  # part of a street's name
         out.append((s, e, cue))
     return out
 
@@ -261,35 +311,54 @@ class _Mode:
 
 
 def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, int],
-          relation: str) -> _Mode:
-    """The mode of ``q``: the best cue of its clause, else its sentence, else the topic."""
+          relation: str, quantities: Sequence[Quantity]) -> _Mode:
+    """The mode of ``q`` (see the module text).
+
+    A cue belongs to the figure nearest it ("370 km as the crow flies, and the Nozomi makes
+    the trip in two hours"): the cues of the clause that are nearest ``q`` come first, then
+    the other cues of the clause and of the sentence, with less confidence. A static
+    distance ("N km north of Y") takes only cues nearest it.
+    """
     text, lex = p.text, p.lex
     static = relation in ("direction_of", "distance_from")
-    spans = [clause] if q.kind == "distance" and static else [clause, sent]
-    for lo, hi in spans:
-        found = _cues(text, lex, lo, hi)
-        if not found:
+    found = _cues(text, lex, *clause, figures=quantities)
+    # A cue belongs to the nearest figure of each kind: in "Ferries take two hours to cross
+    # the 80 km", the ferries are the mode of both.
+    same = [o for o in quantities if o.kind == q.kind]
+    own = [c for c in found if _nearest_is(q, (c[0], c[1]), same, text)]
+    tiers: list[tuple[list[tuple[int, int, ModeCue]], bool]] = [(own, True)]
+    if static:
+        # "N km north of Y" is a position, not a trip: only a strong cue right beside it
+        # ("by road", "as the crow flies") gives it a mode.
+        own = [c for c in own if c[2].strong
+               and _distance((q.start, q.end), (c[0], c[1]), text) <= 30]
+        tiers = [(own, True)]
+    elif q.kind == "distance":
+        tiers += [(found, False)]
+    else:
+        tiers += [(found, False), (_cues(text, lex, *sent, figures=quantities), False)]
+    for cues, sure in tiers:
+        if not cues:
             continue
 
-        def rank(item: tuple[int, int, object]) -> tuple[int, int, int]:
+        def rank(item: tuple[int, int, ModeCue]) -> tuple[int, int, int]:
             s, e, cue = item
             gap = min(abs(s - q.end), abs(q.start - e))
-            named = cue.kind in _NAMED_KINDS  # type: ignore[attr-defined]
-            return (0 if cue.strong else 1, 0 if named else 1, gap)  # type: ignore[attr-defined]
+            named = cue.kind in _NAMED_KINDS
+            return (0 if cue.strong else 1, 0 if named else 1, gap)
 
-        s, e, cue = min(found, key=rank)
-        mode = cue.mode  # type: ignore[attr-defined]
-        high = any(c.high_speed for _, _, c in found  # type: ignore[attr-defined]
-                   if c.mode == "rail")  # type: ignore[attr-defined]
-        confidence = "sure" if cue.strong else "likely"  # type: ignore[attr-defined]
-        if (lo, hi) == sent and clause != sent:
-            confidence = "likely" if confidence == "sure" else confidence
+        s, e, cue = min(cues, key=rank)
+        mode = cue.mode
+        high = any(c.high_speed for _, _, c in cues
+                   if c.mode == "rail")
+        confidence = "sure" if cue.strong and sure else "likely"
         return _Mode(mode, confidence, f"“{text[s:e]}”", high and mode == "rail",
-                     cue.activity)  # type: ignore[attr-defined]
+                     cue.activity)
     if q.kind == "distance" and re.search(r"(?i)\bdistance\b", text[clause[0]:clause[1]]) \
             and not static:
         return _Mode("straight", "likely", "“distance”")
-    if p.topic is not None and not (q.kind == "distance" and static):
+    if p.topic is not None and not static and (q.kind != "distance" or relation in (
+            "from_to", "route_length")):
         return _Mode(p.topic[0], "likely", p.topic[1])
     if q.kind == "duration" and static:
         return _Mode("road", "likely", "“hours away” is read as a drive")
@@ -311,7 +380,30 @@ _AFTER = re.compile(
     rf"\b)", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"(?i)^\s+(?:later|ago|earlier|after|before|since|of\s+(?:talks|"
                           r"fighting|delay|waiting|negotiations|hysteria|work))\b")
-_ADJ_NOUN = re.compile(r"^[-\s]*(?:long\s+|-long\s+)?(?:[a-z]+\s+){0,2}?([a-z]+)")
+# The noun a figure qualifies: "a 126-kilometre toll expressway", "the 800-mile
+# Trans-Alaska Pipeline System", "a three-hour mini-cruise".
+_HEAD = re.compile(r"^[-\s]*(?:long\s+|-long\s+)?((?:(?:[A-Z][\w’'.]*|[a-z]+)[-\s]+){0,5}?)"
+                   r"([a-z]+(?:-[a-z]+)*)\b")
+
+
+def _head_noun(after: str) -> str:
+    """The lower-case noun after a figure, past names and up to two adjectives."""
+    m = _HEAD.match(after)
+    if m is None:
+        return ""
+    lower = [w for w in re.split(r"[-\s]+", m.group(1)) if w and w[0].islower()]
+    if len(lower) > 2:
+        return ""
+    return m.group(2)
+
+
+def _travel_noun(lex: Lexicon, noun: str) -> bool:
+    """Whether a noun names a trip: "journey", "flight", "mini-cruises", "drive"."""
+    for part in [noun, *noun.split("-")]:
+        for form in (part, part[:-1] if part.endswith("s") else part):
+            if lex.travel.fullmatch(form) or any(True for _ in lex.cues(form)):
+                return True
+    return False
 
 
 def _near(text: str, regex: re.Pattern[str], q: Quantity, lo: int, hi: int,
@@ -319,20 +411,52 @@ def _near(text: str, regex: re.Pattern[str], q: Quantity, lo: int, hi: int,
     return regex.search(text, max(lo, q.start - before), min(hi, q.end + after)) is not None
 
 
-def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+def _distance(a: tuple[int, int], b: tuple[int, int], text: str = "") -> int:
+    """Characters between two spans, and more across a clause.
+
+    A figure before a phrase, across "with", "and" or a comma, counts as far ("13,993 km
+    with a time zone change of 13.5 hours": the change is the 13.5 hours).
+    """
+    gap = max(0, max(a[0], b[0]) - min(a[1], b[1]))
+    if text and a[1] <= b[0] and re.search(r"(?i)\bwith\b|\band\b|,|;", text[a[1]:b[0]]):
+        gap += 50
+    return gap
 
 
-def _nearest_is(q: Quantity, span: tuple[int, int], quantities: Sequence[Quantity]) -> bool:
-    """Whether ``q`` is the figure nearest ``span`` (a phrase belongs to its nearest figure:
-    in "11 sailings a day carrying them 92 km", "a day" is about the 11, not the 92 km)."""
-    mine = _distance((q.start, q.end), span)
-    return all(mine <= _distance((o.start, o.end), span) for o in quantities if o is not q)
+def _nearest_is(q: Quantity, span: tuple[int, int], quantities: Sequence[Quantity],
+                text: str) -> bool:
+    """Whether ``q`` is the figure nearest ``span``.
+
+    A phrase belongs to its nearest figure: in "11 sailings a day carrying them 92 km",
+    "a day" is about the 11, not the 92 km.
+
+    A figure and its restatement in another unit count as one ("20,000 miles (32,000 km)
+    in total").
+    """
+    k = next(i for i, o in enumerate(quantities) if o is q)
+    lo, hi = q.start, q.end
+    j = k
+    while j + 1 < len(quantities) and _restates(text, quantities[j], quantities[j + 1]):
+        j += 1
+        hi = quantities[j].end
+    i = k
+    while i > 0 and _restates(text, quantities[i - 1], quantities[i]):
+        i -= 1
+        lo = quantities[i].start
+    group = set(range(i, j + 1))
+    mine = _distance((lo, hi), span, text)
+    return all(mine <= _distance((o.start, o.end), span, text)
+               for n, o in enumerate(quantities) if n not in group)
 
 
 def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
-            quantities: Sequence[Quantity]) -> str | None:
-    """Why ``q`` is not a trip claim, or ``None`` when it may be one."""
+            quantities: Sequence[Quantity], pair_after: bool = False) -> str | None:
+    """Why ``q`` is not a trip claim, or ``None`` when it may be one.
+
+    ``explicit`` says a pair of places stands next to the figure, ``pair_after`` that it
+    follows it ("the 621 km line from Barcelona to Madrid" is a trip's length; "between
+    Copenhagen and Malmö by a five mile bridge" is the bridge's).
+    """
     text, lex = p.text, p.lex
     lo, hi = clause
     for s, e, neg in lex.negatives(text, max(lo, q.start - 45), min(hi, q.end + 45)):
@@ -340,17 +464,18 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue
         if neg.applies_to and neg.applies_to != q.kind:
             continue
-        if not (s <= q.start < e or s < q.end <= e) and not _nearest_is(q, (s, e), quantities):
+        inside = s <= q.start < e or s < q.end <= e
+        if not inside and not _nearest_is(q, (s, e), quantities, text):
             continue
-        if neg.effect == "rate" and q.kind == "speed" and not (s <= q.start < e or
-                                                              s < q.end <= e):
-            if not re.search(r"(?i)top|limit|wind|gust|record|maximum|max|design|capable|up to",
-                             text[s:e]):
-                continue
+        if neg.effect == "rate" and q.kind == "speed" and not inside and not re.search(
+                r"(?i)top|limit|wind|gust|record|maximum|max|design|capable|up to", text[s:e]):
+            continue
         return f"{neg.effect}: “{text[s:e]}”"
-    for m in lex.not_travel.finditer(text, max(lo, q.start - 30), min(hi, q.end + 30)):
-        if explicit or not _nearest_is(q, (m.start(), m.end()), quantities):
+    for m in lex.not_travel.finditer(text, max(lo, q.start - 40), min(hi, q.end + 30)):
+        if not _nearest_is(q, (m.start(), m.end()), quantities, text):
             continue
+        if explicit and m.group().lower() in ("long", "length", "lengths", "lasts", "lasted"):
+            continue  # "the drive from A to B was 77 km long", "the flight … lasts 2 hours"
         if m.group().lower() == "later" and re.search(r"(?i)\b(?:arriv|reach|land)\w*",
                                                       text[lo:hi]):
             continue  # "arriving in Amsterdam three hours later": a trip's time
@@ -360,19 +485,16 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             re.match(r"(?i)^\s+later", after) and re.search(r"(?i)\b(?:arriv|reach|land)\w*",
                                                             text[lo:hi])):
         return "an interval between events"
-    if q.adjective or re.match(r"^[-\s]*(?:long|wide|deep|high)\b", after):
-        m2 = _ADJ_NOUN.match(after)
-        noun = m2.group(1) if m2 else ""
-        if re.match(r"^[-\s]*(?:long|wide|deep|high|tall)\b", after) and not explicit:
-            return "a size"
-        if noun and q.kind == "distance" and lex.features.fullmatch(noun) and not explicit:
+    if re.match(r"^[-\s]*(?:long|wide|deep|high|tall)\b", after) and not explicit:
+        return "a size"
+    noun = _head_noun(after)
+    if noun and q.kind == "distance":
+        if lex.features_along.fullmatch(noun):
+            return f"the length of a {noun}"
+        if lex.features.fullmatch(noun) and not pair_after:
             return f"the size of a {noun}"
-        if noun and q.kind == "duration" and not (lex.travel.fullmatch(noun) or any(
-                True for _ in lex.cues(noun))):
-            if not re.match(r"^[-\s]*(?:long\s+)?(?:[a-z]+\s+){0,2}?(?:journey|trip|ride|drive|"
-                            r"flight|crossing|voyage|sail|cruise|commute|transit|run|hike|"
-                            r"walk|trek|swim)", after):
-                return f"the length of a {noun}"
+    if noun and q.kind == "duration" and q.adjective and not _travel_noun(lex, noun):
+        return f"the length of a {noun}"
     return None
 
 
@@ -392,7 +514,7 @@ def _ties_places(p: _Passage, q: Quantity, clause: tuple[int, int]) -> bool:
 _FROM_LEAD = re.compile(r"(?i)\b(?:from|leav\w*|depart\w*)\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+|"
                         r"[A-Z][a-z]+(?:an|ese|ian|ish|i)\s+){0,3}$|\bfrom\s*$")
 _FROM_TO = re.compile(r"(?i)^(?:['’]s)?\W*(?:[\w’']+\W+){0,4}?(?:to|for|and\s+on\s+to|"
-                      r"bound\s+for)\W")
+                      r"bound\s+for)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?$")
 _BETWEEN_LEAD = re.compile(r"(?i)\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}?$")
 _AND = re.compile(r"(?i)^\W*(?:[\w’']+\s+){0,3}?(?:and|&)\s+(?:the\s+)?(?:\w+\s+){0,2}?$")
 _SEPARATES_LEAD = re.compile(r"(?i)\bseparat(?:es?|ed|ing)\s*$")
@@ -415,7 +537,7 @@ def _pair_relation(text: str, m1: Mention, m2: Mention, lo: int) -> str | None:
     """How two places (``m1`` first) make a pair, if they do: ``from_to`` or ``between``."""
     between = text[m1.end:m2.start]
     lead = text[max(lo, m1.start - 40):m1.start]
-    if _FROM_LEAD.search(lead) and _FROM_TO.match(between + " "):
+    if _FROM_LEAD.search(lead) and _FROM_TO.match(between):
         return "from_to"
     if _BETWEEN_LEAD.search(lead) and _AND.match(between):
         return "between"
@@ -432,6 +554,32 @@ def _pair_relation(text: str, m1: Mention, m2: Mention, lo: int) -> str | None:
     return None
 
 
+_BETWEEN = re.compile(r"(?i)\bbetween\b")
+
+
+def _between(p: _Passage, inside: Sequence[Mention], lo: int, hi: int
+             ) -> tuple[Mention, Mention, str] | None:
+    """A "between A and B" whose ends have words in apposition.
+
+    "between the capital of KwaZulu-Natal, Pietermaritzburg, and the coastal city of Durban"
+    is between the last town before "and" and the first after it.
+    """
+    text = p.text
+    for b in _BETWEEN.finditer(text, lo, hi):
+        j = re.compile(r"(?i)\s(?:and|&)\s").search(text, b.end(), min(hi, b.end() + 120))
+        if j is None:
+            continue
+        left = [m for m in inside if b.end() <= m.start and m.end <= j.start()]
+        right = [m for m in inside if j.end() <= m.start < j.end() + 45]
+        lt = [m for m in left if m.place.kind in LOCAL_KINDS] or left
+        rt = [m for m in right if m.place.kind in LOCAL_KINDS] or right
+        if lt and rt and lt[-1].place.id != rt[0].place.id and re.fullmatch(
+                r"[\s,]*(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?(?:the\s+)?",
+                text[j.end():rt[0].start]):
+            return lt[-1], rt[0], "between"
+    return None
+
+
 def _explicit_pair(p: _Passage, here: Sequence[Mention], lo: int, hi: int
                    ) -> tuple[Mention, Mention, str] | None:
     """The first "from A to B", "between A and B", "A–B" or "linking A and B" in a span."""
@@ -445,10 +593,11 @@ def _explicit_pair(p: _Passage, here: Sequence[Mention], lo: int, hi: int
                 if relation == "from_to" and _DASH.match(p.text[m1.end:m2.start]):
                     m2 = _chain_end(p.text, inside, m2)
                 m1, m2 = _named_by(p.text, p.mentions, m1), _named_by(p.text, p.mentions, m2)
+                m1 = _town_beside(p.text, inside, m1, m2.start)
                 if m1.place.id == m2.place.id:
                     continue
                 return m1, m2, relation
-    return None
+    return _between(p, inside, lo, hi)
 
 
 _QUALIFIER = re.compile(r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:port|city|town|village|capital|"
@@ -460,6 +609,17 @@ def _named_by(text: str, places: Sequence[Mention], m: Mention) -> Mention:
     nxt = next((x for x in places if x.start >= m.end), None)
     if nxt is not None and _QUALIFIER.match(text[m.end:nxt.start]):
         return nxt
+    return m
+
+
+def _town_beside(text: str, inside: Sequence[Mention], m: Mention, before: int) -> Mention:
+    """The town an area names beside it: "the Borno state capital Maiduguri" is Maiduguri."""
+    if m.place.kind not in AREA_KINDS:
+        return m
+    for x in inside:
+        if m.end <= x.start < before and x.place.kind in LOCAL_KINDS and re.fullmatch(
+                r"['’]?s?\s*,?\s*(?:[a-z]+\s+){0,3}?(?:,\s*)?", text[m.end:x.start]):
+            return x
     return m
 
 
@@ -516,11 +676,15 @@ _GAP = re.compile(r"^[\s,]*(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:of\s+|,\s*)?"
 
 
 def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End | None:
-    """The place a reference names: "the capital", "the Somali capital", "the Jordanian
-    border", "Nepal's capital, Kathmandu", "the border town of Adre", "the capital Dhaka".
+    """The place a reference names.
+
+    "the capital", "the Somali capital", "the Jordanian border", "Nepal's capital,
+    Kathmandu", "the border town of Adre", "the capital Dhaka".
 
     Parameters
     ----------
+    p
+        The passage.
     start
         Where the reference begins (just after "of" or "from").
     other
@@ -654,6 +818,7 @@ class _Reading:
     direction: str | None = None
     confidence: str = "none"
     note: str = ""
+    unnamed_anchor: bool = False
 
 
 def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
@@ -706,6 +871,13 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     here = p.by_sentence[si]
     after = _AFTER.match(text[q.end:q.end + 60])
     pair = _explicit_pair(p, here, clause[0], clause[1]) or _explicit_pair(p, here, *sent)
+    # 0. "N km to Y's north"
+    poss = re.match(rf"^\s*(?:\([^)]*\)\s*)?to\s+(?:the\s+)?(?P<name>[^\s'’]+(?:\s+[^\s'’]+)"
+                    rf"{{0,3}}?)['’]s\s+(?P<dir>{_DIR})\b", text[q.end:q.end + 60])
+    if poss is not None:
+        anchor = next((m for m in here if m.start == q.end + poss.start("name")), None)
+        if anchor is not None:
+            return _possessive(p, q, poss, anchor, _subject(p, sent, q.start, anchors))
     # 1. "X, N km (north) of/from Y" (unless Y starts a "from Y to Z" pair)
     if after is not None and pair is not None and q.end + after.end() <= pair[0].start <= \
             q.end + after.end() + 60:
@@ -719,10 +891,28 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
             after = None
         else:
             start = q.end + after.end()
-            subject = _subject(p, sent, q.start, anchors)
+            shared = next((c for c in reversed(previous) if c.sentence == sent and c.relation
+                           in ("direction_of", "distance_from")), None)
+            subject: _End | None
+            if shared is not None:
+                subject = None if shared.destination is None else _End(
+                    shared.destination, shared.places_confidence or "likely")
+            else:
+                subject = _subject(p, sent, q.start, anchors)
             origin = _reference(p, start, subject.place if subject else None, sent[1])
             if origin is None and rel_word.startswith("away") and rel_word != "away from":
                 origin = None
+            if origin is None and not rel_word.startswith("away"):
+                words = text[start:min(sent[1], start + 40)]
+                named = re.match(r"\s*(?:here|there)\b|\s*(?:the\s+)?(?:[a-z]+\s+){0,3}?"
+                                 r"[A-Z][\w’'-]+", words)
+                if named is None:
+                    # "N km outside the area", "N m from his home": from no named place
+                    return _Reading(None, subject, "distance_from", direction, "none",
+                                    "it is measured from no named place", unnamed_anchor=True)
+                return _Reading(None, subject, "direction_of" if direction else
+                                "distance_from", direction, "none",
+                                f"“{named.group().strip()}” is not a place the finder knows")
             if origin is not None or rel_word not in ("away", "from", "into"):
                 if origin is not None and subject is not None and subject.place.id == \
                         origin.place.id:
@@ -736,10 +926,18 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                                     _notes(origin, subject))
                 return _Reading(origin, subject, relation, direction, "none",
                                 "one end is not a place the finder knows")
-    # 2. An explicit pair in the clause, then in the sentence.
+    # 2. An explicit pair in the clause, then in the sentence (less sure: another clause).
     if pair is not None:
         o, d = _end(pair[0]), _end(pair[1])
-        return _Reading(o, d, pair[2], None, _min(o.confidence, d.confidence), _notes(o, d))
+        in_clause = clause[0] <= pair[0].start < clause[1]
+        # A pair named in an earlier clause carries over to a clause that names no place
+        # ("Though a flight between A and B takes 90 minutes, a trip by rail takes …").
+        carried = pair[1].end <= clause[0] and not any(
+            clause[0] <= m.start < clause[1] for m in here)
+        sure = in_clause or carried
+        note = _notes(o, d) or ("" if sure else "the pair is named in another clause")
+        return _Reading(o, d, pair[2], None,
+                        _min(o.confidence, d.confidence, "sure" if sure else "likely"), note)
     # 3. "N km to the north": from the place before to the one named with it.
     if after is not None and after.group("dir") and not after.group("of"):
         direction = _direction_word(text, p.lex, after.start("dir") + q.end,
@@ -747,7 +945,8 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         dest_m = next((m for m in here if q.end < m.start < q.end + after.end() + 15
                        and re.match(r"^\s*(?:,\s*)?(?:in|at|to)\s+$",
                                     text[q.end + after.end():m.start])), None)
-        dest = _end(dest_m) if dest_m is not None else _subject(p, sent, q.start, anchors)
+        dest: _End | None = _end(dest_m) if dest_m is not None else _subject(
+            p, sent, q.start, anchors)
         if dest is not None:
             origin = _previous_place(p, dest, sent)
             if origin is not None:
@@ -758,8 +957,8 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     # 4. The pair an earlier figure of the sentence was about.
     for c in reversed(previous):
         if c.sentence == sent and c.origin is not None and c.destination is not None:
-            named = {m.place.id for m in here}
-            if len(named) < 2 or named == {c.origin.id, c.destination.id}:
+            ids = {m.place.id for m in here}
+            if len(ids) < 2 or ids == {c.origin.id, c.destination.id}:
                 to = _to_after(p, q, here)
                 if to is not None and to.place.id not in (c.origin.id, c.destination.id):
                     origin = _End(c.origin, c.places_confidence or "likely")
@@ -770,18 +969,22 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                                 _End(c.destination, c.places_confidence), relation, None,
                                 c.places_confidence, c.places_note)
             break
-    # 5. The places of the sentence.
+    # 5. The places of the sentence, towns before areas ("between the capital of KwaZulu-
+    # Natal, Pietermaritzburg, and Durban" is about the two towns).
     ends = _ends_of(text, here)
     points = [m for m in ends if m.place.kind not in ("continent",)]
+    local = [m for m in points if m.place.kind in LOCAL_KINDS]
+    if len({m.place.id for m in local}) >= 2:
+        points = local
+    # An area that holds a town of the sentence is not an end ("India's capital, New Delhi").
+    points = [m for m in points if m.place.kind not in AREA_KINDS or not any(
+        x.place.kind in LOCAL_KINDS and x.place.country == m.place.country for x in points)]
     distinct: list[Mention] = []
     for m in points:
         if all(m.place.id != x.place.id for x in distinct):
             distinct.append(m)
     if len(distinct) >= 2:
         o, d = _end(distinct[0]), _end(distinct[1])
-        to = _to_after(p, q, distinct)
-        if to is not None and to.place.id == d.place.id:
-            pass
         return _Reading(o, d, "between", None, _min("likely", o.confidence, d.confidence),
                         "the two places of its sentence")
     # 6. The trip the passage is about.
@@ -806,6 +1009,19 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     return _Reading(note="no place is named")
 
 
+def _possessive(p: _Passage, q: Quantity, poss: re.Match[str], anchor: Mention,
+                subject: _End | None) -> _Reading:
+    """"N km to Y's north": from Y to the place the sentence is about."""
+    origin = _end(anchor)
+    direction = _direction_word(p.text, p.lex, q.end + poss.start("dir"),
+                                q.end + poss.end("dir"))
+    if subject is not None and subject.place.id != origin.place.id:
+        return _Reading(origin, subject, "direction_of", direction,
+                        _min(origin.confidence, subject.confidence), _notes(origin, subject))
+    return _Reading(origin, None, "direction_of", direction, "none",
+                    "the place it is measured to is not named")
+
+
 def _to_after(p: _Passage, q: Quantity, here: Sequence[Mention]) -> _End | None:
     """The place right after "to" following the figure ("3½ hours to Poroy")."""
     for m in here:
@@ -825,7 +1041,12 @@ def _notes(*ends: _End) -> str:
 def _story_trip(p: _Passage) -> list[tuple[Mention, Mention] | None]:
     """The trip each sentence continues: the nearest explicit pair at or before it."""
     trips: list[tuple[Mention, Mention] | None] = []
-    last: tuple[Mention, Mention] | None = None
+    towns: list[Mention] = []
+    for m in p.mentions:
+        if m.place.kind in LOCAL_KINDS and all(m.place.id != t.place.id for t in towns):
+            towns.append(m)
+    # Before any "from A to B", the story is about its first two towns.
+    last: tuple[Mention, Mention] | None = (towns[0], towns[1]) if len(towns) >= 2 else None
     for si, sent in enumerate(p.sentences):
         trips.append(last)
         pair = _explicit_pair(p, p.by_sentence[si], *sent)
@@ -871,37 +1092,55 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
     anchors = _anchors(p, quantities)
     trips = _story_trip(p)
     claims: list[Claim] = []
-    for q in quantities:
+    for k, q in enumerate(quantities):
         si = p.sentence_of(q.start)
         if si < 0:
             continue
-        if claims and _restates(text, claims[-1].quantity, q):
-            claims.append(_claim(p, q, p.sentences[si], (0, 0), _Reading(), _Mode(), claims))
+        if k and _restates(text, quantities[k - 1], q):
+            # A figure restated in another unit shares the fate of the first.
+            if claims and claims[-1].quantity is quantities[k - 1]:
+                claims.append(_claim(p, q, p.sentences[si], (0, 0), _Reading(), _Mode(),
+                                     claims))
             continue
         sent = p.sentences[si]
         clause = _clause(text, sent, q)
         here = p.by_sentence[si]
+        in_sentence = [o for o in quantities if sent[0] <= o.start < sent[1]]
         pair = _explicit_pair(p, here, *clause)
-        explicit = pair is not None or _explicit_pair(p, here, *sent) is not None
-        if _reject(p, q, clause, explicit, quantities) is not None:
+        # A pair of places vouches for the figure it stands next to ("the 77 km long drive
+        # from A to B"), not for every figure of the clause.
+        explicit = pair is not None and _nearest_is(q, (pair[0].start, pair[1].end),
+                                                    in_sentence, text)
+        pair_after = explicit and pair is not None and pair[0].start > q.end
+        if _reject(p, q, clause, explicit, in_sentence, pair_after) is not None:
             continue
         if q.kind == "speed" and not re.search(r"(?i)\baverag\w*|cruising", text[max(
                 sent[0], q.start - 40):q.start]):
             continue
         if q.kind == "distance" and not _ties_places(p, q, clause):
             continue
+        after = _AFTER.match(text[q.end:q.end + 60])
         travel = (lex.travel.search(text, clause[0], clause[1]) is not None
-                  or pair is not None or _AFTER.match(text[q.end:q.end + 60]) is not None
-                  or any(True for _ in _cues(text, lex, clause[0], clause[1])))
+                  or pair is not None or any(True for _ in _cues(text, lex, *clause))
+                  or (after is not None and (after.group("dir") is not None or (
+                      after.group("rel") or "").lower().startswith("away"))))
+        if q.kind == "duration" and not travel and any(
+                c.sentence == sent and c.quantity.kind == "duration" for c in claims[-1:]):
+            travel = True  # "90 minutes to reach A, or 3½ hours to B": the same trip words
         if q.kind in ("duration", "speed") and not travel:
             continue
         reading = _read_places(p, q, si, clause, claims, anchors, trips[si])
+        if q.kind == "distance" and reading.unnamed_anchor:
+            continue  # "N km outside the area", "15 m from his home"
         if reading.origin is None and reading.destination is None:
             # A trip's time with its places untold ("the ferry crossing takes two hours")
-            # is still a claim; a distance needs an end ("N km north of …").
-            if q.kind == "distance" and not _AFTER.match(text[q.end:q.end + 60]):
+            # is still a claim; a distance needs a named end ("N km north of Y").
+            if q.kind == "distance":
                 continue
-            if q.kind != "distance" and not any(True for _ in _cues(text, lex, *clause)):
+            noun = _head_noun(text[q.end:q.end + 40]) if q.adjective else ""
+            cue = any(True for _ in _cues(text, lex, *clause))
+            if not ((noun and _travel_noun(lex, noun)) or (
+                    cue and lex.travel.search(text, *clause) is not None)):
                 continue
         if q.kind == "distance" and reading.relation in ("between", "unknown") and not (
                 explicit or lex.travel.search(text, clause[0], clause[1])
@@ -909,7 +1148,7 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
                     r"(?i)\b(?:between|apart|distance|away|from)\b",
                     text[clause[0]:clause[1]])):
             continue
-        mode = _mode(p, q, sent, clause, reading.relation)
+        mode = _mode(p, q, sent, clause, reading.relation, in_sentence)
         claims.append(_claim(p, q, sent, clause, reading, mode, claims))
     return claims
 
@@ -953,8 +1192,10 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
 
 
 def shifted(claim: Claim, offset: int, before: int, text: str) -> Claim:
-    """``claim`` found in a piece of ``text`` that starts at ``offset``, after ``before``
-    claims of the earlier pieces."""
+    """A claim found in a piece of ``text``, moved to the whole text.
+
+    The piece starts at ``offset`` and follows ``before`` claims of the earlier pieces.
+    """
     q = replace(claim.quantity, start=claim.quantity.start + offset,
                 end=claim.quantity.end + offset)
     return replace(claim, quantity=q,

@@ -128,8 +128,12 @@ class Lexicon:
                                 "not_travel")
         self.features = _need(_words_regex(claims["features"]["words"], case=False),
                               "features")
+        self.features_along = _need(_words_regex(claims["features_along"]["words"],
+                                                 case=False), "features_along")
         self.freight = _need(_words_regex(claims["freight"]["words"], case=False), "freight")
         self.one_off = _need(_words_regex(claims["one_off"]["words"], case=False), "one_off")
+        self.negation = _need(_words_regex(claims["negation"]["words"], case=False),
+                              "negation")
         self.titles = frozenset(w.casefold() for w in claims["titles"]["words"])
         self._compass: dict[str, tuple[str, float]] = {}
         compass_words: list[str] = []

@@ -132,6 +132,7 @@ class Lexicon:
     vague_not_after: tuple[str, ...]
     exclude: Mapping[str, tuple[str, ...]]
     elision_followers: tuple[str, ...]
+    ranges: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 _EXCLUDE_KEYS = ("area_attached", "area_after", "area_before", "dimension_after",
@@ -308,6 +309,7 @@ def _parse_lexicon(path: Path, data: dict[str, Any]) -> Lexicon:
     hedges = r.table(data, "hedges", "")
     vague = r.table(data, "vague", "")
     exclude = r.table(data, "exclude", "")
+    ranges = r.table(data, "ranges", "")
     elision = r.table(data, "elision", "")
     separators = numbers.get("thousands_separators")
     if not isinstance(separators, list) or any(
@@ -339,6 +341,7 @@ def _parse_lexicon(path: Path, data: dict[str, Any]) -> Lexicon:
         vague_not_after=r.strings(vague, "not_after", "vague."),
         exclude={key: r.strings(exclude, key, "exclude.") for key in _EXCLUDE_KEYS},
         elision_followers=r.strings(elision, "followers", "elision."),
+        ranges=(r.strings(ranges, "leads", "ranges."), r.strings(ranges, "joiners", "ranges.")),
     )
 
 
@@ -885,4 +888,35 @@ def find_quantities(text: str) -> list[Quantity]:
                     and prev.kind == q.kind and _RESTATED.fullmatch(text, prev.end, q.start)):
                 q = replace(q, hedge=prev.hedge, hedge_cue=prev.hedge_cue)
             found.append(q)
-    return found
+    return _ranges(text, found)
+
+
+def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Join "ranges from X to Y" (both with units) into one range quantity."""
+    leads, joiners = _range_words(_lexicon_path())
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == q.kind and prev.hedge in (None, "approx")
+                and q.hedge is None and not q.unit_elided and not prev.vague and not q.vague
+                and joiners.fullmatch(text, prev.end, q.start)
+                and leads.search(text[max(0, prev.start - 30):prev.start]) is not None
+                and prev.hedge != "range" and q.hedge != "range"):
+            f = UNITS[prev.unit][1]
+            lo, hi = sorted((prev.si, q.si))
+            out[-1] = replace(prev, end=q.end, surface=text[prev.start:q.end],
+                              value=(lo + hi) / 2 / f, si=(lo + hi) / 2, hedge="range",
+                              hedge_cue="", low=lo / f, high=hi / f)
+            continue
+        out.append(q)
+    return out
+
+
+@functools.cache
+def _range_words(path: Path) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = read_lexicon(path)
+    data = lex.ranges
+    leads = "|".join(re.escape(w) for w in sorted(data[0], key=len, reverse=True))
+    joins = "|".join(re.escape(w) for w in sorted(data[1], key=len, reverse=True))
+    return (re.compile(rf"(?i)\b(?:{leads})\s+(?:approximately\s+|about\s+|around\s+)?$"),
+            re.compile(rf"(?i)\s*(?:{joins})\s*"))
