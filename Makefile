@@ -58,7 +58,7 @@ evaluate: $(VENV)/.installed
 	$(BIN)/python scripts/eval_geoparse.py
 
 evaluate-claims: $(VENV)/.installed
-	$(BIN)/python scripts/eval_claims.py
+	$(BIN)/python scripts/eval_claims.py --errors
 
 network: $(VENV)/.installed-dev
 	$(BIN)/routes build-network

@@ -99,8 +99,9 @@ class CalibrationResult:
     def real_text(self) -> str:
         """The real value as printed."""
         lo, hi = self.real
-        fmt = "{:,.0f} km" if self.unit == "km" else "{:.1f} h"
-        return fmt.format(lo) if lo == hi else f"{fmt.format(lo)[:-3]}–{fmt.format(hi)}"
+        fmt = "{:,.0f}" if self.unit == "km" else "{:.2f}"
+        text = fmt.format(lo) if lo == hi else f"{fmt.format(lo)}–{fmt.format(hi)}"
+        return f"{text} {self.unit}"
 
     @property
     def estimate_text(self) -> str:
