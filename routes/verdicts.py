@@ -347,7 +347,8 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     if claim.places_confidence == "none":
         return unverifiable(f"places unclear: {claim.places_note}")
     areas = [p.name for p in (o, d) if p.kind in AREA_KINDS]
-    if areas and q.kind != "duration":
+    if areas and (q.kind != "duration" or any(
+            p.kind in ("country", "continent", "sea") for p in (o, d))):
         return unverifiable(f"one end is an area ({areas[0]}): a distance to it depends on "
                             "where in it one measures")
     if claim.activity in _HUMAN and q.kind != "distance":

@@ -582,22 +582,47 @@ def _between(p: _Passage, inside: Sequence[Mention], lo: int, hi: int
 
 def _explicit_pair(p: _Passage, here: Sequence[Mention], lo: int, hi: int
                    ) -> tuple[Mention, Mention, str] | None:
-    """The first "from A to B", "between A and B", "A–B" or "linking A and B" in a span."""
+    """The first "from A to B", "between A and B", "A–B" or "linking A and B" in a span.
+
+    A pair of towns comes before a pair of countries ("the Ethiopia–Djibouti railway, from
+    Addis Ababa to the port of Djibouti" is about the two towns).
+    """
+    found = _pairs(p, here, lo, hi)
+    towns = [f for f in found if f[0].place.kind in LOCAL_KINDS and f[1].place.kind in
+             LOCAL_KINDS]
+    return (towns or found or [None])[0]
+
+
+def _pairs(p: _Passage, here: Sequence[Mention], lo: int, hi: int
+           ) -> list[tuple[Mention, Mention, str]]:
+    """Every explicit pair of a span, in text order."""
+    out: list[tuple[Mention, Mention, str]] = []
     inside = [m for m in here if lo <= m.start < hi]
     for i, m1 in enumerate(inside):
         for m2 in inside[i + 1:]:
             relation = _pair_relation(p.text, m1, m2, lo)
             if relation == "to_from":
-                return m2, m1, "from_to"
+                out.append((m2, m1, "from_to"))
+                continue
             if relation is not None:
                 if relation == "from_to" and _DASH.match(p.text[m1.end:m2.start]):
                     m2 = _chain_end(p.text, inside, m2)
+                    if _NOT_A_TRIP_AFTER.match(p.text, m2.end):
+                        continue  # "the Poland–Ukraine border", "Sino-Russian talks"
                 m1, m2 = _named_by(p.text, p.mentions, m1), _named_by(p.text, p.mentions, m2)
                 m1 = _town_beside(p.text, inside, m1, m2.start)
                 if m1.place.id == m2.place.id:
                     continue
-                return m1, m2, relation
-    return _between(p, inside, lo, hi)
+                out.append((m1, m2, relation))
+    between = _between(p, inside, lo, hi)
+    if between is not None:
+        out.append(between)
+    return out
+
+
+# "A–B" followed by one of these names a boundary or a relation, not a trip.
+_NOT_A_TRIP_AFTER = re.compile(r"(?i)\s+(?:border|frontier|boundary|relations?|talks|"
+                               r"summit|war|conflict|agreement|treaty|deal|ties|match)\b")
 
 
 _QUALIFIER = re.compile(r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:port|city|town|village|capital|"
@@ -831,7 +856,11 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
     here = [m for m in p.mentions if sent[0] <= m.start and m.end <= before
             and m.start not in taken]
     local = [m for m in here if m.place.kind in LOCAL_KINDS]
-    pick = local[-1] if local else (here[-1] if here else None)
+    # An area is the subject only right before the figure ("Kegalle District, 72 km north
+    # of Colombo"), not a country named earlier in the sentence.
+    beside = [m for m in here if re.fullmatch(r"[\s,]*(?:[a-z]+\s+){0,3}",
+                                              p.text[m.end:before])]
+    pick = local[-1] if local else (beside[-1] if beside else None)
     if pick is not None:
         return _end(pick)
     earlier = [m for m in p.mentions if sent[0] - 400 <= m.start < sent[0]
@@ -1050,7 +1079,8 @@ def _story_trip(p: _Passage) -> list[tuple[Mention, Mention] | None]:
     for si, sent in enumerate(p.sentences):
         trips.append(last)
         pair = _explicit_pair(p, p.by_sentence[si], *sent)
-        if pair is not None and pair[0].place.id != pair[1].place.id:
+        if pair is not None and pair[0].place.id != pair[1].place.id and all(
+                m.place.kind in LOCAL_KINDS for m in pair[:2]):
             last = (pair[0], pair[1])
     return trips
 
