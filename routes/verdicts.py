@@ -208,7 +208,7 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
     # Baltic for an 80 km crossing), not a reading of this one.
     line = distance_km(o.point, d.point)
     for opt in found:
-        if opt.distance_km.central > max(3.0 * line, line + 300.0):
+        if mode != "air" and opt.distance_km.central > max(3.0 * line, line + 300.0):
             continue
         if mode in ("air", "sea"):
             # A flight is timed gate to gate, a crossing port to port.
