@@ -183,7 +183,8 @@ def _compare(args: argparse.Namespace) -> str:
 
 
 def _compare_scenarios(args: argparse.Namespace) -> str:
-    from routes.io.export import markdown_cell
+    from routes.estimate import Estimate
+    from routes.io.export import format_range, markdown_cell
     from routes.scenarios import compare
 
     result = compare(args.scenario)
@@ -199,11 +200,11 @@ def _compare_scenarios(args: argparse.Namespace) -> str:
         raise InputError(msg)
     lines = []
     for row in table.to_dict(orient="records"):
+        hours = Estimate(row["duration_h_low"], row["duration_h_central"], row["duration_h_high"])
         lines.append(
             f"| {markdown_cell(row['scenario'])} | {markdown_cell(row['option'])} | "
             f"{row['distance_km_central']:,.0f} km | "
-            f"{row['duration_h_central']:.1f} h ({row['duration_h_low']:.1f}–"
-            f"{row['duration_h_high']:.1f}) | {row['border_crossings']} | "
+            f"{format_range(hours, '{:.1f}', 'h')} | {row['border_crossings']} | "
             f"{row['gauge_changes']} | {row['measure'].replace('_', ' ')} |")
     head = ("| scenario | option | distance | time (range) | borders | gauge changes | measure |\n"
             "|---|---|---|---|---|---|---|\n")
@@ -224,7 +225,7 @@ def _places(args: argparse.Namespace) -> str:
     count = 0
     if args.format == "table":
         for m in mentions:
-            out.write(format_mentions([m]))
+            out.write(format_mentions([m], header=not count))
             count += 1
         if not count:
             out.write(format_mentions([]))
