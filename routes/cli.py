@@ -1,15 +1,20 @@
 """The ``routes`` command line: parse arguments, call the API, print.
 
 Exit status: 0 success; 1 a ``--fail-on`` verdict occurred (``routes check``); 2 bad input
-(usage, unknown place, contradictory options); 3 no route; 4 data file missing or malformed;
-70 internal error, or a corpus worker died (rerun with ``--debug``); 130 interrupted (a batch
-run keeps what it wrote and resumes when run again).
+(usage, unknown place, contradictory options, an output that is not a regular file); 3 no
+route; 4 data file missing or malformed; 70 internal error, or a corpus worker died (rerun
+with ``--debug``); 74 a file or standard output cannot be read or written (permission
+denied, disk full, read-only file system); 130 interrupted (a batch run keeps what it wrote
+and resumes when run again); 141 standard output was closed early
+(``routes places big.txt | head``), which ends the run quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import signal
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -18,6 +23,7 @@ from typing import IO, Any
 from routes.errors import (
     CorpusError,
     DataError,
+    FileAccessError,
     InputError,
     NoRouteError,
     PlaceNotFoundError,
@@ -31,7 +37,13 @@ EXIT_INPUT = 2
 EXIT_NO_ROUTE = 3
 EXIT_DATA = 4
 EXIT_INTERNAL = 70
-EXIT_INTERRUPTED = 130
+EXIT_FILE = 74
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130
+EXIT_PIPE = 128 + signal.SIGPIPE  # 141
+
+#: Errors of the environment rather than of routes: a full disk, a missing permission.
+_FILE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS,
+                          errno.EFBIG, errno.EIO})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,7 +68,8 @@ def _batch_options(parser: argparse.ArgumentParser) -> None:
     batch.add_argument("--jsonl", metavar="IN.jsonl",
                        help='one {"id": ..., "text": ...} object per line')
     batch.add_argument("--out", metavar="OUT.jsonl",
-                       help="output, one line per document; an existing one is resumed")
+                       help="output, one line per document (- for standard output); an "
+                            "existing one is resumed")
     batch.add_argument("--force", action="store_true",
                        help="start OUT afresh if it exists")
     batch.add_argument("--workers", type=_positive, metavar="N",
@@ -120,7 +133,8 @@ def _parser() -> argparse.ArgumentParser:
     mp = sub.add_parser("map", help="draw the route options, places and claims of a text")
     mp.add_argument("file", nargs="?", metavar="FILE",
                     help="text file to read, or - for standard input")
-    mp.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    mp.add_argument("-o", "--output", required=True, metavar="OUT.html",
+                    help="the page to write, or - for standard output")
     mp.add_argument("--from", dest="origin", metavar="PLACE", help="trip origin (else inferred)")
     mp.add_argument("--to", dest="destination", metavar="PLACE",
                     help="trip destination (else inferred)")
@@ -211,17 +225,18 @@ def _compare_scenarios(args: argparse.Namespace) -> str:
     return head + "\n".join(lines) + "\n"
 
 
-def _places(args: argparse.Namespace) -> str:
+def _places(args: argparse.Namespace) -> tuple[str, int]:
     """Write the places of one text to standard output as they are found."""
     from routes.geo.geoparse import iter_places
     from routes.io.export import ATTRIBUTION, format_mentions, mention_to_dict
     from routes.io.inputs import read_text
+    from routes.io.outputs import stdout_text
 
     if args.jsonl or args.out:
         return _places_batch(args)
     text = read_text(args.file, encoding=args.encoding)
     mentions = _with_progress(iter_places(text, demonyms=not args.no_demonyms), len(text))
-    out = sys.stdout
+    out = stdout_text()
     count = 0
     if args.format == "table":
         for m in mentions:
@@ -229,7 +244,7 @@ def _places(args: argparse.Namespace) -> str:
             count += 1
         if not count:
             out.write(format_mentions([]))
-        return ""
+        return "", 0
     if args.format == "json":
         out.write('{"places": [')
         for m in mentions:
@@ -237,7 +252,7 @@ def _places(args: argparse.Namespace) -> str:
                 mention_to_dict(m, candidates=args.candidates), ensure_ascii=False))
             count += 1
         out.write("\n]}\n")
-        return ""
+        return "", 0
     out.write('{"type": "FeatureCollection", "features": [')
     for m in mentions:
         feature = {"type": "Feature", "geometry": {
@@ -246,7 +261,7 @@ def _places(args: argparse.Namespace) -> str:
         out.write(("," if count else "") + "\n" + json.dumps(feature, ensure_ascii=False))
         count += 1
     out.write(f'\n], "properties": {{"attribution": {json.dumps(ATTRIBUTION)}}}}}\n')
-    return ""
+    return "", 0
 
 
 _PROGRESS_FROM = 200_000  # characters: shorter texts are read before a progress line would help
@@ -299,8 +314,11 @@ def _batch(args: argparse.Namespace, task: Any) -> Any:
     except KeyboardInterrupt:
         if tty:
             print(file=sys.stderr)
-        msg = (f"interrupted with {state['done']:,} documents in {args.out}; run the same "
-               "command again to resume")
+        if args.out == "-":
+            msg = f"interrupted after {state['done']:,} documents written to standard output"
+        else:
+            msg = (f"interrupted with {state['done']:,} documents in {args.out}; run the same "
+                   "command again to resume")
         raise _InterruptedError(msg) from None
     if tty:
         print(file=sys.stderr)
@@ -311,22 +329,32 @@ class _InterruptedError(RoutesError):
     """A batch run stopped by the user; what was written is kept."""
 
 
-def _places_batch(args: argparse.Namespace) -> str:
+def _batch_result(args: argparse.Namespace, report: Any, failed: bool = False) -> tuple[str, int]:
+    """The summary of a batch run and its exit status."""
+    status = EXIT_FAIL_ON if failed else 0
+    if args.out == "-":  # the results are on standard output: the summary goes aside
+        print(f"routes: {report.summary()}", file=sys.stderr)
+        return "", status
+    return str(report.summary()) + "\n", status
+
+
+def _places_batch(args: argparse.Namespace) -> tuple[str, int]:
     from routes.io.corpus import CorpusTask
 
     report = _batch(args, CorpusTask("places", demonyms=not args.no_demonyms))
-    return str(report.summary()) + "\n"
+    return _batch_result(args, report)
 
 
 _VERDICTS = ("consistent", "understated", "overstated", "unverifiable")
 
 
-def _check(args: argparse.Namespace) -> tuple[str, bool]:
-    """Claim report as text; and whether a --fail-on verdict occurred."""
+def _check(args: argparse.Namespace) -> tuple[str, int]:
+    """Claim report as text, and the exit status (1 when a --fail-on verdict occurred)."""
     import tempfile
 
     from routes.io.export import claims_to_dict, format_claims, format_claims_markdown
     from routes.io.inputs import read_text
+    from routes.io.outputs import stdout_text
     from routes.text.claims import ClaimReport
 
     fail_on = {v.strip() for v in args.fail_on.split(",") if v.strip()}
@@ -340,20 +368,20 @@ def _check(args: argparse.Namespace) -> tuple[str, bool]:
     with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as places:
         claims = _check_pieces(text, places if args.format == "json" else None)
         report = ClaimReport(tuple(claims), ())
-        failed = any(c.verdict in fail_on for c in claims)
+        status = EXIT_FAIL_ON if any(c.verdict in fail_on for c in claims) else 0
         if args.format == "markdown":
-            return format_claims_markdown(report), failed
+            return format_claims_markdown(report), status
         if args.format != "json":
-            return format_claims(report), failed
+            return format_claims(report), status
         data = claims_to_dict(report)
         head = json.dumps({"claims": data["claims"]}, ensure_ascii=False, indent=2)[:-2]
-        out = sys.stdout
+        out = stdout_text()
         out.write(head + ',\n  "places": [')
         places.seek(0)
         for i, line in enumerate(places):
             out.write(("," if i else "") + "\n    " + line.rstrip("\n"))
         out.write(f'\n  ],\n  "attribution": {json.dumps(data["attribution"])}\n}}\n')
-    return "", failed
+    return "", status
 
 
 def _check_pieces(text: str, places: IO[str] | None) -> list[Any]:
@@ -381,28 +409,33 @@ def _check_pieces(text: str, places: IO[str] | None) -> list[Any]:
     return claims
 
 
-def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, bool]:
+def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, int]:
     from routes.io.corpus import CorpusTask
 
     report = _batch(args, CorpusTask("check"))
-    failed = any(report.verdicts[v] for v in fail_on)
-    return str(report.summary()) + "\n", failed
+    return _batch_result(args, report, any(report.verdicts[v] for v in fail_on))
 
 
-def _map(args: argparse.Namespace) -> str:
+def _map(args: argparse.Namespace) -> tuple[str, int]:
     from routes.io.inputs import read_text
     from routes.io.maps import read_story, write_map
+    from routes.io.outputs import check_output
 
+    output = check_output(args.output, force=args.force)  # before the work, not after
     text = read_text(args.file, encoding=args.encoding) if args.file else None
     story = read_story(text, origin=args.origin, destination=args.destination, via=args.via)
-    out = write_map(story, args.output, force=args.force, web_tiles=args.web_tiles,
-                    self_contained=args.self_contained)
+    write_map(story, args.output, force=args.force, web_tiles=args.web_tiles,
+              self_contained=args.self_contained)
     n = len(story.options.options) if story.options else 0
     notes = "".join(f"note: {x}\n" for x in story.notes)
-    return f"{notes}map with {n} route options written to {out}\n"
+    summary = f"{notes}map with {n} route options written to {output.name}\n"
+    if output.is_stdout:  # the page is on standard output: the summary goes aside
+        print(summary, end="", file=sys.stderr)
+        return "", 0
+    return summary, 0
 
 
-def _build() -> str:
+def _build() -> tuple[str, int]:
     from routes import settings
     from routes.network.build import build_network
 
@@ -411,11 +444,47 @@ def _build() -> str:
     except ModuleNotFoundError as exc:
         msg = f"building the network needs {exc.name}: pip install 'routes[build]'"
         raise InputError(msg) from None
-    return "\n".join(report.lines()) + "\n"
+    return "\n".join(report.lines()) + "\n", 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command and write its output; return the exit status."""
+    from routes.io.outputs import stdout_text
+
+    if args.command == "compare":
+        out, status = _compare(args), 0
+    elif args.command == "places":
+        out, status = _places(args)
+    elif args.command == "check":
+        out, status = _check(args)
+    elif args.command == "map":
+        out, status = _map(args)
+    else:
+        out, status = _build()
+    stdout = stdout_text()
+    stdout.write(out)
+    stdout.flush()
+    return status
+
+
+def _error_status(exc: RoutesError) -> int:
+    if isinstance(exc, NoRouteError):
+        return EXIT_NO_ROUTE
+    if isinstance(exc, CorpusError):
+        return EXIT_INTERNAL
+    if isinstance(exc, DataError):
+        return EXIT_DATA
+    if isinstance(exc, FileAccessError):
+        return EXIT_FILE
+    if isinstance(exc, InputError | PlaceNotFoundError):
+        return EXIT_INPUT
+    return EXIT_INPUT
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    from routes.io.outputs import discard_stdout
+
     parser = _parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -425,49 +494,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
-        failed = False
-        if args.command == "compare":
-            out = _compare(args)
-        elif args.command == "places":
-            out = _places(args)
-        elif args.command == "check":
-            out, failed = _check(args)
-        elif args.command == "map":
-            out = _map(args)
-        else:
-            out = _build()
+        return _run(args)
+    except BrokenPipeError:
+        # Whoever reads standard output has stopped (`| head`): end quietly, as `cat` does.
+        discard_stdout()
+        return EXIT_PIPE
     except _InterruptedError as exc:
         print(f"routes: {exc}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except RoutesError as exc:
         if args.debug:
             raise
-        status = EXIT_INPUT
-        if isinstance(exc, NoRouteError):
-            status = EXIT_NO_ROUTE
-        elif isinstance(exc, CorpusError):
-            status = EXIT_INTERNAL
-        elif isinstance(exc, DataError):
-            status = EXIT_DATA
-        elif isinstance(exc, InputError | PlaceNotFoundError):
-            status = EXIT_INPUT
         print(f"routes: error: {exc}", file=sys.stderr)
-        return status
+        return _error_status(exc)
     except KeyboardInterrupt:
         print("routes: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OSError as exc:
+        if args.debug or exc.errno not in _FILE_ERRNOS:
+            return _internal_error(exc, debug=args.debug)
+        name = exc.filename or "a file"
+        print(f"routes: error: {FileAccessError.from_os_error(exc, name, action='access')}",
+              file=sys.stderr)
+        return EXIT_FILE
     except Exception as exc:
-        if args.debug:
-            raise
-        print(f"routes: internal error: {type(exc).__name__}: {exc} (rerun with --debug and "
-              "report it)", file=sys.stderr)
-        return EXIT_INTERNAL
-    try:
-        sys.stdout.write(out)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        return 0
-    return EXIT_FAIL_ON if failed else 0
+        return _internal_error(exc, debug=args.debug)
+
+
+def _internal_error(exc: Exception, *, debug: bool) -> int:
+    if debug:
+        raise exc
+    print(f"routes: internal error: {type(exc).__name__}: {exc} (rerun with --debug and "
+          "report it)", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -47,10 +47,11 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, Protocol
+from typing import Any, Literal, Protocol
 
-from routes.errors import CorpusError, InputError
+from routes.errors import CorpusError, FileAccessError, InputError
 from routes.io.inputs import BatchItem, read_jsonl
+from routes.io.outputs import OutputStream, check_output, open_results
 
 __all__ = ["CorpusReport", "CorpusTask", "process_batch", "process_text", "run_corpus"]
 
@@ -184,7 +185,8 @@ class CorpusReport:
 
     def summary(self) -> str:
         """One line for the user."""
-        parts = [f"{self.written:,} documents written to {self.out}"]
+        where = "standard output" if str(self.out) == "-" else str(self.out)
+        parts = [f"{self.written:,} documents written to {where}"]
         if self.resumed:
             parts.append(f"{self.resumed:,} already there (resumed)")
         if self.problems:
@@ -211,12 +213,16 @@ class _Done:
     size: int
 
 
-def _read_done(out: Path, task: CorpusTask) -> _Done:
+def _read_done(out: Path, task: CorpusTask, name: str) -> _Done:
     """Read an existing output to resume it; refuse a file that is not one of ours."""
     ids: Counter[str] = Counter()
     verdicts: Counter[str] = Counter()
     size = 0
-    with out.open("rb") as fh:
+    try:
+        fh = out.open("rb")
+    except OSError as exc:
+        raise FileAccessError.from_os_error(exc, name, action="read") from None
+    with fh:
         for lineno, raw in enumerate(fh, start=1):
             if not raw.endswith(b"\n"):
                 break  # cut by an interruption: dropped and redone
@@ -226,7 +232,7 @@ def _read_done(out: Path, task: CorpusTask) -> _Done:
                 item = None
             if not (isinstance(item, dict) and "id" in item
                     and isinstance(item.get(task.key), list)):
-                msg = (f"{out} exists and line {lineno} is not a 'routes {task.kind}' result; "
+                msg = (f"{name} exists and line {lineno} is not a 'routes {task.kind}' result; "
                        "use --force to overwrite it, or choose another output")
                 raise InputError(msg)
             ids[json.dumps(item["id"])] += 1
@@ -267,9 +273,12 @@ def _batches(items: Iterator[BatchItem], size: int) -> Iterator[list[BatchItem]]
 
 def _count_lines(path: Path) -> int:
     n = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            n += chunk.count(b"\n")
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                n += chunk.count(b"\n")
+    except OSError as exc:
+        raise FileAccessError.from_os_error(exc, str(path), action="read") from None
     return n
 
 
@@ -341,7 +350,7 @@ class _Serial:
 
 
 def _write_in_order(submitter: _Submitter, batches: Iterator[list[BatchItem]], task: CorpusTask,
-                    fh: BinaryIO, window: int, report: CorpusReport,
+                    fh: OutputStream[bytes], window: int, report: CorpusReport,
                     progress: Callable[[int], None] | None) -> None:
     """Keep ``window`` batches in flight; write their results in input order."""
     inflight: deque[tuple[list[BatchItem], Any]] = deque()
@@ -387,7 +396,9 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
     source
         JSON Lines input, one ``{"id": ..., "text": ...}`` object per line.
     out
-        JSON Lines output. If it holds results of the same task, the run resumes it.
+        JSON Lines output, or ``"-"`` for standard output. If it holds results of the same
+        task, the run resumes it. The rules of :mod:`routes.io.outputs` apply: a symbolic
+        link is written through, and anything but a regular file is refused.
     task
         What to do with each document.
     workers
@@ -411,25 +422,23 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
     Raises
     ------
     InputError
-        The input is missing, the output folder does not exist, the output is not a
-        result file of this task (without ``force``), or the scheduler cannot be reached.
+        The input is missing, the output folder does not exist, the output is not a regular
+        file or not a result file of this task (without ``force``), or the scheduler cannot be
+        reached.
+    FileAccessError
+        The input cannot be read or the output written (permission denied, disk full).
 
     """
     started = time.perf_counter()
-    source, out = Path(source), Path(out)
+    source = Path(source)
     if workers is not None and workers < 1:
         msg = f"--workers must be at least 1, not {workers}"
         raise InputError(msg)
     if batch_size < 1:
         msg = f"batch size must be at least 1, not {batch_size}"
         raise InputError(msg)
-    if not out.parent.is_dir():
-        msg = f"folder {out.parent} does not exist; create it or choose another output"
-        raise InputError(msg)
-    if out.is_dir():
-        msg = f"{out} is a directory; give a file name for the output"
-        raise InputError(msg)
-    if source.resolve() == out.resolve():
+    output = check_output(out, force=force, resume=True)
+    if output.path is not None and source.resolve() == output.path:
         msg = "the output must not be the input file"
         raise InputError(msg)
     if source.is_dir():
@@ -439,9 +448,11 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
         msg = f"file not found: {source}"
         raise InputError(msg)
     total = _count_lines(source)
-    resume = out.exists() and not force
-    done = _read_done(out, task) if resume else _Done(Counter(), Counter(), 0)
-    report = CorpusReport(out=out, verdicts=done.verdicts)
+    resume = output.path is not None and output.exists and not force
+    done = _Done(Counter(), Counter(), 0)
+    if resume and output.path is not None:
+        done = _read_done(output.path, task, output.name)
+    report = CorpusReport(out=Path(out), verdicts=done.verdicts)
     batches = _batches(_pending(read_jsonl(source), done, report, on_problem), batch_size)
     tick = None if progress is None else (lambda n: progress(n, total))
 
@@ -459,9 +470,7 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
                 submitter = stack.enter_context(_local(task, n))
                 report.backend = "processes"
         report.workers = n
-        fh = stack.enter_context(out.open("r+b" if resume else "wb"))
-        fh.seek(done.size)
-        fh.truncate()
+        fh = stack.enter_context(open_results(output, keep=done.size))
         _write_in_order(submitter, batches, task, fh, 4 * n if n > 1 else 1, report, tick)
     report.unknown_ids = sum(done.ids.values())
     report.seconds = time.perf_counter() - started

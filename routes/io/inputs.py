@@ -1,9 +1,10 @@
 """Reading user input: text files, standard input, and JSON Lines batches.
 
 Every failure is an :class:`~routes.errors.InputError` that says what is wrong and what to
-do: a missing file, a directory, a binary file, text that is not in the expected encoding.
-UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read as
-they are; other encodings are read when named (``encoding="latin-1"``).
+do: a missing file, a directory, a binary file, text that is not in the expected encoding;
+or a :class:`~routes.errors.FileAccessError` when the file may not be read. UTF-8 (with or
+without a byte-order mark) and UTF-16 with a byte-order mark are read as they are; other
+encodings are read when named (``encoding="latin-1"``).
 
 Examples
 --------
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from routes.errors import InputError
+from routes.errors import FileAccessError, InputError
 
 __all__ = ["BatchItem", "decode_text", "read_jsonl", "read_text"]
 
@@ -71,12 +72,8 @@ def read_text(path: str | Path, *, encoding: str | None = None) -> str:
     except FileNotFoundError:
         msg = f"file not found: {p}"
         raise InputError(msg) from None
-    except PermissionError:
-        msg = f"cannot read {p}: permission denied"
-        raise InputError(msg) from None
     except OSError as exc:
-        msg = f"cannot read {p}: {exc.strerror}"
-        raise InputError(msg) from None
+        raise FileAccessError.from_os_error(exc, str(p), action="read") from None
     return decode_text(data, source=str(p), encoding=encoding)
 
 
@@ -105,6 +102,8 @@ def read_jsonl(path: str | Path) -> Iterator[BatchItem]:
     except FileNotFoundError:
         msg = f"file not found: {p}"
         raise InputError(msg) from None
+    except OSError as exc:
+        raise FileAccessError.from_os_error(exc, str(p), action="read") from None
     with fh:
         for lineno, raw in enumerate(fh, start=1):
             if not raw.strip():

@@ -411,24 +411,24 @@ def _attribution() -> str:
 
 def write_map(story: Story, path: str | Path, *, force: bool = False,
               web_tiles: bool = False, self_contained: bool = False) -> Path:
-    """Render and write a map to ``path``; never overwrites without ``force``.
+    """Render and write a map to ``path`` (``"-"``: standard output); returns the file written.
+
+    The rules of :mod:`routes.io.outputs` apply: a symbolic link is written through, only a
+    regular file is replaced (with ``force``), and the page is renamed into place whole.
 
     Raises
     ------
     InputError
-        If ``path`` exists (without ``force``) or its folder does not.
+        If ``path`` exists (without ``force``), is not a regular file, or its folder does
+        not exist.
+    FileAccessError
+        If the page cannot be written (disk full, permission denied).
 
     """
-    out = Path(path)
-    if out.exists() and not force:
-        msg = f"{out} exists; use --force to overwrite it"
-        raise InputError(msg)
-    if not out.parent.is_dir():
-        msg = f"folder {out.parent} does not exist; create it or choose another output"
-        raise InputError(msg)
+    from routes.io.outputs import check_output, write_output
+
+    output = check_output(path, force=force)
     page = render_map(story, web_tiles=web_tiles,
                       self_contained=self_contained).get_root().render()
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(out)
-    return out
+    write_output(output, page)
+    return Path(path)
