@@ -2,11 +2,12 @@
 
 Exit status: 0 success; 1 a ``--fail-on`` verdict occurred (``routes check``); 2 bad input
 (usage, unknown place, contradictory options, an output that is not a regular file); 3 no
-route; 4 data file missing or malformed; 70 internal error, or a corpus worker died (rerun
-with ``--debug``); 74 a file or standard output cannot be read or written (permission
-denied, disk full, read-only file system); 130 interrupted (a batch run keeps what it wrote
-and resumes when run again); 141 standard output was closed early
-(``routes places big.txt | head``), which ends the run quietly.
+route; 4 data file missing or malformed; 5 a batch run skipped broken input lines (1 wins
+when both happen); 70 internal error, or a corpus worker died (rerun with ``--debug``);
+74 a file or standard output cannot be read or written (permission denied, disk full,
+read-only file system); 130 interrupted (a batch run keeps what it wrote and resumes when
+run again); 141 standard output was closed early (``routes places big.txt | head``), which
+ends the run quietly.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ EXIT_FAIL_ON = 1
 EXIT_INPUT = 2
 EXIT_NO_ROUTE = 3
 EXIT_DATA = 4
+EXIT_SKIPPED = 5
 EXIT_INTERNAL = 70
 EXIT_FILE = 74
 EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130
@@ -72,6 +74,8 @@ def _batch_options(parser: argparse.ArgumentParser) -> None:
                             "existing one is resumed")
     batch.add_argument("--force", action="store_true",
                        help="start OUT afresh if it exists")
+    batch.add_argument("--strict", action="store_true",
+                       help="stop at the first broken input line instead of skipping it")
     batch.add_argument("--workers", type=_positive, metavar="N",
                        help="local worker processes (default: from the corpus size and the "
                             "cores)")
@@ -284,8 +288,9 @@ def _with_progress(mentions: Iterator[Any], total: int) -> Iterator[Any]:
 def _batch(args: argparse.Namespace, task: Any) -> Any:
     """Run a corpus task from ``--jsonl`` to ``--out``; return its report.
 
-    Broken lines are reported by number and skipped; an existing ``--out`` is resumed, or
-    started afresh with ``--force``; progress shows on a terminal.
+    Broken lines are reported by number and skipped (or stop the run with ``--strict``);
+    an existing ``--out`` is resumed, or started afresh with ``--force``; progress shows on a
+    terminal.
     """
     from routes.io.corpus import run_corpus
 
@@ -310,7 +315,7 @@ def _batch(args: argparse.Namespace, task: Any) -> Any:
     try:
         report = run_corpus(args.jsonl, args.out, task=task, workers=args.workers,
                             scheduler=args.dask_scheduler, force=args.force,
-                            progress=progress, on_problem=problem)
+                            strict=args.strict, progress=progress, on_problem=problem)
     except KeyboardInterrupt:
         if tty:
             print(file=sys.stderr)
@@ -330,8 +335,8 @@ class _InterruptedError(RoutesError):
 
 
 def _batch_result(args: argparse.Namespace, report: Any, failed: bool = False) -> tuple[str, int]:
-    """The summary of a batch run and its exit status."""
-    status = EXIT_FAIL_ON if failed else 0
+    """The summary of a batch run and its exit status (1 before 5)."""
+    status = EXIT_FAIL_ON if failed else EXIT_SKIPPED if report.problems else 0
     if args.out == "-":  # the results are on standard output: the summary goes aside
         print(f"routes: {report.summary()}", file=sys.stderr)
         return "", status

@@ -206,3 +206,78 @@ def test_cli_fail_on_counts_the_whole_output(capsys: pytest.CaptureFixture[str],
     assert main(argv) == 1
     assert main(argv) == 1  # resumed: nothing new, but the understated claims are in OUT
     assert "60 already there" in capsys.readouterr().out
+
+
+def test_a_byte_order_mark_does_not_cost_the_first_document(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'\xef\xbb\xbf{"id": 1, "text": "From Tumen to Hunchun."}\n'
+                    b'{"id": 2, "text": "Khasan"}\n')
+    report = run_corpus(src, tmp_path / "out.jsonl", task=CorpusTask("places"), workers=1)
+    assert (report.written, report.problems) == (2, [])
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["id"] for x in lines] == [1, 2]
+
+
+BROKEN = [  # 11 lines: 5 good, 6 broken in six ways
+    '{"id": 1, "text": "From Tumen to Hunchun."}',
+    '{"id": 2, "text": ',
+    '{"id": 3, "text": "Khasan"}',
+    "[1, 2]",
+    '{"id": 4}',
+    '{"id": 5, "text": 5}',
+    "not json",
+    '{"id": 6, "text": "The train from Khasan to Vladivostok takes six hours."}',
+    '"a string"',
+    '{"id": 7, "text": "Vladivostok"}',
+    '{"id": 8, "text": "Moscow, Idaho"}',
+]
+
+
+def test_every_skipped_line_is_counted_and_the_status_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from routes.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(BROKEN) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["places", "--jsonl", str(src), "--out", str(out)]) == 5
+    summary, err = capsys.readouterr()
+    assert summary == f"5 documents written to {out}; 6 lines skipped\n"
+    assert [line.split(":")[2] for line in err.splitlines()] == [
+        " line 2", " line 4", " line 5", " line 6", " line 7", " line 9"]
+    assert main(["check", "--jsonl", str(src), "--out", str(tmp_path / "c.jsonl"),
+                 "--fail-on", "consistent,understated,overstated,unverifiable"]) == 1
+    assert "6 lines skipped" in capsys.readouterr().out  # --fail-on (1) wins over 5
+
+
+def test_strict_stops_at_the_first_broken_line_and_resumes_once_it_is_mended(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from routes.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(BROKEN) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    argv = ["places", "--jsonl", str(src), "--out", str(out), "--strict"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"routes: error: {src}: line 2: not valid JSON (")
+    assert err.endswith(f"; stopped at this line (strict) with 1 document in {out}; mend it "
+                        "and run the same command again to resume\n")
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == [1]
+    good = [x for x in BROKEN if x.endswith("}") and '"text": "' in x]
+    src.write_text("\n".join(good) + "\n", encoding="utf-8")
+    assert main(argv) == 0
+    assert "4 documents written" in capsys.readouterr().out
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == [
+        1, 3, 6, 7, 8]
+
+
+def test_strict_writes_every_document_before_the_broken_line(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    write_corpus(src, 70)
+    with src.open("a", encoding="utf-8") as fh:
+        fh.write("not json\n")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(InputError, match="line 71: not valid JSON"):
+        run_corpus(src, out, task=CorpusTask("places"), workers=1, batch_size=32, strict=True)
+    assert out.read_bytes().count(b"\n") == 70

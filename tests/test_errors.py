@@ -55,7 +55,7 @@ ROWS = readme_rows()
 
 
 def test_the_table_covers_every_exit_status() -> None:
-    assert {r.status for r in ROWS} == {0, 1, 2, 3, 4, 70, 74, 130, 141}
+    assert {r.status for r in ROWS} == {0, 1, 2, 3, 4, 5, 70, 74, 130, 141}
     assert len(ROWS) >= 35
 
 
@@ -85,6 +85,8 @@ def workspace(root: Path) -> None:
     (root / "exists.html").write_text("<p>my page</p>", encoding="utf-8")
     (root / "in.jsonl").write_text('{"id": 1, "text": "From Tumen to Hunchun."}\n{"id": 2, \n'
                                    '{"id": 3, "text": "Khasan"}\n', encoding="utf-8")
+    (root / "bom.jsonl").write_bytes(b'\xef\xbb\xbf{"id": 1, "text": "From Tumen to Hunchun."}\n'
+                                     b'{"id": 2, "text": "Khasan"}\n')
     (root / "big.txt").write_text((root / "story.txt").read_text(encoding="utf-8") * 100,
                                   encoding="utf-8")
     os.mkfifo(root / "fifo")

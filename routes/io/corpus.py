@@ -184,17 +184,28 @@ class CorpusReport:
     seconds: float = 0.0
 
     def summary(self) -> str:
-        """One line for the user."""
+        """One line for the user.
+
+        Examples
+        --------
+        >>> CorpusReport(Path("out.jsonl"), written=1, problems=[(2, "not valid JSON")]).summary()
+        '1 document written to out.jsonl; 1 line skipped'
+
+        """
         where = "standard output" if str(self.out) == "-" else str(self.out)
-        parts = [f"{self.written:,} documents written to {where}"]
+        parts = [f"{_count(self.written, 'document')} written to {where}"]
         if self.resumed:
             parts.append(f"{self.resumed:,} already there (resumed)")
         if self.problems:
-            parts.append(f"{len(self.problems):,} lines skipped")
+            parts.append(f"{_count(len(self.problems), 'line')} skipped")
         if self.unknown_ids:
             parts.append(f"warning: {self.unknown_ids:,} results in {self.out.name} have ids "
                          "that are not in the input")
         return "; ".join(parts)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 _Result = tuple[list[str], dict[str, int]]
@@ -244,9 +255,16 @@ def _read_done(out: Path, task: CorpusTask, name: str) -> _Done:
 
 
 def _pending(items: Iterator[BatchItem], done: _Done, report: CorpusReport,
-             on_problem: Callable[[int, str], None] | None) -> Iterator[BatchItem]:
-    """The documents still to process, in order; reports and skips broken lines."""
+             on_problem: Callable[[int, str], None] | None,
+             stop: list[tuple[int, str]] | None = None) -> Iterator[BatchItem]:
+    """The documents still to process, in order; reports and skips broken lines.
+
+    With ``stop`` (strict mode), the first broken line is put there and ends the documents.
+    """
     for item in items:
+        if item.problem and stop is not None:
+            stop.append((item.line, item.problem))
+            return
         if item.problem:
             report.problems.append((item.line, item.problem))
             if on_problem is not None:
@@ -386,7 +404,7 @@ def _write_in_order(submitter: _Submitter, batches: Iterator[list[BatchItem]], t
 
 def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
                workers: int | None = None, scheduler: str | None = None, force: bool = False,
-               batch_size: int = BATCH_SIZE,
+               strict: bool = False, batch_size: int = BATCH_SIZE,
                progress: Callable[[int, int], None] | None = None,
                on_problem: Callable[[int, str], None] | None = None) -> CorpusReport:
     """Process every document of the JSON Lines file ``source`` into ``out``.
@@ -408,6 +426,9 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
         Address of a ``dask.distributed`` scheduler (``tcp://host:8786``) to run on instead.
     force
         Start ``out`` afresh even if it exists.
+    strict
+        Stop at the first broken input line instead of skipping it; the documents before it
+        are written, so the run resumes once the line is mended.
     batch_size
         Documents per unit of work.
     progress
@@ -423,8 +444,8 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
     ------
     InputError
         The input is missing, the output folder does not exist, the output is not a regular
-        file or not a result file of this task (without ``force``), or the scheduler cannot be
-        reached.
+        file or not a result file of this task (without ``force``), the scheduler cannot be
+        reached, or (with ``strict``) an input line is broken.
     FileAccessError
         The input cannot be read or the output written (permission denied, disk full).
 
@@ -453,7 +474,9 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
     if resume and output.path is not None:
         done = _read_done(output.path, task, output.name)
     report = CorpusReport(out=Path(out), verdicts=done.verdicts)
-    batches = _batches(_pending(read_jsonl(source), done, report, on_problem), batch_size)
+    stop: list[tuple[int, str]] = []
+    items = _pending(read_jsonl(source), done, report, on_problem, stop if strict else None)
+    batches = _batches(items, batch_size)
     tick = None if progress is None else (lambda n: progress(n, total))
 
     with ExitStack() as stack:
@@ -474,4 +497,10 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
         _write_in_order(submitter, batches, task, fh, 4 * n if n > 1 else 1, report, tick)
     report.unknown_ids = sum(done.ids.values())
     report.seconds = time.perf_counter() - started
+    if stop:
+        line, problem = stop[0]
+        msg = (f"{source}: line {line}: {problem}; stopped at this line (strict) with "
+               f"{_count(report.resumed + report.written, 'document')} in {output.name}; "
+               "mend it and run the same command again to resume")
+        raise InputError(msg)
     return report

@@ -4,7 +4,8 @@ Every failure is an :class:`~routes.errors.InputError` that says what is wrong a
 do: a missing file, a directory, a binary file, text that is not in the expected encoding;
 or a :class:`~routes.errors.FileAccessError` when the file may not be read. UTF-8 (with or
 without a byte-order mark) and UTF-16 with a byte-order mark are read as they are; other
-encodings are read when named (``encoding="latin-1"``).
+encodings are read when named (``encoding="latin-1"``). JSON Lines files are UTF-8, with or
+without a byte-order mark.
 
 Examples
 --------
@@ -88,10 +89,20 @@ class BatchItem:
 
 
 def read_jsonl(path: str | Path) -> Iterator[BatchItem]:
-    """Yield the documents of a JSON Lines file of ``{"id": ..., "text": ...}`` objects.
+    r"""Yield the documents of a JSON Lines file of ``{"id": ..., "text": ...}`` objects.
 
     Broken lines are yielded with ``problem`` set, so the caller can report them by line
-    number and go on.
+    number and go on. A UTF-8 byte-order mark at the start of the file is skipped.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "in.jsonl"
+    >>> _ = path.write_bytes(b'\xef\xbb\xbf{"id": 1, "text": "Khasan"}\n{"id": 2\n')
+    >>> [(item.line, item.id, item.problem[:14]) for item in read_jsonl(path)]
+    [(1, 1, ''), (2, None, 'not valid JSON')]
+
     """
     p = Path(path)
     if p.is_dir():
@@ -106,6 +117,8 @@ def read_jsonl(path: str | Path) -> Iterator[BatchItem]:
         raise FileAccessError.from_os_error(exc, str(p), action="read") from None
     with fh:
         for lineno, raw in enumerate(fh, start=1):
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
             if not raw.strip():
                 continue
             try:
