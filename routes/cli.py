@@ -5,20 +5,23 @@ Exit status: 0 success; 1 a ``--fail-on`` verdict occurred (``routes check``); 2
 route; 4 data file missing or malformed; 5 a batch run skipped broken input lines (1 wins
 when both happen); 70 internal error, or a corpus worker died (rerun with ``--debug``);
 74 a file or standard output cannot be read or written (permission denied, disk full,
-read-only file system); 130 interrupted (a batch run keeps what it wrote and resumes when
-run again); 141 standard output was closed early (``routes places big.txt | head``), which
-ends the run quietly.
+read-only file system); 130 interrupted (SIGINT, Ctrl-C) and 143 terminated (SIGTERM): a
+batch run stops its workers, keeps what it wrote and resumes when run again; 141 standard
+output was closed early (``routes places big.txt | head``), which ends the run quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import json
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
+from types import FrameType
 from typing import IO, Any
 
 from routes.errors import (
@@ -42,6 +45,7 @@ EXIT_INTERNAL = 70
 EXIT_FILE = 74
 EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130
 EXIT_PIPE = 128 + signal.SIGPIPE  # 141
+EXIT_TERMINATED = 128 + signal.SIGTERM  # 143
 
 #: Errors of the environment rather than of routes: a full disk, a missing permission.
 _FILE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS,
@@ -285,6 +289,51 @@ def _with_progress(mentions: Iterator[Any], total: int) -> Iterator[Any]:
     print(f"\r{total:,} of {total:,} characters", file=sys.stderr)
 
 
+class _Stopped(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived: the run stops, keeping what it wrote."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _stop_status(exc: KeyboardInterrupt) -> tuple[int, str]:
+    """The exit status and the word for how a run was stopped."""
+    if getattr(exc, "signum", signal.SIGINT) == signal.SIGTERM:
+        return EXIT_TERMINATED, "terminated"
+    return EXIT_INTERRUPTED, "interrupted"
+
+
+@contextlib.contextmanager
+def _stopping_on_signals() -> Iterator[None]:
+    """Turn the first SIGINT or SIGTERM into :class:`_Stopped`; ignore later ones.
+
+    The stop then unwinds like Ctrl-C: a batch run stops its workers and keeps what it
+    wrote. Signals that arrive while it cleans up are ignored, so that the cleanup ends.
+    A signal that was ignored when routes started (``nohup``) stays ignored.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    stopping = False
+
+    def stop(signum: int, _: FrameType | None) -> None:
+        nonlocal stopping
+        if not stopping:
+            stopping = True
+            raise _Stopped(signum)
+
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            previous[signum] = signal.signal(signum, stop)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def _batch(args: argparse.Namespace, task: Any) -> Any:
     """Run a corpus task from ``--jsonl`` to ``--out``; return its report.
 
@@ -316,22 +365,27 @@ def _batch(args: argparse.Namespace, task: Any) -> Any:
         report = run_corpus(args.jsonl, args.out, task=task, workers=args.workers,
                             scheduler=args.dask_scheduler, force=args.force,
                             strict=args.strict, progress=progress, on_problem=problem)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         if tty:
             print(file=sys.stderr)
+        status, how = _stop_status(exc)
         if args.out == "-":
-            msg = f"interrupted after {state['done']:,} documents written to standard output"
+            msg = f"{how} after {state['done']:,} documents written to standard output"
         else:
-            msg = (f"interrupted with {state['done']:,} documents in {args.out}; run the same "
+            msg = (f"{how} with {state['done']:,} documents in {args.out}; run the same "
                    "command again to resume")
-        raise _InterruptedError(msg) from None
+        raise _InterruptedError(msg, status) from None
     if tty:
         print(file=sys.stderr)
     return report
 
 
 class _InterruptedError(RoutesError):
-    """A batch run stopped by the user; what was written is kept."""
+    """A batch run stopped by a signal; what was written is kept."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def _batch_result(args: argparse.Namespace, report: Any, failed: bool = False) -> tuple[str, int]:
@@ -499,22 +553,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
-        return _run(args)
+        with _stopping_on_signals():
+            return _run(args)
     except BrokenPipeError:
         # Whoever reads standard output has stopped (`| head`): end quietly, as `cat` does.
         discard_stdout()
         return EXIT_PIPE
     except _InterruptedError as exc:
         print(f"routes: {exc}", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return exc.status
     except RoutesError as exc:
         if args.debug:
             raise
         print(f"routes: error: {exc}", file=sys.stderr)
         return _error_status(exc)
-    except KeyboardInterrupt:
-        print("routes: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        status, how = _stop_status(exc)
+        print(f"routes: {how}", file=sys.stderr)
+        return status
     except OSError as exc:
         if args.debug or exc.errno not in _FILE_ERRNOS:
             return _internal_error(exc, debug=args.debug)

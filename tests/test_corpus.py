@@ -281,3 +281,63 @@ def test_strict_writes_every_document_before_the_broken_line(tmp_path: Path) -> 
     with pytest.raises(InputError, match="line 71: not valid JSON"):
         run_corpus(src, out, task=CorpusTask("places"), workers=1, batch_size=32, strict=True)
     assert out.read_bytes().count(b"\n") == 70
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat_file.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie has ended; it waits to be reaped)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize(("signum", "status", "word"), [
+    (signal.SIGTERM, 143, "terminated"),
+    (signal.SIGINT, 130, "interrupted"),
+])
+def test_a_signal_stops_every_worker_and_leaves_a_resumable_output(
+        tmp_path: Path, signum: int, status: int, word: str) -> None:
+    src = tmp_path / "in.jsonl"
+    write_corpus(src, 3000)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "routes", "check", "--jsonl", str(src), "--out", str(out),
+               "--workers", "2"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.exists() and out.stat().st_size > 0:
+            break
+        time.sleep(0.01)
+    children = _children(proc.pid)
+    assert len(children) >= 3, "two workers and the resource tracker"
+    started = time.monotonic()
+    proc.send_signal(signum)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == status
+    assert time.monotonic() - started < 15, "the workers were stopped, not waited for"
+    written = len(out.read_bytes().splitlines())
+    assert stderr == (f"routes: {word} with {written:,} documents in {out}; run the same "
+                      "command again to resume\n")
+    assert stdout == ""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(pid) for pid in children):
+        time.sleep(0.1)
+    assert not [pid for pid in children if _running(pid)], "a child process survived"
+    lines = out.read_bytes().splitlines(keepends=True)
+    assert 0 < len(lines) < 3000 and all(line.endswith(b"\n") for line in lines)
+    assert [json.loads(x)["id"] for x in lines] == [f"doc-{i}" for i in range(len(lines))]

@@ -55,7 +55,7 @@ ROWS = readme_rows()
 
 
 def test_the_table_covers_every_exit_status() -> None:
-    assert {r.status for r in ROWS} == {0, 1, 2, 3, 4, 5, 70, 74, 130, 141}
+    assert {r.status for r in ROWS} == {0, 1, 2, 3, 4, 5, 70, 74, 130, 141, 143}
     assert len(ROWS) >= 35
 
 
@@ -165,7 +165,7 @@ def _run_in_a_process(row: Row, root: Path) -> tuple[int, str]:
 
 
 def _interrupted(row: Row, root: Path) -> tuple[int, str]:
-    """Run a batch and interrupt it (SIGINT) once it has written."""
+    """Run a batch, and interrupt (SIGINT) or terminate (SIGTERM) it once it has written."""
     text = (root / "story.txt").read_text(encoding="utf-8")
     with (root / "big.jsonl").open("w", encoding="utf-8") as fh:
         for i in range(5000):
@@ -178,7 +178,7 @@ def _interrupted(row: Row, root: Path) -> tuple[int, str]:
         if out.exists() and out.stat().st_size:
             break
         time.sleep(0.01)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signal.SIGINT if row.how == "interrupted" else signal.SIGTERM)
     stdout, stderr = proc.communicate(timeout=60)
     lines = out.read_text(encoding="utf-8").splitlines()
     assert 0 < len(lines) < 5000
@@ -197,7 +197,7 @@ def test_readme_error_row(row: Row, tmp_path: Path, monkeypatch: pytest.MonkeyPa
                           capsys: pytest.CaptureFixture[str]) -> None:
     workspace(tmp_path)
     monkeypatch.chdir(tmp_path)
-    if row.how == "interrupted":
+    if row.how in ("interrupted", "terminated"):
         status, output = _interrupted(row, tmp_path)
     elif row.env or row.how.startswith("as a user") or {">", "|"} & set(row.argv):
         status, output = _run_in_a_process(row, tmp_path)

@@ -320,8 +320,31 @@ def _local(task: CorpusTask, workers: int) -> Iterator[_Submitter]:
                                initializer=_local_worker_init, initargs=(task, snapshot))
     try:
         yield pool
+    except BaseException:
+        # Interrupted, terminated or failed: the batches in flight are not wanted any more.
+        # Stop the workers now rather than wait for them to finish their batches. The pool
+        # then marks what was in flight as failed, and shuts down without waiting.
+        _stop_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+#: Seconds a worker is given to end after SIGTERM before it is killed.
+STOP_TIMEOUT = 5.0
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes and wait until every one has ended."""
+    processes = list((pool._processes or {}).values())  # public only from Python 3.14
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(STOP_TIMEOUT)
+        if process.is_alive():  # pragma: no cover - a worker that ignores SIGTERM
+            process.kill()
+            process.join()
 
 
 @contextmanager
@@ -389,17 +412,16 @@ def _write_in_order(submitter: _Submitter, batches: Iterator[list[BatchItem]], t
         if progress is not None:
             progress(report.resumed + report.written)
 
-    try:
-        for batch in batches:
-            inflight.append((batch, submitter.submit(process_batch, task,
-                                                     [item.text for item in batch])))
-            if len(inflight) >= window:
-                drain_one()
-        while inflight:
+    # What is still in flight when this stops early is the backend's to cancel: a local
+    # pool stops its workers, a Dask client that closes releases its tasks. (Cancelling a
+    # local pool's queued future here would race with the pool marking it failed.)
+    for batch in batches:
+        inflight.append((batch, submitter.submit(process_batch, task,
+                                                 [item.text for item in batch])))
+        if len(inflight) >= window:
             drain_one()
-    finally:
-        for _, future in inflight:
-            future.cancel()
+    while inflight:
+        drain_one()
 
 
 def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
