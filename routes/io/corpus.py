@@ -352,7 +352,7 @@ def _dask(task: CorpusTask, address: str) -> Iterator[tuple[_Submitter, int]]:
     try:
         from distributed import Client
     except ModuleNotFoundError:
-        msg = "--dask-scheduler needs dask.distributed: pip install 'routes[dask]'"
+        msg = "--dask-scheduler needs dask.distributed: pip install 'routes-factcheck[dask]'"
         raise InputError(msg) from None
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT,  # type: ignore[no-untyped-call]
