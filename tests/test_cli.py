@@ -127,19 +127,19 @@ def test_places_batch_mode(capsys: pytest.CaptureFixture[str], tmp_path: object)
                    '{"id": "b", "text": "Moscow, Idaho"}\n', encoding="utf-8")
     out = root / "out.jsonl"
     status, _, err = run(capsys, "places", "--jsonl", str(src), "--out", str(out))
-    assert status == 0
+    assert status == 5  # a line was skipped
     assert "line 2" in err
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [x["id"] for x in lines] == [1, "b"]
     assert lines[1]["places"][0]["country"] == "US"
     before = out.read_bytes()
     status, summary, err = run(capsys, "places", "--jsonl", str(src), "--out", str(out))
-    assert status == 0
+    assert status == 5
     assert "2 already there (resumed)" in summary
     assert out.read_bytes() == before  # nothing lost, nothing duplicated
     status, summary, _ = run(capsys, "places", "--jsonl", str(src), "--out", str(out),
                              "--force")
-    assert status == 0
+    assert status == 5
     assert "2 documents written" in summary
     assert out.read_bytes() == before
 
@@ -229,8 +229,23 @@ def test_check_batch(capsys: pytest.CaptureFixture[str], tmp_path: object) -> No
                    'hours."}\n{"id": "b"}\n', encoding="utf-8")
     out = root / "out.jsonl"
     status, _, err = run(capsys, "check", "--jsonl", str(src), "--out", str(out))
-    assert status == 0
+    assert status == 5  # a line was skipped
     assert "line 2" in err
     line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert line["id"] == "a"
     assert line["claims"][0]["verdict"] == "consistent"
+
+
+def test_the_distribution_has_a_name_of_its_own(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.metadata as md
+    import tomllib
+    from pathlib import Path
+
+    # "routes" on PyPI is a URL router that also imports as routes: installing both breaks one.
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == "routes-factcheck"
+    assert project["scripts"] == {"routes": "routes.cli:main"}
+    assert "routes-factcheck" in md.packages_distributions()["routes"]
+    assert main(["--version"]) == 0
+    assert "routes-factcheck 0.1.0" in capsys.readouterr().out.splitlines()

@@ -206,3 +206,138 @@ def test_cli_fail_on_counts_the_whole_output(capsys: pytest.CaptureFixture[str],
     assert main(argv) == 1
     assert main(argv) == 1  # resumed: nothing new, but the understated claims are in OUT
     assert "60 already there" in capsys.readouterr().out
+
+
+def test_a_byte_order_mark_does_not_cost_the_first_document(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'\xef\xbb\xbf{"id": 1, "text": "From Tumen to Hunchun."}\n'
+                    b'{"id": 2, "text": "Khasan"}\n')
+    report = run_corpus(src, tmp_path / "out.jsonl", task=CorpusTask("places"), workers=1)
+    assert (report.written, report.problems) == (2, [])
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["id"] for x in lines] == [1, 2]
+
+
+BROKEN = [  # 11 lines: 5 good, 6 broken in six ways
+    '{"id": 1, "text": "From Tumen to Hunchun."}',
+    '{"id": 2, "text": ',
+    '{"id": 3, "text": "Khasan"}',
+    "[1, 2]",
+    '{"id": 4}',
+    '{"id": 5, "text": 5}',
+    "not json",
+    '{"id": 6, "text": "The train from Khasan to Vladivostok takes six hours."}',
+    '"a string"',
+    '{"id": 7, "text": "Vladivostok"}',
+    '{"id": 8, "text": "Moscow, Idaho"}',
+]
+
+
+def test_every_skipped_line_is_counted_and_the_status_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from routes.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(BROKEN) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["places", "--jsonl", str(src), "--out", str(out)]) == 5
+    summary, err = capsys.readouterr()
+    assert summary == f"5 documents written to {out}; 6 lines skipped\n"
+    assert [line.split(":")[2] for line in err.splitlines()] == [
+        " line 2", " line 4", " line 5", " line 6", " line 7", " line 9"]
+    assert main(["check", "--jsonl", str(src), "--out", str(tmp_path / "c.jsonl"),
+                 "--fail-on", "consistent,understated,overstated,unverifiable"]) == 1
+    assert "6 lines skipped" in capsys.readouterr().out  # --fail-on (1) wins over 5
+
+
+def test_strict_stops_at_the_first_broken_line_and_resumes_once_it_is_mended(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from routes.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(BROKEN) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    argv = ["places", "--jsonl", str(src), "--out", str(out), "--strict"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"routes: error: {src}: line 2: not valid JSON (")
+    assert err.endswith(f"; stopped at this line (strict) with 1 document in {out}; mend it "
+                        "and run the same command again to resume\n")
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == [1]
+    good = [x for x in BROKEN if x.endswith("}") and '"text": "' in x]
+    src.write_text("\n".join(good) + "\n", encoding="utf-8")
+    assert main(argv) == 0
+    assert "4 documents written" in capsys.readouterr().out
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == [
+        1, 3, 6, 7, 8]
+
+
+def test_strict_writes_every_document_before_the_broken_line(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    write_corpus(src, 70)
+    with src.open("a", encoding="utf-8") as fh:
+        fh.write("not json\n")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(InputError, match="line 71: not valid JSON"):
+        run_corpus(src, out, task=CorpusTask("places"), workers=1, batch_size=32, strict=True)
+    assert out.read_bytes().count(b"\n") == 70
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat_file.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie has ended; it waits to be reaped)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize(("signum", "status", "word"), [
+    (signal.SIGTERM, 143, "terminated"),
+    (signal.SIGINT, 130, "interrupted"),
+])
+def test_a_signal_stops_every_worker_and_leaves_a_resumable_output(
+        tmp_path: Path, signum: int, status: int, word: str) -> None:
+    src = tmp_path / "in.jsonl"
+    write_corpus(src, 3000)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "routes", "check", "--jsonl", str(src), "--out", str(out),
+               "--workers", "2"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.exists() and out.stat().st_size > 0:
+            break
+        time.sleep(0.01)
+    children = _children(proc.pid)
+    assert len(children) >= 3, "two workers and the resource tracker"
+    started = time.monotonic()
+    proc.send_signal(signum)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == status
+    assert time.monotonic() - started < 15, "the workers were stopped, not waited for"
+    written = len(out.read_bytes().splitlines())
+    assert stderr == (f"routes: {word} with {written:,} documents in {out}; run the same "
+                      "command again to resume\n")
+    assert stdout == ""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(pid) for pid in children):
+        time.sleep(0.1)
+    assert not [pid for pid in children if _running(pid)], "a child process survived"
+    lines = out.read_bytes().splitlines(keepends=True)
+    assert 0 < len(lines) < 3000 and all(line.endswith(b"\n") for line in lines)
+    assert [json.loads(x)["id"] for x in lines] == [f"doc-{i}" for i in range(len(lines))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -54,7 +55,7 @@ ROWS = readme_rows()
 
 
 def test_the_table_covers_every_exit_status() -> None:
-    assert {r.status for r in ROWS} == {0, 1, 2, 3, 4, 70, 130}
+    assert {r.status for r in ROWS} == {0, 1, 2, 3, 4, 5, 70, 74, 130, 141, 143}
     assert len(ROWS) >= 35
 
 
@@ -84,6 +85,14 @@ def workspace(root: Path) -> None:
     (root / "exists.html").write_text("<p>my page</p>", encoding="utf-8")
     (root / "in.jsonl").write_text('{"id": 1, "text": "From Tumen to Hunchun."}\n{"id": 2, \n'
                                    '{"id": 3, "text": "Khasan"}\n', encoding="utf-8")
+    (root / "bom.jsonl").write_bytes(b'\xef\xbb\xbf{"id": 1, "text": "From Tumen to Hunchun."}\n'
+                                     b'{"id": 2, "text": "Khasan"}\n')
+    (root / "big.txt").write_text((root / "story.txt").read_text(encoding="utf-8") * 100,
+                                  encoding="utf-8")
+    os.mkfifo(root / "fifo")
+    (root / "unreadable.txt").write_text("From Tumen to Hunchun.", encoding="utf-8")
+    (root / "unreadable.txt").chmod(0)
+    (root / "readonly").mkdir(mode=0o555)
     (root / "notes.jsonl").write_text('{"id": 1, "note": "mine"}\n', encoding="utf-8")
     (root / "unknown-key.toml").write_text('title = "x"\n', encoding="utf-8")
     (root / "not-toml.toml").write_text("not = toml = at all\n", encoding="utf-8")
@@ -103,14 +112,60 @@ def _matches(message: str, output: str) -> bool:
     return re.search(pattern, output, re.DOTALL) is not None
 
 
+def _unprivileged() -> list[str]:
+    """A command prefix that makes file permissions apply, or [] when they already do.
+
+    Root may read and write any file whatever its mode, so the rows about permissions drop
+    root's power to override them (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) with setpriv.
+    """
+    if os.geteuid() != 0:
+        return []
+    prefix = ["setpriv", "--inh-caps=-all",
+              "--bounding-set=-dac_override,-dac_read_search", "--"]
+    if shutil.which("setpriv") is None or subprocess.run(
+            [*prefix, "true"], capture_output=True, check=False).returncode != 0:
+        pytest.skip("running as root, which may read and write any file, and setpriv cannot "
+                    "take that power away here")
+    return prefix
+
+
 def _run_in_a_process(row: Row, root: Path) -> tuple[int, str]:
+    """Run the row's command as a shell would: environment, ``> FILE``, ``| head -N``."""
     env = {**os.environ, **row.env}
-    done = subprocess.run([sys.executable, "-m", "routes", *row.argv], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
-    return done.returncode, done.stdout + done.stderr
+    argv, redirect, consumer = list(row.argv), None, None
+    if ">" in argv:
+        redirect = argv[argv.index(">") + 1]
+        argv = argv[:argv.index(">")]
+    if "|" in argv:
+        consumer = argv[argv.index("|") + 1:]
+        argv = argv[:argv.index("|")]
+    prefix = _unprivileged() if row.how.startswith("as a user who may not") else []
+    command = [*prefix, sys.executable, "-m", "routes", *argv]
+    if consumer is not None:
+        assert consumer[0] == "head", consumer
+        proc = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        head = subprocess.run(consumer, stdin=proc.stdout, capture_output=True, check=True)
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # only head reads it now; once head has gone, the pipe is closed
+        with proc.stderr:
+            stderr = proc.stderr.read().decode("utf-8")
+        proc.wait(timeout=120)
+        assert stderr == "", "a closed pipe ends quietly"
+        return proc.returncode, head.stdout.decode("utf-8")
+    with contextlib.ExitStack() as stack:
+        stdout = stack.enter_context((root / redirect).open("w")) if redirect else \
+            subprocess.PIPE
+        done = subprocess.run(command, cwd=root, env=env, stdout=stdout,
+                              stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    if done.returncode > 1:
+        assert done.stderr.count("\n") == 1, "an error is one line"
+        assert "Traceback" not in done.stderr
+    return done.returncode, (done.stdout or "") + done.stderr
 
 
 def _interrupted(row: Row, root: Path) -> tuple[int, str]:
+    """Run a batch, and interrupt (SIGINT) or terminate (SIGTERM) it once it has written."""
     text = (root / "story.txt").read_text(encoding="utf-8")
     with (root / "big.jsonl").open("w", encoding="utf-8") as fh:
         for i in range(5000):
@@ -123,11 +178,12 @@ def _interrupted(row: Row, root: Path) -> tuple[int, str]:
         if out.exists() and out.stat().st_size:
             break
         time.sleep(0.01)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signal.SIGINT if row.how == "interrupted" else signal.SIGTERM)
     stdout, stderr = proc.communicate(timeout=60)
     lines = out.read_text(encoding="utf-8").splitlines()
     assert 0 < len(lines) < 5000
     assert all(json.loads(x)["id"] == i for i, x in enumerate(lines))  # whole lines, in order
+    assert stderr.count("\n") == 1, "one line"
     return proc.returncode, stdout + stderr
 
 
@@ -141,9 +197,9 @@ def test_readme_error_row(row: Row, tmp_path: Path, monkeypatch: pytest.MonkeyPa
                           capsys: pytest.CaptureFixture[str]) -> None:
     workspace(tmp_path)
     monkeypatch.chdir(tmp_path)
-    if row.how == "interrupted":
+    if row.how in ("interrupted", "terminated"):
         status, output = _interrupted(row, tmp_path)
-    elif row.env:
+    elif row.env or row.how.startswith("as a user") or {">", "|"} & set(row.argv):
         status, output = _run_in_a_process(row, tmp_path)
     else:
         if row.how == "with a fault injected":

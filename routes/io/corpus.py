@@ -47,10 +47,11 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, Protocol
+from typing import Any, Literal, Protocol
 
-from routes.errors import CorpusError, InputError
+from routes.errors import CorpusError, FileAccessError, InputError
 from routes.io.inputs import BatchItem, read_jsonl
+from routes.io.outputs import OutputStream, check_output, open_results
 
 __all__ = ["CorpusReport", "CorpusTask", "process_batch", "process_text", "run_corpus"]
 
@@ -183,16 +184,28 @@ class CorpusReport:
     seconds: float = 0.0
 
     def summary(self) -> str:
-        """One line for the user."""
-        parts = [f"{self.written:,} documents written to {self.out}"]
+        """One line for the user.
+
+        Examples
+        --------
+        >>> CorpusReport(Path("out.jsonl"), written=1, problems=[(2, "not valid JSON")]).summary()
+        '1 document written to out.jsonl; 1 line skipped'
+
+        """
+        where = "standard output" if str(self.out) == "-" else str(self.out)
+        parts = [f"{_count(self.written, 'document')} written to {where}"]
         if self.resumed:
             parts.append(f"{self.resumed:,} already there (resumed)")
         if self.problems:
-            parts.append(f"{len(self.problems):,} lines skipped")
+            parts.append(f"{_count(len(self.problems), 'line')} skipped")
         if self.unknown_ids:
             parts.append(f"warning: {self.unknown_ids:,} results in {self.out.name} have ids "
                          "that are not in the input")
         return "; ".join(parts)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 _Result = tuple[list[str], dict[str, int]]
@@ -211,12 +224,16 @@ class _Done:
     size: int
 
 
-def _read_done(out: Path, task: CorpusTask) -> _Done:
+def _read_done(out: Path, task: CorpusTask, name: str) -> _Done:
     """Read an existing output to resume it; refuse a file that is not one of ours."""
     ids: Counter[str] = Counter()
     verdicts: Counter[str] = Counter()
     size = 0
-    with out.open("rb") as fh:
+    try:
+        fh = out.open("rb")
+    except OSError as exc:
+        raise FileAccessError.from_os_error(exc, name, action="read") from None
+    with fh:
         for lineno, raw in enumerate(fh, start=1):
             if not raw.endswith(b"\n"):
                 break  # cut by an interruption: dropped and redone
@@ -226,7 +243,7 @@ def _read_done(out: Path, task: CorpusTask) -> _Done:
                 item = None
             if not (isinstance(item, dict) and "id" in item
                     and isinstance(item.get(task.key), list)):
-                msg = (f"{out} exists and line {lineno} is not a 'routes {task.kind}' result; "
+                msg = (f"{name} exists and line {lineno} is not a 'routes {task.kind}' result; "
                        "use --force to overwrite it, or choose another output")
                 raise InputError(msg)
             ids[json.dumps(item["id"])] += 1
@@ -238,9 +255,16 @@ def _read_done(out: Path, task: CorpusTask) -> _Done:
 
 
 def _pending(items: Iterator[BatchItem], done: _Done, report: CorpusReport,
-             on_problem: Callable[[int, str], None] | None) -> Iterator[BatchItem]:
-    """The documents still to process, in order; reports and skips broken lines."""
+             on_problem: Callable[[int, str], None] | None,
+             stop: list[tuple[int, str]] | None = None) -> Iterator[BatchItem]:
+    """The documents still to process, in order; reports and skips broken lines.
+
+    With ``stop`` (strict mode), the first broken line is put there and ends the documents.
+    """
     for item in items:
+        if item.problem and stop is not None:
+            stop.append((item.line, item.problem))
+            return
         if item.problem:
             report.problems.append((item.line, item.problem))
             if on_problem is not None:
@@ -267,9 +291,12 @@ def _batches(items: Iterator[BatchItem], size: int) -> Iterator[list[BatchItem]]
 
 def _count_lines(path: Path) -> int:
     n = 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            n += chunk.count(b"\n")
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                n += chunk.count(b"\n")
+    except OSError as exc:
+        raise FileAccessError.from_os_error(exc, str(path), action="read") from None
     return n
 
 
@@ -293,8 +320,31 @@ def _local(task: CorpusTask, workers: int) -> Iterator[_Submitter]:
                                initializer=_local_worker_init, initargs=(task, snapshot))
     try:
         yield pool
+    except BaseException:
+        # Interrupted, terminated or failed: the batches in flight are not wanted any more.
+        # Stop the workers now rather than wait for them to finish their batches. The pool
+        # then marks what was in flight as failed, and shuts down without waiting.
+        _stop_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+#: Seconds a worker is given to end after SIGTERM before it is killed.
+STOP_TIMEOUT = 5.0
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes and wait until every one has ended."""
+    processes = list((pool._processes or {}).values())  # public only from Python 3.14
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(STOP_TIMEOUT)
+        if process.is_alive():  # pragma: no cover - a worker that ignores SIGTERM
+            process.kill()
+            process.join()
 
 
 @contextmanager
@@ -302,7 +352,7 @@ def _dask(task: CorpusTask, address: str) -> Iterator[tuple[_Submitter, int]]:
     try:
         from distributed import Client
     except ModuleNotFoundError:
-        msg = "--dask-scheduler needs dask.distributed: pip install 'routes[dask]'"
+        msg = "--dask-scheduler needs dask.distributed: pip install 'routes-factcheck[dask]'"
         raise InputError(msg) from None
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT,  # type: ignore[no-untyped-call]
@@ -341,7 +391,7 @@ class _Serial:
 
 
 def _write_in_order(submitter: _Submitter, batches: Iterator[list[BatchItem]], task: CorpusTask,
-                    fh: BinaryIO, window: int, report: CorpusReport,
+                    fh: OutputStream[bytes], window: int, report: CorpusReport,
                     progress: Callable[[int], None] | None) -> None:
     """Keep ``window`` batches in flight; write their results in input order."""
     inflight: deque[tuple[list[BatchItem], Any]] = deque()
@@ -362,22 +412,21 @@ def _write_in_order(submitter: _Submitter, batches: Iterator[list[BatchItem]], t
         if progress is not None:
             progress(report.resumed + report.written)
 
-    try:
-        for batch in batches:
-            inflight.append((batch, submitter.submit(process_batch, task,
-                                                     [item.text for item in batch])))
-            if len(inflight) >= window:
-                drain_one()
-        while inflight:
+    # What is still in flight when this stops early is the backend's to cancel: a local
+    # pool stops its workers, a Dask client that closes releases its tasks. (Cancelling a
+    # local pool's queued future here would race with the pool marking it failed.)
+    for batch in batches:
+        inflight.append((batch, submitter.submit(process_batch, task,
+                                                 [item.text for item in batch])))
+        if len(inflight) >= window:
             drain_one()
-    finally:
-        for _, future in inflight:
-            future.cancel()
+    while inflight:
+        drain_one()
 
 
 def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
                workers: int | None = None, scheduler: str | None = None, force: bool = False,
-               batch_size: int = BATCH_SIZE,
+               strict: bool = False, batch_size: int = BATCH_SIZE,
                progress: Callable[[int, int], None] | None = None,
                on_problem: Callable[[int, str], None] | None = None) -> CorpusReport:
     """Process every document of the JSON Lines file ``source`` into ``out``.
@@ -387,7 +436,9 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
     source
         JSON Lines input, one ``{"id": ..., "text": ...}`` object per line.
     out
-        JSON Lines output. If it holds results of the same task, the run resumes it.
+        JSON Lines output, or ``"-"`` for standard output. If it holds results of the same
+        task, the run resumes it. The rules of :mod:`routes.io.outputs` apply: a symbolic
+        link is written through, and anything but a regular file is refused.
     task
         What to do with each document.
     workers
@@ -397,6 +448,9 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
         Address of a ``dask.distributed`` scheduler (``tcp://host:8786``) to run on instead.
     force
         Start ``out`` afresh even if it exists.
+    strict
+        Stop at the first broken input line instead of skipping it; the documents before it
+        are written, so the run resumes once the line is mended.
     batch_size
         Documents per unit of work.
     progress
@@ -411,25 +465,23 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
     Raises
     ------
     InputError
-        The input is missing, the output folder does not exist, the output is not a
-        result file of this task (without ``force``), or the scheduler cannot be reached.
+        The input is missing, the output folder does not exist, the output is not a regular
+        file or not a result file of this task (without ``force``), the scheduler cannot be
+        reached, or (with ``strict``) an input line is broken.
+    FileAccessError
+        The input cannot be read or the output written (permission denied, disk full).
 
     """
     started = time.perf_counter()
-    source, out = Path(source), Path(out)
+    source = Path(source)
     if workers is not None and workers < 1:
         msg = f"--workers must be at least 1, not {workers}"
         raise InputError(msg)
     if batch_size < 1:
         msg = f"batch size must be at least 1, not {batch_size}"
         raise InputError(msg)
-    if not out.parent.is_dir():
-        msg = f"folder {out.parent} does not exist; create it or choose another output"
-        raise InputError(msg)
-    if out.is_dir():
-        msg = f"{out} is a directory; give a file name for the output"
-        raise InputError(msg)
-    if source.resolve() == out.resolve():
+    output = check_output(out, force=force, resume=True)
+    if output.path is not None and source.resolve() == output.path:
         msg = "the output must not be the input file"
         raise InputError(msg)
     if source.is_dir():
@@ -439,10 +491,14 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
         msg = f"file not found: {source}"
         raise InputError(msg)
     total = _count_lines(source)
-    resume = out.exists() and not force
-    done = _read_done(out, task) if resume else _Done(Counter(), Counter(), 0)
-    report = CorpusReport(out=out, verdicts=done.verdicts)
-    batches = _batches(_pending(read_jsonl(source), done, report, on_problem), batch_size)
+    resume = output.path is not None and output.exists and not force
+    done = _Done(Counter(), Counter(), 0)
+    if resume and output.path is not None:
+        done = _read_done(output.path, task, output.name)
+    report = CorpusReport(out=Path(out), verdicts=done.verdicts)
+    stop: list[tuple[int, str]] = []
+    items = _pending(read_jsonl(source), done, report, on_problem, stop if strict else None)
+    batches = _batches(items, batch_size)
     tick = None if progress is None else (lambda n: progress(n, total))
 
     with ExitStack() as stack:
@@ -459,10 +515,14 @@ def run_corpus(source: str | Path, out: str | Path, *, task: CorpusTask,
                 submitter = stack.enter_context(_local(task, n))
                 report.backend = "processes"
         report.workers = n
-        fh = stack.enter_context(out.open("r+b" if resume else "wb"))
-        fh.seek(done.size)
-        fh.truncate()
+        fh = stack.enter_context(open_results(output, keep=done.size))
         _write_in_order(submitter, batches, task, fh, 4 * n if n > 1 else 1, report, tick)
     report.unknown_ids = sum(done.ids.values())
     report.seconds = time.perf_counter() - started
+    if stop:
+        line, problem = stop[0]
+        msg = (f"{source}: line {line}: {problem}; stopped at this line (strict) with "
+               f"{_count(report.resumed + report.written, 'document')} in {output.name}; "
+               "mend it and run the same command again to resume")
+        raise InputError(msg)
     return report

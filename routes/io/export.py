@@ -28,7 +28,10 @@ __all__ = [
     "claims_to_dict",
     "format_claims",
     "format_claims_markdown",
+    "format_duration",
     "format_mentions",
+    "format_range",
+    "format_span",
     "format_table",
     "markdown_cell",
     "mention_to_dict",
@@ -168,8 +171,66 @@ def _hours(h: float) -> str:
     return f"{hh} h {mm:02d}"
 
 
-def _range(e: Estimate, fmt: str) -> str:
-    return f"{fmt.format(e.central)} ({fmt.format(e.low)}–{fmt.format(e.high)})"
+_PLURALS = {"day": "days", "week": "weeks"}
+
+
+def _unit(unit: str, value: str) -> str:
+    """``unit`` after ``value``: "day" after "1", "days" after anything else."""
+    return unit if value == "1" else _PLURALS.get(unit, unit)
+
+
+def format_range(e: Estimate, fmt: str = "{:,.0f}", unit: str = "") -> str:
+    """``central (low–high) unit``, or ``central unit`` when low and high print the same.
+
+    Examples
+    --------
+    >>> format_range(Estimate(1165.2, 1187.0, 1203.4), unit="km")
+    '1,187 (1,165–1,203) km'
+    >>> format_range(Estimate(713.1, 713.2, 713.4), unit="km")
+    '713 km'
+    >>> format_range(Estimate(3.2, 3.7, 4.3), "{:.1f}", "day")
+    '3.7 (3.2–4.3) days'
+
+    """
+    low, central, high = (fmt.format(v) for v in (e.low, e.central, e.high))
+    text = central if low == high else f"{central} ({low}–{high})"
+    return f"{text} {_unit(unit, central if low == high else high)}" if unit else text
+
+
+def format_duration(e: Estimate) -> str:
+    """A duration in hours as days, hours and minutes, with its range (one value if none).
+
+    Examples
+    --------
+    >>> format_duration(Estimate(38.2, 43.87, 50.2))
+    '1 d 19 h 52 (1 d 14 h 12 – 2 d 02 h 12)'
+    >>> format_duration(Estimate(1.5, 1.5, 1.5))
+    '1 h 30'
+
+    """
+    low, central, high = _hours(e.low), _hours(e.central), _hours(e.high)
+    return central if low == high else f"{central} ({low} – {high})"
+
+
+def format_span(e: Estimate, fmt: str, unit: str) -> str:
+    """``low–high unit (central c)``, or ``c unit`` when low and high print the same.
+
+    The unit is written once, after the range.
+
+    Examples
+    --------
+    >>> format_span(Estimate(684.5, 684.5, 713.0), "{:,.1f}", "km")
+    '684.5–713.0 km (central 684.5)'
+    >>> format_span(Estimate(344.09, 344.1, 344.13), "{:,.1f}", "km")
+    '344.1 km'
+    >>> format_span(Estimate(3.2, 3.7, 4.3), "{:,.1f}", "day")
+    '3.2–4.3 days (central 3.7)'
+
+    """
+    low, central, high = (fmt.format(v) for v in (e.low, e.central, e.high))
+    if low == high:
+        return f"{central} {_unit(unit, central)}"
+    return f"{low}–{high} {_unit(unit, high)} (central {central})"
 
 
 def format_table(result: TripOptions) -> str:
@@ -185,9 +246,8 @@ def format_table(result: TripOptions) -> str:
     for i, o in enumerate(result.options, start=1):
         dur = o.duration_h
         lines.append(f"{i}. {o.label}")
-        lines.append(f"   distance {_range(o.distance_km, '{:,.0f}')} km · "
-                     f"time {_hours(dur.central)}"
-                     f" ({_hours(dur.low)} – {_hours(dur.high)}) · borders {o.border_crossings}"
+        lines.append(f"   distance {format_range(o.distance_km, unit='km')} · "
+                     f"time {format_duration(dur)} · borders {o.border_crossings}"
                      f" · gauge changes {o.gauge_changes}")
         if o.depart and o.arrive:
             lines.append(f"   depart {o.depart:%Y-%m-%d %H:%M} ({o.legs[0].origin.utc_offset}) → "
@@ -197,11 +257,12 @@ def format_table(result: TripOptions) -> str:
             if leg.mode in ("border", "gauge_change"):
                 what = "border" if leg.mode == "border" else "gauge change"
                 lines.append(f"     {what:<12} at {leg.origin.name}: "
-                             f"{_range(leg.duration_h, '{:.1f}')} h")
+                             f"{format_range(leg.duration_h, '{:.1f}', 'h')}")
             else:
                 lines.append(f"     {leg.mode:<12} {leg.origin.name} → {leg.destination.name}: "
-                             f"{_range(leg.distance_km, '{:,.0f}')} km, "
-                             f"{_range(leg.duration_h, '{:.1f}')} h [{', '.join(leg.countries)}]")
+                             f"{format_range(leg.distance_km, unit='km')}, "
+                             f"{format_range(leg.duration_h, '{:.1f}', 'h')} "
+                             f"[{', '.join(leg.countries)}]")
         lines.extend(f"   note: {n}" for n in o.notes)
         lines.append("")
     lines.extend(f"note: {n}" for n in result.notes)
@@ -236,17 +297,34 @@ def mentions_to_geojson(mentions: list[Mention]) -> dict[str, Any]:
         "properties": {"attribution": ATTRIBUTION}}
 
 
-def format_mentions(mentions: list[Mention]) -> str:
-    """A plain-text table of mentions for a terminal."""
+_MENTION_ROW = "{:>7}-{:<7} {:<30} {:<30} {:<7} {:<16} {:>9} {:>10}  {}"
+
+
+def format_mentions(mentions: list[Mention], *, header: bool = True) -> str:
+    """A plain-text table of mentions for a terminal, with a header row.
+
+    ``header=False`` leaves the header out, to add rows to a table already begun.
+
+    Examples
+    --------
+    >>> from routes.geo.geoparse import find_places
+    >>> table = format_mentions(find_places("From Tumen to Hunchun."))
+    >>> table.splitlines()[0].split()
+    ['start-end', 'text', 'place', 'country', 'kind', 'lat', 'lon', 'confidence']
+    >>> table.splitlines()[1].split()[:3]
+    ['5-10', 'Tumen', 'Tumen']
+
+    """
     if not mentions:
         return "no places found\n"
-    lines = []
+    lines = [_MENTION_ROW.format("start", "end", "text", "place", "country", "kind", "lat",
+                                 "lon", "confidence")] if header else []
     for m in mentions:
         p = m.place
         what = f"{p.kind}, demonym" if m.demonym else p.kind
-        lines.append(f"{m.start:>7}-{m.end:<7} {m.text[:30]:<30} {p.name[:30]:<30} "
-                     f"{p.country or '--':<3} {what:<16} {p.lat:9.4f} {p.lon:10.4f}  "
-                     f"{m.confidence:.2f}")
+        lines.append(_MENTION_ROW.format(m.start, m.end, m.text[:30], p.name[:30],
+                                         p.country or "--", what, f"{p.lat:.4f}",
+                                         f"{p.lon:.4f}", f"{m.confidence:.2f}"))
     return "\n".join(lines) + "\n"
 
 
@@ -278,8 +356,7 @@ def claims_to_dict(report: Any) -> dict[str, Any]:
 def _estimate_text(c: Any) -> str:
     if c.estimate is None:
         return "–"
-    e = c.estimate
-    return f"{e.low:,.1f}–{e.high:,.1f} {c.unit} (central {e.central:,.1f})"
+    return format_span(c.estimate, "{:,.1f}", c.unit)
 
 
 def format_claims(report: Any) -> str:

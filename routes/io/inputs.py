@@ -1,9 +1,11 @@
 """Reading user input: text files, standard input, and JSON Lines batches.
 
 Every failure is an :class:`~routes.errors.InputError` that says what is wrong and what to
-do: a missing file, a directory, a binary file, text that is not in the expected encoding.
-UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read as
-they are; other encodings are read when named (``encoding="latin-1"``).
+do: a missing file, a directory, a binary file, text that is not in the expected encoding;
+or a :class:`~routes.errors.FileAccessError` when the file may not be read. UTF-8 (with or
+without a byte-order mark) and UTF-16 with a byte-order mark are read as they are; other
+encodings are read when named (``encoding="latin-1"``). JSON Lines files are UTF-8, with or
+without a byte-order mark.
 
 Examples
 --------
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from routes.errors import InputError
+from routes.errors import FileAccessError, InputError
 
 __all__ = ["BatchItem", "decode_text", "read_jsonl", "read_text"]
 
@@ -71,12 +73,8 @@ def read_text(path: str | Path, *, encoding: str | None = None) -> str:
     except FileNotFoundError:
         msg = f"file not found: {p}"
         raise InputError(msg) from None
-    except PermissionError:
-        msg = f"cannot read {p}: permission denied"
-        raise InputError(msg) from None
     except OSError as exc:
-        msg = f"cannot read {p}: {exc.strerror}"
-        raise InputError(msg) from None
+        raise FileAccessError.from_os_error(exc, str(p), action="read") from None
     return decode_text(data, source=str(p), encoding=encoding)
 
 
@@ -91,10 +89,20 @@ class BatchItem:
 
 
 def read_jsonl(path: str | Path) -> Iterator[BatchItem]:
-    """Yield the documents of a JSON Lines file of ``{"id": ..., "text": ...}`` objects.
+    r"""Yield the documents of a JSON Lines file of ``{"id": ..., "text": ...}`` objects.
 
     Broken lines are yielded with ``problem`` set, so the caller can report them by line
-    number and go on.
+    number and go on. A UTF-8 byte-order mark at the start of the file is skipped.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "in.jsonl"
+    >>> _ = path.write_bytes(b'\xef\xbb\xbf{"id": 1, "text": "Khasan"}\n{"id": 2\n')
+    >>> [(item.line, item.id, item.problem[:14]) for item in read_jsonl(path)]
+    [(1, 1, ''), (2, None, 'not valid JSON')]
+
     """
     p = Path(path)
     if p.is_dir():
@@ -105,8 +113,12 @@ def read_jsonl(path: str | Path) -> Iterator[BatchItem]:
     except FileNotFoundError:
         msg = f"file not found: {p}"
         raise InputError(msg) from None
+    except OSError as exc:
+        raise FileAccessError.from_os_error(exc, str(p), action="read") from None
     with fh:
         for lineno, raw in enumerate(fh, start=1):
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
             if not raw.strip():
                 continue
             try:

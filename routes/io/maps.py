@@ -44,6 +44,7 @@ from routes.errors import InputError, NoRouteError
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places
 from routes.geo.places import Place
+from routes.io.export import format_duration, format_range
 from routes.itinerary import RouteOption
 from routes.options import TripOptions, find_options
 from routes.trip import plan_trip
@@ -187,30 +188,18 @@ def _esc(value: object) -> str:
     return html.escape(str(value), quote=True).translate(_JS_SAFE)
 
 
-def _range(est: Any, unit: str, fmt: str = "{:,.0f}") -> str:
-    return (f"{fmt.format(est.central)} {unit} ({fmt.format(est.low)}–{fmt.format(est.high)})")
-
-
-def _hours(h: float) -> str:
-    total = round(h * 60)
-    days, rest = divmod(total, 24 * 60)
-    hh, mm = divmod(rest, 60)
-    return f"{days} d {hh:02d} h {mm:02d}" if days else f"{hh} h {mm:02d}"
-
-
 def _option_popup(o: RouteOption) -> str:
     dur = o.duration_h
     rows = [
         f"<b>{_esc(o.label)}</b>",
-        f"distance: {_esc(_range(o.distance_km, 'km'))}",
-        f"time: {_esc(_hours(dur.central))} ({_esc(_hours(dur.low))} – "
-        f"{_esc(_hours(dur.high))})",
+        f"distance: {_esc(format_range(o.distance_km, unit='km'))}",
+        f"time: {_esc(format_duration(dur))}",
         f"borders: {o.border_crossings}; gauge changes: {o.gauge_changes}",
     ]
     dwell = [leg for leg in o.legs if leg.mode in ("border", "gauge_change")]
     for leg in dwell:
         what = "border" if leg.mode == "border" else "gauge change"
-        hours = _range(leg.duration_h, "h", "{:.1f}")
+        hours = format_range(leg.duration_h, "{:.1f}", "h")
         rows.append(f"{what} at {_esc(leg.origin.name)}: {_esc(hours)}")
     rows.extend(f"<i>{_esc(n)}</i>" for n in o.notes)
     return "<br>".join(rows)
@@ -386,8 +375,8 @@ def _legend(options: Sequence[RouteOption]) -> str:
         rows.append(
             f'<tr><td><span style="display:inline-block;width:14px;height:4px;'
             f'background:{colour}"></span></td><td>{_esc(o.label)}</td>'
-            f"<td>{_esc(_range(o.distance_km, 'km'))}</td>"
-            f"<td>{_esc(_hours(dur.central))} ({_esc(_hours(dur.low))}–{_esc(_hours(dur.high))})"
+            f"<td>{_esc(format_range(o.distance_km, unit='km'))}</td>"
+            f"<td>{_esc(format_duration(dur))}"
             f"</td><td>{o.border_crossings}</td><td>{o.gauge_changes}</td></tr>")
     body = "".join(rows) or '<tr><td colspan="6">no route options</td></tr>'
     return (
@@ -422,24 +411,24 @@ def _attribution() -> str:
 
 def write_map(story: Story, path: str | Path, *, force: bool = False,
               web_tiles: bool = False, self_contained: bool = False) -> Path:
-    """Render and write a map to ``path``; never overwrites without ``force``.
+    """Render and write a map to ``path`` (``"-"``: standard output); returns the file written.
+
+    The rules of :mod:`routes.io.outputs` apply: a symbolic link is written through, only a
+    regular file is replaced (with ``force``), and the page is renamed into place whole.
 
     Raises
     ------
     InputError
-        If ``path`` exists (without ``force``) or its folder does not.
+        If ``path`` exists (without ``force``), is not a regular file, or its folder does
+        not exist.
+    FileAccessError
+        If the page cannot be written (disk full, permission denied).
 
     """
-    out = Path(path)
-    if out.exists() and not force:
-        msg = f"{out} exists; use --force to overwrite it"
-        raise InputError(msg)
-    if not out.parent.is_dir():
-        msg = f"folder {out.parent} does not exist; create it or choose another output"
-        raise InputError(msg)
+    from routes.io.outputs import check_output, write_output
+
+    output = check_output(path, force=force)
     page = render_map(story, web_tiles=web_tiles,
                       self_contained=self_contained).get_root().render()
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(out)
-    return out
+    write_output(output, page)
+    return Path(path)
