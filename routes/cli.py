@@ -208,8 +208,8 @@ def _compare(args: argparse.Namespace) -> str:
 
 
 def _compare_scenarios(args: argparse.Namespace) -> str:
-    from routes.estimate import Estimate
-    from routes.io.export import format_range, markdown_cell
+    from routes.estimate import Estimate, format_range
+    from routes.io.export import markdown_cell
     from routes.scenarios import compare
 
     result = compare(args.scenario)

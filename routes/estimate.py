@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-__all__ = ["Budget", "Estimate"]
+__all__ = ["Budget", "Estimate", "format_duration", "format_range", "format_span"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,3 +126,77 @@ class Budget:
         below = math.sqrt(sum(v * v for v in self._below.values()))
         above = math.sqrt(sum(v * v for v in self._above.values()))
         return Estimate(max(self.central - below, 0.0), self.central, self.central + above)
+
+
+# Ranges as text: one way for every table, map and explanation.
+
+
+def _hours(h: float) -> str:
+    total = round(h * 60)
+    days, rest = divmod(total, 24 * 60)
+    hh, mm = divmod(rest, 60)
+    if days:
+        return f"{days} d {hh:02d} h {mm:02d}"
+    return f"{hh} h {mm:02d}"
+
+
+_PLURALS = {"day": "days", "week": "weeks"}
+
+
+def _unit(unit: str, value: str) -> str:
+    """``unit`` after ``value``: "day" after "1", "days" after anything else."""
+    return unit if value == "1" else _PLURALS.get(unit, unit)
+
+
+def format_range(e: Estimate, fmt: str = "{:,.0f}", unit: str = "") -> str:
+    """``central (low–high) unit``, or ``central unit`` when low and high print the same.
+
+    Examples
+    --------
+    >>> format_range(Estimate(1165.2, 1187.0, 1203.4), unit="km")
+    '1,187 (1,165–1,203) km'
+    >>> format_range(Estimate(713.1, 713.2, 713.4), unit="km")
+    '713 km'
+    >>> format_range(Estimate(3.2, 3.7, 4.3), "{:.1f}", "day")
+    '3.7 (3.2–4.3) days'
+
+    """
+    low, central, high = (fmt.format(v) for v in (e.low, e.central, e.high))
+    text = central if low == high else f"{central} ({low}–{high})"
+    return f"{text} {_unit(unit, central if low == high else high)}" if unit else text
+
+
+def format_duration(e: Estimate) -> str:
+    """A duration in hours as days, hours and minutes, with its range (one value if none).
+
+    Examples
+    --------
+    >>> format_duration(Estimate(38.2, 43.87, 50.2))
+    '1 d 19 h 52 (1 d 14 h 12 – 2 d 02 h 12)'
+    >>> format_duration(Estimate(1.5, 1.5, 1.5))
+    '1 h 30'
+
+    """
+    low, central, high = _hours(e.low), _hours(e.central), _hours(e.high)
+    return central if low == high else f"{central} ({low} – {high})"
+
+
+def format_span(e: Estimate, fmt: str, unit: str) -> str:
+    """``low–high unit (central c)``, or ``c unit`` when low and high print the same.
+
+    The unit is written once, after the range.
+
+    Examples
+    --------
+    >>> format_span(Estimate(684.5, 684.5, 713.0), "{:,.1f}", "km")
+    '684.5–713.0 km (central 684.5)'
+    >>> format_span(Estimate(344.09, 344.1, 344.13), "{:,.1f}", "km")
+    '344.1 km'
+    >>> format_span(Estimate(3.2, 3.7, 4.3), "{:,.1f}", "day")
+    '3.2–4.3 days (central 3.7)'
+
+    """
+    low, central, high = (fmt.format(v) for v in (e.low, e.central, e.high))
+    if low == high:
+        return f"{central} {_unit(unit, central)}"
+    return f"{low}–{high} {_unit(unit, high)} (central {central})"

@@ -818,12 +818,18 @@ def _optional_float(r: _Reader, key: str) -> float | None:
 
 def _geodesic_km(line: HighSpeedLine) -> list[float]:
     """Distance along straight lines between the stations, from the first one."""
+    return list(_station_geodesics(tuple((st.lat, st.lon) for st in line.stations)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _station_geodesics(points: tuple[tuple[float, float], ...]) -> tuple[float, ...]:
+    """Running geodesic distance along ``points`` (memoised: pure in its argument)."""
     from routes.geo.geodesy import distance_km
 
     out = [0.0]
-    for a, b in pairwise(line.stations):
-        out.append(out[-1] + distance_km((a.lat, a.lon), (b.lat, b.lon)))
-    return out
+    for a, b in pairwise(points):
+        out.append(out[-1] + distance_km(a, b))
+    return tuple(out)
 
 
 def high_speed_detour(lines: list[HighSpeedLine] | tuple[HighSpeedLine, ...]) -> float:
@@ -954,7 +960,14 @@ def read_facts(path: Path) -> Facts:
 
 @functools.cache
 def _load(path: Path) -> Facts:
-    return read_facts(path)
+    """Read ``path`` once per process; the parsed facts are kept in the cache folder."""
+    from routes.cache import cached
+
+    files = [path, *sorted((path.parent / "rail").glob("*.toml"))]
+    found = cached("facts", files, lambda: read_facts(path), code=Path(__file__))
+    if not isinstance(found, Facts):  # pragma: no cover - a foreign file in the cache
+        return read_facts(path)
+    return found
 
 
 def _model_band(path: Path, table: object) -> dict[str, tuple[float, float]]:

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from routes.errors import NoRouteError, RoutesError
-from routes.estimate import Estimate
+from routes.estimate import Estimate, format_span
 from routes.facts import ClaimRules, load_facts
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places, text_pieces
@@ -133,7 +133,7 @@ def _find(o: Place, d: Place, mode: str) -> list[RouteOption] | str:
     from routes.options import find_options, plan_trip
 
     try:
-        found = find_options(plan_trip(o, d, mode=mode, alternatives=3)).options
+        found = find_options(plan_trip(o, d, mode=mode, alternatives=2)).options
     except NoRouteError as exc:
         return str(exc)
     except RoutesError as exc:
@@ -296,10 +296,7 @@ def _in_unit(e: Estimate, unit: str) -> Estimate:
 
 def _range_text(e: Estimate, unit: str) -> str:
     u = _in_unit(e, unit)
-    if abs(u.high - u.low) < 0.005 * max(u.central, 1e-9):
-        return _fmt(u.central, unit)
-    return f"{_fmt(u.low, unit).rsplit(' ', 1)[0]}–{_fmt(u.high, unit)} (central " \
-           f"{_fmt(u.central, unit)})"
+    return format_span(u, "{:,.0f}" if u.high >= 100 else "{:,.1f}", unit)
 
 
 def _candidate_modes(claim: Claim) -> tuple[str, ...]:

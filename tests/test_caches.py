@@ -122,3 +122,79 @@ def test_a_corrupt_geocoder_cache_is_set_aside_and_started_afresh(tmp_path: Path
     geocoder._store("Khasan", {"address": "Khasan", "lat": 42.43, "lon": 130.64, "raw": {}})
     assert geocoder._cached("Khasan")[1]["lat"] == 42.43
     assert json.loads(json.dumps(geocoder._cached("Khasan")[1]))["address"] == "Khasan"
+
+
+# --------------------------------------------------------------------------------------
+# The cache of parsed data files (routes.cache): facts and lexicons
+# --------------------------------------------------------------------------------------
+
+
+def test_a_parsed_file_is_kept_and_made_again_when_the_file_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from routes.cache import cached
+
+    monkeypatch.setattr(settings, "cache_folder", tmp_path / "cache")
+    source = tmp_path / "table.toml"
+    source.write_text("a = 1\n", encoding="utf-8")
+    made: list[str] = []
+
+    def make() -> dict[str, Any]:
+        made.append(source.read_text(encoding="utf-8"))
+        return {"text": made[-1]}
+
+    assert cached("toml", [source], make) == {"text": "a = 1\n"}
+    assert cached("toml", [source], make) == {"text": "a = 1\n"}
+    assert len(made) == 1
+    source.write_text("a = 2\n", encoding="utf-8")
+    assert cached("toml", [source], make) == {"text": "a = 2\n"}
+    assert len(made) == 2
+    entries = list((tmp_path / "cache").glob("toml-*.pickle"))
+    assert entries and all(stat.S_IMODE(e.stat().st_mode) & stat.S_IWOTH == 0 for e in entries)
+
+
+@pytest.mark.parametrize("spoil", ["flip a byte", "truncate", "empty"])
+def test_a_damaged_parsed_copy_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             spoil: str) -> None:
+    from routes.cache import cached
+
+    monkeypatch.setattr(settings, "cache_folder", tmp_path / "cache")
+    source = tmp_path / "table.toml"
+    source.write_text("a = 1\n", encoding="utf-8")
+    made: list[int] = []
+
+    def make() -> list[float]:
+        made.append(1)
+        return [1.5, 2.5, 3.5]
+
+    cached("toml", [source], make)
+    entry = next((tmp_path / "cache").glob("toml-*.pickle"))
+    blob = entry.read_bytes()
+    blob = {"flip a byte": blob[:-3] + bytes([blob[-3] ^ 0x01]) + blob[-2:],
+            "truncate": blob[: len(blob) // 2], "empty": b""}[spoil]
+    entry.write_bytes(blob)
+    assert cached("toml", [source], make) == [1.5, 2.5, 3.5]
+    assert len(made) == 2
+
+
+def test_facts_come_from_the_cache_only_while_their_files_are_unchanged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import routes.facts as facts_module
+
+    data = tmp_path / "data"
+    shutil.copytree(settings.data_folder / "rail", data / "rail")
+    shutil.copy(settings.data_folder / "facts.toml", data / "facts.toml")
+    monkeypatch.setattr(settings, "cache_folder", tmp_path / "cache")
+    path = data / "facts.toml"
+    facts_module._load.cache_clear()
+    first = facts_module._load(path)
+    facts_module._load.cache_clear()
+    again = facts_module._load(path)
+    assert again.claims.plain_tolerance == first.claims.plain_tolerance
+    text = path.read_text(encoding="utf-8").replace("plain_tolerance = 0.10",
+                                                   "plain_tolerance = 0.12")
+    path.write_text(text, encoding="utf-8")
+    facts_module._load.cache_clear()
+    assert facts_module._load(path).claims.plain_tolerance == 0.12
+    facts_module._load.cache_clear()

@@ -9,14 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 from routes.cli import main
-from routes.estimate import Estimate
-from routes.io.export import (
-    format_claims,
-    format_claims_markdown,
-    format_duration,
-    format_range,
-    format_span,
-)
+from routes.estimate import Estimate, format_duration, format_range, format_span
+from routes.io.export import format_claims, format_claims_markdown
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -77,7 +71,8 @@ def test_scenario_markdown_has_no_zero_width_range(capsys: pytest.CaptureFixture
 
 def _claim(low: float, central: float, high: float, unit: str) -> SimpleNamespace:
     quantity = SimpleNamespace(surface="a week", kind="duration")
-    claim = SimpleNamespace(quantity=quantity, mode="rail", origin=None, destination=None)
+    claim = SimpleNamespace(quantity=quantity, mode="rail", origin=None, destination=None,
+                            places_confidence="sure", mode_confidence="sure")
     return SimpleNamespace(claim=claim, verdict="consistent", unit=unit, ratio=1.0,
                            estimate=Estimate(low, central, high), explanation="why")
 

@@ -17,7 +17,7 @@ import io
 import json
 from typing import Any
 
-from routes.estimate import Estimate
+from routes.estimate import Estimate, format_duration, format_range, format_span
 from routes.geo.geoparse import Mention
 from routes.geo.places import Place
 from routes.itinerary import Leg, RouteOption, Stop
@@ -28,10 +28,7 @@ __all__ = [
     "claims_to_dict",
     "format_claims",
     "format_claims_markdown",
-    "format_duration",
     "format_mentions",
-    "format_range",
-    "format_span",
     "format_table",
     "markdown_cell",
     "mention_to_dict",
@@ -162,77 +159,6 @@ def options_to_geojson(result: TripOptions) -> dict[str, Any]:
             "properties": {"attribution": ATTRIBUTION}}
 
 
-def _hours(h: float) -> str:
-    total = round(h * 60)
-    days, rest = divmod(total, 24 * 60)
-    hh, mm = divmod(rest, 60)
-    if days:
-        return f"{days} d {hh:02d} h {mm:02d}"
-    return f"{hh} h {mm:02d}"
-
-
-_PLURALS = {"day": "days", "week": "weeks"}
-
-
-def _unit(unit: str, value: str) -> str:
-    """``unit`` after ``value``: "day" after "1", "days" after anything else."""
-    return unit if value == "1" else _PLURALS.get(unit, unit)
-
-
-def format_range(e: Estimate, fmt: str = "{:,.0f}", unit: str = "") -> str:
-    """``central (low–high) unit``, or ``central unit`` when low and high print the same.
-
-    Examples
-    --------
-    >>> format_range(Estimate(1165.2, 1187.0, 1203.4), unit="km")
-    '1,187 (1,165–1,203) km'
-    >>> format_range(Estimate(713.1, 713.2, 713.4), unit="km")
-    '713 km'
-    >>> format_range(Estimate(3.2, 3.7, 4.3), "{:.1f}", "day")
-    '3.7 (3.2–4.3) days'
-
-    """
-    low, central, high = (fmt.format(v) for v in (e.low, e.central, e.high))
-    text = central if low == high else f"{central} ({low}–{high})"
-    return f"{text} {_unit(unit, central if low == high else high)}" if unit else text
-
-
-def format_duration(e: Estimate) -> str:
-    """A duration in hours as days, hours and minutes, with its range (one value if none).
-
-    Examples
-    --------
-    >>> format_duration(Estimate(38.2, 43.87, 50.2))
-    '1 d 19 h 52 (1 d 14 h 12 – 2 d 02 h 12)'
-    >>> format_duration(Estimate(1.5, 1.5, 1.5))
-    '1 h 30'
-
-    """
-    low, central, high = _hours(e.low), _hours(e.central), _hours(e.high)
-    return central if low == high else f"{central} ({low} – {high})"
-
-
-def format_span(e: Estimate, fmt: str, unit: str) -> str:
-    """``low–high unit (central c)``, or ``c unit`` when low and high print the same.
-
-    The unit is written once, after the range.
-
-    Examples
-    --------
-    >>> format_span(Estimate(684.5, 684.5, 713.0), "{:,.1f}", "km")
-    '684.5–713.0 km (central 684.5)'
-    >>> format_span(Estimate(344.09, 344.1, 344.13), "{:,.1f}", "km")
-    '344.1 km'
-    >>> format_span(Estimate(3.2, 3.7, 4.3), "{:,.1f}", "day")
-    '3.2–4.3 days (central 3.7)'
-
-    """
-    low, central, high = (fmt.format(v) for v in (e.low, e.central, e.high))
-    if low == high:
-        return f"{central} {_unit(unit, central)}"
-    return f"{low}–{high} {_unit(unit, high)} (central {central})"
-
-
 def format_table(result: TripOptions) -> str:
     """A plain-text comparison for a terminal."""
     trip = result.trip
@@ -340,9 +266,13 @@ def _checked(c: Any) -> dict[str, Any]:
         "unit": q.unit, "si_value": q.si, "low": q.low, "high": q.high, "hedge": q.hedge,
         "hedge_cue": q.hedge_cue, "origin": end(claim.origin),
         "destination": end(claim.destination), "mode": claim.mode,
-        "relation": claim.relation, "alt_of": claim.alt_of, "verdict": c.verdict,
+        "relation": claim.relation, "direction": claim.direction, "alt_of": claim.alt_of,
+        "vague": q.vague, "verdict": c.verdict, "fits": c.fits or None,
+        "confidence": {"places": claim.places_confidence, "mode": claim.mode_confidence,
+                       "places_note": claim.places_note, "mode_basis": claim.mode_basis},
         "estimate": None if c.estimate is None else {**c.estimate.as_dict(3), "unit": c.unit},
-        "ratio": c.ratio, "basis": c.basis, "explanation": c.explanation,
+        "ratio": c.ratio, "basis": c.basis, "direction_check": c.direction or None,
+        "explanation": c.explanation,
     }
 
 
@@ -369,6 +299,7 @@ def format_claims(report: Any) -> str:
         pair = " → ".join(p.name for p in (cl.origin, cl.destination) if p is not None) or "?"
         lines.append(f"{i}. {c.verdict.upper():<13} \"{cl.quantity.surface}\" [{cl.quantity.kind}, "
                      f"{cl.mode}] {pair}")
+        lines.append(f"   confidence: places {cl.places_confidence}, mode {cl.mode_confidence}")
         lines.append(f"   estimate {_estimate_text(c)}" + (f", ratio {c.ratio:.2f}" if c.ratio
                                                             else ""))
         lines.append(f"   {c.explanation}")
@@ -390,12 +321,13 @@ def markdown_cell(text: str) -> str:
 
 def format_claims_markdown(report: Any) -> str:
     """A Markdown table of the claims, for a newsroom's notes."""
-    rows = ["| claim | kind | places | mode | verdict | estimate | why |",
-            "|---|---|---|---|---|---|---|"]
+    rows = ["| claim | kind | places | mode | confidence (places, mode) | verdict | estimate | "
+            "why |", "|---|---|---|---|---|---|---|---|"]
     for c in report.claims:
         cl = c.claim
         pair = " → ".join(p.name for p in (cl.origin, cl.destination) if p is not None) or "?"
         rows.append(f"| {markdown_cell(cl.quantity.surface)} | {cl.quantity.kind} | "
-                    f"{markdown_cell(pair)} | {cl.mode} | **{c.verdict}** | "
+                    f"{markdown_cell(pair)} | {cl.mode} | {cl.places_confidence}, "
+                    f"{cl.mode_confidence} | **{c.verdict}** | "
                     f"{_estimate_text(c)} | {markdown_cell(c.explanation)} |")
     return "\n".join(rows) + "\n"

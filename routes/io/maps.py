@@ -41,10 +41,10 @@ from typing import Any
 
 from routes import settings
 from routes.errors import InputError, NoRouteError
+from routes.estimate import format_duration, format_range
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places
 from routes.geo.places import Place
-from routes.io.export import format_duration, format_range
 from routes.itinerary import RouteOption
 from routes.options import TripOptions, find_options
 from routes.trip import plan_trip

@@ -157,7 +157,8 @@ def fit_block_model(points: list[tuple[float, float]]) -> BlockTimeModel:
     spreads: list[tuple[float, float] | None] = []
     for start, end in pairwise(_BANDS):
         inside = ratio[(d >= start) & (d < end)]
-        spreads.append((float(np.quantile(inside, _SPREAD[0])), float(np.quantile(inside, _SPREAD[1])))
+        spreads.append((float(np.quantile(inside, _SPREAD[0])),
+                        float(np.quantile(inside, _SPREAD[1])))
                        if len(inside) >= _MIN_IN_BAND else None)
     for k, (start, end) in enumerate(pairwise(_BANDS)):
         own = spreads[k]

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 from numpy.typing import NDArray
@@ -128,20 +127,22 @@ class SearchGraph:
         return self._made(nodes[::-1][1:-1], float(dist[snk]))
 
     def _made(self, nodes: Sequence[int], cost: float) -> Path:
-        edges = tuple(self._edge(a, b) for a, b in pairwise(nodes))
-        return Path(tuple(int(n) for n in nodes), edges, cost)
+        ids = np.asarray(nodes, dtype=np.int64)
+        return Path(tuple(int(n) for n in nodes), self._edges(ids[:-1], ids[1:]), cost)
 
-    def _edge(self, a: int, b: int) -> int:
-        """The cheapest open edge between nodes ``a`` and ``b``."""
-        if not hasattr(self, "_pairs"):
-            pairs: dict[tuple[int, int], int] = {}
-            for j, (x, y, w) in enumerate(zip(self.u.tolist(), self.v.tolist(),
-                                              self.weight.tolist(), strict=True)):
-                key = (x, y) if x < y else (y, x)
-                if np.isfinite(w) and (key not in pairs or w < self.weight[pairs[key]]):
-                    pairs[key] = j
-            self._pairs = pairs
-        return self._pairs[(a, b) if a < b else (b, a)]
+    def _edges(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> tuple[int, ...]:
+        """The cheapest open edge between each pair of nodes ``a[i]``, ``b[i]``."""
+        if not hasattr(self, "_keys"):
+            # Edges sorted by their node pair, cheapest first; the first of each pair wins.
+            lo, hi = np.minimum(self.u, self.v), np.maximum(self.u, self.v)
+            open_ = np.flatnonzero(np.isfinite(self.weight))
+            key = lo[open_].astype(np.int64) * (self.n + 2) + hi[open_]
+            order = np.lexsort((self.weight[open_], key))
+            key, edge = key[order], open_[order]
+            first = np.r_[True, key[1:] != key[:-1]]
+            self._keys, self._keyed = key[first], edge[first]
+        key = np.minimum(a, b) * (self.n + 2) + np.maximum(a, b)
+        return tuple(int(e) for e in self._keyed[np.searchsorted(self._keys, key)])
 
     def alternatives(self, starts: Mapping[int, float], ends: Mapping[int, float], *, k: int,
                      lengths: NDArray[np.floating], max_overlap: float = 0.8,

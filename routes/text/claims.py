@@ -590,7 +590,8 @@ def _explicit_pair(p: _Passage, here: Sequence[Mention], lo: int, hi: int
     found = _pairs(p, here, lo, hi)
     towns = [f for f in found if f[0].place.kind in LOCAL_KINDS and f[1].place.kind in
              LOCAL_KINDS]
-    return (towns or found or [None])[0]
+    best = towns or found
+    return best[0] if best else None
 
 
 def _pairs(p: _Passage, here: Sequence[Mention], lo: int, hi: int
