@@ -181,6 +181,10 @@ class SearchGraph:
         if not np.isfinite(best):
             return []
         through = dist[: self.n] + back[: self.n]
+        # A node whose way in and way out run over the same neighbour is the tip of a spur:
+        # its path goes out and back along one track, so it is no route of its own.
+        spur = pred[: self.n] == bpred[: self.n]
+        through = np.where(spur, np.inf, through)
         order = np.argsort(through, kind="stable")
         chooser = _Chooser(k, lengths, max_overlap, key, landmarks)
         seen: set[tuple[int, ...]] = set()
