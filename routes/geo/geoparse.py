@@ -375,22 +375,86 @@ def _run_matches(run: str, gaz: Gazetteer, cache: dict[str, tuple[_RunMatch, ...
     if found is not None:
         return found
     words = [(w.start(), w.end(), w.group()) for w in _IN_RUN.finditer(run)]
+    found = cache[run] = tuple(_scan_words(run, words, gaz, caps=False))
+    return found
+
+
+def _scan_words(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, *, caps: bool
+                ) -> list[_RunMatch]:
+    """The names (and demonyms) among the words of a run, longest first, left to right.
+
+    Besides :func:`_longest`: a compass word before another name is a modifier ("West
+    Kasai"); a generic word that starts a name is not a place alone ("Mount" in "Mount
+    Kelud"); generic words after a word that is no place end an unknown name ("National
+    Park" in "Mount Remarkable National Park"); and a hyphenated pair that is no name is
+    read as its parts ("Delhi-Katra", see :func:`_pair_parts`).
+    """
     out: list[_RunMatch] = []
+    unknown = False  # the previous word was capitalised and began no name
     i = 0
     while i < len(words):
-        if words[i][2] in _CONNECTORS:
+        word = words[i][2]
+        if word in _CONNECTORS and not caps:
             i += 1
             continue
-        longest = _longest(run, words, i, gaz)
-        if longest is None or (longest[1] + 1 < len(words)
-                               and _only_directions(longest[0], gaz)):
-            i += 1  # "West Kasai", "Central and South America": a modifier, not a place
+        longest = _longest(text, words, i, gaz)
+        if longest is not None and i + 1 < len(words) and longest[1] == i and (
+                _normalized(word.rstrip(".")), "before") in gaz.heads:
+            longest = None  # "Mount" before a name: the name's kind, not a town "Mount"
+        if longest is not None and not caps and longest[1] + 1 < len(words) and (
+                _only_directions(longest[0], gaz)):
+            longest = None  # "West Kasai", "Central and South America": a modifier
+        if longest is not None and unknown and _generic(longest[0].key, gaz):
+            longest = None  # "Mount Remarkable National Park" is not "National Park"
+        if longest is None:
+            parts = _pair_parts(text, words[i], gaz) if "-" in word else []
+            out.extend(parts)
+            unknown = not parts and word[:1].isupper() and word not in _CONNECTORS
+            i += 1
             continue
         m = longest[0]
         out.append((m.start, m.end, m.key, m.entries, m.words, m.demonym))
+        unknown = False
         i = longest[1] + 1
-    found = cache[run] = tuple(out)
-    return found
+    return out
+
+
+def _generic(key: str, gaz: Gazetteer) -> bool:
+    """Whether a name is made only of generic words ("national park", "lake")."""
+    return all(any((w, where) in gaz.heads for where in ("before", "after"))
+               or w in _GENERIC_EXTRA for w in key.split())
+
+
+_GENERIC_EXTRA = frozenset({"national", "park", "railway", "international", "west", "east",
+                            "north", "south", "central"})
+
+
+def _pair_parts(text: str, word: tuple[int, int, str], gaz: Gazetteer) -> list[_RunMatch]:
+    """The places of a hyphenated pair that is no name itself: "Delhi-Katra", "Poland-Ukraine".
+
+    Every part must be capitalised and a place's name (not a demonym nor an ordinary word),
+    and one a country, a region or a town of :data:`_BIG_PLACE` people: "Hewlett-Packard"
+    and "Jong-un" are no pairs of places.
+    """
+    start, _, surface = word
+    pieces = surface.split("-")
+    if len(pieces) < 2 or not all(p[:1].isupper() for p in pieces):
+        return []
+    out: list[_RunMatch] = []
+    big = False
+    at = start
+    for piece in pieces:
+        surface_piece = _strip_possessive(piece)
+        key = _normalized(surface_piece)
+        entries = gaz.candidates(key)
+        if (not entries or key in gaz.common_words or key in gaz.lexicon
+                or key in _FUNCTION_WORDS or gaz.demonym(key)):
+            return []
+        big = big or gaz.max_population(key) >= _BIG_PLACE or any(
+            gaz.kind(e) in _UNIT_KINDS for e in entries[:_MAX_CANDIDATES])
+        out.append((at, at + len(surface_piece), key, entries, 1, None))
+        at += len(piece) + 1
+    return out if big else []
 
 
 def _max_population(gaz: Gazetteer, m: _Match) -> int:
@@ -933,24 +997,19 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
                 if one is not None:
                     key, entries, demonym, length = one
                     matches.append(_Match(offset, offset + length, key, entries, 1, demonym))
+                elif "-" in run:
+                    for start, end, key, entries, k, demonym in _pair_parts(
+                            run, (0, len(run), run), gaz):
+                        matches.append(_Match(offset + start, offset + end, key, entries, k,
+                                              demonym))
             else:
                 for start, end, key, entries, k, demonym in _run_matches(run, gaz, multi):
                     matches.append(_Match(offset + start, offset + end, key, entries, k,
                                           demonym))
             continue
         words = [(offset + w.start(), offset + w.end(), w.group()) for w in _IN_RUN.finditer(run)]
-        i = 0
-        while i < len(words):
-            if words[i][2] in _CONNECTORS and not doc.caps:
-                i += 1
-                continue
-            found = _longest(text, words, i, gaz)
-            if found is None or (not doc.caps and found[1] + 1 < len(words)
-                                 and _only_directions(found[0], gaz)):
-                i += 1  # "West Kasai", "Central and South America": a modifier, not a place
-                continue
-            matches.append(found[0])
-            i = found[1] + 1
+        for start, end, key, entries, k, demonym in _scan_words(text, words, gaz, caps=True):
+            matches.append(_Match(start, end, key, entries, k, demonym))
     persons: set[str] = set()
     neighbours = _NEIGHBOURS.setdefault(gaz, {})
     for m in matches:
