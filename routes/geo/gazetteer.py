@@ -149,6 +149,9 @@ class Gazetteer:
             (w, where): frozenset(classes.split(";"))
             for w, where, classes in data["heads"]}
         self.head_words: int = max((len(w.split()) for w, _ in self.heads), default=0)
+        # First words of the generic words that follow a name: a quick test for the parser.
+        self.head_starts: Container[str] = dict.fromkeys(
+            w.split()[0] for w, where in self.heads if where == "after")
         self._trees: dict[tuple[int, ...], tuple[Any, list[int]]] = {}
         self._seen: dict[str, list[int]] = {}
         self._facts: dict[int, tuple[str, str, float, int, str]] = {}

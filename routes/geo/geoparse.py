@@ -141,6 +141,7 @@ _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&", "/"})
 # hold every mention to its most populous namesake.
 _LOCAL_KINDS = frozenset({"city", "station", "landmark", "admin1", "border_post", "bridge",
                           "island"})
+_DOUBT_FACTOR = 0.5  # confidence of a place that does not fit the story (see _Match.doubt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +189,13 @@ class _Match:
     within: tuple[frozenset[str], frozenset[tuple[str, str]]] = (frozenset(), frozenset())
     # (entry, kind, country, prior score) of the candidates scored, set by _resolve
     priors: tuple[_PriorEntry, ...] = ()
+    # the classes a generic word beside it names ("Mount", "volcano", "district"): _heads
+    head: frozenset[str] = frozenset()
+    # set by _resolve when no candidate fits the story (far from its other places, or not
+    # of the kind its generic word names): the mention's confidence is lowered
+    doubt: bool = False
+    # the generic word is only a hint ("the port of X"): no namesake is ruled out
+    loose: bool = False
 
 
 class _Doc:
@@ -556,7 +564,7 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
 
 
 def _needs_evidence(m: _Match, gaz: Gazetteer) -> bool:
-    if m.words != 1 or m.key not in gaz.common_words:
+    if m.words != 1 or m.key not in gaz.common_words or m.head:
         return False
     return not any(gaz.kind(e) in ("country", "continent") for e in m.entries)
 
@@ -697,6 +705,10 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                     else no_demonyms)
         scores = m.scores
         m.priors = _name_priors(gaz, m, cache)[0]
+        head = m.head
+        if head or (doc_countries and len(m.entries) > _MAX_CANDIDATES):
+            m.priors = _widened(gaz, m, doc_countries)
+        fits = False
         for e, kind, c, score in m.priors:
             if c in doc_countries and kind != "country":
                 score += _DOC_COUNTRY_BONUS
@@ -704,9 +716,99 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                 score += 1.5
             if qualified and _qualified(gaz, e, kind, c, within_countries, within_regions):
                 score += _QUALIFIER_BONUS
+            if head and (kind in head or gaz.feature_class(e) in head):
+                score += _HEAD_BONUS
+                fits = True
             scores[e] = score
+        if head and not fits and not m.loose and not head & _TOWN_CLASSES:
+            # "Doti district", "Mount Kelud" that the gazetteer lacks: at best a namesake in
+            # a country of the story (the district's town), never one elsewhere.
+            for e in [e for e in scores if gaz.country_of(e) not in doc_countries]:
+                del scores[e]
+            m.doubt = True
     _structure(doc, matches, gaz)
     _coherence(matches, gaz)
+    _far_from_story(matches, gaz, doc_countries, cache)
+
+
+def _widened(gaz: Gazetteer, m: _Match, doc_countries: Mapping[str, float]
+             ) -> tuple[_PriorEntry, ...]:
+    """``m.priors``, and candidates beyond the first :data:`_MAX_CANDIDATES` that may fit.
+
+    Those of the class its generic word names, or in a country of the story ("San José"
+    near Copiapó, Chile).
+    """
+    extra = []
+    head = m.head
+    for e in m.entries[_MAX_CANDIDATES:_HEAD_SCAN]:
+        kind, c, prior, _, name_key = gaz.facts(e)
+        if c in doc_countries or (head and (kind in head or gaz.feature_class(e) in head)):
+            extra.append((e, kind, c, prior - (_ALIAS_PENALTY if kind == "city"
+                                               and name_key != m.key else 0.0)))
+    return (*m.priors, *extra) if extra else m.priors
+
+
+_FAR_KM = 2_000.0  # a place this far from all the story's others does not fit it ...
+_FIT_KM = 1_000.0  # ... and a namesake this close to one of them does
+_SWITCH_MARGIN = 4.0  # how far behind the best such a namesake may be and still win
+_FAR_KINDS = frozenset({"city", "landmark", "island", "admin2", "airport", "station",
+                        "border_post", "bridge"})
+
+
+def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mapping[str, float],
+                    cache: dict[str, _NamePriors]) -> None:
+    """A place thousands of km from every other place of the story yields to one that fits.
+
+    A mention's best place that lies in none of the story's countries (named or implied by
+    another mention) and over :data:`_FAR_KM` from every other mention's place gives way to
+    a namesake within :data:`_FIT_KM` of one of them or in one of those countries, if its
+    score is within :data:`_SWITCH_MARGIN` of the best. With no such namesake, the mention
+    is marked doubtful when the others make a story of their own (two of them in one
+    country or near each other) or when its place is a small one.
+    """
+    placed = [(m, _best(m)) for m in matches if m.scores]
+    if len(placed) < 2:
+        return
+    spots = [(gaz.point(b), gaz.country_of(b), m.key, id(m)) for m, b in placed
+             if gaz.kind(b) not in ("continent", "sea")]
+    for m, best in placed:
+        if gaz.kind(best) not in _FAR_KINDS:
+            continue
+        own = cache[m.key][1] if m.key in cache else ""
+        countries = {c for c, n in doc_countries.items() if n > (1.0 if c == own else 0.0)}
+        others = [pt for pt, _, key, who in spots if who != id(m) and key != m.key]
+
+        def fits(e: int, within: float, countries: set[str] = countries,
+                 others: list[tuple[float, float]] = others) -> bool:
+            if gaz.country_of(e) in countries:
+                return True
+            lat, lon = gaz.point(e)
+            return any(great_circle_km(lat, lon, *pt) < within for pt in others)
+
+        if (not others and not countries) or fits(best, _FAR_KM):
+            continue
+        top = m.scores[best]
+        near = [e for e, sc in m.scores.items() if e != best and top - sc <= _SWITCH_MARGIN
+                and fits(e, _FIT_KM)]
+        if near:
+            m.scores[max(near, key=lambda e: (m.scores[e], -e))] = top + 0.5
+        elif gaz.prior(best) < _WEAK_PRIOR or _story_of_its_own(spots, m):
+            m.doubt = True
+
+
+_WEAK_PRIOR = 5.0  # a place whose prior is below this (a town under 100,000) is a small one
+
+
+def _story_of_its_own(spots: list[tuple[tuple[float, float], str, str, int]], m: _Match
+                      ) -> bool:
+    """Whether two of the other mentions' places share a country or lie near each other."""
+    rest = [s for s in spots if s[3] != id(m) and s[2] != m.key]
+    for k, (pt, country, key, _) in enumerate(rest):
+        for pt2, country2, key2, _ in rest[k + 1:]:
+            if key2 != key and ((country and country == country2)
+                                or great_circle_km(*pt, *pt2) < _FIT_KM):
+                return True
+    return False
 
 
 def _sets_country(gaz: Gazetteer, e: int) -> bool:
@@ -851,6 +953,86 @@ def _listed_in_chains(places: list[_Match], gaps: list[str], best: dict[int, int
 
 
 _SCORE = operator.itemgetter(1)
+# Classes a generic word can name that a town may stand for: "Beijing South railway
+# station" is in Beijing, "the port of Djibouti" is the town. Any other class ("volcano",
+# "district") is a place of its own, which a namesake town elsewhere is not.
+_TOWN_CLASSES = frozenset({"city", "station", "airport"})
+_HEAD_BONUS = 6.0  # a candidate of the class a generic word beside the name names
+_HEAD_SCAN = 2_000  # candidates looked through for one of that class or a story country
+_STATION_CLASSES = frozenset({"station", "airport"})
+
+
+def _heads(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> list[_Match]:
+    """Generic words beside each name: "Mount Kelud", "Kelud volcano", "the port of Djibouti".
+
+    A word before ("Mount") or after ("volcano", "district", "railway station") joins the
+    mention, and its classes are noted for :func:`_resolve`; "<word> of" ("port of") only
+    notes them. A name and its generic word that are together a name ("Dubai airport",
+    "Robben Island") are that name. One capitalised word may stand between a town and a
+    station or airport ("Beijing South railway station"). Matches inside a mention so
+    widened are dropped.
+    """
+    out: list[_Match] = []
+    reach = -1
+    heads = gaz.heads
+    for m in matches:
+        if m.start < reach:
+            continue
+        if not m.demonym:
+            prev = doc.prev_word(m.start)
+            if prev is not None:
+                word = _normalized(prev[0])
+                classes = heads.get((word, "before"))
+                if classes is not None:
+                    m.head, m.start = classes, prev[1]
+                elif word == "of":
+                    noun = doc.prev_word(prev[1])  # lower case: "South Island of" is a name
+                    if noun is not None and noun[0].islower():
+                        m.head = heads.get((f"{noun[0]} of", "of"), m.head)
+                        m.loose = True
+            _head_after(doc, m, gaz)
+        out.append(m)
+        reach = m.end
+    return out
+
+
+def _head_after(doc: _Doc, m: _Match, gaz: Gazetteer) -> None:
+    """Widen ``m`` over a generic word after it, noting its classes (see :func:`_heads`)."""
+    first = doc.next_word(m.end)
+    if first is None:
+        return
+    starts = gaz.head_starts
+    if _normalized(first[0]) not in starts:
+        if not first[0][:1].isupper():
+            return
+        second = doc.next_word(first[1] + len(first[0]))
+        if second is None or _normalized(second[0]) not in starts:
+            return
+    words: list[tuple[str, int]] = []
+    pos = m.end
+    while len(words) <= gaz.head_words:
+        nxt = doc.next_word(pos)
+        if nxt is None:
+            break
+        words.append(nxt)
+        pos = nxt[1] + len(nxt[0])
+    for skip in (0, 1):
+        if skip and not (words and words[0][0][:1].isupper()):
+            break
+        for k in range(len(words), skip, -1):
+            phrase = " ".join(_normalized(w) for w, _ in words[skip:k])
+            classes = gaz.heads.get((phrase, "after"))
+            if classes is None or (skip and not classes & _STATION_CLASSES):
+                continue
+            last, at = words[k - 1]
+            whole = f"{m.key} {' '.join(_normalized(w) for w, _ in words[:k])}"
+            entries = gaz.candidates(whole)
+            if entries:
+                m.key, m.entries = whole, entries
+            else:
+                m.head = m.head | classes
+            m.end = at + len(last)
+            return
 
 
 def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
@@ -1010,6 +1192,7 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
         words = [(offset + w.start(), offset + w.end(), w.group()) for w in _IN_RUN.finditer(run)]
         for start, end, key, entries, k, demonym in _scan_words(text, words, gaz, caps=True):
             matches.append(_Match(start, end, key, entries, k, demonym))
+    matches = _heads(doc, matches, gaz)
     persons: set[str] = set()
     neighbours = _NEIGHBOURS.setdefault(gaz, {})
     for m in matches:
@@ -1050,11 +1233,16 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
                               0.9, True)
             continue
         scores = m.scores
+        if not scores:
+            continue  # "Doti district" in a story about Nepal: no Doti fits
         ranked = (sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])) if len(scores) > 1
                   else list(scores.items()))
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else top - 6.0
-        confidence = round(1.0 / (1.0 + math.exp(-(top - second))), 3)
+        confidence = 1.0 / (1.0 + math.exp(-(top - second)))
+        if m.doubt:
+            confidence *= _DOUBT_FACTOR
+        confidence = round(confidence, 3)
         cands = tuple([_candidate(gaz, e, sc, made) for e, sc in ranked[:5]])
         yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best, curated, built),
                       confidence, False, cands)
