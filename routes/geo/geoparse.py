@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from routes import settings
+from routes.errors import DataError
 from routes.geo.gazetteer import Gazetteer, load_gazetteer
 from routes.geo.geodesy import great_circle_km
 from routes.geo.places import Place, load_places, normalize_name
@@ -91,12 +92,12 @@ _PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "village
 _WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
 # Capitalised words and abbreviations ("U.S."): where a name can start.
 _ANY = re.compile(r"(?:[A-Z]\.){2,}|(?<![\w'’\-])" + _WORD)
-_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-ɏ][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-Я][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
 _CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS, key=lambda w: (-len(w), w))) + ")"
 # A run of capitalised words, possibly joined by connectors: where names can be. The first
 # word is _CAP_WORD spelt to start with its capital (then the look-behind), so that the
 # regex engine can skip ahead to capitals instead of testing every position.
-_FIRST_CAP = "[A-ZÀ-ÖØ-ÞĀ-ɏ]"
+_FIRST_CAP = "[A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-Я]"  # Latin, Greek and Cyrillic capitals
 _RUN = re.compile(_FIRST_CAP + r"(?<![\w'’\-]" + _FIRST_CAP + r")(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
                   r"|[^\W\d_]*(?:[-'’][^\W\d_]+)*)(?:[ \u00a0]{1,2}(?:" + _CONNECTOR
                   + r"[ \u00a0]{1,2})*" + _CAP_WORD + r")*")
@@ -644,7 +645,42 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
         return True
     follows = doc.text[m.end:m.end + 2]
     big = _max_population(gaz, m) >= _LARGE_CITY
-    return big and (follows[:1] == "," or follows in ("'s", "’s"))
+    if big and (follows[:1] == "," or follows in ("'s", "’s")):
+        return True
+    cues = _place_cues(settings.data_folder)
+    return cues is not None and cues.match(doc.text, m.end) is not None
+
+
+@functools.cache
+def _place_cues(folder: Path) -> re.Pattern[str] | None:
+    """"<name> is 60 km", "<name> lies about 30 miles": from ``gazetteer/place_cues.csv``.
+
+    Raises
+    ------
+    DataError
+        If the file names an unknown role.
+
+    """
+    import csv
+
+    path = folder / "gazetteer" / "place_cues.csv"
+    if not path.exists():
+        return None
+    roles: dict[str, list[str]] = {"verb": [], "hedge": [], "unit": []}
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        for row in rows:
+            if row["role"] not in roles:
+                raise DataError(f"{path.name}: unknown role {row['role']!r} "
+                                f"(roles are {', '.join(roles)})")
+            roles[row["role"]].append(re.escape(row["word"].strip()))
+
+    def alt(words: list[str]) -> str:
+        return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+    return re.compile(r"[ \u00a0]+" + alt(roles["verb"]) + r"[ \u00a0]+(?:" + alt(roles["hedge"])
+                      + r"[ \u00a0]+)?[\d][\d.,]*[ \u00a0-]?" + alt(roles["unit"]) + r"\b")
+
 
 
 # What a name's scores start from, per gazetteer and normalised name: see _name_priors.
@@ -952,6 +988,42 @@ def _listed_in_chains(places: list[_Match], gaps: list[str], best: dict[int, int
     return listed
 
 
+# Letters of scripts without capitals. Names in the ones written without spaces (Chinese,
+# Japanese, Korean, Thai) are found inside runs of letters, the longest first; in the others
+# (Arabic, Hebrew, the Indic scripts) as whole words.
+_SPACELESS = ("\u0e00-\u0eff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+              "\uac00-\ud7af\uf900-\ufaff")
+_UNCASED = re.compile("[\u0590-\u08ff\u0900-\u0dff" + _SPACELESS + "]+")
+_SPACELESS_RUN = re.compile("[" + _SPACELESS + "]+")
+_SCRIPT_NAME_CHARS = 8  # the longest name looked for inside a run of such letters
+
+
+def _script_matches(text: str, gaz: Gazetteer) -> list[_Match]:
+    """Names written in scripts without capitals ("平壤", "서울에서", "القاهرة")."""
+    out: list[_Match] = []
+    for run in _UNCASED.finditer(text):
+        start, word = run.start(), run.group()
+        if not _SPACELESS_RUN.fullmatch(word):
+            key = _normalized(word)
+            entries = gaz.candidates(key) if len(word) >= 2 else _NO_ENTRIES
+            if entries:
+                out.append(_Match(start, run.end(), key, entries, 1))
+            continue
+        i = 0
+        while i < len(word) - 1:
+            for n in range(min(_SCRIPT_NAME_CHARS, len(word) - i), 1, -1):
+                key = _normalized(word[i:i + n])
+                entries = gaz.candidates(key)
+                if entries:
+                    out.append(_Match(start + i, start + i + n, key, entries, 1))
+                    i += n
+                    break
+            else:
+                i += 1
+    return out
+
+
+_NO_ENTRIES: list[int] = []
 _SCORE = operator.itemgetter(1)
 # Classes a generic word can name that a town may stand for: "Beijing South railway
 # station" is in Beijing, "the port of Djibouti" is the town. Any other class ("volcano",
@@ -1192,6 +1264,9 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
         words = [(offset + w.start(), offset + w.end(), w.group()) for w in _IN_RUN.finditer(run)]
         for start, end, key, entries, k, demonym in _scan_words(text, words, gaz, caps=True):
             matches.append(_Match(start, end, key, entries, k, demonym))
+    if not text.isascii() and _UNCASED.search(text):
+        matches.extend(_script_matches(text, gaz))
+        matches.sort(key=lambda m: m.start)
     matches = _heads(doc, matches, gaz)
     persons: set[str] = set()
     neighbours = _NEIGHBOURS.setdefault(gaz, {})
