@@ -786,7 +786,9 @@ def _widened(gaz: Gazetteer, m: _Match, doc_countries: Mapping[str, float]
 
 _FAR_KM = 2_000.0  # a place this far from all the story's others does not fit it ...
 _FIT_KM = 1_000.0  # ... and a namesake this close to one of them does
-_SWITCH_MARGIN = 4.0  # how far behind the best such a namesake may be and still win
+_SWITCH_MARGIN = 4.0  # how far behind the best such a namesake may be and still win ...
+_SWITCH_MARGIN_BIG = 1.0  # ... when the best is a big place (Dallas, Texas in a story of
+# flights from Dubai and to Sydney is not a Dallas of Australia)
 _FAR_KINDS = frozenset({"city", "landmark", "island", "admin2", "airport", "station",
                         "border_post", "bridge"})
 
@@ -795,12 +797,13 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
                     cache: dict[str, _NamePriors]) -> None:
     """A place thousands of km from every other place of the story yields to one that fits.
 
-    A mention's best place that lies in none of the story's countries (named or implied by
-    another mention) and over :data:`_FAR_KM` from every other mention's place gives way to
-    a namesake within :data:`_FIT_KM` of one of them or in one of those countries, if its
-    score is within :data:`_SWITCH_MARGIN` of the best. With no such namesake, the mention
-    is marked doubtful when the others make a story of their own (two of them in one
-    country or near each other) or when its place is a small one.
+    A mention's best place that lies in none of the story's countries (those of the other
+    mentions' places, or named or implied by them) and over :data:`_FAR_KM` from every
+    other mention's place gives way to a namesake within :data:`_FIT_KM` of one of them or
+    in one of those countries, if its score is within :data:`_SWITCH_MARGIN` of the best
+    (:data:`_SWITCH_MARGIN_BIG` when the best is not a small place). With no such
+    namesake, the mention is marked doubtful when the others make a story of their own (two
+    of them in one country or near each other) or when its place is a small one.
     """
     placed = [(m, _best(m)) for m in matches if m.scores]
     if len(placed) < 2:
@@ -812,7 +815,11 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
             continue
         own = cache[m.key][1] if m.key in cache else ""
         countries = {c for c, n in doc_countries.items() if n > (1.0 if c == own else 0.0)}
-        others = [pt for pt, _, key, who in spots if who != id(m) and key != m.key]
+        others = []
+        for pt, country, key, who in spots:
+            if who != id(m) and key != m.key:
+                others.append(pt)
+                countries.add(country)
 
         def fits(e: int, within: float, countries: set[str] = countries,
                  others: list[tuple[float, float]] = others) -> bool:
@@ -824,11 +831,13 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
         if (not others and not countries) or fits(best, _FAR_KM):
             continue
         top = m.scores[best]
-        near = [e for e, sc in m.scores.items() if e != best and top - sc <= _SWITCH_MARGIN
+        weak = gaz.prior(best) < _WEAK_PRIOR
+        margin = _SWITCH_MARGIN if weak else _SWITCH_MARGIN_BIG
+        near = [e for e, sc in m.scores.items() if e != best and top - sc <= margin
                 and fits(e, _FIT_KM)]
         if near:
             m.scores[max(near, key=lambda e: (m.scores[e], -e))] = top + 0.5
-        elif gaz.prior(best) < _WEAK_PRIOR or _story_of_its_own(spots, m):
+        elif weak or _story_of_its_own(spots, m):
             m.doubt = True
 
 
