@@ -83,6 +83,7 @@ _FEATURE_RANK_STEP = 0.4
 # Features already named by a country, region or curated place of the same name this close
 # are that place (the island of Tasmania is the state): not indexed again.
 _SAME_FEATURE_KM = 400.0
+_SAME_WATER_KM = 2_000.0  # ... and a sea or a region of the same name this close
 _AIRPORT_PRIOR = {"large_airport": 5.5, "medium_airport": 4.5, "small_airport": 4.0}
 # Words of airport names that say nothing about which airport it is.
 _AIRPORT_GENERIC = ("international", "intl", "airport", "regional", "domestic", "municipal",
@@ -730,9 +731,12 @@ def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool
             raise DataError(f"{path.name}: line {lineno}: unknown class {cls!r}")
         name = row["name"]
         key = normalize_name(name)
+        kind = _FEATURE_KIND[cls]
+        reach = _SAME_WATER_KM if kind in ("sea", "region") else _SAME_FEATURE_KM
         same = [e for e in b.index.get(key, ()) if _KIND_ORDER[b.kinds[e]] in known and (
             b.countries[e] == row["country"] != ""
-            or great_circle_km(lat, lon, b.lats[e], b.lons[e]) < _SAME_FEATURE_KM)]
+            or great_circle_km(lat, lon, b.lats[e], b.lons[e])
+            < (reach if _KIND_ORDER[b.kinds[e]] == kind else _SAME_FEATURE_KM))]
         if same:
             for e in same:  # "Gunung Semeru" (a mountain) is the volcano Semeru
                 if cls == "volcano" and _CLASS_ORDER[b.classes[e]] == "mountain":

@@ -802,8 +802,8 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
     other mention's place gives way to a namesake within :data:`_FIT_KM` of one of them or
     in one of those countries, if its score is within :data:`_SWITCH_MARGIN` of the best
     (:data:`_SWITCH_MARGIN_BIG` when the best is not a small place). With no such
-    namesake, the mention is marked doubtful when the others make a story of their own (two
-    of them in one country or near each other) or when its place is a small one.
+    namesake, a small place (prior under :data:`_WEAK_PRIOR`) is marked doubtful: a big one
+    far from the rest is as likely the other end of a long trip.
     """
     placed = [(m, _best(m)) for m in matches if m.scores]
     if len(placed) < 2:
@@ -837,23 +837,11 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
                 and fits(e, _FIT_KM)]
         if near:
             m.scores[max(near, key=lambda e: (m.scores[e], -e))] = top + 0.5
-        elif weak or _story_of_its_own(spots, m):
+        elif weak:
             m.doubt = True
 
 
 _WEAK_PRIOR = 5.0  # a place whose prior is below this (a town under 100,000) is a small one
-
-
-def _story_of_its_own(spots: list[tuple[tuple[float, float], str, str, int]], m: _Match
-                      ) -> bool:
-    """Whether two of the other mentions' places share a country or lie near each other."""
-    rest = [s for s in spots if s[3] != id(m) and s[2] != m.key]
-    for k, (pt, country, key, _) in enumerate(rest):
-        for pt2, country2, key2, _ in rest[k + 1:]:
-            if key2 != key and ((country and country == country2)
-                                or great_circle_km(*pt, *pt2) < _FIT_KM):
-                return True
-    return False
 
 
 def _sets_country(gaz: Gazetteer, e: int) -> bool:
@@ -1295,6 +1283,8 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
     for m in matches:
         if _rejected(doc, m, persons, gaz):
             continue
+        if m.head:
+            accepted_common.add(m.key)  # "Mount Etna": Etna is the volcano throughout
         if not m.demonym and not names and _needs_evidence(m, gaz):
             if _has_evidence(doc, m, gaz):
                 accepted_common.add(m.key)
