@@ -1110,7 +1110,8 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     Each candidate within :data:`_COHERENCE_MAX` of its mention's best gains
     :data:`_NEAR_BONUS` for each other mention (up to :data:`_NEAR_MAX`) whose current best
     local place lies within about 1,000 km, and :data:`_CLOSE_BONUS` more for each (up to
-    :data:`_CLOSE_MAX`) within about 150 km.
+    :data:`_CLOSE_MAX`) within about 150 km; a town inside a region the story names counts
+    that region as one such neighbour, wherever the region's own point lies.
     Two rounds, each starting from the scores :func:`_resolve` gave.
     """
     plans: list[tuple[_Match, dict[int, float], list[tuple[int, float, float, float]]]] = []
@@ -1147,6 +1148,14 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
                 chosen.append((*gaz.point(best), id(m)))
         chosen.sort()
         lats = [c[0] for c in chosen]
+        # The regions the story names: a town inside one is its neighbour, wherever the
+        # region's own point is ("Clinton" after "Knoxville, Tennessee").
+        regions = {}
+        for m in matches:
+            if m.scores:
+                best = _best(m)
+                if gaz.kind(best) == "admin1":
+                    regions[(gaz.country_of(best), gaz.admin1_of(best))] = id(m)
         for m, base, points in plans:
             own = id(m)
             if not any(c[2] != own for c in chosen):
@@ -1154,6 +1163,9 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
             scores = m.scores
             for e, lat, lon, k in points:
                 near = neighbours = 0
+                if regions and gaz.kind(e) != "admin1" and regions.get(
+                        (gaz.country_of(e), gaz.admin1_of(e)), own) != own:
+                    near = neighbours = 1
                 for p_lat, p_lon, who in chosen[left(lats, lat - band):
                                                 right(lats, lat + band)]:
                     if who == own:
