@@ -77,3 +77,12 @@ def test_big_towns_have_their_names_in_other_scripts() -> None:
     gaz = load_gazetteer()
     assert gaz.name(gaz.candidates("владивосток")[0]) == "Vladivostok"
     assert gaz.name(gaz.candidates("平壤")[0]) == "Pyongyang"
+
+
+def test_a_town_known_only_through_its_airport_is_found() -> None:
+    from routes.geo.geoparse import find_places
+
+    lukla = {m.text: m.place for m in find_places("Flights to Lukla in Nepal were cancelled.")}
+    assert (lukla["Lukla"].kind, lukla["Lukla"].country) == ("airport", "NP")
+    gaz = load_gazetteer()
+    assert all(gaz.kind(e) != "airport" for e in gaz.candidates("london"))

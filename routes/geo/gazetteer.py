@@ -668,7 +668,8 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     heads = _feature_words(gaz / "feature_words.csv")
     lexicon = set(_word_list(gaz / "english_words.txt"))
     _add_features(b, gaz / "features.csv", heads, lexicon)
-    _add_airports(b, folder / "raw" / "airports_ourairports_world.csv", lexicon)
+    airport_towns = _add_airports(b, folder / "raw" / "airports_ourairports_world.csv",
+                                  lexicon)
 
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         if str(gid) in curated_geonames:
@@ -686,6 +687,11 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         if str(gid) in capital_ids:
             b.capitals.add(i)
 
+    # A town known only through its airport ("Lukla"): the airport stands for it.
+    for i, town in airport_towns:
+        key = normalize_name(town)
+        if key and key not in b.index and key not in lexicon:
+            b.index[key] = [i]
     return _pack(b, folder, gaz, country_entry, heads)
 
 
@@ -797,8 +803,10 @@ def _airport_names(name: str, town: str, lexicon: set[str]) -> list[str]:
     return out
 
 
-def _add_airports(b: _Builder, path: Path, lexicon: set[str]) -> None:
+def _add_airports(b: _Builder, path: Path, lexicon: set[str]) -> list[tuple[int, str]]:
     """The world's airports (``airports_ourairports_world.csv``) under their names.
+
+    Returns each airport's entry and the town it serves.
 
     Raises
     ------
@@ -806,6 +814,7 @@ def _add_airports(b: _Builder, path: Path, lexicon: set[str]) -> None:
         If a row has bad coordinates.
 
     """
+    towns = []
     for lineno, row in enumerate(_read_csv(path), start=2):
         try:
             lat, lon = float(row["latitude_deg"]), float(row["longitude_deg"])
@@ -818,6 +827,9 @@ def _add_airports(b: _Builder, path: Path, lexicon: set[str]) -> None:
                   row["iso_country"], lat, lon, 0, "",
                   _airport_names(name, row.get("municipality") or "", lexicon))
         b.priors[i] = _AIRPORT_PRIOR.get(row["type"], 4.0)
+        if row.get("municipality"):
+            towns.append((i, row["municipality"]))
+    return towns
 
 
 def _add_us_counties(b: _Builder, path: Path,
