@@ -432,3 +432,9 @@ def test_names_in_other_scripts(text: str, span: str, country: str) -> None:
     m = _found(text)[span]
     assert m.place.country == country
     assert text[m.start:m.end] == span
+
+
+def test_an_ordinary_word_named_beside_the_story_is_a_place() -> None:
+    found = _found("Leaving Melbourne at nine, the ferry makes Devonport by dusk.")
+    assert found["Devonport"].place.country == "AU"
+    assert "Energy" not in _found("Staff of the Department of Energy met in Washington.")

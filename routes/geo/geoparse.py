@@ -683,6 +683,31 @@ def _place_cues(folder: Path) -> re.Pattern[str] | None:
 
 
 
+_STORY_KM = 500.0  # an ordinary word named mid-sentence this close to the story is a place
+_STORY_TOWN = 10_000
+
+
+def _near_the_story(doc: _Doc, m: _Match, kept: list[_Match], gaz: Gazetteer) -> bool:
+    """Evidence for an ordinary word that is a name ("make Devonport" beside Melbourne).
+
+    Capitalised inside a sentence between two lower-case words (not after "of" or an
+    article: "Department of Energy", "the City"), with a town of :data:`_STORY_TOWN` people
+    or more among its candidates within :data:`_STORY_KM` of the first candidate of a place
+    already taken (one needing no evidence, of a local kind).
+    """
+    if doc.caps or m.words != 1 or doc.sentence_start(m.start):
+        return False
+    prev, nxt = doc.prev_word(m.start), doc.next_word(m.end)
+    if (prev is None or not prev[0].islower() or prev[0] in _FUNCTION_WORDS
+            or (nxt is not None and not nxt[0].islower())):
+        return False
+    anchors = [gaz.point(o.entries[0]) for o in kept
+               if o.entries and gaz.kind(o.entries[0]) in _LOCAL_KINDS]
+    return any(great_circle_km(*gaz.point(e), *pt) < _STORY_KM
+               for e in m.entries[:_MAX_CANDIDATES] if gaz.population(e) >= _STORY_TOWN
+               for pt in anchors)
+
+
 # What a name's scores start from, per gazetteer and normalised name: see _name_priors.
 _PriorEntry = tuple[int, str, str, float]  # (entry, kind, country, score)
 _NamePriors = tuple[tuple[_PriorEntry, ...], str]
@@ -1305,7 +1330,8 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
                 pending.append(m)
             continue
         kept.append(m)
-    kept.extend(m for m in pending if m.key in accepted_common)
+    kept.extend(m for m in pending if m.key in accepted_common
+                or _near_the_story(doc, m, kept, gaz))
     kept.sort(key=lambda m: m.start)
     _resolve(doc, kept, gaz)
     curated = _curated_places()
