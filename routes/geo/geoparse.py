@@ -7,7 +7,15 @@ organisations or ordinary words, and resolves each name among its candidates wit
 * priors: kind (a country before a town of the same name) and population;
 * the rest of the text: countries named or implied, qualifiers such as "Paris, Texas",
   demonyms in the same sentence ("the Chinese cities of Tumen and Hunchun");
-* spatial coherence: candidates near the other places of the story score higher.
+* generic words beside the name ("Mount Kelud", "the Fuego volcano", "Doti district",
+  "Beijing South railway station", "the port of Djibouti"): they join the mention and
+  favour candidates of the kind they name (``data/gazetteer/feature_words.csv``);
+* spatial coherence: candidates near the other places of the story score higher, and a
+  small place far from all of them yields to a namesake that fits, or is marked doubtful
+  (its confidence halved) when none does.
+
+A hyphenated pair that is no name of its own is read as its places ("Delhi-Katra",
+"Poland-Ukraine border"); names in other scripts are found too ("平壤", "Владивосток").
 
 Demonyms ("North Korean", "Russian") are returned linked to their country and marked.
 
