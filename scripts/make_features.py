@@ -2,12 +2,13 @@
 
 What GeoNames' town list lacks and the news names: mountains and volcanoes, islands, capes,
 seas, gulfs, bays and straits, lakes and rivers, deserts, ranges and peninsulas, national
-parks, and first-level units that GeoNames spells otherwise or keeps at the second level
-(Sri Lanka's districts, "Wardak"). One row per feature: ``name, kind, country, lat, lon,
-rank``, where ``kind`` is the feature's class (``volcano``, ``island``, ``strait``, ...; the
-gazetteer maps it to its own kinds), ``country`` the ISO code of the country holding the
-point ('' at sea), and ``rank`` Natural Earth's scale rank (0 for the most prominent, 10 for
-the least; volcanoes 6 when they erupted in historical times, else 8).
+parks, and first-level units as Natural Earth names them, which GeoNames may spell
+otherwise or keep at the second level (Sri Lanka's districts, "Wardak", English counties;
+the gazetteer skips those it already has). One row per feature: ``name, kind, country,
+lat, lon, rank``, where ``kind`` is the feature's class (``volcano``, ``island``, ``strait``,
+...; the gazetteer maps it to its own kinds), ``country`` the ISO code of the country
+holding the point ('' at sea), and ``rank`` Natural Earth's scale rank (0 for the most
+prominent, 10 for the least; volcanoes 6 when they erupted in historical times, else 8).
 
 Inputs:
 
@@ -37,7 +38,6 @@ import csv
 import gzip
 import io
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -53,7 +53,6 @@ from shapely.geometry.base import BaseGeometry
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "gazetteer" / "features.csv"
 COUNTRIES = ROOT / "data" / "raw" / "ne_50m_admin0_countries_world.geojson.gz"
-ADMIN1 = ROOT / "data" / "gazetteer" / "admin1CodesASCII.txt"
 NE_COMMIT = "0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e"
 PLOTLY_COMMIT = "0c447c47b757ad74edecab31f0d72f849d2e67c2"
 
@@ -139,9 +138,8 @@ class Countries:
         return str(self.codes[best])
 
 
-def natural_earth(git: list[str], commit: str, countries: Countries,
-                  admin1_names: set[tuple[str, str]]) -> Iterator[tuple[str, str, str,
-                                                                        float, float, int]]:
+def natural_earth(git: list[str], commit: str, countries: Countries
+                  ) -> Iterator[tuple[str, str, str, float, float, int]]:
     base = "10m/physical/"
     for path, classes in ((base + "ne_10m_geography_regions_points.7z", POINT_CLASSES),
                           (base + "ne_10m_geography_regions_elevation_points.7z",
@@ -188,9 +186,9 @@ def natural_earth(git: list[str], commit: str, countries: Countries,
         pt = _point_of(shape(feat["geometry"]))
         name = f"{clean_name(str(p['name']))} {unit}"
         yield name, "park", "US", pt.y, pt.x, int(p.get("scalerank") or 0)
-    # First-level units under the name Natural Earth gives them, where GeoNames has no
-    # first-level unit of that name in that country: one point each (the label point of its
-    # main part; units labelled in several parts are GeoNames' already).
+    # First-level units under the name Natural Earth gives them (the gazetteer leaves out
+    # those GeoNames has under the same name): one point each, the label point of the unit
+    # when it has a single part (units labelled in several parts are left out).
     labels: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     for feat in read_7z_json(git, commit, cult + "ne_10m_admin_1_label_points.7z")["features"]:
         p = feat["properties"]
@@ -203,7 +201,7 @@ def natural_earth(git: list[str], commit: str, countries: Countries,
         labels.setdefault((iso, clean_name(p["name"])), []).append(
             (lat, lon, int(p.get("scalerank") or 0)))
     for (iso, name), points in sorted(labels.items()):
-        if len(points) != 1 or (iso, _fold(name)) in admin1_names:
+        if len(points) != 1:
             continue
         lat, lon, rank = points[0]
         yield name, "district", iso, lat, lon, rank
@@ -241,16 +239,8 @@ def main() -> int:
     parser.add_argument("--plotly-commit", default=PLOTLY_COMMIT)
     args = parser.parse_args()
     countries = Countries(COUNTRIES)
-    admin1_names: set[tuple[str, str]] = set()
-    for line in ADMIN1.read_text(encoding="utf-8").splitlines():
-        code, name, ascii_name, _ = line.split("\t")
-        for n in (name, ascii_name):
-            admin1_names.add((code.split(".")[0], _fold(n)))
-            admin1_names.add((code.split(".")[0], _fold(re.sub(
-                r" (Province|District|Region|State|Governorate|Department)$", "", n))))
     rows: dict[tuple[str, str, str], tuple[str, str, str, float, float, int]] = {}
-    for row in (*natural_earth(["git", "-C", str(args.ne_repo)], args.ne_commit, countries,
-                               admin1_names),
+    for row in (*natural_earth(["git", "-C", str(args.ne_repo)], args.ne_commit, countries),
                 *volcanoes(["git", "-C", str(args.plotly_repo)], args.plotly_commit,
                            countries)):
         name, cls, iso, lat, lon, rank = row

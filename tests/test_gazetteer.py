@@ -86,3 +86,17 @@ def test_a_town_known_only_through_its_airport_is_found() -> None:
     assert (lukla["Lukla"].kind, lukla["Lukla"].country) == ("airport", "NP")
     gaz = load_gazetteer()
     assert all(gaz.kind(e) != "airport" for e in gaz.candidates("london"))
+
+
+def test_an_airport_short_name_yields_to_a_town_of_that_name() -> None:
+    gaz = load_gazetteer()
+    assert gaz.kind(gaz.candidates("hollywood")[0]) == "city"  # not Fort Lauderdale's airport
+    assert gaz.kind(gaz.candidates("heathrow")[0]) == "airport"  # a village in Florida
+
+
+def test_english_counties_in_an_english_story() -> None:
+    from routes.geo.geoparse import find_places
+
+    found = {m.text: m.place for m in find_places(
+        "Cases rose in Norwich and across Norfolk and Suffolk, England.", demonyms=False)}
+    assert found["Norfolk"].country == "GB" and found["Suffolk"].country == "GB"

@@ -79,13 +79,14 @@ _FEATURE_PRIOR = {"island": 7.0, "sea": 8.0, "gulf": 7.5, "bay": 6.5, "strait": 
                   "lake": 6.5, "river": 6.0, "reef": 5.0, "range": 6.0, "desert": 6.5,
                   "peninsula": 6.0, "region": 5.0, "volcano": 6.5, "mountain": 6.5,
                   "cape": 5.5, "pole": 7.5, "waterfall": 6.0, "pass": 5.0, "park": 6.0,
-                  "district": 6.0}
+                  "district": 8.0}
 _FEATURE_RANK_STEP = 0.4
 # Features already named by a country, region or curated place of the same name this close
 # are that place (the island of Tasmania is the state): not indexed again.
 _SAME_FEATURE_KM = 400.0
 _SAME_WATER_KM = 2_000.0  # ... and a sea or a region of the same name this close
 _AIRPORT_PRIOR = {"large_airport": 5.5, "medium_airport": 4.5, "small_airport": 4.0}
+_AIRPORT_NAME_TOWN = 10_000  # an airport's short name that a town this big has is the town's
 # Words of airport names that say nothing about which airport it is.
 _AIRPORT_GENERIC = ("international", "intl", "airport", "regional", "domestic", "municipal",
                     "airfield", "aerodrome", "air base", "airbase", "field", "county")
@@ -687,11 +688,16 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         if str(gid) in capital_ids:
             b.capitals.add(i)
 
-    # A town known only through its airport ("Lukla"): the airport stands for it.
-    for i, town in airport_towns:
+    # An airport's short name, unless a town of some size has it ("Heathrow" but not
+    # "Hollywood"); and a town known only through its airport ("Lukla").
+    for i, town, short in airport_towns:
         key = normalize_name(town)
-        if key and key not in b.index and key not in lexicon:
-            b.index[key] = [i]
+        if not key or key in lexicon:
+            continue
+        others = b.index.get(key, [])
+        free = all(b.pops[e] < _AIRPORT_NAME_TOWN for e in others) if short else not others
+        if free:
+            b.index.setdefault(key, []).append(i)
     return _pack(b, folder, gaz, country_entry, heads)
 
 
@@ -763,7 +769,8 @@ def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool
         kind = _FEATURE_KIND[cls]
         reach = _SAME_WATER_KM if kind in ("sea", "region") else _SAME_FEATURE_KM
         same = [e for e in b.index.get(key, ()) if _KIND_ORDER[b.kinds[e]] in known and (
-            b.countries[e] == row["country"] != ""
+            _KIND_ORDER[b.kinds[e]] == "country"  # "Seychelles" is the country
+            or b.countries[e] == row["country"] != ""
             or great_circle_km(lat, lon, b.lats[e], b.lons[e])
             < (reach if _KIND_ORDER[b.kinds[e]] == kind else _SAME_FEATURE_KM))]
         if same:
@@ -783,11 +790,11 @@ def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool
         b.priors[i] = _FEATURE_PRIOR[cls] - _FEATURE_RANK_STEP * rank
 
 
-def _airport_names(name: str, town: str, lexicon: set[str]) -> list[str]:
+def _airport_names(name: str, town: str, lexicon: set[str]) -> tuple[list[str], str]:
     """Shorter names of an airport: without "International", its town, or both.
 
-    "London Heathrow Airport" is also "Heathrow Airport" and "Heathrow"; a one-word short
-    name is kept only when it is no English word.
+    "London Heathrow Airport" is also "Heathrow Airport"; and its one-word short name,
+    "Heathrow", is returned apart (when it is no English word), for it may be a town's.
     """
     words = name.split()
     core = [w for w in words if normalize_name(w) not in _AIRPORT_GENERIC]
@@ -795,18 +802,21 @@ def _airport_names(name: str, town: str, lexicon: set[str]) -> list[str]:
     if len(core) < len(words):
         out.append(" ".join([*core, "Airport"]))
     town_words = town.split()
+    short = ""
     if town_words and core[:len(town_words)] == town_words and len(core) > len(town_words):
         rest = core[len(town_words):]
         out.append(" ".join([*rest, "Airport"]))
         if len(rest) == 1 and len(rest[0]) >= 4 and normalize_name(rest[0]) not in lexicon:
-            out.append(rest[0])
-    return out
+            short = rest[0]
+    return out, short
 
 
-def _add_airports(b: _Builder, path: Path, lexicon: set[str]) -> list[tuple[int, str]]:
+def _add_airports(b: _Builder, path: Path, lexicon: set[str]
+                  ) -> list[tuple[int, str, bool]]:
     """The world's airports (``airports_ourairports_world.csv``) under their names.
 
-    Returns each airport's entry and the town it serves.
+    Returns ``(entry, name, short)`` for the names left to give once the towns are in: an
+    airport's one-word short name (``short``) and the town it serves.
 
     Raises
     ------
@@ -823,12 +833,14 @@ def _add_airports(b: _Builder, path: Path, lexicon: set[str]) -> list[tuple[int,
         name = row["name"]
         if not name or "airport" not in name.lower():
             continue
+        aliases, short = _airport_names(name, row.get("municipality") or "", lexicon)
         i = b.add(f"airport:{row['iata_code'] or row['ident']}", name, "airport",
-                  row["iso_country"], lat, lon, 0, "",
-                  _airport_names(name, row.get("municipality") or "", lexicon))
+                  row["iso_country"], lat, lon, 0, "", aliases)
         b.priors[i] = _AIRPORT_PRIOR.get(row["type"], 4.0)
+        if short:
+            towns.append((i, short, True))
         if row.get("municipality"):
-            towns.append((i, row["municipality"]))
+            towns.append((i, row["municipality"], False))
     return towns
 
 
