@@ -438,3 +438,8 @@ def test_an_ordinary_word_named_beside_the_story_is_a_place() -> None:
     found = _found("Leaving Melbourne at nine, the ferry makes Devonport by dusk.")
     assert found["Devonport"].place.country == "AU"
     assert "Energy" not in _found("Staff of the Department of Energy met in Washington.")
+
+
+def test_a_name_joined_by_es() -> None:
+    assert _found("Ferries run from Dar es Salaam to Zanzibar.")["Dar es Salaam"].place.country \
+        == "TZ"

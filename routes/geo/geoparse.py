@@ -51,7 +51,7 @@ __all__ = ["Candidate", "Mention", "find_places", "gazetteer_place", "iter_place
 
 # Words that may sit inside a multi-word name ("Isle of Man", "Rostov-on-Don" is one token).
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos",
-                         "das", "di", "el", "al", "au", "aux", "am", "im", "an", "and", "on",
+                         "das", "di", "el", "es", "al", "au", "aux", "am", "im", "an", "and", "on",
                          "upon", "sur", "en", "y", "the"})
 # A place name followed by one of these is part of an organisation's name.
 _ORG_TAIL = frozenset({"news", "daily", "times", "post", "herald", "agency", "airlines",
