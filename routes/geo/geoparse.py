@@ -841,27 +841,33 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
     placed = [(m, _best(m)) for m in matches if m.scores]
     if len(placed) < 2:
         return
-    spots = [(gaz.point(b), gaz.country_of(b), m.key, id(m)) for m, b in placed
-             if gaz.kind(b) not in ("continent", "sea")]
+    # The other mentions' places, by name: a name's own other mentions are no evidence.
+    keys_of: dict[str, set[str]] = {}  # country -> names placed there
+    spots: list[tuple[float, float, str]] = []  # (lat, lon, name), by latitude
+    for m, b in placed:
+        if gaz.kind(b) not in ("continent", "sea"):
+            keys_of.setdefault(gaz.country_of(b), set()).add(m.key)
+            spots.append((*gaz.point(b), m.key))
+    spots = sorted(set(spots))
+    lats = [s[0] for s in spots]
     for m, best in placed:
         if gaz.kind(best) not in _FAR_KINDS:
             continue
         own = cache[m.key][1] if m.key in cache else ""
         countries = {c for c, n in doc_countries.items() if n > (1.0 if c == own else 0.0)}
-        others = []
-        for pt, country, key, who in spots:
-            if who != id(m) and key != m.key:
-                others.append(pt)
-                countries.add(country)
+        countries.update(c for c, keys in keys_of.items() if len(keys) > 1 or m.key not in keys)
 
-        def fits(e: int, within: float, countries: set[str] = countries,
-                 others: list[tuple[float, float]] = others) -> bool:
+        def fits(e: int, within: float, key: str = m.key, countries: set[str] = countries
+                 ) -> bool:
             if gaz.country_of(e) in countries:
                 return True
             lat, lon = gaz.point(e)
-            return any(great_circle_km(lat, lon, *pt) < within for pt in others)
+            band = within / 111.0  # degrees of latitude
+            return any(k != key and great_circle_km(lat, lon, p_lat, p_lon) < within
+                       for p_lat, p_lon, k in spots[bisect.bisect_left(lats, lat - band):
+                                                    bisect.bisect_right(lats, lat + band)])
 
-        if (not others and not countries) or fits(best, _FAR_KM):
+        if (len(spots) < 2 and not countries) or fits(best, _FAR_KM):
             continue
         top = m.scores[best]
         weak = gaz.prior(best) < _WEAK_PRIOR
