@@ -155,6 +155,9 @@ class Gazetteer:
         # First words of the generic words that follow a name: a quick test for the parser.
         self.head_starts: Container[str] = dict.fromkeys(
             w.split()[0] for w, where in self.heads if where == "after")
+        # Every word of the generic words ("national", "park", "railway", ...).
+        self.head_vocabulary: Container[str] = dict.fromkeys(
+            word for w, where in self.heads if where != "of" for word in w.split())
         self._trees: dict[tuple[int, ...], tuple[Any, list[int]]] = {}
         self._seen: dict[str, list[int]] = {}
         self._facts: dict[int, tuple[str, str, float, int, str]] = {}

@@ -437,13 +437,9 @@ def _scan_words(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, *,
 
 
 def _generic(key: str, gaz: Gazetteer) -> bool:
-    """Whether a name is made only of generic words ("national park", "lake")."""
-    return all(any((w, where) in gaz.heads for where in ("before", "after"))
-               or w in _GENERIC_EXTRA for w in key.split())
-
-
-_GENERIC_EXTRA = frozenset({"national", "park", "railway", "international", "west", "east",
-                            "north", "south", "central"})
+    """Whether a name is made only of generic or compass words ("national park", "lake")."""
+    words = gaz.head_vocabulary
+    return all(w in words or w in _DIRECTIONS for w in key.split())
 
 
 def _pair_parts(text: str, word: tuple[int, int, str], gaz: Gazetteer) -> list[_RunMatch]:
