@@ -427,6 +427,7 @@ def test_an_ordinary_word_starting_a_sentence_with_a_distance_is_a_place() -> No
     ("Поезд в Владивосток ушёл.", "Владивосток", "RU"),
     ("北京到上海的高铁", "北京", "CN"),
     ("서울에서 부산까지", "서울", "KR"),
+    ("وصل الوفد إلى القاهرة أمس", "القاهرة", "EG"),
 ])
 def test_names_in_other_scripts(text: str, span: str, country: str) -> None:
     m = _found(text)[span]

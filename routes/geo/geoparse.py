@@ -686,9 +686,8 @@ def _place_cues(folder: Path) -> re.Pattern[str] | None:
                       + r"[ \u00a0]+)?[\d][\d.,]*[ \u00a0-]?" + alt(roles["unit"]) + r"\b")
 
 
-
 _STORY_KM = 500.0  # an ordinary word named mid-sentence this close to the story is a place
-_STORY_TOWN = 10_000
+_STORY_TOWN = 10_000  # ... when one of its namesakes is a town of this many people
 
 
 def _near_the_story(doc: _Doc, m: _Match, kept: list[_Match], gaz: Gazetteer) -> bool:
