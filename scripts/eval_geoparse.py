@@ -94,8 +94,8 @@ def main() -> int:
         for row in false[: args.errors]:
             print("  ", *row)
         print("far:")
-        for row in misses[: args.errors]:
-            print("  ", *row)
+        for far in misses[: args.errors]:
+            print("  ", *far)
     return 0
 
 

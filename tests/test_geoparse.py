@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from routes.geo.geodesy import distance_km
-from routes.geo.geoparse import find_places
+from routes.geo.geoparse import Mention, find_places
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kim-putin-2019-article.txt"
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "kim-vladivostok.txt"
@@ -306,3 +306,141 @@ def test_a_county_takes_its_qualifier_and_saint_spelt_out() -> None:
         demonyms=False)}
     assert found["Scott County"].id.startswith("admin2:US.18")  # Indiana's FIPS code
     assert found["Saint Bernard Parish"].id == "admin2:US.22087"
+
+
+# Features the town list lacks, generic words, pairs, coherence and scripts. Every text here
+# was written for these tests.
+
+def _found(text: str) -> dict[str, Mention]:
+    return {m.text: m for m in find_places(text, demonyms=False)}
+
+
+@pytest.mark.parametrize(("text", "span", "name", "kind", "country"), [
+    ("Villagers fled the Fuego volcano at dawn.", "Fuego volcano", "Fuego", "landmark", "GT"),
+    ("Migrant boats keep landing on Lesbos.", "Lesbos", "Lesbos", "island", "GR"),
+    ("Snow closed passes across the South Island of New Zealand.", "South Island",
+     "South Island", "island", "NZ"),
+    ("The expedition finally reached the North Pole.", "North Pole", "North Pole",
+     "landmark", ""),
+    ("Fighting spread across Wardak province overnight.", "Wardak province", "Wardak",
+     "admin2", "AF"),
+    ("Rains cut roads in Kegalle District this week.", "Kegalle District", "Kegalle",
+     "admin2", "LK"),
+    ("Tankers waited outside the Strait of Gibraltar.", "Strait of Gibraltar",
+     "Strait of Gibraltar", "sea", ""),
+    ("Her flight from Heathrow was late.", "Heathrow", "London Heathrow Airport", "airport",
+     "GB"),
+])
+def test_named_features_resolve_to_the_feature(text: str, span: str, name: str, kind: str,
+                                               country: str) -> None:
+    m = _found(text)[span]
+    assert (m.place.name, m.place.kind, m.place.country) == (name, kind, country)
+
+
+def test_a_volcano_named_with_and_without_its_generic_word() -> None:
+    semeru = _found("Ash from Mount Semeru closed two roads.")["Mount Semeru"]
+    assert semeru.place.kind == "landmark"
+    assert distance_km(semeru.place.point, (-8.11, 112.92)) < 10
+    found = _found("Mount Etna erupted again, and Etna's ash reached Catania.")
+    assert found["Mount Etna"].place.point == found["Etna"].place.point
+    assert distance_km(found["Etna"].place.point, (37.75, 14.99)) < 10
+
+
+def test_unknown_name_before_generic_words_is_not_the_town_of_those_words() -> None:
+    found = _found("Campers filled Mount Remarkable National Park in South Australia.")
+    assert "National Park" not in found
+    assert "South Australia" in found
+
+
+def test_station_after_a_town_and_a_word_is_one_mention_in_the_town() -> None:
+    found = _found("Trains leave Beijing South railway station every ten minutes.")
+    m = found["Beijing South railway station"]
+    assert m.place.name == "Beijing"
+
+
+def test_generic_word_favours_its_kind_and_port_of_is_a_town() -> None:
+    found = _found("Ships queue at the Red Sea port of Djibouti.")
+    assert found["Djibouti"].place.kind == "city"
+    assert _found("Trade with Djibouti grew.")["Djibouti"].place.kind == "country"
+    airport = _found("She landed at Dubai airport at noon.")["Dubai airport"]
+    assert airport.place.kind == "airport" and airport.place.country == "AE"
+
+
+def test_district_of_an_unknown_name_is_not_a_namesake_elsewhere() -> None:
+    found = _found("Floods hit Springfield district in western Nepal.")
+    assert "Springfield district" not in found and "Springfield" not in found
+    assert found["Nepal"].place.country == "NP"
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("The Delhi-Katra route opened.", ["Delhi", "Katra"]),
+    ("A Delhi-Jammu-Katra service runs daily.", ["Delhi", "Jammu", "Katra"]),
+    ("Work on the Ethiopia-Djibouti Railway ended.", ["Ethiopia", "Djibouti"]),
+    ("Queues grew at the Poland-Ukraine border.", ["Poland", "Ukraine"]),
+])
+def test_hyphenated_pairs_are_read_as_their_places(text: str, parts: list[str]) -> None:
+    assert list(_found(text)) == parts
+
+
+@pytest.mark.parametrize("name", ["Rostov-on-Don", "Stratford-upon-Avon", "Aix-en-Provence",
+                                  "Guinea-Bissau"])
+def test_hyphenated_names_stay_whole(name: str) -> None:
+    assert list(_found(f"We stopped in {name} for lunch.")) == [name]
+
+
+def test_hyphenated_words_that_are_no_places_stay_out() -> None:
+    assert _found("Hewlett-Packard and Coca-Cola shares rose; Kim Jong-un spoke.") == {}
+
+
+def test_the_story_picks_the_namesake() -> None:
+    png = _found("An earthquake shook New Britain, in Papua New Guinea, near Kimbe.")
+    assert png["New Britain"].place.country == "PG"
+    zw = _found("Salisbury, as Harare was called, lies north of Bulawayo.")
+    assert zw["Salisbury"].place.country == "ZW"
+    ne = _found("Storms hit Omaha and Kearney, Nebraska, and then Lexington.")
+    assert distance_km(ne["Lexington"].place.point, ne["Kearney"].place.point) < 100
+
+
+def test_big_places_far_apart_keep_their_reading() -> None:
+    found = _found("Qantas flies from Dallas to Sydney, and Emirates from Dubai to Perth.")
+    assert found["Dallas"].place.country == "US"
+    assert distance_km(found["Perth"].place.point, (-31.95, 115.86)) < 20
+    assert all(m.confidence >= 0.6 for m in found.values())
+
+
+def test_a_small_place_that_fits_no_story_is_doubtful() -> None:
+    found = _found("The train from Cusco, Peru, stops at Aguas Calientes below the ruins.")
+    m = found["Aguas Calientes"]
+    assert m.place.country != "PE"  # GeoNames has no Peruvian Aguas Calientes
+    assert m.confidence < 0.6
+    assert found["Cusco"].confidence >= 0.6
+
+
+def test_an_ordinary_word_starting_a_sentence_with_a_distance_is_a_place() -> None:
+    found = _found("Geneva is 60 km from Lausanne by train.")
+    assert found["Geneva"].place.country == "CH"
+    assert _found("Reading is fun. Nice is a word.") == {}
+
+
+@pytest.mark.parametrize(("text", "span", "country"), [
+    ("Trains from 平壤 arrive daily.", "平壤", "KP"),
+    ("Поезд в Владивосток ушёл.", "Владивосток", "RU"),
+    ("北京到上海的高铁", "北京", "CN"),
+    ("서울에서 부산까지", "서울", "KR"),
+    ("وصل الوفد إلى القاهرة أمس", "القاهرة", "EG"),
+])
+def test_names_in_other_scripts(text: str, span: str, country: str) -> None:
+    m = _found(text)[span]
+    assert m.place.country == country
+    assert text[m.start:m.end] == span
+
+
+def test_an_ordinary_word_named_beside_the_story_is_a_place() -> None:
+    found = _found("Leaving Melbourne at nine, the ferry makes Devonport by dusk.")
+    assert found["Devonport"].place.country == "AU"
+    assert "Energy" not in _found("Staff of the Department of Energy met in Washington.")
+
+
+def test_a_name_joined_by_es() -> None:
+    assert _found("Ferries run from Dar es Salaam to Zanzibar.")["Dar es Salaam"].place.country \
+        == "TZ"

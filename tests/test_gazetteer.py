@@ -1,0 +1,102 @@
+"""The gazetteer's added data: named features, generic words, airports, names in other scripts."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from routes.errors import DataError
+from routes.geo.gazetteer import _FEATURE_KIND, _feature_words, load_gazetteer
+from routes.geo.geodesy import distance_km
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def test_features_file_is_small_and_well_formed() -> None:
+    rows = _rows("features.csv")
+    assert list(rows[0]) == ["name", "kind", "country", "lat", "lon", "rank"]
+    assert len(rows) > 5_000
+    assert (DATA / "features.csv").stat().st_size < 1_000_000
+    for row in rows:
+        assert row["kind"] in _FEATURE_KIND, row
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
+        assert 0 <= int(row["rank"]) <= 12, row
+        assert row["country"] == "" or len(row["country"]) == 2, row
+        assert row["name"] == row["name"].strip() and "  " not in row["name"], row
+
+
+def test_feature_words_name_known_classes() -> None:
+    words = _feature_words(DATA / "feature_words.csv")
+    assert ("volcano", "after", "volcano;mountain", True) in words
+    assert any(w == "railway station" and where == "after" for w, where, _, _ in words)
+
+
+def test_feature_words_with_an_unknown_class_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "feature_words.csv"
+    path.write_text("word,where,classes,strip\nvolcano,after,volcanoes,no\n", encoding="utf-8")
+    with pytest.raises(DataError, match="volcanoes"):
+        _feature_words(path)
+
+
+def test_a_volcano_is_found_by_its_short_name_and_keeps_its_class() -> None:
+    gaz = load_gazetteer()
+    semeru = gaz.candidates("semeru")
+    assert [gaz.feature_class(e) for e in semeru] == ["volcano"]
+    assert gaz.kind(semeru[0]) == "landmark"
+    assert distance_km(gaz.point(semeru[0]), (-8.11, 112.92)) < 10
+
+
+def test_lakes_and_rivers_only_under_names_that_say_so() -> None:
+    gaz = load_gazetteer()
+    assert any(gaz.feature_class(e) == "lake" for e in gaz.candidates("lake victoria"))
+    assert not any(gaz.feature_class(e) == "lake" for e in gaz.candidates("victoria"))
+
+
+def test_a_feature_already_a_unit_is_not_indexed_twice() -> None:
+    gaz = load_gazetteer()
+    assert [gaz.kind(e) for e in gaz.candidates("tasmania")].count("island") == 1  # curated
+    assert all(gaz.feature_class(e) != "region" for e in gaz.candidates("alaska")
+               if gaz.country_of(e) == "US")
+
+
+def test_airports_by_full_and_short_names() -> None:
+    gaz = load_gazetteer()
+    for key in ("london heathrow airport", "heathrow airport", "heathrow"):
+        first = gaz.candidates(key)[0]
+        assert (gaz.kind(first), gaz.country_of(first)) == ("airport", "GB"), key
+
+
+def test_big_towns_have_their_names_in_other_scripts() -> None:
+    gaz = load_gazetteer()
+    assert gaz.name(gaz.candidates("владивосток")[0]) == "Vladivostok"
+    assert gaz.name(gaz.candidates("平壤")[0]) == "Pyongyang"
+
+
+def test_a_town_known_only_through_its_airport_is_found() -> None:
+    from routes.geo.geoparse import find_places
+
+    lukla = {m.text: m.place for m in find_places("Flights to Lukla in Nepal were cancelled.")}
+    assert (lukla["Lukla"].kind, lukla["Lukla"].country) == ("airport", "NP")
+    gaz = load_gazetteer()
+    assert all(gaz.kind(e) != "airport" for e in gaz.candidates("london"))
+
+
+def test_an_airport_short_name_yields_to_a_town_of_that_name() -> None:
+    gaz = load_gazetteer()
+    assert gaz.kind(gaz.candidates("hollywood")[0]) == "city"  # not Fort Lauderdale's airport
+    assert gaz.kind(gaz.candidates("heathrow")[0]) == "airport"  # a village in Florida
+
+
+def test_english_counties_in_an_english_story() -> None:
+    from routes.geo.geoparse import find_places
+
+    found = {m.text: m.place for m in find_places(
+        "Cases rose in Norwich and across Norfolk and Suffolk, England.", demonyms=False)}
+    assert found["Norfolk"].country == "GB" and found["Suffolk"].country == "GB"
