@@ -45,7 +45,7 @@ __all__ = ["CachedNominatim", "GeocodingError", "OfflineGeocoder"]
 
 _KIND_RANK = {"country": 9.5, "continent": 9.0, "admin1": 7.0, "region": 7.5, "sea": 7.5,
               "landmark": 7.0, "station": 6.0, "border_post": 6.0, "bridge": 6.0,
-              "airport": 6.0, "city": 0.0, "admin2": 1.0}
+              "airport": 6.0, "city": 0.0, "admin2": 1.0, "island": 7.5}
 
 
 class GeocodingError(RoutesError, RuntimeError):
@@ -101,7 +101,7 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
                     qual_countries.add(gaz.country_of(e))
 
         def score(e: int) -> float:
-            s = _KIND_RANK[gaz.kind(e)] + math.log10(gaz.population(e) + 1) * (
+            s = _KIND_RANK.get(gaz.kind(e), 5.0) + math.log10(gaz.population(e) + 1) * (
                 1.0 if gaz.kind(e) == "city" else 0.15)
             if qualifiers and (gaz.admin1_of(e) in qualifiers or gaz.country_of(e) in
                                qual_countries):
