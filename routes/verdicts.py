@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from routes.errors import NoRouteError, RoutesError
 from routes.estimate import Estimate, format_span
@@ -64,6 +65,7 @@ class Reading:
     estimate: Estimate
     basis: str
     band: tuple[float, float] = (1.0, 1.0)
+    caveat: str = ""
 
     @property
     def widened(self) -> Estimate:
@@ -225,18 +227,36 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
             what = "scheduled" if opt.scheduled else "modelled"
             label = (f"the flight {route} ({what} block time, gate to gate)" if mode == "air"
                      else f"the crossing {route} (sailing time)")
+            caveat = _far_terminal(opt, flights, mode)
         else:
-            hours, km, label = opt.duration_h, opt.distance_km, _label(opt, mode)
+            hours, km, label, caveat = opt.duration_h, opt.distance_km, _label(opt, mode), ""
         if kind == "distance":
-            out.append(Reading(mode, km.scaled(1000.0), label, band))
+            out.append(Reading(mode, km.scaled(1000.0), label, band, caveat))
         elif kind == "duration":
-            out.append(Reading(mode, hours.scaled(3600.0), label, band))
+            out.append(Reading(mode, hours.scaled(3600.0), label, band, caveat))
         elif kind == "speed" and hours.central > 0:
             speed = Estimate(km.low / hours.high, km.central / hours.central,
                              km.high / max(hours.low, 1e-6))
             out.append(Reading(mode, speed.scaled(1000.0 / 3600.0),
-                               f"the average speed of {label}", band))
+                               f"the average speed of {label}", band, caveat))
     return out or f"no {mode} estimate"
+
+
+def _far_terminal(opt: RouteOption, legs: list[Any], mode: str) -> str:
+    """Why a flight or crossing may not be the one the text means: its airport or port is
+    far from the place named (the data has none nearer).
+    """
+    line = sum(leg.distance_km.central for leg in legs)
+    first, last = opt.legs.index(legs[0]), opt.legs.index(legs[-1])
+    before = sum(leg.distance_km.central for leg in opt.legs[:first])
+    after = sum(leg.distance_km.central for leg in opt.legs[last + 1:])
+    limit = max(30.0, 0.25 * line)
+    what = "airport" if mode == "air" else "port"
+    for far, stop in ((before, legs[0].origin), (after, legs[-1].destination)):
+        if far > limit:
+            return (f"the data has no {what} nearer the place than {stop.name}, "
+                    f"{far:,.0f} km away")
+    return ""
 
 
 def _label(opt: RouteOption, mode: str) -> str:
@@ -385,17 +405,21 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     if not verdict:
         return unverifiable("it lies between the estimates of the ways it can be read",
                             readings)
-    why_not = _why_not_flag(claim, verdict, est, rules)
+    why_not = _why_not_flag(claim, verdict, est, rules, readings)
     if why_not:
         return unverifiable(why_not, readings)
     return _verdict(claim, verdict, best, readings, direction)
 
 
-def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules) -> str:
+def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules,
+                  readings: list[Reading]) -> str:
     """Why a figure outside the estimates is still not flagged ('' when it is)."""
     q = claim.quantity
     if claim.places_confidence != "sure":
         return f"places uncertain: {claim.places_note or 'read from the context'}"
+    caveats = [r.caveat for r in readings if r.caveat]
+    if caveats:
+        return caveats[0]
     if verdict == "overstated" and q.kind == "duration":
         if claim.one_off:
             return "one trip as it happened: delays can make any trip longer"
@@ -444,6 +468,8 @@ def _verdict(claim: Claim, verdict: str, best: Reading, readings: list[Reading],
                 f"{_range_text(best.estimate, unit)}{others}")
     if direction:
         text += f"; {direction}"
+    if best.caveat:
+        text += f"; but {best.caveat}"
     return CheckedClaim(claim, verdict, e, unit, ratio, best.basis, text + ".",
                         fits=best.mode if verdict == "consistent" else "",
                         direction=direction, readings=tuple(readings))

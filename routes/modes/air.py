@@ -37,6 +37,8 @@ def airports_for(net: Network, place: Place) -> list[Airport]:
     """
     airports = load_airports()
     codes = list(place.airports)
+    if not codes and place.kind == "airport" and place.id.startswith("airport:"):
+        codes = [place.id.split(":", 1)[1]]  # an airport the place finder found by name
     if not codes and place.kind == "station":
         for other in _city_of(place):
             codes.extend(other.airports)

@@ -140,6 +140,9 @@ class RoadModel:
         """Road distance and drive time between points ``a`` and ``b`` (``(lat, lon)``)."""
         line = distance_km(a, b)
         c = self.circuity(countries)
+        if line < 1e-6:  # the same point: nothing to drive
+            zero = Estimate.exact(0.0)
+            return RoadEstimate(zero, zero, "road model: the same point", ())
         km = c.scaled(line)
         v = self.speed(km.central, countries)
         central = km.central / v.central if v.central else 0.0

@@ -956,6 +956,19 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                                     _notes(origin, subject))
                 return _Reading(origin, subject, relation, direction, "none",
                                 "one end is not a place the finder knows")
+    # 1b. "from A to B it takes N, whereas from C it takes M": M is from C to B.
+    if pair is not None and not clause[0] <= pair[0].start < clause[1]:
+        for c in reversed(previous):
+            if c.sentence != sent or c.destination is None:
+                continue
+            origin_m = next((m for m in here if clause[0] <= m.start < clause[1] and re.search(
+                r"(?i)\bfrom\s+(?:the\s+)?$", text[max(clause[0], m.start - 12):m.start])),
+                None)
+            if origin_m is not None and origin_m.place.id != c.destination.id:
+                o2, d2 = _end(origin_m), _End(c.destination, c.places_confidence or "likely")
+                return _Reading(o2, d2, "from_to", None, _min(o2.confidence, d2.confidence),
+                                _notes(o2, d2))
+            break
     # 2. An explicit pair in the clause, then in the sentence (less sure: another clause).
     if pair is not None:
         o, d = _end(pair[0]), _end(pair[1])
