@@ -243,8 +243,9 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
 
 
 def _far_terminal(opt: RouteOption, legs: list[Any], mode: str) -> str:
-    """Why a flight or crossing may not be the one the text means: its airport or port is
-    far from the place named (the data has none nearer).
+    """Why a flight or crossing may not be the one the text means.
+
+    Its airport or port is far from the place named: the data has none nearer.
     """
     line = sum(leg.distance_km.central for leg in legs)
     first, last = opt.legs.index(legs[0]), opt.legs.index(legs[-1])
@@ -319,6 +320,20 @@ def _range_text(e: Estimate, unit: str) -> str:
     return format_span(u, "{:,.0f}" if u.high >= 100 else "{:,.1f}", unit)
 
 
+# An area this small (km²) is read at its centre: a district, a small island state.
+_SMALL_AREA_KM2 = 10_000.0
+
+
+def _small_area(place: Place) -> bool:
+    if place.kind == "admin2":
+        return True
+    if place.kind == "country":
+        from routes.geo.countries import load_countries
+
+        return load_countries().area_km2(place.country) < _SMALL_AREA_KM2
+    return False
+
+
 def _candidate_modes(claim: Claim) -> tuple[str, ...]:
     """The modes a claim is compared with: its own, or every mode that may make the trip.
 
@@ -337,6 +352,11 @@ def _candidate_modes(claim: Claim) -> tuple[str, ...]:
         if claim.relation == "distance_from":
             return ("straight", "road")
         return _ENVELOPE[:4]
+    if claim.mode_confidence != "sure" and mode in ("rail", "road", "sea", "air"):
+        # An implied mode comes first; the figure may still fit another ("four days" in a
+        # story about flights is the train).
+        others = ("rail", "road", "sea", "air") if q.kind != "distance" else _ENVELOPE[:4]
+        return (mode, *(m for m in others if m != mode))
     return (mode,)
 
 
@@ -363,9 +383,16 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
         return unverifiable(f"place unknown: {missing}")
     if claim.places_confidence == "none":
         return unverifiable(f"places unclear: {claim.places_note}")
-    areas = [p.name for p in (o, d) if p.kind in AREA_KINDS]
+    small = [p for p in (o, d) if p.kind in AREA_KINDS and _small_area(p)]
+    if small:
+        # A district or a small island state is read at its centre, never sure enough to flag.
+        note = "; ".join(f"{p.name} is measured at its centre" for p in small)
+        claim = replace(claim, places_confidence=min(
+            claim.places_confidence, "likely", key=("none", "likely", "sure").index),
+            places_note="; ".join(x for x in (claim.places_note, note) if x))
+    areas = [p.name for p in (o, d) if p.kind in AREA_KINDS and p not in small]
     if areas and (q.kind != "duration" or any(
-            p.kind in ("country", "continent", "sea") for p in (o, d))):
+            p.kind in ("country", "continent", "sea") for p in (o, d) if p not in small)):
         return unverifiable(f"one end is an area ({areas[0]}): a distance to it depends on "
                             "where in it one measures")
     if claim.activity in _HUMAN and q.kind != "distance":
@@ -389,8 +416,9 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     fits = [r for r in readings if _gap(lo, hi, r) == 0.0]
     direction = direction_check(claim) or ""
     if fits:
-        best = min(fits, key=lambda r: (_closeness(q, r), _ENVELOPE.index(r.mode)
-                                        if r.mode in _ENVELOPE else 9))
+        own = [r for r in fits if r.mode == claim.mode]
+        best = min(own or fits, key=lambda r: (_closeness(q, r), _ENVELOPE.index(r.mode)
+                                               if r.mode in _ENVELOPE else 9))
         return _verdict(claim, "consistent", best, readings, direction)
     if claim.mode == "unspecified" and q.kind == "distance":
         road = _readings(claim, "road", est, rules)

@@ -100,3 +100,11 @@ def test_english_counties_in_an_english_story() -> None:
     found = {m.text: m.place for m in find_places(
         "Cases rose in Norwich and across Norfolk and Suffolk, England.", demonyms=False)}
     assert found["Norfolk"].country == "GB" and found["Suffolk"].country == "GB"
+
+
+def test_a_province_named_after_its_big_town_is_the_town() -> None:
+    from routes.geo.geoparse import find_places
+
+    found = find_places("The high-speed line from Barcelona to Madrid opened in 2008.")
+    assert [(m.text, m.place.kind) for m in found] == [("Barcelona", "city"),
+                                                       ("Madrid", "city")]

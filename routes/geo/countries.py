@@ -94,6 +94,23 @@ class Countries:
         """The country of one ``(lon, lat)``."""
         return self.lookup([coord])[0]
 
+    def area_km2(self, code: str) -> float:
+        """The area of a country's outline (km², on a sphere; 0 if unknown).
+
+        >>> round(load_countries().area_km2("MT"), -1) < 1_000
+        True
+
+        """
+        import math
+
+        total = 0.0
+        for c, g in zip(self.codes, self.geoms, strict=True):
+            if c != code:
+                continue
+            lat = g.centroid.y
+            total += g.area * 111.32 ** 2 * math.cos(math.radians(lat))
+        return total
+
     def border_point(self, a: str, b: str, coord: Coord) -> Coord | None:
         """The point of the border between countries ``a`` and ``b`` nearest ``coord``.
 

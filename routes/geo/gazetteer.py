@@ -85,6 +85,7 @@ _FEATURE_RANK_STEP = 0.4
 # are that place (the island of Tasmania is the state): not indexed again.
 _SAME_FEATURE_KM = 400.0
 _SAME_WATER_KM = 2_000.0  # ... and a sea or a region of the same name this close
+_TOWN_OVER_DISTRICT = 100_000  # a district named like a town this big in its country is it
 _AIRPORT_PRIOR = {"large_airport": 5.5, "medium_airport": 4.5, "small_airport": 4.0}
 _AIRPORT_NAME_TOWN = 10_000  # an airport's short name that a town this big has is the town's
 # Words of airport names that say nothing about which airport it is.
@@ -671,7 +672,9 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
 
     heads = _feature_words(gaz / "feature_words.csv")
     lexicon = set(_word_list(gaz / "english_words.txt"))
-    _add_features(b, gaz / "features.csv", heads, lexicon)
+    big_towns = {(normalize_name(c["name"]), c["countrycode"]) for c in cities.values()
+                 if int(c["population"]) >= _TOWN_OVER_DISTRICT}
+    _add_features(b, gaz / "features.csv", heads, lexicon, big_towns)
     airport_towns = _add_airports(b, folder / "raw" / "airports_ourairports_world.csv",
                                   lexicon)
 
@@ -745,11 +748,12 @@ def _bare_names(name: str, cls: str, heads: list[tuple[str, str, str, bool]]) ->
 
 
 def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool]],
-                  lexicon: set[str]) -> None:
+                  lexicon: set[str], big_towns: set[tuple[str, str]]) -> None:
     """Natural features and districts (``features.csv``), each under its class's kind.
 
     A feature named like a country, region or curated place near it is that place and is
-    left out. Bodies of water and rivers are found only by names that say what they are
+    left out, and so is a district named like a town of 100,000 people or more in its
+    country (``big_towns``: "Barcelona" is the city). Bodies of water and rivers are found only by names that say what they are
     ("Lake Egridir", "Nile River"); a mountain also by its name alone ("Semeru").
 
     Raises
@@ -776,6 +780,8 @@ def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool
             or b.countries[e] == row["country"] != ""
             or great_circle_km(lat, lon, b.lats[e], b.lons[e])
             < (reach if _KIND_ORDER[b.kinds[e]] == kind else _SAME_FEATURE_KM))]
+        if cls == "district" and (key, row["country"]) in big_towns:
+            continue  # a province named after its big town ("Barcelona") is read as the town
         if same:
             for e in same:  # "Gunung Semeru" (a mountain) is the volcano Semeru
                 if cls == "volcano" and _CLASS_ORDER[b.classes[e]] == "mountain":

@@ -476,6 +476,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue
         if explicit and m.group().lower() in ("long", "length", "lengths", "lasts", "lasted"):
             continue  # "the drive from A to B was 77 km long", "the flight … lasts 2 hours"
+        if pair_after and lex.features.fullmatch(m.group()):
+            continue  # "the 145 km stage from Ajaccio to Calvi": the length of a route
         if m.group().lower() == "later" and re.search(r"(?i)\b(?:arriv|reach|land)\w*",
                                                       text[lo:hi]):
             continue  # "arriving in Amsterdam three hours later": a trip's time
@@ -956,6 +958,19 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                                     _notes(origin, subject))
                 return _Reading(origin, subject, relation, direction, "none",
                                 "one end is not a place the finder knows")
+    # 1a. "from London through Brussels (1h48) and Rotterdam (3h01)", "before arriving in
+    # Amsterdam three hours later": the figure is the time to the place beside it.
+    beside = _place_beside(p, q, here)
+    if beside is not None:
+        origin_m = next((m for m in here if m.end <= beside.start and re.search(
+            r"(?i)\b(?:from|leav\w*|depart\w*)\s+(?:the\s+)?$",
+            text[max(sent[0], m.start - 12):m.start])), None)
+        if origin_m is None and trip is not None and trip[0].place.id != beside.place.id:
+            origin_m = trip[0]
+        if origin_m is not None and origin_m.place.id != beside.place.id:
+            o, d = _end(origin_m), _end(beside)
+            return _Reading(o, d, "from_to", None, _min(o.confidence, d.confidence),
+                            _notes(o, d))
     # 1b. "from A to B it takes N, whereas from C it takes M": M is from C to B.
     if pair is not None and not clause[0] <= pair[0].start < clause[1]:
         for c in reversed(previous):
@@ -1017,11 +1032,10 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     ends = _ends_of(text, here)
     points = [m for m in ends if m.place.kind not in ("continent",)]
     local = [m for m in points if m.place.kind in LOCAL_KINDS]
-    if len({m.place.id for m in local}) >= 2:
+    if local:
+        # Towns before areas: "Przemysl, a city along the Poland–Ukraine border" names one
+        # end, not a trip to Ukraine.
         points = local
-    # An area that holds a town of the sentence is not an end ("India's capital, New Delhi").
-    points = [m for m in points if m.place.kind not in AREA_KINDS or not any(
-        x.place.kind in LOCAL_KINDS and x.place.country == m.place.country for x in points)]
     distinct: list[Mention] = []
     for m in points:
         if all(m.place.id != x.place.id for x in distinct):
@@ -1050,6 +1064,22 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         return _Reading(None, _end(distinct[0]), "unknown", None, "none",
                         "only one end is named")
     return _Reading(note="no place is named")
+
+
+def _place_beside(p: _Passage, q: Quantity, here: Sequence[Mention]) -> Mention | None:
+    """The place a figure is about when it stands right beside it: "Brussels (1h48)",
+    "arriving in Amsterdam three hours later"."""
+    text = p.text
+    for m in here:
+        if m.end <= q.start and re.fullmatch(r"\s*\(\s*", text[m.end:q.start]) and \
+                re.match(r"\s*\)", text[q.end:q.end + 3]):
+            return m
+        if m.end <= q.start and re.fullmatch(r"\s+", text[m.end:q.start]) and re.search(
+                r"(?i)\b(?:arriv\w*|reach\w*|land\w*)\s+(?:in|at)\s+(?:the\s+)?$",
+                text[max(0, m.start - 25):m.start]) and re.match(r"(?i)\s+later\b",
+                                                                text[q.end:q.end + 8]):
+            return m
+    return None
 
 
 def _possessive(p: _Passage, q: Quantity, poss: re.Match[str], anchor: Mention,
@@ -1188,9 +1218,7 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
                 continue
         if q.kind == "distance" and reading.relation in ("between", "unknown") and not (
                 explicit or lex.travel.search(text, clause[0], clause[1])
-                or _AFTER.match(text[q.end:q.end + 60]) or re.search(
-                    r"(?i)\b(?:between|apart|distance|away|from)\b",
-                    text[clause[0]:clause[1]])):
+                or _AFTER.match(text[q.end:q.end + 60]) or lex.apart.search(text, *clause)):
             continue
         mode = _mode(p, q, sent, clause, reading.relation, in_sentence)
         claims.append(_claim(p, q, sent, clause, reading, mode, claims))

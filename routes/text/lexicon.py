@@ -150,6 +150,7 @@ class Lexicon:
         self.travel = _need(_words_regex(claims["travel"]["words"], case=False), "travel")
         self.relation = _need(_words_regex(claims["relation"]["words"], case=False),
                               "relation")
+        self.apart = _need(_words_regex(claims["apart"]["words"], case=False), "apart")
         self.not_travel = _need(_words_regex(claims["not_travel"]["words"], case=False),
                                 "not_travel")
         self.features = _need(_words_regex(claims["features"]["words"], case=False),
