@@ -753,8 +753,9 @@ def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool
 
     A feature named like a country, region or curated place near it is that place and is
     left out, and so is a district named like a town of 100,000 people or more in its
-    country (``big_towns``: "Barcelona" is the city). Bodies of water and rivers are found only by names that say what they are
-    ("Lake Egridir", "Nile River"); a mountain also by its name alone ("Semeru").
+    country (``big_towns``: "Barcelona" is the city). Bodies of water and rivers are found
+    only by names that say what they are ("Lake Egridir", "Nile River"); a mountain also by
+    its name alone ("Semeru").
 
     Raises
     ------

@@ -1067,8 +1067,10 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
 
 
 def _place_beside(p: _Passage, q: Quantity, here: Sequence[Mention]) -> Mention | None:
-    """The place a figure is about when it stands right beside it: "Brussels (1h48)",
-    "arriving in Amsterdam three hours later"."""
+    """The place a figure is about when it stands right beside it.
+
+    "Brussels (1h48)", "arriving in Amsterdam three hours later".
+    """
     text = p.text
     for m in here:
         if m.end <= q.start and re.fullmatch(r"\s*\(\s*", text[m.end:q.start]) and \
