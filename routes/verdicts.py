@@ -320,6 +320,29 @@ def _range_text(e: Estimate, unit: str) -> str:
     return format_span(u, "{:,.0f}" if u.high >= 100 else "{:,.1f}", unit)
 
 
+def _capitals_for_flights(claim: Claim) -> tuple[Place, Place, Claim]:
+    from routes.geo.gazetteer import load_gazetteer
+    from routes.geo.geoparse import gazetteer_place
+
+    gaz = load_gazetteer()
+    ends: list[Place] = []
+    notes: list[str] = []
+    for p in (claim.origin, claim.destination):
+        assert p is not None
+        e = gaz.capital(p.country) if p.kind == "country" else None
+        if e is None:
+            ends.append(p)
+            continue
+        capital = gazetteer_place(gaz, e)
+        ends.append(capital)
+        notes.append(f"a flight to {p.name} is read as one to its capital, {capital.name}")
+    confidence = min(claim.places_confidence, "likely", key=("none", "likely", "sure").index)
+    note = "; ".join(x for x in (claim.places_note, *notes) if x)
+    claim = replace(claim, origin=ends[0], destination=ends[1],
+                    places_confidence=confidence, places_note=note)
+    return ends[0], ends[1], claim
+
+
 # An area this small (km²) is read at its centre: a district, a small island state.
 _SMALL_AREA_KM2 = 10_000.0
 
@@ -383,6 +406,9 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
         return unverifiable(f"place unknown: {missing}")
     if claim.places_confidence == "none":
         return unverifiable(f"places unclear: {claim.places_note}")
+    if claim.mode == "air" and any(p.kind == "country" for p in (o, d)):
+        # "flights from Dubai to Panama": a flight to a country lands at its capital.
+        o, d, claim = _capitals_for_flights(claim)
     small = [p for p in (o, d) if p.kind in AREA_KINDS and _small_area(p)]
     if small:
         # A district or a small island state is read at its centre, never sure enough to flag.

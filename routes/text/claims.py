@@ -866,8 +866,11 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
     pick = local[-1] if local else (beside[-1] if beside else None)
     if pick is not None:
         return _end(pick)
+    others = [m.place for m in p.by_sentence[p.sentence_of(sent[0])]] if p.sentence_of(
+        sent[0]) >= 0 else []
     earlier = [m for m in p.mentions if sent[0] - 400 <= m.start < sent[0]
-               and m.place.kind in LOCAL_KINDS]
+               and m.place.kind in LOCAL_KINDS and all(
+                   distance_km(m.place.point, o.point) <= _NEIGHBOUR_KM for o in others)]
     if earlier:
         found = _end(earlier[-1])
         found.confidence = "likely"
@@ -876,10 +879,18 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
     return None
 
 
+# A place taken from the context, not named with the figure, must lie this close (km) to
+# the place it is paired with.
+_NEIGHBOUR_KM = 2_000.0
+
+
 def _previous_place(p: _Passage, dest: _End, sent: tuple[int, int]) -> _End | None:
     """The place a bare "N km to the north" is measured from: the place named before."""
+    # A place far from the one named with it is another story's ("Johnson Creek" in
+    # Wisconsin beside McCall, Idaho): it is passed over.
     cands = [m for m in p.mentions if m.start < dest.at and m.place.id != dest.place.id
-             and m.place.kind in LOCAL_KINDS and m.start >= sent[0] - 600]
+             and m.place.kind in LOCAL_KINDS and m.start >= sent[0] - 600
+             and distance_km(m.place.point, dest.place.point) <= _NEIGHBOUR_KM]
     if not cands:
         return None
     found = _end(cands[-1])
@@ -1125,8 +1136,7 @@ def _story_trip(p: _Passage) -> list[tuple[Mention, Mention] | None]:
     for si, sent in enumerate(p.sentences):
         trips.append(last)
         pair = _explicit_pair(p, p.by_sentence[si], *sent)
-        if pair is not None and pair[0].place.id != pair[1].place.id and all(
-                m.place.kind in LOCAL_KINDS for m in pair[:2]):
+        if pair is not None and pair[0].place.id != pair[1].place.id:
             last = (pair[0], pair[1])
     return trips
 
