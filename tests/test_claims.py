@@ -403,3 +403,30 @@ def test_each_checked_claim_carries_its_confidence() -> None:
     c = _claim("The Eurostar from London to Paris takes 2 hours 16 minutes.",
                "2 hours 16 minutes")
     assert (c.places_confidence, c.mode_confidence) == ("sure", "sure")
+
+
+# --------------------------------------------------------------------------------------
+# Cases from the first-use trial (issue 14, item 10)
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "A second daily flight from Singapore to Jakarta starts in May.",
+    "The train stops for a minute at Omsk before going on to Novosibirsk.",
+])
+def test_an_ordinal_or_a_stop_is_no_trip_figure(text: str) -> None:
+    assert check_claims(text).claims == ()
+
+
+def test_a_quake_near_a_city_does_not_borrow_the_next_sentences_trip() -> None:
+    text = ("An earthquake struck 120 km south-west of Tokyo. The train from Tokyo to Osaka "
+            "takes 2 hours 30 minutes.")
+    quake = _claim(text, "120 km")
+    assert quake.claim.destination is None
+    assert quake.verdict == "unverifiable"
+    assert _claim(text, "2 hours 30 minutes").verdict == "consistent"
+
+
+def test_a_short_hop_is_timed_by_the_block_time_model_without_a_false_alarm() -> None:
+    c = _claim("The flight from Kathmandu to Pokhara takes 25 minutes.", "25 minutes")
+    assert c.verdict == "consistent"

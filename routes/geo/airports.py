@@ -23,7 +23,7 @@ from typing import Any
 
 from routes import settings
 from routes.errors import DataError
-from routes.geo.geodesy import distance_km
+from routes.geo.geodesy import distance_km, great_circle_km
 
 __all__ = ["Airport", "Airports", "load_airports", "load_airports_from", "zone_at"]
 
@@ -73,9 +73,12 @@ class Airports:
                 [a.lon for a in self._served], [a.lat for a in self._served]))
         point = shapely.Point(lon, lat)
         for radius in (1.0, 3.0, 10.0, 40.0, 360.0):
-            idx = self._tree.query(point.buffer(radius)).tolist()
-            found = sorted((distance_km((lat, lon), (self._served[i].lat, self._served[i].lon)),
-                            self._served[i].iata) for i in idx)
+            idx = self._tree.query(point, predicate="dwithin", distance=radius).tolist()
+            # Ranked on the sphere, the nearest few measured on the ellipsoid.
+            rough = sorted((great_circle_km(lat, lon, self._served[i].lat, self._served[i].lon),
+                            self._served[i].iata) for i in idx)[:k + 2]
+            found = sorted((distance_km((lat, lon), (self.by_iata[c].lat, self.by_iata[c].lon)),
+                            c) for _, c in rough)
             reach = radius * 111.0 * 0.3
             if (len(found) >= k and found[k - 1][0] <= reach) or radius >= 360.0:
                 return [(self.by_iata[c], d) for d, c in found[:k] if d <= max_km]

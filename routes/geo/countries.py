@@ -72,6 +72,7 @@ class Countries:
         self.geoms = geoms
         self.tree = shapely.STRtree(geoms)
         self._borders: dict[tuple[str, str], Any] = {}
+        self._whole: dict[str, Any] = {}
 
     def lookup(self, coords: Sequence[Coord]) -> list[str]:
         """The country of each ``(lon, lat)``; off-shore points take the nearest country."""
@@ -93,6 +94,22 @@ class Countries:
     def one(self, coord: Coord) -> str:
         """The country of one ``(lon, lat)``."""
         return self.lookup([coord])[0]
+
+    def crossed_by(self, code: str, coords: Sequence[Coord]) -> bool:
+        """Whether the line through ``coords`` (``(lon, lat)``) enters country ``code``.
+
+        >>> load_countries().crossed_by("CH", [(5.0, 47.0), (11.0, 46.5)])
+        True
+
+        """
+        geom = self._whole.get(code)
+        if geom is None:
+            parts = [g for c, g in zip(self.codes, self.geoms, strict=True) if c == code]
+            geom = self._whole[code] = shapely.union_all(parts) if parts else shapely.Point()
+            shapely.prepare(geom)
+        if len(coords) < 2 or geom.is_empty:
+            return False
+        return bool(geom.intersects(shapely.LineString(coords)))
 
     def area_km2(self, code: str) -> float:
         """The area of a country's outline (km², on a sphere; 0 if unknown).

@@ -329,12 +329,14 @@ class Gazetteer:
             return None
         point = shapely.Point(lon, lat)
         # Degrees shrink with latitude: take the nearest few in degrees, then measure.
-        near = tree.query(point.buffer(1.0)).tolist() or tree.query_nearest(point).tolist()
+        near = tree.query(point, predicate="dwithin", distance=1.0).tolist() or \
+            tree.query_nearest(point).tolist()
         best = min((great_circle_km(lat, lon, self._lats[members[j]], self._lons[members[j]]),
                     members[j]) for j in near)
         reach = great_circle_km(lat, lon, lat, lon + 1.0)
         if best[0] > reach:  # the 1-degree box may miss a nearer entry: widen to its range
-            wide = tree.query(point.buffer(best[0] / 111.0 * 2.0 + 1.0)).tolist()
+            wide = tree.query(point, predicate="dwithin",
+                              distance=best[0] / 111.0 * 2.0 + 1.0).tolist()
             best = min((great_circle_km(lat, lon, self._lats[members[j]],
                                         self._lons[members[j]]), members[j]) for j in wide)
         return best[1], best[0]

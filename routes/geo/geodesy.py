@@ -14,10 +14,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import Any
 
 from geographiclib.geodesic import Geodesic
 
-__all__ = ["distance_km", "geodesic_points", "great_circle_km", "path_length_km"]
+__all__ = ["distance_km", "geodesic_points", "great_circle_km", "great_circle_km_many",
+           "path_length_km"]
 
 _WGS84 = Geodesic.WGS84
 
@@ -25,6 +27,23 @@ _WGS84 = Geodesic.WGS84
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Geodesic distance in km between two ``(lat, lon)`` points."""
     return float(_WGS84.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)["s12"]) / 1000.0
+
+
+def great_circle_km_many(lat: float, lon: float, lats: Any, lons: Any) -> Any:
+    """:func:`great_circle_km` from one point to many (numpy arrays): for ranking only.
+
+    >>> import numpy as np
+    >>> [round(float(x)) for x in great_circle_km_many(0.0, 0.0, np.array([0.0, 1.0]),
+    ...                                                np.array([1.0, 0.0]))]
+    [111, 111]
+
+    """
+    import numpy as np
+
+    p1, p2 = math.radians(lat), np.radians(lats)
+    dp, dl = p2 - p1, np.radians(np.asarray(lons) - lon)
+    a = np.sin(dp / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

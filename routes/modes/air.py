@@ -130,7 +130,7 @@ def _airspace(net: Network, a: Airport, b: Airport) -> tuple[Estimate, str,
 
     points = [(lon, lat) for lon, lat in geodesic_points((a.lat, a.lon), (b.lat, b.lon),
                                                          step_km=100.0)]
-    if rule.country not in set(load_countries().lookup(points[1:-1])):
+    if not load_countries().crossed_by(rule.country, points):
         return None
     return rule.extra_h, rule.note, net.facts.urls(rule.sources)
 

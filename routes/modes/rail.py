@@ -153,7 +153,9 @@ def rail_options(trip: Trip, net: Network) -> list[RouteOption]:
     vias = [_access(net, v) for v in trip.via]
     costs = _costs(net, trip.service)
     weight = _closed(net, trip, costs)
-    graph = costs.graph.with_weight(weight)
+    # Nothing avoided: the prepared graph (and its search matrix) serves every query.
+    graph = costs.graph if not (trip.avoid_countries or trip.avoid_places) else \
+        costs.graph.with_weight(weight)
     stops = [origin, *vias, destination]
     for acc in stops:
         if all(not np.isfinite(weight[net.incident(i)]).any() for i, _ in acc.nodes):
@@ -205,7 +207,9 @@ def _paths(graph: SearchGraph, stops: Sequence[_Access], kmh: float, k: int,
                          for a in stops[1:-1]), stops[-1]] if len(stops) > 2 else stops
     legs: list[list[Path]] = []
     shortest: list[Path] = []
-    by_length = graph.with_weight(np.where(np.isfinite(graph.weight), lengths, np.inf))
+    # The shortest track through the stops matters only for a trip with stops on the way.
+    by_length = graph.with_weight(np.where(np.isfinite(graph.weight), lengths, np.inf)) \
+        if len(stops) > 2 else None
     for a, b in pairwise(stops):
         found = graph.alternatives(_entry(a, kmh), _entry(b, kmh), k=k, lengths=lengths,
                                    max_overlap=max_overlap, stretch=stretch, key=key,
@@ -213,9 +217,10 @@ def _paths(graph: SearchGraph, stops: Sequence[_Access], kmh: float, k: int,
         if not found:
             return []
         legs.append(found)
-        short = by_length.path(dict(a.nodes), dict(b.nodes))  # the way there counts too
-        if short is not None:
-            shortest.append(short)
+        if by_length is not None:
+            short = by_length.path(dict(a.nodes), dict(b.nodes))  # the way there counts too
+            if short is not None:
+                shortest.append(short)
     best = [leg[0] for leg in legs]
     combos = [best]
     if len(legs) > 1 and len(shortest) == len(legs):

@@ -27,7 +27,7 @@ from typing import Any
 from routes import settings
 from routes.errors import DataError, NoRouteError
 from routes.estimate import Estimate
-from routes.geo.geodesy import distance_km, geodesic_points
+from routes.geo.geodesy import distance_km, geodesic_points, great_circle_km
 from routes.geo.places import Place
 from routes.itinerary import Leg, RouteOption, Stop
 from routes.trip import Trip
@@ -116,6 +116,10 @@ class Ferries:
         out = []
         for f in self.ferries:
             for x, y in ((f.a, f.b), (f.b, f.a)):
+                # The sphere rules most ports out cheaply; the ellipsoid decides the rest.
+                if great_circle_km(*a, *x.point) > 1.01 * reach_a + 1.0 or great_circle_km(
+                        *b, *y.point) > 1.01 * reach_b + 1.0:
+                    continue
                 if distance_km(a, x.point) <= reach_a and distance_km(b, y.point) <= reach_b:
                     out.append(f if x is f.a else reversed_ferry(f))
                     break

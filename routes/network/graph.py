@@ -36,7 +36,7 @@ from routes import settings
 from routes.errors import DataError
 from routes.estimate import Estimate
 from routes.facts import Facts, load_facts
-from routes.geo.geodesy import distance_km
+from routes.geo.geodesy import distance_km, great_circle_km, great_circle_km_many
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -197,19 +197,24 @@ class Network:
                           keep)
         tree, keep = self._tree
         point = shapely.Point(lon, lat)
-        found: dict[int, float] = {}
         # Degrees are not kilometres: widen the search until k true nearest are certain.
+        # Candidates are ranked on the sphere; the ones returned are measured on the
+        # ellipsoid.
+        close: list[int] = []
         for radius in (0.25, 1.0, 4.0, 16.0, 64.0, 360.0):
-            for j in tree.query(point.buffer(radius)).tolist():
-                i = int(keep[j])
-                if i not in found:
-                    found[i] = distance_km((lat, lon), (float(self.lat[i]), float(self.lon[i])))
-            close = sorted((d, i) for i, d in found.items())[:k]
+            idx = keep[tree.query(point, predicate="dwithin", distance=radius)]
+            if not len(idx):
+                continue
+            rough = great_circle_km_many(lat, lon, self.lat[idx], self.lon[idx])
+            order = np.argsort(rough, kind="stable")[:k]
+            close = [int(idx[j]) for j in order]
             # Anything outside the box is at least ~radius*111*cos(lat) km away.
             reach = radius * 111.0 * max(np.cos(np.radians(min(abs(lat) + radius, 89.0))), 0.05)
-            if len(close) >= k and close[-1][0] <= reach:
-                return [(i, d) for d, i in close]
-        return [(i, d) for d, i in sorted((d, i) for i, d in found.items())[:k]]
+            if len(close) >= k and float(rough[order[-1]]) <= reach * 0.99:
+                break
+        measured = [(distance_km((lat, lon), (float(self.lat[i]), float(self.lon[i]))), i)
+                    for i in close]
+        return [(i, d) for d, i in sorted(measured)]
 
     def high_speed_stations(self, lat: float, lon: float, *, max_km: float
                             ) -> list[tuple[int, float]]:
@@ -218,7 +223,8 @@ class Network:
             self._hsr = [i for i in self._named if self.node_id(i).startswith("hsr:")]
         found = []
         for i in self._hsr:
-            if abs(float(self.lat[i]) - lat) > 1.0:
+            if abs(float(self.lat[i]) - lat) > 1.0 or great_circle_km(
+                    lat, lon, float(self.lat[i]), float(self.lon[i])) > 1.01 * max_km + 1.0:
                 continue
             km = distance_km((lat, lon), (float(self.lat[i]), float(self.lon[i])))
             if km <= max_km:

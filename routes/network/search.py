@@ -73,58 +73,78 @@ class SearchGraph:
         """The same graph with other edge costs."""
         return SearchGraph(self.n, self.u, self.v, weight)
 
-    def _matrix(self, starts: Mapping[int, float], ends: Mapping[int, float]
-                ) -> tuple[csr_array, NDArray[np.int64]]:
-        """The graph plus a source node ``n`` before the starts and a sink ``n + 1``."""
-        open_ = np.isfinite(self.weight)
-        eu, ev, ew = self.u[open_], self.v[open_], self.weight[open_]
-        ids = np.flatnonzero(open_)
-        src, snk = self.n, self.n + 1
-        s_nodes = np.fromiter(starts, dtype=np.int64, count=len(starts))
-        s_cost = np.fromiter(starts.values(), dtype=float, count=len(starts))
-        t_nodes = np.fromiter(ends, dtype=np.int64, count=len(ends))
-        t_cost = np.fromiter(ends.values(), dtype=float, count=len(ends))
-        rows = np.concatenate([eu, ev, np.full(len(s_nodes), src), t_nodes])
-        cols = np.concatenate([ev, eu, s_nodes, np.full(len(t_nodes), snk)])
-        data = np.concatenate([ew, ew, np.maximum(s_cost, _EPS), np.maximum(t_cost, _EPS)])
-        edge = np.concatenate([ids, ids, np.full(len(s_nodes) + len(t_nodes), -1)])
-        # One entry per (row, col): keep the cheapest of parallel entries.
-        order = np.lexsort((data, cols, rows))
-        rows, cols, data, edge = rows[order], cols[order], data[order], edge[order]
-        first = np.ones(len(rows), dtype=bool)
-        first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
-        rows, cols, data, edge = rows[first], cols[first], data[first], edge[first]
-        size = self.n + 2
-        indptr = np.zeros(size + 1, dtype=np.int64)
-        np.add.at(indptr, rows + 1, 1)
-        indptr = np.cumsum(indptr)
-        matrix = csr_array((data, cols, indptr), shape=(size, size))
-        return matrix, edge
+    def _base(self) -> tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
+        """The open graph as CSR arrays ``(data, indices, indptr)``, built once.
+
+        Both directions, the cheapest of parallel edges, and one empty row more (node
+        ``n``) for a query's virtual start.
+        """
+        if not hasattr(self, "_csr"):
+            open_ = np.isfinite(self.weight)
+            eu, ev, ew = self.u[open_], self.v[open_], self.weight[open_]
+            rows = np.concatenate([eu, ev])
+            cols = np.concatenate([ev, eu])
+            data = np.concatenate([ew, ew])
+            order = np.lexsort((data, cols, rows))
+            rows, cols, data = rows[order], cols[order], data[order]
+            first = np.ones(len(rows), dtype=bool)
+            first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
+            rows, cols, data = rows[first], cols[first], data[first]
+            size = self.n + 1
+            indptr = np.zeros(size + 1, dtype=np.int64)
+            np.add.at(indptr, rows + 1, 1)
+            self._csr = (data.astype(np.float64), cols.astype(np.int64),
+                         np.cumsum(indptr).astype(np.int64))
+        return self._csr
+
+    def _with_start(self, points: Mapping[int, float]) -> csr_array:
+        """The graph plus a virtual node ``n`` joined to ``points`` at their costs.
+
+        The graph is undirected, so the same matrix serves a search from the ends back.
+        """
+        data, cols, indptr = self._base()
+        nodes = np.fromiter(points, dtype=np.int64, count=len(points))
+        costs = np.fromiter(points.values(), dtype=float, count=len(points))
+        order = np.argsort(nodes)
+        indptr = indptr.copy()
+        indptr[-1] += len(nodes)
+        size = self.n + 1
+        return csr_array((np.concatenate([data, np.maximum(costs[order], _EPS)]),
+                          np.concatenate([cols, nodes[order]]), indptr), shape=(size, size))
 
     def _runs(self, starts: Mapping[int, float], ends: Mapping[int, float]
               ) -> tuple[NDArray[np.float64], NDArray[np.int32], NDArray[np.float64],
-                         NDArray[np.int32], csr_array, NDArray[np.int64]]:
-        matrix, edge = self._matrix(starts, ends)
-        src, snk = self.n, self.n + 1
-        dist, pred = dijkstra(matrix, directed=True, indices=[src], return_predecessors=True)
-        back, bpred = dijkstra(matrix.T.tocsr(), directed=True, indices=[snk],
+                         NDArray[np.int32]]:
+        """Costs and predecessors from the starts, and from the ends back.
+
+        Node ``n`` is the virtual start in the first search and the virtual end in the
+        second; each node's total through it is the sum of the two.
+        """
+        src = self.n
+        dist, pred = dijkstra(self._with_start(starts), directed=True, indices=[src],
+                              return_predecessors=True)
+        back, bpred = dijkstra(self._with_start(ends), directed=True, indices=[src],
                                return_predecessors=True)
-        return dist[0], pred[0], back[0], bpred[0], matrix, edge
+        return dist[0], pred[0], back[0], bpred[0]
 
     def path(self, starts: Mapping[int, float], ends: Mapping[int, float]) -> Path | None:
         """The cheapest path from any start to any end (costs of reaching them included)."""
         if not starts or not ends:
             return None
-        matrix, _ = self._matrix(starts, ends)
-        src, snk = self.n, self.n + 1
-        dists, preds = dijkstra(matrix, directed=True, indices=[src], return_predecessors=True)
+        src = self.n
+        dists, preds = dijkstra(self._with_start(starts), directed=True, indices=[src],
+                                return_predecessors=True)
         dist, pred = dists[0], preds[0]
-        if not np.isfinite(dist[snk]):
+        t_nodes = np.fromiter(ends, dtype=np.int64, count=len(ends))
+        t_cost = np.fromiter(ends.values(), dtype=float, count=len(ends))
+        totals = dist[t_nodes] + np.maximum(t_cost, _EPS)
+        k = int(np.argmin(totals))
+        if not np.isfinite(totals[k]):
             return None
-        nodes = [snk]
+        nodes = [int(t_nodes[k])]
         while nodes[-1] != src:
             nodes.append(int(pred[nodes[-1]]))
-        return self._made(nodes[::-1][1:-1], float(dist[snk]))
+        return self._made(nodes[::-1][1:], float(totals[k]))
 
     def _made(self, nodes: Sequence[int], cost: float) -> Path:
         ids = np.asarray(nodes, dtype=np.int64)
@@ -175,12 +195,12 @@ class SearchGraph:
         """
         if not starts or not ends:
             return []
-        dist, pred, back, bpred, _, _ = self._runs(starts, ends)
-        snk, src = self.n + 1, self.n
-        best = dist[snk]
+        dist, pred, back, bpred = self._runs(starts, ends)
+        snk = src = self.n  # the virtual start of each search
+        through = dist[: self.n] + back[: self.n]
+        best = float(np.min(through)) if self.n else np.inf
         if not np.isfinite(best):
             return []
-        through = dist[: self.n] + back[: self.n]
         # A node whose way in and way out run over the same neighbour is the tip of a spur:
         # its path goes out and back along one track, so it is no route of its own.
         spur = pred[: self.n] == bpred[: self.n]

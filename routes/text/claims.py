@@ -203,8 +203,20 @@ class _Passage:
     mentions: list[Mention]
     demonyms: list[Mention]
     by_sentence: list[list[Mention]]
-    topic: tuple[str, str] | None
+    topics: dict[int, tuple[str, str] | None]
     countries: Counter[str]
+
+    def topic(self, pos: int) -> tuple[str, str] | None:
+        """The mode the text around ``pos`` is about (see :func:`_topic`).
+
+        The article, not a whole long text: within ``_TOPIC_REACH`` characters.
+        """
+        key = pos // _TOPIC_REACH
+        if key not in self.topics:
+            lo = max(0, (key - 1) * _TOPIC_REACH)
+            self.topics[key] = _topic(self.text, self.lex, lo,
+                                      min(len(self.text), (key + 2) * _TOPIC_REACH))
+        return self.topics[key]
 
     def sentence_of(self, pos: int) -> int:
         starts = [s for s, _ in self.sentences]
@@ -224,7 +236,7 @@ def _passage(text: str, mentions: Sequence[Mention], lex: Lexicon) -> _Passage:
             groups[k].append(m)
     places = [_as_town(text, m) for m in places]
     countries = Counter(m.place.country for m in mentions if m.place.country)
-    return _Passage(text, lex, sentences, places, demonyms, groups, _topic(text, lex),
+    return _Passage(text, lex, sentences, places, demonyms, groups, {},
                     countries)
 
 
@@ -247,10 +259,15 @@ def _as_town(text: str, m: Mention) -> Mention:
     return replace(m, place=gazetteer_place(gaz, best))
 
 
-def _topic(text: str, lex: Lexicon) -> tuple[str, str] | None:
-    """The mode the passage is about: the mode of all its strong cues, if they agree."""
-    cues = [c for _, _, c in _cues(text, lex, 0, len(text)) if c.mode not in ("straight",
-                                                                               "walk")]
+_TOPIC_REACH = 2_000  # characters: about an article's length
+
+
+def _topic(text: str, lex: Lexicon, lo: int, hi: int) -> tuple[str, str] | None:
+    """The mode a stretch of text is about.
+
+    The mode of all its strong cues, if they agree, else of all its cues, if they agree.
+    """
+    cues = [c for _, _, c in _cues(text, lex, lo, hi) if c.mode not in ("straight", "walk")]
     strong = Counter(c.mode for c in cues if c.strong)
     every = Counter(c.mode for c in cues)
     for modes in (strong, every):
@@ -357,9 +374,10 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     if q.kind == "distance" and re.search(r"(?i)\bdistance\b", text[clause[0]:clause[1]]) \
             and not static:
         return _Mode("straight", "likely", "“distance”")
-    if p.topic is not None and not static and (q.kind != "distance" or relation in (
-            "from_to", "route_length")):
-        return _Mode(p.topic[0], "likely", p.topic[1])
+    topic = p.topic(q.start) if not static and (q.kind != "distance" or relation in (
+        "from_to", "route_length")) else None
+    if topic is not None:
+        return _Mode(topic[0], "likely", topic[1])
     if q.kind == "duration" and static:
         return _Mode("road", "likely", "“hours away” is read as a drive")
     return _Mode()
@@ -1135,6 +1153,8 @@ def _story_trip(p: _Passage) -> list[tuple[Mention, Mention] | None]:
     last: tuple[Mention, Mention] | None = (towns[0], towns[1]) if len(towns) >= 2 else None
     for si, sent in enumerate(p.sentences):
         trips.append(last)
+        if len(p.by_sentence[si]) < 2:
+            continue
         pair = _explicit_pair(p, p.by_sentence[si], *sent)
         if pair is not None and pair[0].place.id != pair[1].place.id:
             last = (pair[0], pair[1])

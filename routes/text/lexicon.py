@@ -132,21 +132,23 @@ class Lexicon:
                     raise DataError(f"{where.name}: cue {i + 1}: bad pattern ({exc})") from None
         self._folded = _words_regex(folded, case=False)
         self._exact = _words_regex(exact, case=True)
-        self._negatives: list[tuple[re.Pattern[str], Negative]] = []
+        # Every negative phrase in one regex (a phrase looked up by its folded text), and
+        # the few patterns apart.
+        self._negative_of: dict[str, Negative] = {}
+        self._negative_patterns: list[tuple[re.Pattern[str], Negative]] = []
         for i, item in enumerate(modes.get("negative", [])):
             neg = Negative(item["text"], item["effect"], item.get("applies_to", ""),
                            item.get("reason", ""))
-            words = [w for w in [item["text"], *item.get("variants", [])]
-                     if "X" not in w and "(" not in w]
-            regex = _words_regex(words, case=False) if words else None
-            if regex is not None:
-                self._negatives.append((regex, neg))
+            for w in [item["text"], *item.get("variants", [])]:
+                if "X" not in w and "(" not in w:
+                    self._negative_of.setdefault(_key(w), neg)
             if "pattern" in item:
                 try:
-                    self._negatives.append((re.compile(item["pattern"]), neg))
+                    self._negative_patterns.append((re.compile(item["pattern"]), neg))
                 except re.error as exc:
                     msg = f"{where.name}: negative {i + 1}: bad pattern ({exc})"
                     raise DataError(msg) from None
+        self._negative_words = _words_regex(list(self._negative_of), case=False)
         self.travel = _need(_words_regex(claims["travel"]["words"], case=False), "travel")
         self.relation = _need(_words_regex(claims["relation"]["words"], case=False),
                               "relation")
@@ -199,8 +201,13 @@ class Lexicon:
                   ) -> Iterator[tuple[int, int, Negative]]:
         """Non-trip phrases in ``text[start:end]``, as ``(start, end, negative)``."""
         end = len(text) if end is None else end
-        found = [(m.start(), m.end(), neg) for regex, neg in self._negatives
+        found = [(m.start(), m.end(), neg) for regex, neg in self._negative_patterns
                  for m in regex.finditer(text, start, end)]
+        if self._negative_words is not None:
+            for m in self._negative_words.finditer(text, start, end):
+                neg = self._negative_of.get(_key(m.group()))
+                if neg is not None:
+                    found.append((m.start(), m.end(), neg))
         yield from sorted(found, key=lambda t: (t[0], t[1], t[2].text))
 
     def compass(self, word: str) -> tuple[str, float] | None:
