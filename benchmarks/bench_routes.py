@@ -154,6 +154,35 @@ def world_compare(runs: int = 3) -> None:
               f"{statistics.median(warm) * 1000:.0f} ms (target <= 100 ms)")
 
 
+def long_texts(sizes_mb: tuple[int, ...] = (1, 5, 20)) -> None:
+    """``routes check`` on long news-style texts: time and peak memory against size.
+
+    The text is news from GeoVirus (Wikinews) and the claims sets when ``../shared`` is
+    beside the project, else the bundled example, repeated to the size.
+    """
+    import tempfile
+
+    sets = [SHARED / "eval" / name for name in ("geovirus.jsonl", "claims-dev2.jsonl")]
+    if all(p.exists() for p in sets):
+        body = "\n\n".join(json.loads(x)["text"] for p in sets
+                            for x in p.read_text("utf-8").splitlines())
+        kind = "news (GeoVirus and claims-dev2 passages)"
+    else:
+        body, kind = EXAMPLE.read_text(encoding="utf-8"), "the bundled example"
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in sizes_mb:
+            path = Path(tmp) / f"{mb}mb.txt"
+            size = mb * 1_000_000
+            path.write_text((body + "\n\n") * (size // len(body) + 1), encoding="utf-8")
+            start = time.perf_counter()
+            done = subprocess.run([sys.executable, "-c", _PEAK, "check", str(path), "--format",
+                                   "json"], capture_output=True, text=True, check=False)
+            took = time.perf_counter() - start
+            peak = int(done.stderr.strip().splitlines()[-1]) / 1024
+            print(f"long text, {mb} MB of {kind}: {took:.1f} s, {mb / took:.2f} MB/s "
+                  f"(target >= 1 MB/s), peak {peak:.0f} MB (target <= 300 MB)")
+
+
 def main() -> int:
     from routes import check_claims, find_options, find_places, plan_trip, read_story, render_map
 
@@ -203,6 +232,7 @@ def main() -> int:
     print(f"map render ({EXAMPLE.name}): median {statistics.median(times):.2f} s, "
           f"{size / 1e6:.2f} MB (CDN links; self-contained adds Leaflet, about +0.3 MB)")
     corpus_scaling()
+    long_texts()
     return 0
 
 

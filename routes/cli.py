@@ -414,7 +414,12 @@ def _check(args: argparse.Namespace) -> tuple[str, int]:
     """Claim report as text, and the exit status (1 when a --fail-on verdict occurred)."""
     import tempfile
 
-    from routes.io.export import claims_to_dict, format_claims, format_claims_markdown
+    from routes.io.export import (
+        ATTRIBUTION,
+        claim_to_dict,
+        format_claims,
+        format_claims_markdown,
+    )
     from routes.io.inputs import read_text
     from routes.io.outputs import stdout_text
     from routes.verdicts import ClaimReport
@@ -427,48 +432,65 @@ def _check(args: argparse.Namespace) -> tuple[str, int]:
     if args.jsonl or args.out:
         return _check_batch(args, fail_on)
     text = read_text(args.file, encoding=args.encoding)
+    out = stdout_text()
+    total = 0
+    failed = False
+    json_out = args.format == "json"
     with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as places:
-        claims = _check_pieces(text, places if args.format == "json" else None)
-        report = ClaimReport(tuple(claims), ())
-        status = EXIT_FAIL_ON if any(c.verdict in fail_on for c in claims) else 0
-        if args.format == "markdown":
-            return format_claims_markdown(report), status
-        if args.format != "json":
-            return format_claims(report), status
-        data = claims_to_dict(report)
-        head = json.dumps({"claims": data["claims"]}, ensure_ascii=False, indent=2)[:-2]
-        out = stdout_text()
-        out.write(head + ',\n  "places": [')
-        places.seek(0)
-        for i, line in enumerate(places):
-            out.write(("," if i else "") + "\n    " + line.rstrip("\n"))
-        out.write(f'\n  ],\n  "attribution": {json.dumps(data["attribution"])}\n}}\n')
+        # Each piece's claims are written as soon as they are checked: a long text shows
+        # its first results at once, and an interrupted run keeps what it printed.
+        for claims in _check_pieces(text, places if json_out else None):
+            failed = failed or any(c.verdict in fail_on for c in claims)
+            report = ClaimReport(tuple(claims), ())
+            if json_out:
+                for c in claims:
+                    item = json.dumps(claim_to_dict(c), ensure_ascii=False, indent=2)
+                    out.write(("{\n  \"claims\": [" if total == 0 else ",") + "\n    "
+                              + item.replace("\n", "\n    "))
+                    total += 1
+            elif args.format == "markdown":
+                out.write(format_claims_markdown(report, header=total == 0))
+                total += len(claims)
+            else:
+                out.write(format_claims(report, start=total + 1) if claims else "")
+                total += len(claims)
+            out.flush()
+        status = EXIT_FAIL_ON if failed else 0
+        if args.format == "markdown" and total == 0:
+            out.write(format_claims_markdown(ClaimReport((), ())))
+        elif not json_out and total == 0:
+            out.write(format_claims(ClaimReport((), ())))
+        if json_out:
+            out.write("{\n  \"claims\": [" if total == 0 else "\n  ")
+            out.write('],\n  "places": [')
+            places.seek(0)
+            for i, line in enumerate(places):
+                out.write(("," if i else "") + "\n    " + line.rstrip("\n"))
+            out.write(f'\n  ],\n  "attribution": {json.dumps(ATTRIBUTION)}\n}}\n')
     return "", status
 
 
-def _check_pieces(text: str, places: IO[str] | None) -> list[Any]:
+def _check_pieces(text: str, places: IO[str] | None) -> Iterator[list[Any]]:
     """Check ``text`` piece by piece, showing progress on a terminal for a long text.
 
-    Returns the checked claims; the places go to ``places`` as JSON lines when it is given,
-    so memory stays bounded by the piece size.
+    Yields each piece's checked claims; the places go to ``places`` as JSON lines when it
+    is given, so memory stays bounded by the piece size.
     """
     from routes.io.export import mention_to_dict
     from routes.verdicts import iter_checked
 
     tty = sys.stderr.isatty() and len(text) >= _PROGRESS_FROM
-    claims: list[Any] = []
     for piece_claims, piece_places in iter_checked(text):
-        claims.extend(piece_claims)
         if places is not None:
             places.writelines(json.dumps(mention_to_dict(m), ensure_ascii=False) + "\n"
-                             for m in piece_places)
+                              for m in piece_places)
         if tty and piece_places:
             done = piece_places[-1].end
             print(f"\r{done:,} of {len(text):,} characters", end="", file=sys.stderr,
                   flush=True)
+        yield piece_claims
     if tty:
         print(file=sys.stderr)
-    return claims
 
 
 def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, int]:

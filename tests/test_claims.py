@@ -430,3 +430,29 @@ def test_a_quake_near_a_city_does_not_borrow_the_next_sentences_trip() -> None:
 def test_a_short_hop_is_timed_by_the_block_time_model_without_a_false_alarm() -> None:
     c = _claim("The flight from Kathmandu to Pokhara takes 25 minutes.", "25 minutes")
     assert c.verdict == "consistent"
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_a_long_text_streams_its_results_and_keeps_them_when_interrupted(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        fmt: str) -> None:
+    """Each piece's claims are written when the piece is done: Ctrl-C keeps them."""
+    import routes.verdicts as verdicts
+    from routes.cli import main
+
+    story = EXAMPLE.read_text(encoding="utf-8")
+    text = "\n\n".join([story] * (250_000 // len(story) + 1))
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    real = verdicts.iter_checked
+
+    def interrupted(whole: str) -> object:
+        pieces = real(whole)
+        yield next(pieces)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(verdicts, "iter_checked", interrupted)
+    assert main(["check", str(path), "--format", fmt]) == 130
+    out = capsys.readouterr().out
+    assert "10 hours" in out
+    assert ("UNDERSTATED" in out) if fmt == "table" else ('"verdict": "understated"' in out)

@@ -25,6 +25,7 @@ from routes.options import TripOptions
 
 __all__ = [
     "ATTRIBUTION",
+    "claim_to_dict",
     "claims_to_dict",
     "format_claims",
     "format_claims_markdown",
@@ -276,6 +277,11 @@ def _checked(c: Any) -> dict[str, Any]:
     }
 
 
+def claim_to_dict(c: Any) -> dict[str, Any]:
+    """One checked claim as JSON-ready data (as in :func:`claims_to_dict`)."""
+    return _checked(c)
+
+
 def claims_to_dict(report: Any) -> dict[str, Any]:
     """A claim report (:func:`routes.verdicts.check_claims`) as JSON-ready data."""
     return {"claims": [_checked(c) for c in report.claims],
@@ -289,12 +295,12 @@ def _estimate_text(c: Any) -> str:
     return format_span(c.estimate, "{:,.1f}", c.unit)
 
 
-def format_claims(report: Any) -> str:
-    """A plain-text claim report for a terminal."""
+def format_claims(report: Any, *, start: int = 1) -> str:
+    """A plain-text claim report for a terminal; claims are numbered from ``start``."""
     if not report.claims:
-        return "no distance, duration or speed claims found\n"
+        return "no distance, duration or speed claims found\n" if start == 1 else ""
     lines = []
-    for i, c in enumerate(report.claims, start=1):
+    for i, c in enumerate(report.claims, start=start):
         cl = c.claim
         pair = " → ".join(p.name for p in (cl.origin, cl.destination) if p is not None) or "?"
         lines.append(f"{i}. {c.verdict.upper():<13} \"{cl.quantity.surface}\" [{cl.quantity.kind}, "
@@ -319,10 +325,10 @@ def markdown_cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def format_claims_markdown(report: Any) -> str:
-    """A Markdown table of the claims, for a newsroom's notes."""
+def format_claims_markdown(report: Any, *, header: bool = True) -> str:
+    """A Markdown table of the claims, for a newsroom's notes (``header`` off for more rows)."""
     rows = ["| claim | kind | places | mode | confidence (places, mode) | verdict | estimate | "
-            "why |", "|---|---|---|---|---|---|---|---|"]
+            "why |", "|---|---|---|---|---|---|---|---|"] if header else []
     for c in report.claims:
         cl = c.claim
         pair = " → ".join(p.name for p in (cl.origin, cl.destination) if p is not None) or "?"
@@ -330,4 +336,4 @@ def format_claims_markdown(report: Any) -> str:
                     f"{markdown_cell(pair)} | {cl.mode} | {cl.places_confidence}, "
                     f"{cl.mode_confidence} | **{c.verdict}** | "
                     f"{_estimate_text(c)} | {markdown_cell(c.explanation)} |")
-    return "\n".join(rows) + "\n"
+    return "\n".join(rows) + "\n" if rows else ""
