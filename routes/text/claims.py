@@ -135,7 +135,7 @@ def _sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
                 continue
             word = re.search(r"([\w.]+)[.!?]*$", text[start:m.start() + 1])
             token = word.group(1).rstrip(".").casefold() if word else ""
-            if token in _titles(lex) or re.fullmatch(r"(?:\w\.)+\w?", token + ".") \
+            if token in lex.titles or re.fullmatch(r"(?:\w\.)+\w?", token + ".") \
                     or (re.fullmatch(r"[A-Z]", token.upper()) and len(token) == 1):
                 continue
         if text[start:end].strip():
@@ -144,10 +144,6 @@ def _sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     if text[start:].strip():
         out.append((start, len(text)))
     return out
-
-
-def _titles(lex: Lexicon) -> frozenset[str]:
-    return lex.titles
 
 
 _CLAUSE_MARK = re.compile(r"[;:]\s|,\s+(?:but|while|whereas|although|though|or|and then|"
@@ -715,7 +711,6 @@ def _end(m: Mention) -> _End:
 _CAPITAL = re.compile(r"(?i)\b(?:(?:the\s+)?(?:national\s+|country['’]s\s+)?capital"
                       r"(?:\s+city)?)\b")
 _STATE_CAPITAL = re.compile(r"(?i)\b(?:state|provincial|regional|district|county)\s+capital")
-_BORDER = re.compile(r"(?i)\b(?:border|frontier)\b")
 # Between "of"/"from" and a place: lower-case words, "the", a place's possessive, commas.
 _GAP = re.compile(r"^[\s,]*(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:of\s+|,\s*)?"
                   r"(?:the\s+)?$")
