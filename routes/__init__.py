@@ -1,4 +1,4 @@
-"""routes: read a news story, estimate every realistic rail, road, air and sea route, check its claims.
+"""routes: read a story, estimate every rail, road, air and sea route, check its claims.
 
 The public API, in the order data flows::
 
