@@ -33,6 +33,7 @@ from routes.errors import (
     PlaceNotFoundError,
     RoutesError,
 )
+from routes.modes import MODE_NAMES
 
 __all__ = ["main"]
 
@@ -109,7 +110,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="a place the route must pass (repeat, in order)")
     cmp_.add_argument("--avoid", action="append", default=[], metavar="COUNTRY_OR_PLACE",
                       help="an ISO country code (CN) or a place to avoid (repeatable)")
-    cmp_.add_argument("--mode", choices=["rail", "air", "any"], default="any")
+    cmp_.add_argument("--mode", choices=[*MODE_NAMES, "any"], default="any",
+                      help="rail, road, air, sea, or any (default)")
     cmp_.add_argument("--alternatives", type=int, default=3, metavar="K",
                       help="rail alternatives to look for (1-10, default 3)")
     cmp_.add_argument("--depart", metavar="ISO_DATETIME",

@@ -249,3 +249,15 @@ def test_the_distribution_has_a_name_of_its_own(capsys: pytest.CaptureFixture[st
     assert "routes-factcheck" in md.packages_distributions()["routes"]
     assert main(["--version"]) == 0
     assert "routes-factcheck 0.1.0" in capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize(("args", "first"), [
+    (["Los Angeles", "Las Vegas", "--mode", "road"], "1. Road"),
+    (["Dover", "Calais", "--mode", "sea"], "ferry Dover–Calais"),
+])
+def test_compare_takes_every_mode(capsys: pytest.CaptureFixture[str], args: list[str],
+                                  first: str) -> None:
+    from routes.cli import main
+
+    assert main(["compare", *args]) == 0
+    assert first in capsys.readouterr().out
