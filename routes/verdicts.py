@@ -177,8 +177,9 @@ def _straight(o: Place, d: Place, rules: ClaimRules, *, airports: bool) -> Readi
             basis += f" ({found[1]} {found[0]:,.0f} km between the airports)"
     # Each end may be measured from anywhere in its town, but a figure between two towns is
     # read between their centres: the slack is at most a tenth of the way (and 2 km).
+    # A border or coast point is drawn from 1:50m outlines: a few kilometres either way.
     sizes = [rules.extent(p.population) if p.kind not in ("border", "airport", "station")
-             else 2.0 for p in (o, d)]
+             else (5.0 if p.kind == "border" else 2.0) for p in (o, d)]
     slack = max(2.0, min(math.hypot(*sizes), rules.extent_share * line))
     est = Estimate(max(min(points) - slack, 0.0), line, max(points) + slack)
     return Reading("straight", est.scaled(1000.0), basis)

@@ -456,3 +456,9 @@ def test_a_long_text_streams_its_results_and_keeps_them_when_interrupted(
     out = capsys.readouterr().out
     assert "10 hours" in out
     assert ("UNDERSTATED" in out) if fmt == "table" else ('"verdict": "understated"' in out)
+
+
+def test_a_coast_is_read_at_its_nearest_point_and_never_flagged() -> None:
+    c = _claim("Lampedusa lies 60 km off the coast of Tunisia.", "60 km")
+    assert c.claim.origin is not None and c.claim.origin.name == "the coast of Tunisia"
+    assert c.verdict == "unverifiable" and "places uncertain" in c.explanation

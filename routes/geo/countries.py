@@ -108,8 +108,27 @@ class Countries:
             geom = self._whole[code] = shapely.union_all(parts) if parts else shapely.Point()
             shapely.prepare(geom)
         if len(coords) < 2 or geom.is_empty:
-            return False
+            return False  # (also called with no line to prepare the outline)
         return bool(geom.intersects(shapely.LineString(coords)))
+
+    def outline_point(self, code: str, coord: Coord) -> Coord | None:
+        """The point of country ``code``'s outline nearest ``coord`` (its coast from the sea).
+
+        >>> lon, lat = load_countries().outline_point("TN", (12.6, 35.5))  # Lampedusa
+        >>> 10.9 < lon < 11.2 and 35.1 < lat < 35.6
+        True
+
+        """
+        if code not in self._whole:
+            self.crossed_by(code, [])
+        geom = self._whole.get(code)
+        if geom is None or geom.is_empty:
+            return None
+        lon0, lat0 = coord
+        scale = max(np.cos(np.radians(lat0)), 0.05)
+        flat = shapely.transform(geom.boundary, lambda xy: xy * np.array([scale, 1.0]))
+        _, near = shapely.ops.nearest_points(shapely.Point(lon0 * scale, lat0), flat)
+        return (float(near.x / scale), float(near.y))
 
     def area_km2(self, code: str) -> float:
         """The area of a country's outline (km², on a sphere; 0 if unknown).

@@ -739,6 +739,11 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
     first = next((m for m in p.mentions if start <= m.start < window_end), None)
     dem = next((m for m in p.demonyms if start <= m.start < window_end), None)
     gap_to_first = text[start:first.start] if first is not None else ""
+    # "off the coast of Tunisia", "from the shores of Libya": the country's nearest shore.
+    if first is not None and first.place.kind == "country" and _GAP.match(gap_to_first) and (
+            re.search(r"(?i)\b(?:coast(?:line)?|shores?)\s+of\s+(?:the\s+)?$",
+                      text[max(0, start - 25):first.start])):
+        return _coast(p, first.place.country, other, f"the coast of {first.text}")
     # A place named after lower-case words only: "the border town of Adre", "the capital,
     # Jakarta", "the state capital of Belo Horizonte".
     if first is not None and _GAP.match(gap_to_first) and (dem is None or dem.start >
@@ -774,6 +779,8 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
             return _capital_of(p, lead.place.country, f"the {lead.text} capital")
         if re.match(r"^\s+(?:border|frontier)\b", after):
             return _border(p, lead.place.country, other, f"the {lead.text} border")
+        if re.match(r"^\s+(?:coast(?:line)?|shores?)\b", after):
+            return _coast(p, lead.place.country, other, f"the {lead.text} coast")
     # "the capital" with no name: the capital of the country the passage is about.
     bare = _CAPITAL.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
     if bare is not None and bare.start() - start < 6 and not _STATE_CAPITAL.search(
@@ -841,6 +848,27 @@ def _border(p: _Passage, country: str, other: Place | None, words: str, *,
                   country=country, lat=lat, lon=lon,
                   source="Natural Earth 1:50m boundaries: the border's nearest point")
     return _End(place, "sure", f"{words} is measured at its nearest point to {other.name}")
+
+
+def _coast(p: _Passage, country: str, other: Place | None, words: str) -> _End | None:
+    """The nearest point, from ``other``, of ``country``'s outline.
+
+    Its coast, seen from the sea (Natural Earth 1:50m).
+    """
+    if other is None or not country or other.country == country:
+        return None
+    from routes.geo.countries import load_countries
+
+    found = load_countries().outline_point(country, (other.lon, other.lat))
+    if found is None:
+        return None
+    lon, lat = found
+    place = Place(id=f"coast:{country}", name=f"the coast of {_country_name(country)}",
+                  kind="border", country=country, lat=lat, lon=lon,
+                  source="Natural Earth 1:50m outlines: the coast's nearest point")
+    # Which shore counts (islands, capes) is a reading, not a fact: never sure enough to flag.
+    return _End(place, "likely", f"{words} is measured at its nearest point to "
+                                 f"{other.name}, islands included")
 
 
 def _country_name(code: str) -> str:
