@@ -444,3 +444,16 @@ def test_an_ordinary_word_named_beside_the_story_is_a_place() -> None:
 def test_a_name_joined_by_es() -> None:
     assert _found("Ferries run from Dar es Salaam to Zanzibar.")["Dar es Salaam"].place.country \
         == "TZ"
+
+
+# Cases from the trial (issue 14, item 10). Every text here was written for these tests.
+
+def test_kent_in_a_story_set_in_england_is_the_english_county() -> None:
+    found = _found("Snow closed roads in Kent overnight, and trains from London to Dover "
+                   "were cancelled.")
+    kent = found["Kent"].place
+    assert (kent.country, kent.kind) == ("GB", "admin2")
+    assert distance_km(kent.point, (51.19, 0.73)) < 30  # the mainland, not Sheppey
+    assert found["Dover"].place.country == "GB"
+    police = _found("Police in Kent shut the motorway near Folkestone.")["Kent"].place
+    assert police.country == "GB"
