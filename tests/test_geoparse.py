@@ -457,3 +457,29 @@ def test_kent_in_a_story_set_in_england_is_the_english_county() -> None:
     assert found["Dover"].place.country == "GB"
     police = _found("Police in Kent shut the motorway near Folkestone.")["Kent"].place
     assert police.country == "GB"
+
+
+def test_an_airline_named_after_a_place_leaves_the_place_elsewhere() -> None:
+    text = ("Singapore Airlines added a flight from Singapore to Perth; Qatar Airways flies "
+            "to Qatar.")
+    found = [(text[m.start:m.end], m.start, m.place.country)
+             for m in find_places(text, demonyms=False)]
+    assert found[0] == ("Singapore", text.index("from Singapore") + 5, "SG")
+    assert ("Qatar", text.rindex("Qatar"), "QA") in found
+    assert all(start not in (0, text.index("Qatar Airways")) for _, start, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Virgin flies from Heathrow to Orlando twice a day.",
+    "The overnight flight from Orlando lands at Heathrow at seven.",
+    "Heathrow said that flights to Orlando would leave on time.",
+])
+def test_heathrow_beside_orlando_is_the_london_airport(text: str) -> None:
+    heathrow = _found(text)["Heathrow"].place
+    assert (heathrow.name, heathrow.kind, heathrow.country) == (
+        "London Heathrow Airport", "airport", "GB")
+
+
+def test_a_village_named_like_a_big_airport_still_takes_its_qualifier() -> None:
+    found = _found("She grew up in Heathrow, Florida, near Orlando.")
+    assert (found["Heathrow"].place.kind, found["Heathrow"].place.country) == ("city", "US")

@@ -519,6 +519,8 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
         if found is None:
             continue
         word, at = found
+        if at > m.start and word.lower() in _ORG_TAIL:
+            continue  # "Singapore Airlines": an organisation's name (see _rejected), no person
         kind = _neighbour_class(word, gaz, cache)
         if kind == _OTHER_WORD:
             continue
@@ -533,8 +535,13 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
 
 
 def _speaks(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
-    """A small place's name next to "said" is a person ("Dunn said", "said Dunn")."""
-    if _max_population(gaz, m) >= _BIG_PLACE:
+    """A small place's name next to "said" is a person ("Dunn said", "said Dunn").
+
+    Not a big airport's ("Heathrow said"): an airport speaks through its staff.
+    """
+    if _max_population(gaz, m) >= _BIG_PLACE or any(
+            gaz.kind(e) == "airport" and gaz.prior(e) >= _BIG_AIRPORT_PRIOR
+            for e in m.entries[:_MAX_CANDIDATES]):
         return False
     for found in (doc.prev_word(m.start), doc.next_word(m.end)):
         if found is not None and found[0].lower() in _SPEECH:
@@ -732,12 +739,18 @@ def _name_priors(gaz: Gazetteer, m: _Match, cache: dict[str, _NamePriors]) -> _N
     facts = [(e, *gaz.facts(e)) for e in entries[:_MAX_CANDIDATES]]
     # A region named after its big city ("Moscow", "Beijing") usually means the city.
     big_cities = {f[2] for f in facts if f[1] == "city" and f[4] >= _BIG_PLACE}
+    # A big airport's short name ("Heathrow") means the airport before a village of that
+    # name, whatever the story's other places (Heathrow, Florida is beside Orlando).
+    airport = any(kind == "airport" and score >= _BIG_AIRPORT_PRIOR and name_key != m.key
+                  for _, kind, _, score, _, name_key in facts)
     priors = []
-    for e, kind, c, score, _, name_key in facts:
+    for e, kind, c, score, population, name_key in facts:
         if kind == "city" and name_key != m.key:
             score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
         if kind == "admin1" and c in big_cities:
             score -= 3.0
+        if airport and kind == "city" and population < _AIRPORT_TOWN:
+            score -= _AIRPORT_NAME_PENALTY
         priors.append((e, kind, c, score))
     sets = ((len(entries) == 1 and _sets_country(gaz, entries[0]))
             or all(gaz.kind(e) == "country" for e in entries))
@@ -875,6 +888,9 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
             m.doubt = True
 
 
+_BIG_AIRPORT_PRIOR = 5.5  # the prior of a large airport (gazetteer._AIRPORT_PRIOR) ...
+_AIRPORT_TOWN = 10_000  # ... whose short name a town smaller than this also has ...
+_AIRPORT_NAME_PENALTY = 4.0  # ... leaves the town this far behind: only a qualifier helps it
 _WEAK_PRIOR = 5.0  # a place whose prior is below this (a town under 100,000) is a small one
 
 
