@@ -483,3 +483,25 @@ def test_heathrow_beside_orlando_is_the_london_airport(text: str) -> None:
 def test_a_village_named_like_a_big_airport_still_takes_its_qualifier() -> None:
     found = _found("She grew up in Heathrow, Florida, near Orlando.")
     assert (found["Heathrow"].place.kind, found["Heathrow"].place.country) == ("city", "US")
+
+
+@pytest.mark.parametrize(("text", "span", "country"), [
+    ("Geneva is 60 km from Lausanne.", "Geneva", "CH"),
+    ("Calais is a ferry port in northern France.", "Calais", "FR"),
+    ("Florence has more museums than any other city in Italy.", "Florence", "IT"),
+    ("Wellington is the capital of New Zealand.", "Wellington", "NZ"),
+    ("Wellington sits at the southern tip of the North Island.", "Wellington", "NZ"),
+])
+def test_a_name_that_is_a_word_starts_a_sentence_that_places_it(text: str, span: str,
+                                                                 country: str) -> None:
+    assert _found(text)[span].place.country == country
+
+
+@pytest.mark.parametrize("text", [
+    "Reading is fun. Nice is a word.",
+    "Florence Nightingale nursed soldiers far from England.",
+    "Florence said she would fly to Italy.",
+])
+def test_a_word_starting_a_sentence_stays_a_word_without_a_place_for_it(text: str) -> None:
+    found = _found(text)
+    assert not {"Reading", "Nice", "Florence"} & set(found)

@@ -705,8 +705,10 @@ def _near_the_story(doc: _Doc, m: _Match, kept: list[_Match], gaz: Gazetteer) ->
     or more among its candidates within :data:`_STORY_KM` of the first candidate of a place
     already taken (one needing no evidence, of a local kind).
     """
-    if doc.caps or m.words != 1 or doc.sentence_start(m.start):
+    if doc.caps or m.words != 1:
         return False
+    if doc.sentence_start(m.start):
+        return _named_in_its_sentence(doc, m, kept, gaz)
     prev, nxt = doc.prev_word(m.start), doc.next_word(m.end)
     if (prev is None or not prev[0].islower() or prev[0] in _FUNCTION_WORDS
             or (nxt is not None and not nxt[0].islower())):
@@ -716,6 +718,48 @@ def _near_the_story(doc: _Doc, m: _Match, kept: list[_Match], gaz: Gazetteer) ->
     return any(great_circle_km(*gaz.point(e), *pt) < _STORY_KM
                for e in m.entries[:_MAX_CANDIDATES] if gaz.population(e) >= _STORY_TOWN
                for pt in anchors)
+
+
+def _named_in_its_sentence(doc: _Doc, m: _Match, kept: list[_Match], gaz: Gazetteer) -> bool:
+    """Evidence for an ordinary word that starts a sentence ("Calais is a port in France").
+
+    The same sentence names a country or region holding one of its candidates, or a place
+    within :data:`_STORY_KM` of one, of :data:`_STORY_TOWN` people or more ("Wellington is
+    the capital of New Zealand", "Calais faces Dover"); a place the sentence does not
+    place stays a word ("Reading is fun"). Not before a capitalised word or a word of
+    speech: "Florence Nightingale", "Florence said" are people.
+    """
+    nxt = doc.next_word(m.end)
+    if nxt is None or not nxt[0].islower() or nxt[0] in _SPEECH:
+        return False
+    sentence = doc.sentence(m.start)
+    countries: set[str] = set()
+    regions: set[tuple[str, str]] = set()
+    points: list[tuple[float, float]] = []
+    for o in kept:
+        if o is m or doc.sentence(o.start) != sentence:
+            continue
+        if o.demonym:
+            countries.add(o.demonym)
+            continue
+        first = o.entries[0]
+        kind = gaz.kind(first)
+        if kind == "country":
+            countries.add(gaz.country_of(first))
+        elif kind == "admin1":
+            regions.add((gaz.country_of(first), gaz.admin1_of(first)))
+        elif kind in _LOCAL_KINDS:
+            points.append(gaz.point(first))
+    if not (countries or regions or points):
+        return False
+    for e in m.entries[:_MAX_CANDIDATES]:
+        if gaz.population(e) < _STORY_TOWN:
+            continue
+        country = gaz.country_of(e)
+        if country in countries or (country, gaz.admin1_of(e)) in regions or any(
+                great_circle_km(*gaz.point(e), *pt) < _STORY_KM for pt in points):
+            return True
+    return False
 
 
 # What a name's scores start from, per gazetteer and normalised name: see _name_priors.
