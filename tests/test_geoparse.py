@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from routes.errors import DataError
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places
 
@@ -505,3 +506,28 @@ def test_a_name_that_is_a_word_starts_a_sentence_that_places_it(text: str, span:
 def test_a_word_starting_a_sentence_stays_a_word_without_a_place_for_it(text: str) -> None:
     found = _found(text)
     assert not {"Reading", "Nice", "Florence"} & set(found)
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Поезд из Москвы до Владивостока идёт около шести дней.",
+     {"Москвы": "Moscow", "Владивостока": "Vladivostok"}),
+    ("Делегация побывала в Иркутске, затем в Хабаровске.",
+     {"Иркутске": "Irkutsk", "Хабаровске": "Khabarovsk"}),
+    ("Самолёт из Пхеньяна приземлился в Казани.", {"Пхеньяна": "Pyongyang", "Казани": "Kazan"}),
+    ("Поезд до Нижнего Новгорода ушёл.", {"Нижнего Новгорода": "Nizhniy Novgorod"}),
+])
+def test_declined_russian_names_are_read_as_their_places(text: str, spans: dict[str, str]
+                                                          ) -> None:
+    found = _found(text)
+    assert {span: found[span].place.name for span in spans} == spans
+    assert "Поезд" not in found and "Самолёт" not in found
+
+
+def test_an_inflection_of_an_unknown_script_is_reported(tmp_path: Path) -> None:
+    from routes.geo.geoparse import _inflections
+
+    (tmp_path / "gazetteer").mkdir()
+    (tmp_path / "gazetteer" / "inflections.csv").write_text(
+        "script,ending,replacement,form\nklingon,a,,genitive\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"inflections\.csv: unknown script 'klingon'"):
+        _inflections(tmp_path)

@@ -15,7 +15,8 @@ organisations or ordinary words, and resolves each name among its candidates wit
   (its confidence halved) when none does.
 
 A hyphenated pair that is no name of its own is read as its places ("Delhi-Katra",
-"Poland-Ukraine border"); names in other scripts are found too ("平壤", "Владивосток").
+"Poland-Ukraine border"); names in other scripts are found too ("平壤", "Владивосток"),
+declined ones through their nominative ("Москвы" is Moscow: ``gazetteer/inflections.csv``).
 
 Demonyms ("North Korean", "Russian") are returned linked to their country and marked.
 
@@ -328,9 +329,70 @@ def _longest(text: str, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
         if demonym:
             return _Match(start, end, key, [], last - i + 1, demonym), last
         entries = candidates(key)
+        if not entries and not key.isascii():
+            key, entries = _uninflected(key, gaz)
         if entries:
             return _Match(start, end, key, entries, last - i + 1), last
     return None
+
+
+# Letters of the scripts whose names are declined (see data/gazetteer/inflections.csv).
+_SCRIPT_LETTERS = {"cyrillic": re.compile("[\u0400-\u04ff]")}
+_UNINFLECTED_TRIES = 64  # spellings tried for one name of several declined words
+_Inflections = tuple[tuple[re.Pattern[str], tuple[tuple[str, str], ...]], ...]
+
+
+@functools.cache
+def _inflections(folder: Path) -> _Inflections:
+    """Per script, its letters and its ``(ending, nominative ending)`` pairs, longest first.
+
+    From ``gazetteer/inflections.csv``, normalised as names are; no file, no pairs.
+
+    Raises
+    ------
+    DataError
+        If the file names a script without its letters here.
+
+    """
+    import csv
+
+    path = folder / "gazetteer" / "inflections.csv"
+    if not path.exists():
+        return ()
+    rules: dict[str, list[tuple[str, str]]] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            script = row["script"].strip()
+            if script not in _SCRIPT_LETTERS:
+                raise DataError(f"{path.name}: unknown script {script!r} (scripts are "
+                                f"{', '.join(_SCRIPT_LETTERS)})")
+            pair = (normalize_name(row["ending"]), normalize_name(row["replacement"] or ""))
+            if pair[0] and pair not in rules.setdefault(script, []):
+                rules[script].append(pair)
+    return tuple((_SCRIPT_LETTERS[script], tuple(sorted(pairs, key=lambda p: -len(p[0]))))
+                 for script, pairs in sorted(rules.items()))
+
+
+def _uninflected(key: str, gaz: Gazetteer) -> tuple[str, list[int]]:
+    """A declined name's nominative and its candidates ("москвы" -> "москва").
+
+    Each word of ``key`` is tried as it is and with each ending of its script replaced
+    (stems of at least two letters), the first word's spellings varying slowest; the first
+    spelling that is a name wins. ``(key, [])`` when none is.
+    """
+    for letters, pairs in _inflections(settings.data_folder):
+        if not letters.search(key):
+            continue
+        spellings = [[w, *(w[:-len(end)] + new for end, new in pairs
+                           if w.endswith(end) and len(w) - len(end) >= 2)]
+                     for w in key.split()]
+        tries = itertools.islice(itertools.product(*spellings), 1, _UNINFLECTED_TRIES)
+        for words in tries:
+            name = " ".join(words)
+            entries = gaz.candidates(name)
+            if entries:
+                return name, entries
+    return key, _NO_ENTRIES
 
 
 _SingleWord = tuple[str, list[int], str | None, int] | None
@@ -362,6 +424,8 @@ def _single_word(word: str, gaz: Gazetteer, cache: dict[str, _SingleWord]) -> _S
             found = (key, [], demonym, len(surface))
         else:
             entries = gaz.candidates(key)
+            if not entries and not key.isascii():
+                key, entries = _uninflected(key, gaz)
             if entries:
                 found = (key, entries, None, len(surface))
     cache[word] = found
