@@ -292,3 +292,11 @@ def test_places_and_check_find_russian_and_chinese_names(
     assert status == 0
     assert 'UNDERSTATED   "10 hours" [duration, rail] Pyongyang → Vladivostok' in out
     assert 'CONSISTENT    "two hours" [duration, air] Pyongyang → Shanghai' in out
+
+
+def test_compare_prints_vias_out_of_order(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "compare", "Moscow", "Vladivostok", "--via", "Irkutsk",
+                         "--via", "Novosibirsk", "--mode", "rail", "--alternatives", "1")
+    assert status == 0
+    assert "\nnote: the places to pass seem out of order: Moscow → Irkutsk → Novosibirsk" in out
+    assert "   note: doubles back: passes Novosibirsk" in out

@@ -156,3 +156,28 @@ def test_no_air_option_for_a_via_trip_is_explained(tumen_hunchun_detour: TripOpt
     assert {o.modes[0] for o in tumen_hunchun_detour.options} == {"rail", "road"}
     assert any(n.startswith("air:") and "via applies to rail and road only" in n
                for n in tumen_hunchun_detour.notes)
+
+
+# Places to pass out of order (issue 14, item 8): kept in order, and said so.
+
+def test_vias_out_of_order_are_kept_and_warned_about() -> None:
+    result = find_options(plan_trip("Moscow", "Vladivostok", via=["Irkutsk", "Novosibirsk"],
+                                    mode="rail", alternatives=1))
+    order = [n for n in result.notes if "out of order" in n]
+    assert len(order) == 1
+    assert "Moscow → Irkutsk → Novosibirsk → Vladivostok" in order[0]
+    assert "through Novosibirsk, Irkutsk in that order" in order[0]
+    rail = result.options[0]
+    stops = [s.name for leg in rail.legs for s in leg.stops]
+    last = len(stops) - 1 - stops[::-1].index("Novosibirsk")
+    assert stops.index("Irkutsk") < last  # not reordered: Novosibirsk again after Irkutsk
+    assert any(n.startswith("doubles back: passes ") for n in rail.notes)
+
+
+def test_vias_in_order_draw_no_warning(tumen_hunchun_detour: TripOptions) -> None:
+    result = find_options(plan_trip("Moscow", "Vladivostok", via=["Novosibirsk", "Irkutsk"],
+                                    mode="rail", alternatives=1))
+    assert not any("out of order" in n for n in result.notes)
+    assert not any("doubles back" in n for n in result.options[0].notes)
+    assert not any("out of order" in n for n in tumen_hunchun_detour.notes)
+    assert not any("doubles back" in n for n in tumen_hunchun_detour.options[0].notes)

@@ -31,6 +31,7 @@ __all__ = ["rail_options", "resolve_rail_node"]
 
 _ACCESS_CANDIDATES = 4  # nearest nodes a town may join the network at
 _NAMED_KM = 2.0  # a stop is named after its node only this close
+_NAMED_AGAIN = 3  # places named in the note of a route that doubles back
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,6 +457,11 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
         if km > _NAMED_KM:
             option_notes.append(f"{acc.place.name} joins the railway {km:.0f} km away "
                                 f"at {net.node(i).name or 'a junction'}")
+    again = _passed_again(net, path)
+    if again:
+        more = f" and {len(again) - _NAMED_AGAIN} more places" if len(again) > _NAMED_AGAIN else ""
+        option_notes.append(f"doubles back: passes {', '.join(again[:_NAMED_AGAIN])}{more} "
+                            "more than once, to pass the places given in their order")
     if not passenger:
         option_notes.append("part of this route has no scheduled passenger service")
     if service != "regular":
@@ -467,6 +473,15 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
         border_crossings=crossings, gauge_changes=gauges, notes=tuple(option_notes),
         passenger_service=passenger, scheduled=passenger,
     )
+
+
+def _passed_again(net: Network, path: Path) -> list[str]:
+    """Names of the named nodes a path passes more than once, in the order first passed."""
+    times: dict[int, int] = {}
+    for i in path.nodes:
+        times[i] = times.get(i, 0) + 1
+    return list(dict.fromkeys(net.node(i).name for i, n in times.items()
+                              if n > 1 and net.has_name(i)))
 
 
 def _labelled(options: Iterable[RouteOption]) -> list[RouteOption]:
