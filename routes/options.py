@@ -73,10 +73,11 @@ def find_options(trip: Trip, *, network: Network | None = None) -> TripOptions:
             notes.append(f"{name}: {exc}")
     if not options:
         raise NoRouteError("; ".join(n for n in notes if n != order) or "no mode selected")
-    # The road mode may cross by the same ferry the sea mode lists: keep one of them.
-    unique: dict[tuple[str, ...], RouteOption] = {}
+    # The road mode may cross by the same ferry the sea mode lists: keep one of them. Rail
+    # alternatives between the same stations and border posts differ by their track.
+    unique: dict[tuple[tuple[str, str, str, tuple[str, ...]], ...], RouteOption] = {}
     for o in options:
-        unique.setdefault(tuple(f"{leg.mode}:{leg.origin.name}:{leg.destination.name}"
+        unique.setdefault(tuple((leg.mode, leg.origin.name, leg.destination.name, leg.track)
                                 for leg in o.legs), o)
     options = list(unique.values())
     # By mode (rail, road, air, sea), each shortest first: the direct route, then detours.
