@@ -531,3 +531,17 @@ def test_an_inflection_of_an_unknown_script_is_reported(tmp_path: Path) -> None:
         "script,ending,replacement,form\nklingon,a,,genitive\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"inflections\.csv: unknown script 'klingon'"):
         _inflections(tmp_path)
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Ким Чен Ын приехал в Россию из КНДР через Китай.",
+     {"Россию": "RU", "КНДР": "KP", "Китай": "CN"}),
+    ("Делегация посетила Северную Корею, затем поезд шёл два дня по Китаю.",
+     {"Северную Корею": "KP", "Китаю": "CN"}),
+    ("金正恩乘火车从朝鲜前往俄罗斯。", {"朝鲜": "KP", "俄罗斯": "RU"}),
+    ("김정은은 북한에서 러시아로 갔다.", {"북한": "KP", "러시아": "RU"}),
+])
+def test_countries_named_in_other_scripts(text: str, spans: dict[str, str]) -> None:
+    found = _found(text)
+    assert {span: found[span].place.country for span in spans} == spans
+    assert all(found[span].place.kind == "country" for span in spans)
