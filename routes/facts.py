@@ -344,6 +344,7 @@ class Facts:
     ground_access: tuple[GroundAccess, ...]
     ground_model: GroundModel
     claims: ClaimRules
+    via_order_stretch: float
     border_groups: tuple[BorderGroup, ...] = ()
     closed_borders: tuple[ClosedBorder, ...] = ()
     high_speed: tuple[HighSpeedLine, ...] = ()
@@ -668,6 +669,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
     gm = _Reader(path, "ground_model", data.get("ground_model", {}))
     sin = _Reader(path, "sinuosity", data.get("sinuosity", {}))
     cr = _Reader(path, "claims", data.get("claims", {}))
+    vias = _Reader(path, "vias", data.get("vias", {}))
     return Facts(
         path=path,
         sources=sources,
@@ -704,6 +706,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
             day_tolerance=float(cr.get("day_tolerance", int | float)),
             extent_share=float(cr.get("extent_share", int | float)),
             model_band=_model_band(path, data.get("claims", {}).get("model_band", {}))),
+        via_order_stretch=float(vias.get("order_stretch", int | float)),
         border_groups=tuple(groups),
         gauge_families=tuple(families),
     )

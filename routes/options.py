@@ -20,14 +20,18 @@ from routes.errors import NoRouteError
 from routes.itinerary import Leg, RouteOption, Stop
 from routes.modes import MODE_NAMES, get_mode
 from routes.network.graph import Network, load_network
-from routes.trip import Trip, plan_trip
+from routes.trip import Trip, plan_trip, via_order_note
 
 __all__ = ["TripOptions", "find_options", "plan_trip"]
 
 
 @dataclass(frozen=True, slots=True)
 class TripOptions:
-    """The options found for a trip, and why a mode has none (``notes``)."""
+    """The options found for a trip, with notes.
+
+    ``notes`` say why a mode has none, and whether the places to pass seem out of order
+    (:func:`~routes.trip.via_order_note`).
+    """
 
     trip: Trip
     options: tuple[RouteOption, ...]
@@ -58,7 +62,8 @@ def find_options(trip: Trip, *, network: Network | None = None) -> TripOptions:
     """
     net = network or load_network()
     options: list[RouteOption] = []
-    notes: list[str] = []
+    order = via_order_note(trip)
+    notes: list[str] = [order] if order else []
     for name in MODE_NAMES:
         if name not in trip.modes:
             continue
@@ -67,11 +72,12 @@ def find_options(trip: Trip, *, network: Network | None = None) -> TripOptions:
         except NoRouteError as exc:
             notes.append(f"{name}: {exc}")
     if not options:
-        raise NoRouteError("; ".join(notes) if notes else "no mode selected")
-    # The road mode may cross by the same ferry the sea mode lists: keep one of them.
-    unique: dict[tuple[str, ...], RouteOption] = {}
+        raise NoRouteError("; ".join(n for n in notes if n != order) or "no mode selected")
+    # The road mode may cross by the same ferry the sea mode lists: keep one of them. Rail
+    # alternatives between the same stations and border posts differ by their track.
+    unique: dict[tuple[tuple[str, str, str, tuple[str, ...]], ...], RouteOption] = {}
     for o in options:
-        unique.setdefault(tuple(f"{leg.mode}:{leg.origin.name}:{leg.destination.name}"
+        unique.setdefault(tuple((leg.mode, leg.origin.name, leg.destination.name, leg.track)
                                 for leg in o.legs), o)
     options = list(unique.values())
     # By mode (rail, road, air, sea), each shortest first: the direct route, then detours.

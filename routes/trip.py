@@ -18,16 +18,20 @@ routes.errors.InputError: origin and destination are the same place (Pyongyang);
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from routes.errors import InputError, NoRouteError, PlaceNotFoundError
 from routes.facts import load_facts
+from routes.geo.geodesy import great_circle_km
 from routes.geo.places import Place
 from routes.geo.resolve import resolve_places
 from routes.modes import MODE_NAMES
 
-__all__ = ["MODES", "Trip", "plan_trip"]
+__all__ = ["MODES", "Trip", "plan_trip", "via_order_note"]
+
+_ORDERS_CHECKED = 6  # the order of more vias than this is not checked (720 orders)
 
 MODES = MODE_NAMES
 
@@ -208,3 +212,35 @@ def _parse_depart(value: dt.datetime | str | None) -> dt.datetime | None:
         msg = "the departure time needs a time zone, e.g. 2019-04-24T05:00+09:00"
         raise InputError(msg)
     return value
+
+
+def via_order_note(trip: Trip) -> str | None:
+    """A warning when the trip's places to pass seem out of order, else ``None``.
+
+    The places are passed in the order given, never reordered. They seem out of order when
+    the straight lines from the origin through them to the destination are longer than
+    ``[vias] order_stretch`` (``facts.toml``) times those of the shortest order. Up to six
+    places are checked.
+
+    >>> via_order_note(plan_trip("Moscow", "Vladivostok", via=["Irkutsk", "Novosibirsk"]))
+    'the places to pass seem out of order: Moscow → Irkutsk → Novosibirsk → Vladivostok is ...'
+    >>> via_order_note(plan_trip("Moscow", "Vladivostok", via=["Novosibirsk", "Irkutsk"]))
+
+    """
+    if not 2 <= len(trip.via) <= _ORDERS_CHECKED:
+        return None
+
+    def length(order: Sequence[Place]) -> float:
+        stops = [trip.origin, *order, trip.destination]
+        return sum(great_circle_km(a.lat, a.lon, b.lat, b.lon)
+                   for a, b in itertools.pairwise(stops))
+
+    given = length(trip.via)
+    best = min(itertools.permutations(trip.via), key=length)
+    shortest = length(best)
+    if given <= load_facts().via_order_stretch * shortest:
+        return None
+    route = " → ".join(p.name for p in (trip.origin, *trip.via, trip.destination))
+    return (f"the places to pass seem out of order: {route} is {given:,.0f} km in straight "
+            f"lines, against {shortest:,.0f} km through {', '.join(p.name for p in best)} "
+            "in that order; the route passes them in the order given")

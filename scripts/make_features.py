@@ -187,9 +187,11 @@ def natural_earth(git: list[str], commit: str, countries: Countries
         name = f"{clean_name(str(p['name']))} {unit}"
         yield name, "park", "US", pt.y, pt.x, int(p.get("scalerank") or 0)
     # First-level units under the name Natural Earth gives them (the gazetteer leaves out
-    # those GeoNames has under the same name): one point each, the label point of the unit
-    # when it has a single part (units labelled in several parts are left out).
-    labels: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    # those GeoNames has under the same name): one point each, the label point of the unit;
+    # of a unit labelled in several parts (Kent and the Isle of Sheppey), that of its main
+    # part, the one part with the lowest ``adm0_sr`` (the scale rank of the part: the
+    # mainland shows first); units whose main part is not one part are left out.
+    labels: dict[tuple[str, str], list[tuple[int, float, float, int]]] = {}
     for feat in read_7z_json(git, commit, cult + "ne_10m_admin_1_label_points.7z")["features"]:
         p = feat["properties"]
         if p.get("featurecla") != "Admin-1 scale rank" or not p.get("name"):
@@ -199,11 +201,12 @@ def natural_earth(git: list[str], commit: str, countries: Countries
             continue
         lon, lat = feat["geometry"]["coordinates"]
         labels.setdefault((iso, clean_name(p["name"])), []).append(
-            (lat, lon, int(p.get("scalerank") or 0)))
+            (int(p.get("adm0_sr") or 99), lat, lon, int(p.get("scalerank") or 0)))
     for (iso, name), points in sorted(labels.items()):
-        if len(points) != 1:
+        points.sort()
+        if len(points) > 1 and points[0][0] == points[1][0]:
             continue
-        lat, lon, rank = points[0]
+        _, lat, lon, rank = points[0]
         yield name, "district", iso, lat, lon, rank
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -261,3 +262,53 @@ def test_compare_takes_every_mode(capsys: pytest.CaptureFixture[str], args: list
 
     assert main(["compare", *args]) == 0
     assert first in capsys.readouterr().out
+
+
+# Names in any script, and qualified names, through every command (issue 14, items 7 and 8).
+# Every text here was written for these tests.
+
+@pytest.mark.parametrize(("origin", "destination", "names"), [
+    ("Пхеньян", "Владивосток", ("Pyongyang", "Vladivostok")),
+    ("平壤", "上海", ("Pyongyang", "Shanghai")),
+    ("Иркутск", "Москва", ("Irkutsk", "Moscow")),
+    ("Moscow, Idaho", "Boise", ("Moscow", "Boise")),
+])
+def test_compare_takes_names_in_any_script_and_qualified_names(
+        capsys: pytest.CaptureFixture[str], origin: str, destination: str,
+        names: tuple[str, str]) -> None:
+    status, out, err = run(capsys, "compare", origin, destination, "--alternatives", "1",
+                           "--format", "json")
+    assert status == 0, err
+    data = json.loads(out)
+    assert (data["origin"]["name"], data["destination"]["name"]) == names
+    if origin == "Moscow, Idaho":
+        assert data["origin"]["country"] == "US" and data["origin"]["lon"] < -100
+
+
+def test_places_and_check_find_russian_and_chinese_names(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    russian = tmp_path / "ru.txt"
+    russian.write_text("Поезд из Москвы во Владивосток идёт около шести дней.\n",
+                       encoding="utf-8")
+    status, out, _ = run(capsys, "places", str(russian), "--format", "json")
+    assert status == 0
+    found = [(p["text"], p["name"]) for p in json.loads(out)["places"]]
+    assert found == [("Москвы", "Moscow"), ("Владивосток", "Vladivostok")]
+    status, out, _ = run(capsys, "check", str(russian), "--format", "json")
+    assert status == 0
+    assert [p["name"] for p in json.loads(out)["places"]] == ["Moscow", "Vladivostok"]
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text("The train from Пхеньян to Владивосток takes about 10 hours, and a "
+                     "flight from 平壤 to 上海 takes two hours.\n", encoding="utf-8")
+    status, out, _ = run(capsys, "check", str(mixed))
+    assert status == 0
+    assert 'UNDERSTATED   "10 hours" [duration, rail] Pyongyang → Vladivostok' in out
+    assert 'CONSISTENT    "two hours" [duration, air] Pyongyang → Shanghai' in out
+
+
+def test_compare_prints_vias_out_of_order(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "compare", "Moscow", "Vladivostok", "--via", "Irkutsk",
+                         "--via", "Novosibirsk", "--mode", "rail", "--alternatives", "1")
+    assert status == 0
+    assert "\nnote: the places to pass seem out of order: Moscow → Irkutsk → Novosibirsk" in out
+    assert "   note: doubles back: passes Novosibirsk" in out

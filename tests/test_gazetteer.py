@@ -10,6 +10,7 @@ import pytest
 from routes.errors import DataError
 from routes.geo.gazetteer import _FEATURE_KIND, _feature_words, load_gazetteer
 from routes.geo.geodesy import distance_km
+from routes.geo.places import normalize_name
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
@@ -77,6 +78,16 @@ def test_big_towns_have_their_names_in_other_scripts() -> None:
     gaz = load_gazetteer()
     assert gaz.name(gaz.candidates("владивосток")[0]) == "Vladivostok"
     assert gaz.name(gaz.candidates("平壤")[0]) == "Pyongyang"
+
+
+@pytest.mark.parametrize(("name", "iso"), [
+    ("китай", "CN"), ("中国", "CN"), ("中國", "CN"), ("кндр", "KP"), ("북한", "KP"),
+    ("россия", "RU"), ("俄罗斯", "RU"), ("северная корея", "KP"),
+])
+def test_countries_have_their_names_in_other_scripts(name: str, iso: str) -> None:
+    gaz = load_gazetteer()
+    first = gaz.candidates(normalize_name(name))[0]
+    assert (gaz.kind(first), gaz.country_of(first)) == ("country", iso)
 
 
 def test_a_town_known_only_through_its_airport_is_found() -> None:

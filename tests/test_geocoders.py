@@ -131,3 +131,17 @@ def test_online_geocoder_timeout_and_http_errors(fake_server: str, tmp_path: Pat
 def test_online_geocoder_needs_a_user_agent(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="user agent"):
         CachedNominatim(user_agent=" ", cache_path=tmp_path / "c.db")
+
+
+def test_offline_geocoder_finds_islands_and_places_of_other_scripts() -> None:
+    geocoder = OfflineGeocoder()
+    sakhalin = geocoder.geocode("Sakhalin")
+    assert isinstance(sakhalin, Location)
+    assert sakhalin.raw["country"] == "RU"
+    assert 45 < sakhalin.latitude < 55 and 140 < sakhalin.longitude < 146
+    jeju = geocoder.geocode("Jeju Island")
+    assert isinstance(jeju, Location)
+    assert (jeju.raw["kind"], jeju.raw["country"]) == ("island", "KR")
+    vladivostok = geocoder.geocode("Владивосток")
+    assert isinstance(vladivostok, Location)
+    assert vladivostok.raw["name"] == "Vladivostok"

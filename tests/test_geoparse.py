@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from routes.errors import DataError
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places
 
@@ -444,3 +445,103 @@ def test_an_ordinary_word_named_beside_the_story_is_a_place() -> None:
 def test_a_name_joined_by_es() -> None:
     assert _found("Ferries run from Dar es Salaam to Zanzibar.")["Dar es Salaam"].place.country \
         == "TZ"
+
+
+# Cases from the trial (issue 14, item 10). Every text here was written for these tests.
+
+def test_kent_in_a_story_set_in_england_is_the_english_county() -> None:
+    found = _found("Snow closed roads in Kent overnight, and trains from London to Dover "
+                   "were cancelled.")
+    kent = found["Kent"].place
+    assert (kent.country, kent.kind) == ("GB", "admin2")
+    assert distance_km(kent.point, (51.19, 0.73)) < 30  # the mainland, not Sheppey
+    assert found["Dover"].place.country == "GB"
+    police = _found("Police in Kent shut the motorway near Folkestone.")["Kent"].place
+    assert police.country == "GB"
+
+
+def test_an_airline_named_after_a_place_leaves_the_place_elsewhere() -> None:
+    text = ("Singapore Airlines added a flight from Singapore to Perth; Qatar Airways flies "
+            "to Qatar.")
+    found = [(text[m.start:m.end], m.start, m.place.country)
+             for m in find_places(text, demonyms=False)]
+    assert found[0] == ("Singapore", text.index("from Singapore") + 5, "SG")
+    assert ("Qatar", text.rindex("Qatar"), "QA") in found
+    assert all(start not in (0, text.index("Qatar Airways")) for _, start, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Virgin flies from Heathrow to Orlando twice a day.",
+    "The overnight flight from Orlando lands at Heathrow at seven.",
+    "Heathrow said that flights to Orlando would leave on time.",
+])
+def test_heathrow_beside_orlando_is_the_london_airport(text: str) -> None:
+    heathrow = _found(text)["Heathrow"].place
+    assert (heathrow.name, heathrow.kind, heathrow.country) == (
+        "London Heathrow Airport", "airport", "GB")
+
+
+def test_a_village_named_like_a_big_airport_still_takes_its_qualifier() -> None:
+    found = _found("She grew up in Heathrow, Florida, near Orlando.")
+    assert (found["Heathrow"].place.kind, found["Heathrow"].place.country) == ("city", "US")
+
+
+@pytest.mark.parametrize(("text", "span", "country"), [
+    ("Geneva is 60 km from Lausanne.", "Geneva", "CH"),
+    ("Calais is a ferry port in northern France.", "Calais", "FR"),
+    ("Florence has more museums than any other city in Italy.", "Florence", "IT"),
+    ("Wellington is the capital of New Zealand.", "Wellington", "NZ"),
+    ("Wellington sits at the southern tip of the North Island.", "Wellington", "NZ"),
+])
+def test_a_name_that_is_a_word_starts_a_sentence_that_places_it(text: str, span: str,
+                                                                 country: str) -> None:
+    assert _found(text)[span].place.country == country
+
+
+@pytest.mark.parametrize("text", [
+    "Reading is fun. Nice is a word.",
+    "Florence Nightingale nursed soldiers far from England.",
+    "Florence said she would fly to Italy.",
+])
+def test_a_word_starting_a_sentence_stays_a_word_without_a_place_for_it(text: str) -> None:
+    found = _found(text)
+    assert not {"Reading", "Nice", "Florence"} & set(found)
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Поезд из Москвы до Владивостока идёт около шести дней.",
+     {"Москвы": "Moscow", "Владивостока": "Vladivostok"}),
+    ("Делегация побывала в Иркутске, затем в Хабаровске.",
+     {"Иркутске": "Irkutsk", "Хабаровске": "Khabarovsk"}),
+    ("Самолёт из Пхеньяна приземлился в Казани.", {"Пхеньяна": "Pyongyang", "Казани": "Kazan"}),
+    ("Поезд до Нижнего Новгорода ушёл.", {"Нижнего Новгорода": "Nizhniy Novgorod"}),
+])
+def test_declined_russian_names_are_read_as_their_places(text: str, spans: dict[str, str]
+                                                          ) -> None:
+    found = _found(text)
+    assert {span: found[span].place.name for span in spans} == spans
+    assert "Поезд" not in found and "Самолёт" not in found
+
+
+def test_an_inflection_of_an_unknown_script_is_reported(tmp_path: Path) -> None:
+    from routes.geo.geoparse import _inflections
+
+    (tmp_path / "gazetteer").mkdir()
+    (tmp_path / "gazetteer" / "inflections.csv").write_text(
+        "script,ending,replacement,form\nklingon,a,,genitive\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"inflections\.csv: unknown script 'klingon'"):
+        _inflections(tmp_path)
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Ким Чен Ын приехал в Россию из КНДР через Китай.",
+     {"Россию": "RU", "КНДР": "KP", "Китай": "CN"}),
+    ("Делегация посетила Северную Корею, затем поезд шёл два дня по Китаю.",
+     {"Северную Корею": "KP", "Китаю": "CN"}),
+    ("金正恩乘火车从朝鲜前往俄罗斯。", {"朝鲜": "KP", "俄罗斯": "RU"}),
+    ("김정은은 북한에서 러시아로 갔다.", {"북한": "KP", "러시아": "RU"}),
+])
+def test_countries_named_in_other_scripts(text: str, spans: dict[str, str]) -> None:
+    found = _found(text)
+    assert {span: found[span].place.country for span in spans} == spans
+    assert all(found[span].place.kind == "country" for span in spans)

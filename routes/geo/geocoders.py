@@ -112,11 +112,33 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
         if qualifiers and qual_countries:
             ranked = [e for e in ranked if gaz.country_of(e) in qual_countries
                       or gaz.admin1_of(e) in qualifiers] or ranked
+        first = self._resolved(str(query))
+        if first is not None:  # the one resolver's reading comes first, as in every command
+            ranked = [first, *(e for e in ranked if e != first)]
         if not ranked:
             return None if exactly_one else []
         if exactly_one:
             return self._location(ranked[0])
         return [self._location(e) for e in ranked[:10]]
+
+    def _resolved(self, query: str) -> int | None:
+        """The entry :func:`~routes.geo.resolve.resolve_place` reads ``query`` as, if any.
+
+        Only for the default gazetteer, the one the resolver reads ("Sakhalin" is then the
+        island, as in ``routes compare``, not the oblast).
+        """
+        from routes.errors import PlaceNotFoundError
+        from routes.geo.resolve import resolve_place
+
+        gaz = self.gazetteer
+        if gaz is not load_gazetteer():
+            return None
+        try:
+            place = resolve_place(query)
+        except PlaceNotFoundError:
+            return None
+        return next((e for e in gaz.candidates(normalize_name(place.name))
+                     if gaz.entry_id(e) == place.id), None)
 
     def reverse(self, query: Any, *, exactly_one: bool = True,
                 timeout: Any = DEFAULT_SENTINEL) -> Location | list[Location] | None:

@@ -15,7 +15,8 @@ organisations or ordinary words, and resolves each name among its candidates wit
   (its confidence halved) when none does.
 
 A hyphenated pair that is no name of its own is read as its places ("Delhi-Katra",
-"Poland-Ukraine border"); names in other scripts are found too ("平壤", "Владивосток").
+"Poland-Ukraine border"); names in other scripts are found too ("平壤", "Владивосток"),
+declined ones through their nominative ("Москвы" is Moscow: ``gazetteer/inflections.csv``).
 
 Demonyms ("North Korean", "Russian") are returned linked to their country and marked.
 
@@ -328,9 +329,70 @@ def _longest(text: str, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
         if demonym:
             return _Match(start, end, key, [], last - i + 1, demonym), last
         entries = candidates(key)
+        if not entries and not key.isascii():
+            key, entries = _uninflected(key, gaz)
         if entries:
             return _Match(start, end, key, entries, last - i + 1), last
     return None
+
+
+# Letters of the scripts whose names are declined (see data/gazetteer/inflections.csv).
+_SCRIPT_LETTERS = {"cyrillic": re.compile("[\u0400-\u04ff]")}
+_UNINFLECTED_TRIES = 64  # spellings tried for one name of several declined words
+_Inflections = tuple[tuple[re.Pattern[str], tuple[tuple[str, str], ...]], ...]
+
+
+@functools.cache
+def _inflections(folder: Path) -> _Inflections:
+    """Per script, its letters and its ``(ending, nominative ending)`` pairs, longest first.
+
+    From ``gazetteer/inflections.csv``, normalised as names are; no file, no pairs.
+
+    Raises
+    ------
+    DataError
+        If the file names a script without its letters here.
+
+    """
+    import csv
+
+    path = folder / "gazetteer" / "inflections.csv"
+    if not path.exists():
+        return ()
+    rules: dict[str, list[tuple[str, str]]] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            script = row["script"].strip()
+            if script not in _SCRIPT_LETTERS:
+                raise DataError(f"{path.name}: unknown script {script!r} (scripts are "
+                                f"{', '.join(_SCRIPT_LETTERS)})")
+            pair = (normalize_name(row["ending"]), normalize_name(row["replacement"] or ""))
+            if pair[0] and pair not in rules.setdefault(script, []):
+                rules[script].append(pair)
+    return tuple((_SCRIPT_LETTERS[script], tuple(sorted(pairs, key=lambda p: -len(p[0]))))
+                 for script, pairs in sorted(rules.items()))
+
+
+def _uninflected(key: str, gaz: Gazetteer) -> tuple[str, list[int]]:
+    """A declined name's nominative and its candidates ("москвы" -> "москва").
+
+    Each word of ``key`` is tried as it is and with each ending of its script replaced
+    (stems of at least two letters), the first word's spellings varying slowest; the first
+    spelling that is a name wins. ``(key, [])`` when none is.
+    """
+    for letters, pairs in _inflections(settings.data_folder):
+        if not letters.search(key):
+            continue
+        spellings = [[w, *(w[:-len(end)] + new for end, new in pairs
+                           if w.endswith(end) and len(w) - len(end) >= 2)]
+                     for w in key.split()]
+        tries = itertools.islice(itertools.product(*spellings), 1, _UNINFLECTED_TRIES)
+        for words in tries:
+            name = " ".join(words)
+            entries = gaz.candidates(name)
+            if entries:
+                return name, entries
+    return key, _NO_ENTRIES
 
 
 _SingleWord = tuple[str, list[int], str | None, int] | None
@@ -362,6 +424,8 @@ def _single_word(word: str, gaz: Gazetteer, cache: dict[str, _SingleWord]) -> _S
             found = (key, [], demonym, len(surface))
         else:
             entries = gaz.candidates(key)
+            if not entries and not key.isascii():
+                key, entries = _uninflected(key, gaz)
             if entries:
                 found = (key, entries, None, len(surface))
     cache[word] = found
@@ -519,6 +583,8 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
         if found is None:
             continue
         word, at = found
+        if at > m.start and word.lower() in _ORG_TAIL:
+            continue  # "Singapore Airlines": an organisation's name (see _rejected), no person
         kind = _neighbour_class(word, gaz, cache)
         if kind == _OTHER_WORD:
             continue
@@ -533,8 +599,13 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
 
 
 def _speaks(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
-    """A small place's name next to "said" is a person ("Dunn said", "said Dunn")."""
-    if _max_population(gaz, m) >= _BIG_PLACE:
+    """A small place's name next to "said" is a person ("Dunn said", "said Dunn").
+
+    Not a big airport's ("Heathrow said"): an airport speaks through its staff.
+    """
+    if _max_population(gaz, m) >= _BIG_PLACE or any(
+            gaz.kind(e) == "airport" and gaz.prior(e) >= _BIG_AIRPORT_PRIOR
+            for e in m.entries[:_MAX_CANDIDATES]):
         return False
     for found in (doc.prev_word(m.start), doc.next_word(m.end)):
         if found is not None and found[0].lower() in _SPEECH:
@@ -698,8 +769,10 @@ def _near_the_story(doc: _Doc, m: _Match, kept: list[_Match], gaz: Gazetteer) ->
     or more among its candidates within :data:`_STORY_KM` of the first candidate of a place
     already taken (one needing no evidence, of a local kind).
     """
-    if doc.caps or m.words != 1 or doc.sentence_start(m.start):
+    if doc.caps or m.words != 1:
         return False
+    if doc.sentence_start(m.start):
+        return _named_in_its_sentence(doc, m, kept, gaz)
     prev, nxt = doc.prev_word(m.start), doc.next_word(m.end)
     if (prev is None or not prev[0].islower() or prev[0] in _FUNCTION_WORDS
             or (nxt is not None and not nxt[0].islower())):
@@ -709,6 +782,48 @@ def _near_the_story(doc: _Doc, m: _Match, kept: list[_Match], gaz: Gazetteer) ->
     return any(great_circle_km(*gaz.point(e), *pt) < _STORY_KM
                for e in m.entries[:_MAX_CANDIDATES] if gaz.population(e) >= _STORY_TOWN
                for pt in anchors)
+
+
+def _named_in_its_sentence(doc: _Doc, m: _Match, kept: list[_Match], gaz: Gazetteer) -> bool:
+    """Evidence for an ordinary word that starts a sentence ("Calais is a port in France").
+
+    The same sentence names a country or region holding one of its candidates, or a place
+    within :data:`_STORY_KM` of one, of :data:`_STORY_TOWN` people or more ("Wellington is
+    the capital of New Zealand", "Calais faces Dover"); a place the sentence does not
+    place stays a word ("Reading is fun"). Not before a capitalised word or a word of
+    speech: "Florence Nightingale", "Florence said" are people.
+    """
+    nxt = doc.next_word(m.end)
+    if nxt is None or not nxt[0].islower() or nxt[0] in _SPEECH:
+        return False
+    sentence = doc.sentence(m.start)
+    countries: set[str] = set()
+    regions: set[tuple[str, str]] = set()
+    points: list[tuple[float, float]] = []
+    for o in kept:
+        if o is m or doc.sentence(o.start) != sentence:
+            continue
+        if o.demonym:
+            countries.add(o.demonym)
+            continue
+        first = o.entries[0]
+        kind = gaz.kind(first)
+        if kind == "country":
+            countries.add(gaz.country_of(first))
+        elif kind == "admin1":
+            regions.add((gaz.country_of(first), gaz.admin1_of(first)))
+        elif kind in _LOCAL_KINDS:
+            points.append(gaz.point(first))
+    if not (countries or regions or points):
+        return False
+    for e in m.entries[:_MAX_CANDIDATES]:
+        if gaz.population(e) < _STORY_TOWN:
+            continue
+        country = gaz.country_of(e)
+        if country in countries or (country, gaz.admin1_of(e)) in regions or any(
+                great_circle_km(*gaz.point(e), *pt) < _STORY_KM for pt in points):
+            return True
+    return False
 
 
 # What a name's scores start from, per gazetteer and normalised name: see _name_priors.
@@ -732,12 +847,18 @@ def _name_priors(gaz: Gazetteer, m: _Match, cache: dict[str, _NamePriors]) -> _N
     facts = [(e, *gaz.facts(e)) for e in entries[:_MAX_CANDIDATES]]
     # A region named after its big city ("Moscow", "Beijing") usually means the city.
     big_cities = {f[2] for f in facts if f[1] == "city" and f[4] >= _BIG_PLACE}
+    # A big airport's short name ("Heathrow") means the airport before a village of that
+    # name, whatever the story's other places (Heathrow, Florida is beside Orlando).
+    airport = any(kind == "airport" and score >= _BIG_AIRPORT_PRIOR and name_key != m.key
+                  for _, kind, _, score, _, name_key in facts)
     priors = []
-    for e, kind, c, score, _, name_key in facts:
+    for e, kind, c, score, population, name_key in facts:
         if kind == "city" and name_key != m.key:
             score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
         if kind == "admin1" and c in big_cities:
             score -= 3.0
+        if airport and kind == "city" and population < _AIRPORT_TOWN:
+            score -= _AIRPORT_NAME_PENALTY
         priors.append((e, kind, c, score))
     sets = ((len(entries) == 1 and _sets_country(gaz, entries[0]))
             or all(gaz.kind(e) == "country" for e in entries))
@@ -875,6 +996,9 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
             m.doubt = True
 
 
+_BIG_AIRPORT_PRIOR = 5.5  # the prior of a large airport (gazetteer._AIRPORT_PRIOR) ...
+_AIRPORT_TOWN = 10_000  # ... whose short name a town smaller than this also has ...
+_AIRPORT_NAME_PENALTY = 4.0  # ... leaves the town this far behind: only a qualifier helps it
 _WEAK_PRIOR = 5.0  # a place whose prior is below this (a town under 100,000) is a small one
 
 

@@ -12,7 +12,7 @@ whose track is mostly their own (:mod:`routes.network.search`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -31,6 +31,8 @@ __all__ = ["rail_options", "resolve_rail_node"]
 
 _ACCESS_CANDIDATES = 4  # nearest nodes a town may join the network at
 _NAMED_KM = 2.0  # a stop is named after its node only this close
+_NAMED_AGAIN = 3  # places named in the note of a route that doubles back
+_LABEL_TOWNS = 3  # at most this many towns name an option
 
 
 @dataclass(frozen=True, slots=True)
@@ -461,6 +463,11 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
         if km > _NAMED_KM:
             option_notes.append(f"{acc.place.name} joins the railway {km:.0f} km away "
                                 f"at {net.node(i).name or 'a junction'}")
+    again = _passed_again(net, path)
+    if again:
+        more = f" and {len(again) - _NAMED_AGAIN} more places" if len(again) > _NAMED_AGAIN else ""
+        option_notes.append(f"doubles back: passes {', '.join(again[:_NAMED_AGAIN])}{more} "
+                            "more than once, to pass the places given in their order")
     if not passenger:
         option_notes.append("part of this route has no scheduled passenger service")
     if service != "regular":
@@ -474,41 +481,110 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
     )
 
 
-def _labelled(options: Iterable[RouteOption]) -> list[RouteOption]:
+def _passed_again(net: Network, path: Path) -> list[str]:
+    """Names of the named nodes a path passes more than once, in the order first passed."""
+    times: dict[int, int] = {}
+    for i in path.nodes:
+        times[i] = times.get(i, 0) + 1
+    return list(dict.fromkeys(net.node(i).name for i, n in times.items()
+                              if n > 1 and net.has_name(i)))
+
+
+def _labelled(options: Iterable[RouteOption],
+              size: Callable[[str, str], int] | None = None) -> list[RouteOption]:
     """Name each option by what sets it apart from the others.
 
-    Its border crossings, when no other option has the same; else a town on its way that
-    no other option passes (after its crossings, if it has any); else its place in order.
+    Its border crossings, when no other option has the same ("Rail via Tumangang–Khasan").
+    Else the towns on its way that tell it from every other option with the same crossings,
+    or none (:func:`_telling_towns`; the biggest, by ``size`` of a name in a country, which
+    defaults to its population in the gazetteer): "Rail via Khabarovsk", "Rail via
+    Tumangang–Khasan, through Wŏnsan". An option whose towns all lie on another's way keeps
+    its crossings, or else the town in the middle of its way, and is numbered when that name
+    repeats.
     """
     options = list(options)
+    size = size or _town_size
     passes = [set(o.via) for o in options]
-    crossings = [", ".join(leg.origin.name.split(" (")[0] for leg in o.legs
-                           if leg.mode == "border") for o in options]
+    crossings = [", ".join(_crossings(o)) for o in options]
     out: list[RouteOption] = []
     seen: dict[str, int] = {}
     for n, opt in enumerate(options):
-        ends = (opt.legs[0].origin.name, opt.legs[-1].destination.name)
-        others: set[str] = set()
-        for m, p in enumerate(passes):
-            if m != n:
-                others |= p
-        own = [s for s in opt.via if s not in ends and s not in others and "border" not in s]
+        others = [m for m in range(len(options)) if m != n]
+        rivals = [m for m in others if crossings[m] == crossings[n]] or others
+        towns = _towns(opt)
+        chosen, left = _telling_towns(towns, [passes[m] for m in rivals],
+                                      [passes[m] for m in others], size)
         if crossings[n] and crossings.count(crossings[n]) == 1:
             label = f"Rail via {crossings[n]}"
-        elif own:
-            town = own[len(own) // 2]
-            label = f"Rail via {crossings[n]}, through {town}" if crossings[n] else \
-                f"Rail via {town}"
+        elif chosen and not left:
+            named = _listed(sorted(chosen, key=list(towns).index))
+            label = f"Rail via {crossings[n]}, through {named}" if crossings[n] else \
+                f"Rail via {named}"
         elif crossings[n]:
             label = f"Rail via {crossings[n]}"
         else:
-            named = [s for s in opt.via if s not in ends]
-            label = "Rail" + (f" via {named[len(named) // 2]}" if named else " (direct)")
+            ends = (opt.legs[0].origin.name, opt.legs[-1].destination.name)
+            named_all = [s for s in opt.via if s not in ends]
+            label = "Rail" + (f" via {named_all[len(named_all) // 2]}" if named_all
+                              else " (direct)")
         seen[label] = seen.get(label, 0) + 1
         if seen[label] > 1:
             label = f"{label} (alternative {seen[label]})"
         out.append(replace(opt, label=label))
     return out
+
+
+def _telling_towns(towns: Mapping[str, str], rivals: Sequence[set[str]],
+                   others: Sequence[set[str]], size: Callable[[str, str], int]
+                   ) -> tuple[list[str], int]:
+    """Towns (name -> country) that tell an option from its rivals (the places each passes).
+
+    Greedy: the town fewest of the rivals left pass, then one that none of the ``others``
+    passes, then not a station, then the biggest; at most :data:`_LABEL_TOWNS`. Returns
+    them and how many rivals they leave untold.
+    """
+    chosen: list[str] = []
+    left = list(rivals)
+    while left and len(chosen) < _LABEL_TOWNS:
+        def telling(town: str, left: list[set[str]] = left) -> tuple[int, bool, bool, int]:
+            return (sum(town not in p for p in left), all(town not in p for p in others),
+                    "station" not in town.casefold(), size(town, towns[town]))
+        best = max(towns, key=telling, default=None)
+        if best is None or not telling(best)[0]:
+            break
+        chosen.append(best)
+        left = [p for p in left if best in p]
+    return chosen, len(left)
+
+
+def _crossings(option: RouteOption) -> list[str]:
+    """The border crossings of an option, in order, without their bracketed notes."""
+    return [leg.origin.name.split(" (")[0] for leg in option.legs if leg.mode == "border"]
+
+
+def _towns(option: RouteOption) -> dict[str, str]:
+    """The places an option passes between its ends, but its borders, with their countries."""
+    ends = (option.legs[0].origin.name, option.legs[-1].destination.name)
+    borders = {leg.origin.name for leg in option.legs if leg.mode == "border"}
+    country = {s.name: s.country or "" for leg in option.legs for s in leg.stops}
+    return {s: country.get(s, "") for s in option.via
+            if s not in ends and s not in borders and "border" not in s}
+
+
+def _listed(names: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _town_size(name: str, country: str) -> int:
+    """The population of the biggest town of this name in this country (0 if none)."""
+    from routes.geo.gazetteer import load_gazetteer
+    from routes.geo.places import normalize_name
+
+    gaz = load_gazetteer()
+    return max((gaz.population(e) for e in gaz.candidates(normalize_name(name))
+                if gaz.kind(e) == "city" and (not country or gaz.country_of(e) == country)),
+               default=0)
 
 
 class _Rail:
