@@ -126,7 +126,7 @@ class _Estimates:
     memory stays bounded on a text of any length.
     """
 
-    def __init__(self, limit: int = 2048) -> None:
+    def __init__(self, limit: int = 256) -> None:
         self._options: OrderedDict[tuple[str, str, str], list[RouteOption] | str] = \
             OrderedDict()
         self._limit = limit

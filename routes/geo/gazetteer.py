@@ -200,7 +200,7 @@ class Gazetteer:
         k = self._slot(key)
         found = (self._post[self._post_off[k]:self._post_off[k + 1]].tolist() if k >= 0
                  else _NO_ENTRIES)  # most words are no place: one list for them all
-        if len(self._seen) < 200_000:
+        if len(self._seen) < 50_000:
             self._seen[key] = found
         return found
 

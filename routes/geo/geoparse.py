@@ -398,7 +398,7 @@ def _uninflected(key: str, gaz: Gazetteer) -> tuple[str, list[int]]:
 _SingleWord = tuple[str, list[int], str | None, int] | None
 _SINGLE_WORDS: weakref.WeakKeyDictionary[Gazetteer, dict[str, _SingleWord]] = (
     weakref.WeakKeyDictionary())
-_SINGLE_WORDS_MAX = 200_000
+_SINGLE_WORDS_MAX = 50_000
 
 
 def _single_word_cache(gaz: Gazetteer) -> dict[str, _SingleWord]:
