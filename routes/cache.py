@@ -48,7 +48,7 @@ def fingerprint(paths: Sequence[Path], *extra: str) -> str:
 
 
 def cached(kind: str, paths: Sequence[Path], make: Callable[[], T], *,
-           code: Path | None = None) -> T:
+           code: Path | None = None, extra: Sequence[str] = ()) -> T:
     """``make()``, or the copy of its result kept for these exact ``paths``.
 
     Parameters
@@ -61,12 +61,14 @@ def cached(kind: str, paths: Sequence[Path], make: Callable[[], T], *,
         Makes the result from the files; its errors are raised as they are.
     code
         The module that makes it, when a change of code must make a new entry.
+    extra
+        Other things the result depends on (another cache's fingerprint, a version).
 
     """
     if not settings.use_cache:
         return make()
     sources = [*paths, code] if code is not None else list(paths)
-    entry = settings.cache_folder / f"{kind}-{fingerprint(sources, kind)}.pickle"
+    entry = settings.cache_folder / f"{kind}-{fingerprint(sources, kind, *extra)}.pickle"
     try:
         blob = entry.read_bytes()
         body = blob[32:]

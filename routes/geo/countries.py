@@ -50,6 +50,20 @@ def _features(path: Path) -> list[dict[str, Any]]:
     return features
 
 
+def _outlines(path: Path) -> tuple[list[str], list[bytes]]:
+    """Each country's code and outline (WKB), from the Natural Earth GeoJSON."""
+    codes: list[str] = []
+    wkb: list[bytes] = []
+    for feat in _features(path):
+        props = feat.get("properties") or {}
+        code = str(props.get("ISO_A2") or "")
+        if not code or code == "-99":
+            code = str(props.get("ADM0_A3", "??"))[:2]
+        codes.append(code)
+        wkb.append(shapely.to_wkb(shape(feat["geometry"])))
+    return codes, wkb
+
+
 class Countries:
     """Point-in-polygon country lookup over the Natural Earth 50m countries.
 
@@ -58,17 +72,14 @@ class Countries:
     """
 
     def __init__(self, path: Path) -> None:
-        self.codes: list[str] = []
-        geoms = []
-        for feat in _features(path):
-            props = feat.get("properties") or {}
-            code = str(props.get("ISO_A2") or "")
-            if not code or code == "-99":
-                code = str(props.get("ADM0_A3", "??"))[:2]
-            geom = shape(feat["geometry"])
+        from routes.cache import cached
+
+        # The GeoJSON is parsed once; later processes read the outlines as WKB.
+        codes, wkb = cached("countries", [path], lambda: _outlines(path), code=Path(__file__))
+        self.codes: list[str] = list(codes)
+        geoms = list(shapely.from_wkb(wkb))
+        for geom in geoms:
             shapely.prepare(geom)
-            self.codes.append(code)
-            geoms.append(geom)
         self.geoms = geoms
         self.tree = shapely.STRtree(geoms)
         self._borders: dict[tuple[str, str], Any] = {}

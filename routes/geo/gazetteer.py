@@ -54,7 +54,8 @@ from routes.errors import DataError
 from routes.geo.geodesy import great_circle_km
 from routes.geo.places import normalize_name
 
-__all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "haversine_km", "load_gazetteer"]
+__all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
+           "haversine_km", "load_gazetteer"]
 
 INDEX_VERSION = 8
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
@@ -449,6 +450,11 @@ def _inputs(folder: Path) -> list[Path]:
             gaz / "features.csv", gaz / "feature_words.csv", gaz / "admin1_points.csv",
             folder / "raw" / "airports_ourairports_world.csv",
             folder / "raw" / "ne_110m_admin0_countries_world.geojson"]
+
+
+def gazetteer_fingerprint() -> str:
+    """The fingerprint of the gazetteer index for the current data folder."""
+    return _fingerprint(settings.data_folder)
 
 
 def _fingerprint(folder: Path) -> str:

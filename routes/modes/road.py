@@ -313,12 +313,23 @@ def _crossing_graph(model_path: Path, ferries_path: Path, land_path: Path
 
     Fixed links are where the rail network crosses between land masses (see
     :mod:`routes.geo.land`); their road time is the road model's over the track's length.
+    Made once and kept in the cache folder (:mod:`routes.cache`), keyed by the files read.
     """
+    from routes import settings
+    from routes.cache import cached
+    from routes.geo.countries import RAW
+    from routes.geo.gazetteer import gazetteer_fingerprint
+
+    files = [model_path, ferries_path, land_path, settings.data_folder / "raw" / RAW]
+    return cached("road-crossings", files, _make_crossing_graph, code=Path(__file__),
+                  extra=[gazetteer_fingerprint()])
+
+
+def _make_crossing_graph() -> tuple[list[_Crossing], dict[int, list[int]]]:
     from routes.geo.countries import load_countries
     from routes.geo.land import load_land
     from routes.modes.sea import load_ferries
 
-    del model_path, ferries_path, land_path  # cache keys: the files read
     land = load_land()
     model = load_road_model()
     found: list[_Crossing] = []
