@@ -545,3 +545,11 @@ def test_countries_named_in_other_scripts(text: str, spans: dict[str, str]) -> N
     found = _found(text)
     assert {span: found[span].place.country for span in spans} == spans
     assert all(found[span].place.kind == "country" for span in spans)
+
+
+def test_a_country_named_like_a_state_of_the_story_is_the_state() -> None:
+    found = find_places("The drive from Texas to Georgia takes two days.")
+    assert [(m.text, m.place.kind, m.place.country) for m in found] == [
+        ("Texas", "admin1", "US"), ("Georgia", "admin1", "US")]
+    found = find_places("Tbilisi is the capital of Georgia.")
+    assert [(m.text, m.place.country) for m in found][-1] == ("Georgia", "GE")

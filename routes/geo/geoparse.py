@@ -952,7 +952,9 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
     in one of those countries, if its score is within :data:`_SWITCH_MARGIN` of the best
     (:data:`_SWITCH_MARGIN_BIG` when the best is not a small place). With no such
     namesake, a small place (prior under :data:`_WEAK_PRIOR`) is marked doubtful: a big one
-    far from the rest is as likely the other end of a long trip.
+    far from the rest is as likely the other end of a long trip. A country outside the
+    story's countries gives way to a first-level unit of the same name in one of them
+    ("from Texas to Georgia").
     """
     placed = [(m, _best(m)) for m in matches if m.scores]
     if len(placed) < 2:
@@ -967,11 +969,21 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
     spots = sorted(set(spots))
     lats = [s[0] for s in spots]
     for m, best in placed:
-        if gaz.kind(best) not in _FAR_KINDS:
+        if gaz.kind(best) not in _FAR_KINDS and gaz.kind(best) != "country":
             continue
         own = cache[m.key][1] if m.key in cache else ""
         countries = {c for c, n in doc_countries.items() if n > (1.0 if c == own else 0.0)}
         countries.update(c for c, keys in keys_of.items() if len(keys) > 1 or m.key not in keys)
+        if gaz.kind(best) == "country":
+            # "from Texas to Georgia": a country named like a state of the story's country
+            # is that state.
+            if countries and gaz.country_of(best) not in countries:
+                top = m.scores[best]
+                states = [e for e, sc in m.scores.items() if gaz.kind(e) == "admin1"
+                          and gaz.country_of(e) in countries and top - sc <= _SWITCH_MARGIN]
+                if states:
+                    m.scores[max(states, key=lambda e: (m.scores[e], -e))] = top + 0.5
+            continue
 
         def fits(e: int, within: float, key: str = m.key, countries: set[str] = countries
                  ) -> bool:
