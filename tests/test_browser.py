@@ -1,4 +1,4 @@
-"""The self-contained map in headless Chromium, with the network off.
+"""The map, as `routes map` writes it, in headless Chromium with the network off.
 
 Uses Debian's Chromium (/usr/bin/chromium) through Playwright; no browser is downloaded.
 Outside CI the tests skip when Chromium, Playwright or the Leaflet assets are missing; in
@@ -68,10 +68,10 @@ def _open(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:
     return page, errors, requests
 
 
-def test_self_contained_map_in_the_browser(browser: Any, tmp_path: Path) -> None:
+def test_the_default_map_works_offline_in_the_browser(browser: Any, tmp_path: Path) -> None:
     story = read_story(EXAMPLE.read_text(encoding="utf-8"))
     assert story.options is not None
-    path = write_map(story, tmp_path / "map.html", self_contained=True)
+    path = write_map(story, tmp_path / "map.html")  # the default: offline
     page, errors, requests = _open(browser, path)
     assert errors == []
     assert requests == []
@@ -91,7 +91,7 @@ def test_hostile_text_does_not_run(browser: Any, tmp_path: Path) -> None:
             'about six hours. <img src=x onerror="window.__pwned = 2"> Officials in '
             "Ussuriysk \"'); window.__pwned = 3; //\" and `${window.__pwned = 4}` said "
             '<a href="javascript:window.__pwned = 5">so</a>.')
-    path = write_map(read_story(text), tmp_path / "hostile.html", self_contained=True)
+    path = write_map(read_story(text), tmp_path / "hostile.html")
     page, errors, _ = _open(browser, path)
     assert page.evaluate("window.__pwned") is None
     assert errors == []
@@ -115,7 +115,7 @@ def test_hostile_scenario_names_do_not_run(browser: Any, tmp_path: Path) -> None
     scenario = load_scenario(path)
     assert "<script>" in scenario.name
     page_path = tmp_path / "scenarios.html"
-    html = map_scenarios(compare([scenario]), self_contained=True).get_root().render()
+    html = map_scenarios(compare([scenario])).get_root().render()
     page_path.write_text(html, encoding="utf-8")
     page, errors, _ = _open(browser, page_path)
     assert page.evaluate("window.__pwned") is None

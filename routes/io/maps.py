@@ -12,10 +12,11 @@ options, the claims). :func:`render_map` draws a story:
 * the places of the text (name and the sentence where each appears) and a panel of the
   claims with their verdicts.
 
-The basemap needs no network: Natural Earth countries, borders and coastline drawn as
-vector layers. Web tiles can be added as an optional layer. Every string from the text or
-the data is escaped, and element ids are numbered rather than random, so the same story
-gives the same bytes.
+The page needs no network: Leaflet and its plugins are inlined (``self_contained``, the
+default; :func:`check_assets`), and the basemap is Natural Earth countries, borders and
+coastline drawn as vector layers. Web tiles can be added as an optional layer. Every string
+from the text or the data is escaped, and element ids are numbered rather than random, so
+the same story gives the same bytes.
 
 Examples
 --------
@@ -50,7 +51,7 @@ from routes.options import TripOptions, find_options
 from routes.trip import plan_trip
 from routes.verdicts import ClaimReport, check_claims
 
-__all__ = ["Story", "read_story", "render_map", "write_map"]
+__all__ = ["Story", "check_assets", "read_story", "render_map", "write_map"]
 
 _COLOURS = ("#1b6ca8", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d")
 _VERDICT_COLOURS = {"consistent": "#27ae60", "understated": "#c0392b",
@@ -269,17 +270,40 @@ def _css_uri(path: Path) -> str:
 def _asset(relative: str) -> Path:
     path = settings.assets_folder / relative
     if not path.is_file():
-        msg = (f"self-contained maps need {relative} from the npm registry; run 'make assets' "
+        msg = (f"offline maps need {relative} from the npm registry; run 'make assets', "
+               "or use --cdn for a page that loads Leaflet from the internet "
                f"(looked in {settings.assets_folder})")
         raise InputError(msg)
     return path
 
 
-def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = False) -> Any:
+def check_assets() -> None:
+    """Check that Leaflet and its plugins are installed for an offline (self-contained) map.
+
+    Raises
+    ------
+    InputError
+        If one is missing; the message says to run ``make assets`` or to use ``--cdn``.
+
+    """
+    for _, relative in (*_ASSETS_JS, *_ASSETS_CSS, _MEASURE_JS, _MEASURE_CSS):
+        _asset(relative)
+
+
+def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = True) -> Any:
     """Draw a story on a ``folium.Map`` (see the module text for what is drawn).
 
-    With ``self_contained``, Leaflet and every plugin are inlined as data URIs, so the page
-    makes no request at all; otherwise the usual folium page loads them from CDNs.
+    By default (``self_contained``) Leaflet and every plugin are inlined as data URIs, so
+    the page makes no request at all and works offline; they come from the npm registry
+    (``make assets``). With ``self_contained=False`` the page is smaller and loads them
+    from CDNs, so it needs the internet when viewed.
+
+    Raises
+    ------
+    InputError
+        If a self-contained map is asked for and Leaflet is not installed
+        (see :func:`check_assets`).
+
     """
     import folium
     from branca.element import Element
@@ -301,6 +325,7 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
         fmap = folium.Map(location=[(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2],
                           zoom_start=5, tiles=None, control_scale=True)
         if self_contained:
+            check_assets()  # all of them, before anything is drawn
             fmap.default_js = [(n, _data_uri(_asset(r), "text/javascript"))
                                for n, r in _ASSETS_JS]
             fmap.default_css = [(n, _css_uri(_asset(r))) for n, r in _ASSETS_CSS]
@@ -410,17 +435,18 @@ def _attribution() -> str:
 
 
 def write_map(story: Story, path: str | Path, *, force: bool = False,
-              web_tiles: bool = False, self_contained: bool = False) -> Path:
+              web_tiles: bool = False, self_contained: bool = True) -> Path:
     """Render and write a map to ``path`` (``"-"``: standard output); returns the file written.
 
     The rules of :mod:`routes.io.outputs` apply: a symbolic link is written through, only a
     regular file is replaced (with ``force``), and the page is renamed into place whole.
+    The page is rendered before anything is written, so a failure leaves no page behind.
 
     Raises
     ------
     InputError
         If ``path`` exists (without ``force``), is not a regular file, or its folder does
-        not exist.
+        not exist; or if Leaflet is missing for a self-contained map (the default).
     FileAccessError
         If the page cannot be written (disk full, permission denied).
 
