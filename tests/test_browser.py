@@ -7,10 +7,12 @@ CI (CI=true) they must run.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -122,3 +124,163 @@ def test_hostile_scenario_names_do_not_run(browser: Any, tmp_path: Path) -> None
     assert errors == []
     assert "<script>" in page.locator("#routes-legend").inner_text()  # shown as text
     assert page.evaluate("window.__pwned") is None
+
+
+# Pixels: the screenshot, sampled where the map says land or sea must be.
+
+def _screenshot(page: Any) -> Any:
+    from PIL import Image
+
+    return Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _map_js(page: Any, body: str, arg: Any = None) -> Any:
+    """Run ``body`` with ``map`` (the Leaflet map) and ``arg`` in the page."""
+    return page.evaluate(
+        "([body, arg]) => { const map = window[Object.keys(window).find("
+        "k => k.startsWith('map_'))]; return new Function('map', 'arg', body)(map, arg); }",
+        [body, arg])
+
+
+def _to_latlng(page: Any, points: list[tuple[int, int]]) -> list[tuple[float, float]]:
+    found = _map_js(page, "return arg.map(p => { const l = map.containerPointToLatLng(p); "
+                          "return [l.lat, l.lng]; });", points)
+    return [(lat, lon) for lat, lon in found]
+
+
+def _to_pixel(page: Any, latlngs: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    found = _map_js(page, "return arg.map(l => { const p = map.latLngToContainerPoint(l); "
+                          "return [p.x, p.y]; });", latlngs)
+    return [(x, y) for x, y in found]
+
+
+def _basemap_only(page: Any) -> None:
+    """Hide routes, markers, panels and controls: what is left is the basemap."""
+    page.add_style_tag(content=(
+        ".leaflet-overlay-pane, .leaflet-marker-pane, .leaflet-tooltip-pane, "
+        ".leaflet-control-container, #routes-legend, #routes-claims "
+        "{ visibility: hidden !important; }"))
+    page.wait_for_timeout(100)
+
+
+@dataclass(frozen=True)
+class _Basemap:
+    land: Any
+    borders: Any
+
+
+@pytest.fixture(scope="module")
+def basemap() -> _Basemap:
+    import shapely
+
+    from routes.io.basemap import load_basemap
+
+    layers = load_basemap()
+    land, borders = shapely.from_geojson(layers["land"]), shapely.from_geojson(layers["borders"])
+    shapely.prepare(land)
+    return _Basemap(land, borders)
+
+
+def _expected(page: Any, basemap: _Basemap, points: list[tuple[int, int]],
+              margin: int = 4) -> list[str | None]:
+    """``land`` or ``sea`` at each pixel by the basemap's geometry; None within ``margin``
+    pixels of a coast or a border, where antialiasing and dashes blend the colours."""
+    import shapely
+
+    spread = [(x + dx, y + dy) for x, y in points
+              for dx, dy in ((0, 0), (-margin, 0), (margin, 0), (0, -margin), (0, margin))]
+    latlngs = _to_latlng(page, spread)
+    on_land = shapely.contains_xy(basemap.land, [lon for _, lon in latlngs],
+                                  [lat for lat, _ in latlngs])
+    zoom = _map_js(page, "return map.getZoom();")
+    degrees = margin * 360 / (256 * 2 ** zoom)  # a pixel in longitude; less in latitude
+    near_border = shapely.dwithin(basemap.borders, shapely.points(
+        [(lon, lat) for lat, lon in latlngs[::5]]), degrees)
+    out: list[str | None] = []
+    for i in range(len(points)):
+        around = set(on_land[5 * i:5 * i + 5].tolist())
+        out.append(None if len(around) > 1 or near_border[i]
+                   else "land" if around == {True} else "sea")
+    return out
+
+
+def _write(tmp_path: Path, name: str, origin: str, destination: str) -> Path:
+    story = read_story(origin=origin, destination=destination, alternatives=1)
+    return write_map(story, tmp_path / f"{name}.html")
+
+
+@pytest.mark.parametrize(("origin", "destination"), [
+    ("Dover", "Calais"), ("Seoul", "Busan"), ("Tokyo", "Osaka"), ("Moscow", "Vladivostok")],
+    ids=lambda name: name)
+def test_every_pixel_of_the_basemap_is_land_or_sea_as_drawn(
+        browser: Any, basemap: _Basemap, tmp_path: Path, origin: str,
+        destination: str) -> None:
+    """A grid over the whole window: land where the basemap has land, sea elsewhere. Fails
+    if a region is left unpainted, if coarser land spills over the sea, or if another
+    layer's edge shows."""
+    from routes.io.maps import _LAND, _SEA
+
+    page, errors, requests = _open(browser, _write(tmp_path, "pair", origin, destination))
+    assert errors == [] and requests == []
+    _basemap_only(page)
+    grid = [(x, y) for x in range(10, 1400, 35) for y in range(10, 900, 35)]
+    image = _screenshot(page)
+    colours = {"land": _rgb(_LAND), "sea": _rgb(_SEA)}
+    checked, wrong = 0, []
+    for (x, y), what in zip(grid, _expected(page, basemap, grid), strict=True):
+        if what is None:
+            continue
+        checked += 1
+        if image.getpixel((x, y)) != colours[what]:
+            wrong.append((x, y, what, image.getpixel((x, y))))
+    assert checked > 0.8 * len(grid)
+    assert {"land", "sea"} <= set(_expected(page, basemap, grid))
+    assert wrong == []
+
+
+def test_no_seam_where_the_old_regional_basemap_stopped(
+        browser: Any, basemap: _Basemap, tmp_path: Path) -> None:
+    """The old regional layer (lon 95–150, lat 25–62) drew a straight edge across Siberia
+    and China: every land pixel on that edge, and beside it, is now plain land."""
+    from routes.io.maps import _LAND
+
+    page, _, _ = _open(browser, _write(tmp_path, "world", "Moscow", "Vladivostok"))
+    _basemap_only(page)
+    image = _screenshot(page)
+    edges = [[(62.0, lon / 4) for lon in range(4 * 95, 4 * 150)],   # across Siberia
+             [(lat / 4, 95.0) for lat in range(4 * 25, 4 * 62)],    # through China
+             [(lat / 4, 150.0) for lat in range(4 * 25, 4 * 62)]]
+    points = [(round(x), round(y)) for edge in edges for x, y in _to_pixel(page, edge)
+              if 3 <= x < 1397 and 3 <= y < 897]
+    expected = _expected(page, basemap, points)
+    land = [p for p, what in zip(points, expected, strict=True) if what == "land"]
+    assert len(land) > 150  # the edge crosses a lot of land in this view
+    seam = [(x, y) for x, y in land
+            if any(image.getpixel((x + dx, y + dy)) != _rgb(_LAND)
+                   for dx in (-2, -1, 0, 1, 2) for dy in (-2, -1, 0, 1, 2))]
+    assert seam == []
+
+
+# Sea that the old 1:110m world layer painted as land (as in test_maps.py).
+JAPAN_SEA = {"Sagami Bay": (35.15, 139.40), "Suruga Bay": (34.90, 138.60),
+             "Osaka Bay": (34.50, 135.30), "Wakasa Bay": (35.70, 135.80),
+             "Uchiura Bay": (42.35, 140.60), "Ariake Sea": (33.00, 130.30)}
+
+
+def test_the_sea_around_japan_stays_sea(browser: Any, tmp_path: Path) -> None:
+    """Bays the old 1:110m land covered are sea-coloured, pixel by pixel."""
+    from routes.io.maps import _SEA
+
+    page, _, _ = _open(browser, _write(tmp_path, "japan", "Tokyo", "Osaka"))
+    _map_js(page, "map.fitBounds([[32.5, 129.5], [43, 142]], {animate: false});")
+    _basemap_only(page)
+    image = _screenshot(page)
+    pixels = _to_pixel(page, list(JAPAN_SEA.values()))
+    colours = {name: [image.getpixel((round(x) + dx, round(y) + dy))
+                      for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+               for name, (x, y) in zip(JAPAN_SEA, pixels, strict=True)}
+    assert {name: c for name, c in colours.items() if set(c) != {_rgb(_SEA)}} == {}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,7 +100,7 @@ def test_a_cdn_map_is_smaller_and_loads_leaflet_from_the_internet() -> None:
     page = render_map(story, self_contained=False).get_root().render()
     assert _URL.findall(page)
     assert "leaflet.js" in page
-    assert "data:text/javascript;base64," not in page
+    assert not re.findall(r'<script src="data:[^"]{200,}"', page)  # nothing big inlined
 
 
 def test_a_map_without_assets_is_a_clear_error(monkeypatch: pytest.MonkeyPatch,
@@ -134,3 +136,83 @@ def test_seed_article_map(tmp_path: Path) -> None:
     assert 'id="routes-legend"' in page
     assert 'id="routes-claims"' in page
     assert out.stat().st_size <= 3_000_000
+
+
+# The basemap: one world layer, Natural Earth 1:50m (routes.io.basemap).
+# Sea that the old 1:110m world layer painted as land (well away from the 1:10m coast).
+JAPAN_SEA = {"Sagami Bay": (35.15, 139.40), "Suruga Bay": (34.90, 138.60),
+             "Osaka Bay": (34.50, 135.30), "Wakasa Bay": (35.70, 135.80),
+             "Uchiura Bay": (42.35, 140.60), "Ariake Sea": (33.00, 130.30)}
+PAIRS = [("Paris", "Berlin"), ("Delhi", "Mumbai"), ("Los Angeles", "Las Vegas"),
+         ("Dover", "Calais"), ("Seoul", "Busan")]
+
+
+@pytest.fixture(scope="module")
+def land() -> Any:
+    import shapely
+
+    from routes.io.basemap import load_basemap
+
+    return shapely.from_geojson(load_basemap()["land"])
+
+
+def test_the_basemap_is_rebuilt_byte_for_byte_from_natural_earth() -> None:
+    import gzip
+    import hashlib
+    import json
+
+    from routes.io.basemap import BASEMAP, COUNTRIES, build_basemap
+
+    committed = (settings.data_folder / BASEMAP).read_bytes()
+    assert build_basemap(settings.data_folder / COUNTRIES) == committed
+    source = json.loads(gzip.decompress(committed))["source"]
+    raw = (settings.data_folder / COUNTRIES).read_bytes()
+    assert source["sha256"] == hashlib.sha256(raw).hexdigest()
+
+
+def test_the_land_has_no_clipped_edge_anywhere(land: Any) -> None:
+    """No straight edge of a clipping box: only the antimeridian and Antarctica's cut."""
+    import shapely
+
+    straight = []
+    for ring in shapely.get_parts(land.boundary):
+        for (x0, y0), (x1, y1) in itertools.pairwise(ring.coords):
+            if (x0 == x1 and abs(y1 - y0) > 1 and abs(x0) != 180) or \
+                    (y0 == y1 and abs(x1 - x0) > 1 and y0 > -85):
+                straight.append(((x0, y0), (x1, y1)))
+    assert straight == []
+
+
+def test_the_land_leaves_the_bays_of_japan_to_the_sea(land: Any) -> None:
+    import shapely
+
+    assert [name for name, (lat, lon) in JAPAN_SEA.items()
+            if land.contains(shapely.Point(lon, lat))] == []
+
+
+@pytest.mark.parametrize(("origin", "destination"), PAIRS, ids=lambda name: name)
+def test_any_pair_has_its_basemap(origin: str, destination: str, land: Any) -> None:
+    import shapely
+
+    story = read_story(origin=origin, destination=destination, alternatives=1)
+    page = render_map(story, self_contained=False).get_root().render()
+    assert "Basemap: land" in page and "Basemap: borders" in page
+    assert "Basemap: World" not in page and "Basemap: Coastline" not in page
+    trip = story.options.trip if story.options else None
+    assert trip is not None
+    for place in (trip.origin, trip.destination):  # on land, or within 5 km of it (a port)
+        assert land.distance(shapely.Point(place.lon, place.lat)) < 0.05, place.name
+
+
+def test_a_missing_basemap_is_a_data_error(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from routes.errors import DataError
+    from routes.io.basemap import load_basemap
+
+    monkeypatch.setattr(settings, "data_folder", tmp_path)
+    with pytest.raises(DataError, match=r"make_basemap\.py"):
+        load_basemap()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "basemap_50m.geojson.gz").write_bytes(b"not gzip")
+    with pytest.raises(DataError, match="unreadable"):
+        load_basemap()

@@ -13,8 +13,9 @@ options, the claims). :func:`render_map` draws a story:
   claims with their verdicts.
 
 The page needs no network: Leaflet and its plugins are inlined (``self_contained``, the
-default; :func:`check_assets`), and the basemap is Natural Earth countries, borders and
-coastline drawn as vector layers. Web tiles can be added as an optional layer. Every string
+default; :func:`check_assets`), and the basemap is the land and borders of the whole world
+(:mod:`routes.io.basemap`) drawn as vector layers on a sea-coloured background, one layer
+at one scale, so no edge shows. Web tiles can be added as an optional layer. Every string
 from the text or the data is escaped, and element ids are numbered rather than random, so
 the same story gives the same bytes.
 
@@ -31,9 +32,9 @@ True
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import itertools
-import json
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -214,25 +215,53 @@ def _sentence(text: str, start: int, end: int) -> str:
     return sentence if len(sentence) <= 300 else sentence[:297] + "…"
 
 
-def _basemap(fmap: Any) -> None:
-    import folium
+#: Colours of the basemap: the sea is the map's background, the land one fill on top.
+_SEA = "#d4e5ef"
+_LAND = "#f4f1ea"
+_BASEMAP_STYLES = {
+    "land": {"fillColor": _LAND, "fillOpacity": 1.0, "stroke": False},
+    "borders": {"color": "#8c7f6b", "weight": 1.0, "opacity": 0.9, "dashArray": "4 3",
+                "fill": False},
+}
 
-    raw = settings.data_folder / "raw"
-    layers = (("ne_110m_admin0_countries_world.geojson", "World",
-               {"fillColor": "#f4f1ea", "color": "#c9c0b0", "weight": 0.4, "fillOpacity": 1.0}),
-              ("ne_50m_admin0_countries_region.geojson", "Countries",
-               {"fillColor": "#f4f1ea", "color": "#b5ab99", "weight": 0.6, "fillOpacity": 1.0}),
-              ("ne_10m_coastline_region.geojson", "Coastline",
-               {"color": "#7aa6c2", "weight": 0.8}),
-              ("ne_10m_admin0_boundary_lines_land_region.geojson", "Borders",
-               {"color": "#6d5f4b", "weight": 1.2, "dashArray": "4 3"}))
-    for fname, name, style in layers:
-        data = json.loads((raw / fname).read_text(encoding="utf-8"))
-        for feature in data.get("features", []):
-            props = feature.get("properties") or {}
-            feature["properties"] = {"name": str(props.get("NAME", ""))}
-        folium.GeoJson(data, name=f"Basemap: {name}", style_function=lambda _, s=style: s,
-                       control=True).add_to(fmap)
+
+@functools.cache
+def _vector_layer_class() -> Any:
+    """A folium layer holding one GeoJSON geometry, embedded as compact text."""
+    from folium.map import Layer
+    from folium.template import Template
+
+    class VectorLayer(Layer):
+        _template = Template("""
+            {% macro script(this, kwargs) %}
+            if (!{{ this._parent.get_name() }}.getPane("basemap")) {
+                {{ this._parent.get_name() }}.createPane("basemap").style.zIndex = 350;
+            }
+            var {{ this.get_name() }} = L.geoJSON({{ this.geometry }},
+                {{ this.options|tojavascript }});
+            {% endmacro %}
+            """)
+
+        def __init__(self, geometry: str, name: str, style: dict[str, Any]) -> None:
+            super().__init__(name=name, overlay=True, control=True, show=True)
+            self._name = "VectorLayer"
+            self.geometry = geometry
+            self.options = {"style": style, "interactive": False, "pane": "basemap"}
+
+    return VectorLayer
+
+
+def _basemap(fmap: Any) -> None:
+    """The land and the borders of the whole world (:mod:`routes.io.basemap`) on the sea."""
+    from branca.element import Element
+
+    from routes.io.basemap import load_basemap
+
+    fmap.get_root().header.add_child(Element(
+        f"<style>.folium-map.leaflet-container {{ background: {_SEA}; }}</style>"))
+    layer = _vector_layer_class()
+    for name, geometry in load_basemap().items():
+        layer(geometry, f"Basemap: {name}", _BASEMAP_STYLES[name]).add_to(fmap)
 
 
 # The JavaScript and CSS a map needs, from the npm packages (``make assets``).
@@ -240,6 +269,12 @@ _ASSETS_JS = (("leaflet", "leaflet/dist/leaflet.js"), ("jquery", "jquery/dist/jq
 _ASSETS_CSS = (("leaflet_css", "leaflet/dist/leaflet.css"),)
 _MEASURE_JS = ("leaflet_measure_js", "leaflet-measure/dist/leaflet-measure.js")
 _MEASURE_CSS = ("leaflet_measure_css", "leaflet-measure/dist/leaflet-measure.css")
+
+
+# No 3D transforms (set before Leaflet loads; folium's disable_3d comes too late): without
+# a GPU, Chromium leaves parts of 3D-transformed vector layers unpainted at some zoom
+# levels (tests/test_browser.py, Dover–Calais). Zooming is then not animated.
+_NO_3D = "data:text/javascript;base64,d2luZG93LkxfRElTQUJMRV8zRCA9IHRydWU7"
 
 
 def _data_uri(path: Path, mime: str) -> str:
@@ -329,6 +364,7 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
             fmap.default_js = [(n, _data_uri(_asset(r), "text/javascript"))
                                for n, r in _ASSETS_JS]
             fmap.default_css = [(n, _css_uri(_asset(r))) for n, r in _ASSETS_CSS]
+        fmap.default_js = [("routes_no_3d", _NO_3D), *fmap.default_js]
         _basemap(fmap)
         if web_tiles:
             folium.TileLayer("OpenStreetMap", name="Web map (needs internet)", show=False,
