@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 from pathlib import Path
@@ -159,7 +160,6 @@ def land() -> Any:
 def test_the_basemap_is_rebuilt_byte_for_byte_from_natural_earth() -> None:
     import gzip
     import hashlib
-    import json
 
     from routes.io.basemap import BASEMAP, COUNTRIES, build_basemap
 
@@ -216,3 +216,48 @@ def test_a_missing_basemap_is_a_data_error(tmp_path: Path,
     (tmp_path / "maps" / "basemap_50m.geojson.gz").write_bytes(b"not gzip")
     with pytest.raises(DataError, match="unreadable"):
         load_basemap()
+
+
+def _fitted_bounds(page: str) -> list[list[float]]:
+    found = re.search(r"\.fitBounds\(\s*(\[\[.*?\]\])", page, re.DOTALL)
+    assert found is not None
+    bounds: list[list[float]] = json.loads(found.group(1))
+    return bounds
+
+
+def _polylines(page: str) -> list[list[list[float]]]:
+    return [json.loads(m) for m in re.findall(r"L\.polyline\(\s*(\[\[.*?\]\])", page,
+                                              re.DOTALL)]
+
+
+def test_a_trip_across_the_pacific_is_framed_across_it_not_around_the_world() -> None:
+    story = read_story(origin="Tokyo", destination="Los Angeles", alternatives=1)
+    page = render_map(story, self_contained=False).get_root().render()
+    (_, west), (_, east) = _fitted_bounds(page)
+    assert 130 < west < 145 and 235 < east < 250  # Tokyo to Los Angeles, eastwards
+    lines = _polylines(page)
+    assert lines
+    for line in lines:  # every flight in one piece across the antimeridian
+        assert all(abs(b[1] - a[1]) < 10 for a, b in itertools.pairwise(line))
+    story = read_story(origin="Paris", destination="Berlin", alternatives=1)
+    (_, west), (_, east) = _fitted_bounds(render_map(story, self_contained=False)
+                                          .get_root().render())
+    assert 0 < west < east < 20  # other trips keep the usual longitudes
+
+
+def test_across_the_pacific_the_land_runs_on_without_an_edge() -> None:
+    import shapely
+
+    from routes.io.basemap import PACIFIC_WEST, load_basemap
+
+    land = shapely.from_geojson(load_basemap(PACIFIC_WEST)["land"])
+    for lat, lon in ((34.05, -118.24 + 360), (61.22, -149.90 + 360), (35.68, 139.69),
+                     (67.0, 172.0), (66.0, -175.0 + 360), (48.86, 2.35)):
+        assert land.contains(shapely.Point(lon, lat)), (lat, lon)  # LA … Chukotka, Paris
+    cuts = {180.0: 0.0, PACIFIC_WEST: -60.0, PACIFIC_WEST + 360: -60.0}  # meridian: from lat
+    edges = [(x0, y0) for ring in shapely.get_parts(land.boundary)
+             for (x0, y0), (x1, _) in itertools.pairwise(ring.coords)
+             if x0 == x1 and x0 in cuts and y0 > cuts[x0]]
+    # No cut across Chukotka at the antimeridian, nor at the frame's edges. (Fiji's islands
+    # are cut at 180° by Natural Earth itself, and its pieces do not all meet.)
+    assert edges == []

@@ -15,6 +15,12 @@ Earth's 1:50m countries (``raw/ne_50m_admin0_countries_world.geojson.gz``, publi
 ``scripts/make_basemap.py`` writes it to ``maps/basemap_50m.geojson.gz`` in the data
 folder, with the SHA-256 of its input; :func:`load_basemap` reads it.
 
+Its longitudes run from -180 to 180, the frame of most maps. A trip across the
+antimeridian (Tokyo–Los Angeles) is drawn in the frame that starts at :data:`PACIFIC_WEST`
+in the Atlantic, so that the Pacific is whole: ``load_basemap(west=PACIFIC_WEST)`` moves
+the land west of it (the Americas, Greenland, the Pacific end of Chukotka) by 360° and
+merges it with the rest, so no edge shows at the antimeridian either.
+
 Examples
 --------
 >>> import shapely
@@ -39,7 +45,8 @@ from typing import Any
 from routes import settings
 from routes.errors import DataError
 
-__all__ = ["BASEMAP", "COUNTRIES", "SIMPLIFY_DEG", "build_basemap", "load_basemap"]
+__all__ = ["BASEMAP", "COUNTRIES", "PACIFIC_WEST", "SIMPLIFY_DEG", "build_basemap",
+           "load_basemap"]
 
 #: The input, in the data folder: Natural Earth 1:50m countries.
 COUNTRIES = Path("raw") / "ne_50m_admin0_countries_world.geojson.gz"
@@ -47,6 +54,9 @@ COUNTRIES = Path("raw") / "ne_50m_admin0_countries_world.geojson.gz"
 BASEMAP = Path("maps") / "basemap_50m.geojson.gz"
 #: Simplification, degrees (roughly the square root of the smallest triangle kept): 1–2 km.
 SIMPLIFY_DEG = 0.015
+#: The west edge of the frame of a map across the Pacific: in the Atlantic, west of Iceland
+#: and the Cape Verde Islands, east of the Azores and most of Greenland.
+PACIFIC_WEST = -25.0
 _DECIMALS = 3
 
 
@@ -140,6 +150,50 @@ def _load(path: Path) -> dict[str, str]:
     return layers
 
 
-def load_basemap() -> dict[str, str]:
-    """The basemap's layers, ``land`` and ``borders``, each a GeoJSON geometry as text."""
-    return _load(settings.data_folder / BASEMAP)
+@functools.cache
+def _reframed(path: Path, west: float) -> dict[str, str]:
+    """The layers with longitudes from ``west`` to ``west + 360``.
+
+    Each part west of ``west`` moves by 360° whole (only a part wider than 180°, Antarctica,
+    is cut at ``west``), and parts that then touch are merged.
+    """
+    import shapely
+    from shapely.affinity import translate
+
+    out = {}
+    for name, text in _load(path).items():
+        geom = shapely.from_geojson(text)
+        parts = []
+        for part in shapely.get_parts(geom):
+            minx, _, maxx, _ = part.bounds
+            if maxx - minx > 180:
+                pieces = [shapely.clip_by_rect(part, west, -90, 180, 90),
+                          shapely.clip_by_rect(part, -180, -90, west, 90)]
+            else:
+                pieces = [part]
+            for piece in pieces:
+                if piece.is_empty:
+                    continue
+                if shapely.centroid(piece).x < west:
+                    piece = translate(piece, xoff=360.0)
+                parts.append(piece)
+        merged = shapely.union_all(parts) if name == "land" else \
+            shapely.line_merge(shapely.union_all(parts))
+        if name == "land":
+            coords: Any = _polygons(merged)
+            out[name] = json.dumps({"coordinates": coords, "type": "MultiPolygon"},
+                                   separators=(",", ":"))
+        else:
+            coords = _lines(merged)
+            out[name] = json.dumps({"coordinates": coords, "type": "MultiLineString"},
+                                   separators=(",", ":"))
+    return out
+
+
+def load_basemap(west: float = -180.0) -> dict[str, str]:
+    """The basemap's layers, ``land`` and ``borders``, each a GeoJSON geometry as text.
+
+    ``west``: the west edge of the frame; -180 (the file as it is) or :data:`PACIFIC_WEST`.
+    """
+    path = settings.data_folder / BASEMAP
+    return _load(path) if west == -180.0 else _reframed(path, west)

@@ -251,7 +251,7 @@ def _vector_layer_class() -> Any:
     return VectorLayer
 
 
-def _basemap(fmap: Any) -> None:
+def _basemap(fmap: Any, frame: _Frame) -> None:
     """The land and the borders of the whole world (:mod:`routes.io.basemap`) on the sea."""
     from branca.element import Element
 
@@ -260,8 +260,47 @@ def _basemap(fmap: Any) -> None:
     fmap.get_root().header.add_child(Element(
         f"<style>.folium-map.leaflet-container {{ background: {_SEA}; }}</style>"))
     layer = _vector_layer_class()
-    for name, geometry in load_basemap().items():
+    for name, geometry in load_basemap(frame.west).items():
         layer(geometry, f"Basemap: {name}", _BASEMAP_STYLES[name]).add_to(fmap)
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The longitudes a map runs over: from ``west`` to ``west + 360``.
+
+    Most maps run from -180 to 180. A trip across the antimeridian is drawn from
+    :data:`routes.io.basemap.PACIFIC_WEST`, so the Pacific is whole and the trip is framed
+    across it rather than around the world.
+    """
+
+    west: float = -180.0
+
+    @classmethod
+    def of(cls, options: Sequence[RouteOption]) -> _Frame:
+        """The frame that keeps every leg of ``options`` in one piece."""
+        from routes.io.basemap import PACIFIC_WEST
+
+        crosses = any(abs(b[0] - a[0]) > 180 for o in options for leg in o.legs
+                      for a, b in itertools.pairwise(leg.geometry))
+        return cls(PACIFIC_WEST) if crosses else cls()
+
+    def point(self, lat: float, lon: float) -> tuple[float, float]:
+        """``(lat, lon)`` with the longitude in the frame."""
+        return lat, self.west + (lon - self.west) % 360
+
+    def line(self, geometry: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+        """A leg's ``(lon, lat)`` points as ``(lat, lon)``, in one piece.
+
+        Each longitude is within 180° of the one before; the first is in the frame.
+        """
+        out: list[tuple[float, float]] = []
+        for lon, lat in geometry:
+            if out:
+                before = out[-1][1]
+                out.append((lat, before + (lon - before + 180) % 360 - 180))
+            else:
+                out.append(self.point(lat, lon))
+        return out
 
 
 # The JavaScript and CSS a map needs, from the npm packages (``make assets``).
@@ -347,11 +386,12 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
     with _numbered_ids():
         points: list[tuple[float, float]] = []
         options = story.options.options if story.options else ()
+        frame = _Frame.of(options)
         for o in options:
             for leg in o.legs:
-                points.extend((lat, lon) for lon, lat in leg.geometry)
+                points.extend(frame.line(leg.geometry))
         if not points:  # frame the routes; places far away stay a pan away
-            points.extend((m.place.lat, m.place.lon) for m in story.mentions
+            points.extend(frame.point(m.place.lat, m.place.lon) for m in story.mentions
                           if m.place.kind in ("city", "station", "landmark"))
         if not points:
             points = [(43.0, 130.0)]
@@ -365,7 +405,7 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
                                for n, r in _ASSETS_JS]
             fmap.default_css = [(n, _css_uri(_asset(r))) for n, r in _ASSETS_CSS]
         fmap.default_js = [("routes_no_3d", _NO_3D), *fmap.default_js]
-        _basemap(fmap)
+        _basemap(fmap, frame)
         if web_tiles:
             folium.TileLayer("OpenStreetMap", name="Web map (needs internet)", show=False,
                              control=True).add_to(fmap)
@@ -373,7 +413,7 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
             colour = _COLOURS[i % len(_COLOURS)]
             group = folium.FeatureGroup(name=f"{i + 1}. {_esc(o.label)}", show=True)
             for leg in o.legs:
-                coords = [(lat, lon) for lon, lat in leg.geometry]
+                coords = frame.line(leg.geometry)
                 if len(coords) >= 2:
                     folium.PolyLine(
                         # Earlier options are drawn first, wider, so shared track shows each.
@@ -386,7 +426,8 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
                     ).add_to(group)
                 elif leg.mode in ("border", "gauge_change"):
                     folium.CircleMarker(
-                        (leg.origin.lat, leg.origin.lon), radius=6 if leg.mode == "border" else 9,
+                        frame.point(leg.origin.lat, leg.origin.lon),
+                        radius=6 if leg.mode == "border" else 9,
                         color="#222" if leg.mode == "border" else colour, weight=2,
                         fill=True, fill_opacity=0.9 if leg.mode == "border" else 0.2,
                         className=f"routes-{leg.mode.replace('_', '-')}",
@@ -404,7 +445,7 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
                 continue
             seen.add(key)
             folium.CircleMarker(
-                (m.place.lat, m.place.lon), radius=4, color="#333", fill=True,
+                frame.point(m.place.lat, m.place.lon), radius=4, color="#333", fill=True,
                 fill_color="#fff", fill_opacity=1.0, weight=1.5, className="routes-place",
                 tooltip=_esc(m.place.name),
                 popup=folium.Popup(f"<b>{_esc(m.place.name)}</b> ({_esc(m.place.country)})"
