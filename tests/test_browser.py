@@ -97,7 +97,7 @@ def test_hostile_text_does_not_run(browser: Any, tmp_path: Path) -> None:
     page, errors, _ = _open(browser, path)
     assert page.evaluate("window.__pwned") is None
     assert errors == []
-    page.locator(".routes-place").first.click(force=True)
+    page.locator(".routes-origin").click(force=True)  # Khasan, named in that sentence
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     assert "</script>" in popup.inner_text()  # shown as text, not run
@@ -286,3 +286,32 @@ def test_the_sea_around_japan_stays_sea(browser: Any, tmp_path: Path) -> None:
                       for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
                for name, (x, y) in zip(JAPAN_SEA, pixels, strict=True)}
     assert {name: c for name, c in colours.items() if set(c) != {_rgb(_SEA)}} == {}
+
+
+def test_every_marker_is_named_in_the_browser(browser: Any, tmp_path: Path) -> None:
+    story = read_story(EXAMPLE.read_text(encoding="utf-8"))
+    assert story.options is not None
+    page, _, _ = _open(browser, write_map(story, tmp_path / "map.html"))
+    markers = _map_js(page, """
+        const out = [];
+        map.eachLayer(l => { if (l instanceof L.CircleMarker) {
+            const t = l.getTooltip(), p = l.getPopup();
+            const text = (x) => { const c = x.getContent();
+                if (c instanceof Element) return c.textContent;
+                const d = document.createElement("div"); d.innerHTML = String(c);
+                return d.textContent; };
+            out.push([t ? text(t).trim() : "", p ? text(p).trim() : "",
+                      l.options.className]); } });
+        return out;""")
+    assert len(markers) >= 10
+    # A name each, and a popup that names it too.
+    assert [m for m in markers if not m[0] or m[0].split(": ")[-1] not in m[1]] == []
+    trip = story.options.trip
+    labels = page.locator(".routes-label")
+    assert sorted(labels.all_inner_texts()) == sorted([trip.origin.name, trip.destination.name])
+    assert all(labels.nth(i).is_visible() for i in range(labels.count()))
+    page.locator(".routes-stop").first.dispatch_event("mouseover")  # a station, hovered
+    name = next(m[0] for m in markers if "routes-stop" in m[2])
+    tooltip = page.locator(".leaflet-tooltip:not(.routes-label)")
+    tooltip.wait_for()
+    assert tooltip.inner_text() == name

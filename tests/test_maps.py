@@ -261,3 +261,58 @@ def test_across_the_pacific_the_land_runs_on_without_an_edge() -> None:
     # No cut across Chukotka at the antimeridian, nor at the frame's edges. (Fiji's islands
     # are cut at 180° by Natural Earth itself, and its pieces do not all meet.)
     assert edges == []
+
+
+def _markers(fmap: Any) -> list[Any]:
+    import folium
+
+    found, todo = [], [fmap]
+    while todo:
+        element = todo.pop()
+        if isinstance(element, folium.CircleMarker):
+            found.append(element)
+        todo.extend(element._children.values())
+    return found
+
+
+def _named(marker: Any) -> tuple[str, str, bool]:
+    """A marker's tooltip text, its popup's HTML, and whether the tooltip always shows."""
+    import folium
+
+    tooltip = next(c for c in marker._children.values() if isinstance(c, folium.Tooltip))
+    popup = next(c for c in marker._children.values() if isinstance(c, folium.Popup))
+    html = "".join(c.render() for c in popup.html._children.values())
+    return tooltip.text, html, bool(tooltip.options.get("permanent"))
+
+
+@pytest.mark.parametrize("story", [
+    pytest.param(lambda: read_story(EXAMPLE.read_text(encoding="utf-8")), id="story"),
+    pytest.param(lambda: read_story(origin="Seoul", destination="Busan"), id="Seoul-Busan")])
+def test_every_marker_has_its_name_as_tooltip_and_popup(story: Any) -> None:
+    story = story()
+    markers = _markers(render_map(story, self_contained=False))
+    names, labels = set(), []
+    for marker in markers:
+        text, popup, permanent = _named(marker)
+        assert text, marker.options
+        assert text.split(": ")[-1] in popup  # the popup names it too
+        names.add(text)
+        if permanent:
+            labels.append(text)
+    trip = story.options.trip
+    # The two ends of the trip are labelled on the map, whether the text names them or not.
+    assert sorted(labels) == sorted([trip.origin.name, trip.destination.name])
+    stations = {o.legs[0].origin.name for o in story.options.options if o.legs[0].mode == "rail"}
+    airports = {leg.origin.name for o in story.options.options for leg in o.legs
+                if leg.mode == "air"}
+    assert stations and airports
+    assert stations | airports <= set(names)
+
+
+def test_border_markers_are_named() -> None:
+    story = read_story(origin="Pyongyang", destination="Vladivostok", alternatives=1)
+    borders = [_named(m) for m in _markers(render_map(story, self_contained=False))
+               if "routes-border" in m.options["className"]]
+    assert borders
+    assert all(text.startswith("Border: ") and "border on" in popup
+               for text, popup, _ in borders)

@@ -47,7 +47,7 @@ from routes.estimate import format_duration, format_range
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places
 from routes.geo.places import Place
-from routes.itinerary import RouteOption
+from routes.itinerary import RouteOption, Stop
 from routes.options import TripOptions, find_options
 from routes.trip import plan_trip
 from routes.verdicts import ClaimReport, check_claims
@@ -258,7 +258,8 @@ def _basemap(fmap: Any, frame: _Frame) -> None:
     from routes.io.basemap import load_basemap
 
     fmap.get_root().header.add_child(Element(
-        f"<style>.folium-map.leaflet-container {{ background: {_SEA}; }}</style>"))
+        f"<style>.folium-map.leaflet-container {{ background: {_SEA}; }} "
+        ".routes-label { padding: 1px 5px; font: 600 12px sans-serif; }</style>"))
     layer = _vector_layer_class()
     for name, geometry in load_basemap(frame.west).items():
         layer(geometry, f"Basemap: {name}", _BASEMAP_STYLES[name]).add_to(fmap)
@@ -410,49 +411,10 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
             folium.TileLayer("OpenStreetMap", name="Web map (needs internet)", show=False,
                              control=True).add_to(fmap)
         for i, o in enumerate(options):
-            colour = _COLOURS[i % len(_COLOURS)]
-            group = folium.FeatureGroup(name=f"{i + 1}. {_esc(o.label)}", show=True)
-            for leg in o.legs:
-                coords = frame.line(leg.geometry)
-                if len(coords) >= 2:
-                    folium.PolyLine(
-                        # Earlier options are drawn first, wider, so shared track shows each.
-                        coords, color=colour, weight=max(3, 8 - 1.5 * i),
-                        opacity=0.85, dash_array="8 6" if leg.mode == "air" else None,
-                        className=f"routes-option routes-option-{i + 1}",
-                        tooltip=_esc(f"{o.label}: {leg.mode} {leg.origin.name} → "
-                                     f"{leg.destination.name}"),
-                        popup=folium.Popup(_option_popup(o), max_width=360),
-                    ).add_to(group)
-                elif leg.mode in ("border", "gauge_change"):
-                    folium.CircleMarker(
-                        frame.point(leg.origin.lat, leg.origin.lon),
-                        radius=6 if leg.mode == "border" else 9,
-                        color="#222" if leg.mode == "border" else colour, weight=2,
-                        fill=True, fill_opacity=0.9 if leg.mode == "border" else 0.2,
-                        className=f"routes-{leg.mode.replace('_', '-')}",
-                        tooltip=_esc(("Border: " if leg.mode == "border" else "Gauge change: ")
-                                     + leg.origin.name + "; " + "; ".join(leg.notes)),
-                    ).add_to(group)
+            _draw_option(o, i, frame).add_to(fmap)
+        _draw_stops(options, frame).add_to(fmap)
+        for group in _draw_places(story, frame):
             group.add_to(fmap)
-        places = folium.FeatureGroup(name="Places in the text", show=True)
-        seen: set[tuple[str, int]] = set()
-        for m in story.mentions:
-            if m.demonym or m.place.kind in ("country", "continent", "admin1", "region", "sea"):
-                continue
-            key = (m.place.id, 0)
-            if key in seen:
-                continue
-            seen.add(key)
-            folium.CircleMarker(
-                frame.point(m.place.lat, m.place.lon), radius=4, color="#333", fill=True,
-                fill_color="#fff", fill_opacity=1.0, weight=1.5, className="routes-place",
-                tooltip=_esc(m.place.name),
-                popup=folium.Popup(f"<b>{_esc(m.place.name)}</b> ({_esc(m.place.country)})"
-                                   f"<br>“{_esc(_sentence(story.text, m.start, m.end))}”",
-                                   max_width=320),
-            ).add_to(places)
-        places.add_to(fmap)
         root: Any = fmap.get_root()
         root.html.add_child(Element(_legend(options)))
         if story.claims is not None:
@@ -467,6 +429,123 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
         folium.LayerControl(collapsed=True).add_to(fmap)
         fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]])
     return fmap
+
+
+def _draw_option(o: RouteOption, i: int, frame: _Frame) -> Any:
+    """One option's layer: its legs, and a marker at each border and gauge change."""
+    import folium
+
+    colour = _COLOURS[i % len(_COLOURS)]
+    group = folium.FeatureGroup(name=f"{i + 1}. {_esc(o.label)}", show=True)
+    for leg in o.legs:
+        coords = frame.line(leg.geometry)
+        if len(coords) >= 2:
+            folium.PolyLine(
+                # Earlier options are drawn first, wider, so shared track shows each.
+                coords, color=colour, weight=max(3, 8 - 1.5 * i),
+                opacity=0.85, dash_array="8 6" if leg.mode == "air" else None,
+                className=f"routes-option routes-option-{i + 1}",
+                tooltip=_esc(f"{o.label}: {leg.mode} {leg.origin.name} → "
+                             f"{leg.destination.name}"),
+                popup=folium.Popup(_option_popup(o), max_width=360),
+            ).add_to(group)
+        elif leg.mode in ("border", "gauge_change"):
+            what = "Border" if leg.mode == "border" else "Gauge change"
+            hours = format_range(leg.duration_h, "{:.1f}", "h")
+            folium.CircleMarker(
+                frame.point(leg.origin.lat, leg.origin.lon),
+                radius=6 if leg.mode == "border" else 9,
+                color="#222" if leg.mode == "border" else colour, weight=2,
+                fill=True, fill_opacity=0.9 if leg.mode == "border" else 0.2,
+                className=f"routes-marker routes-{leg.mode.replace('_', '-')}",
+                tooltip=_esc(f"{what}: {leg.origin.name}"),
+                popup=folium.Popup(
+                    f"<b>{_esc(leg.origin.name)}</b><br>{what.lower()} on "
+                    f"{_esc(o.label)}: {_esc(hours)}"
+                    + "".join(f"<br><i>{_esc(n)}</i>" for n in leg.notes), max_width=320),
+            ).add_to(group)
+    return group
+
+
+_STOP_KINDS = {"station": "station", "airport": "airport", "port": "port"}
+
+
+def _draw_stops(options: Sequence[RouteOption], frame: _Frame) -> Any:
+    """The stations, airports and ports where the options' legs begin and end."""
+    import folium
+
+    group = folium.FeatureGroup(name="Stations and airports", show=True)
+    stops: dict[tuple[str, float, float], tuple[Stop, list[str]]] = {}
+    for o in options:
+        for leg in o.legs:
+            if leg.mode in ("border", "gauge_change"):
+                continue
+            for stop in (leg.origin, leg.destination):
+                if stop.kind in _STOP_KINDS:
+                    key = (stop.name, stop.lat, stop.lon)
+                    labels = stops.setdefault(key, (stop, []))[1]
+                    if o.label not in labels:
+                        labels.append(o.label)
+    for stop, labels in stops.values():
+        folium.CircleMarker(
+            frame.point(stop.lat, stop.lon), radius=4, color="#555", weight=1.5, fill=True,
+            fill_color="#fff", fill_opacity=1.0, className="routes-marker routes-stop",
+            tooltip=_esc(stop.name),
+            popup=folium.Popup(
+                f"<b>{_esc(stop.name)}</b> ({_STOP_KINDS[stop.kind]}"
+                + (f", {_esc(stop.country)}" if stop.country else "") + ")<br>on: "
+                + "; ".join(_esc(label) for label in labels), max_width=320),
+        ).add_to(group)
+    return group
+
+
+def _draw_places(story: Story, frame: _Frame) -> list[Any]:
+    """The places of the text, each with the sentence it is in; the trip's ends, labelled."""
+    import folium
+
+    trip = story.options.trip if story.options else None
+    ends = {trip.origin.id: ("origin", trip.origin),
+            trip.destination.id: ("destination", trip.destination)} if trip else {}
+    places = folium.FeatureGroup(name="Places in the text", show=True)
+    sentences: dict[str, str] = {}
+    for m in story.mentions:
+        if m.demonym or m.place.kind in ("country", "continent", "admin1", "region", "sea") \
+                or m.place.id in sentences:
+            continue
+        sentences[m.place.id] = _sentence(story.text, m.start, m.end)
+        if m.place.id in ends:
+            continue  # drawn as an end of the trip
+        folium.CircleMarker(
+            frame.point(m.place.lat, m.place.lon), radius=4, color="#333", fill=True,
+            fill_color="#fff", fill_opacity=1.0, weight=1.5,
+            className="routes-marker routes-place", tooltip=_esc(m.place.name),
+            popup=folium.Popup(_place_popup(m.place, sentences[m.place.id]), max_width=320),
+        ).add_to(places)
+    trip_ends = folium.FeatureGroup(name="Start and end of the trip", show=True)
+    for role, place in ends.values():
+        folium.CircleMarker(
+            frame.point(place.lat, place.lon), radius=7, weight=2.5, fill=True,
+            fill_opacity=1.0, color=_END_STYLES[role][0], fill_color=_END_STYLES[role][1],
+            className=f"routes-marker routes-{role}",
+            tooltip=folium.Tooltip(_esc(place.name), sticky=False, permanent=True,
+                                   direction="right", className="routes-label"),
+            popup=folium.Popup(_place_popup(place, sentences.get(place.id), role=role),
+                               max_width=320),
+        ).add_to(trip_ends)
+    return [places, trip_ends]
+
+
+#: Outline and fill of the trip's two ends.
+_END_STYLES = {"origin": ("#111111", "#ffffff"), "destination": ("#ffffff", "#111111")}
+
+
+def _place_popup(place: Place, sentence: str | None, role: str = "") -> str:
+    text = f"<b>{_esc(place.name)}</b> ({_esc(place.country)})"
+    if role:
+        text += f"<br>{role} of the trip"
+    if sentence:
+        text += f"<br>“{_esc(sentence)}”"
+    return text
 
 
 def _legend(options: Sequence[RouteOption]) -> str:
