@@ -170,7 +170,7 @@ def _basemap_only(page: Any) -> None:
 @dataclass(frozen=True)
 class _Basemap:
     land: Any
-    borders: Any
+    lines: Any  # coasts and borders: where antialiasing and dashes blend the colours
 
 
 @pytest.fixture(scope="module")
@@ -180,33 +180,28 @@ def basemap() -> _Basemap:
     from routes.io.basemap import load_basemap
 
     layers = load_basemap()
-    land, borders = shapely.from_geojson(layers["land"]), shapely.from_geojson(layers["borders"])
+    land = shapely.from_geojson(layers["land"])
+    lines = shapely.union(land.boundary, shapely.from_geojson(layers["borders"]))
     shapely.prepare(land)
-    return _Basemap(land, borders)
+    shapely.prepare(lines)
+    return _Basemap(land, lines)
 
 
 def _expected(page: Any, basemap: _Basemap, points: list[tuple[int, int]],
               margin: int = 4) -> list[str | None]:
     """``land`` or ``sea`` at each pixel by the basemap's geometry; None within ``margin``
-    pixels of a coast or a border, where antialiasing and dashes blend the colours."""
+    pixels of a coast or a border."""
     import shapely
 
-    spread = [(x + dx, y + dy) for x, y in points
-              for dx, dy in ((0, 0), (-margin, 0), (margin, 0), (0, -margin), (0, margin))]
     # Longitudes back from the map's frame (past 180° across the Pacific) to the file's.
-    latlngs = [(lat, (lon + 180) % 360 - 180) for lat, lon in _to_latlng(page, spread)]
-    on_land = shapely.contains_xy(basemap.land, [lon for _, lon in latlngs],
-                                  [lat for lat, _ in latlngs])
+    latlngs = [(lat, (lon + 180) % 360 - 180) for lat, lon in _to_latlng(page, points)]
+    xy = shapely.points([(lon, lat) for lat, lon in latlngs])
     zoom = _map_js(page, "return map.getZoom();")
     degrees = margin * 360 / (256 * 2 ** zoom)  # a pixel in longitude; less in latitude
-    near_border = shapely.dwithin(basemap.borders, shapely.points(
-        [(lon, lat) for lat, lon in latlngs[::5]]), degrees)
-    out: list[str | None] = []
-    for i in range(len(points)):
-        around = set(on_land[5 * i:5 * i + 5].tolist())
-        out.append(None if len(around) > 1 or near_border[i]
-                   else "land" if around == {True} else "sea")
-    return out
+    near = shapely.dwithin(basemap.lines, xy, degrees)
+    on_land = shapely.contains(basemap.land, xy)
+    return [None if n else "land" if a else "sea"
+            for n, a in zip(near.tolist(), on_land.tolist(), strict=True)]
 
 
 def _write(tmp_path: Path, name: str, origin: str, destination: str) -> Path:
@@ -315,3 +310,32 @@ def test_every_marker_is_named_in_the_browser(browser: Any, tmp_path: Path) -> N
     tooltip = page.locator(".leaflet-tooltip:not(.routes-label)")
     tooltip.wait_for()
     assert tooltip.inner_text() == name
+
+
+@pytest.mark.parametrize(("text", "viewport"), [
+    ("The KTX from Seoul to Busan takes about 2 hours and 40 minutes, and the flight takes "
+     "an hour.", (1280, 720)),
+    ("The TGV from Paris to Marseille takes about 3 hours.", (1400, 900))],
+    ids=["Seoul-Busan", "Paris-Marseille"])
+def test_the_panels_leave_the_ends_of_the_trip_in_sight(
+        browser: Any, tmp_path: Path, text: str, viewport: tuple[int, int]) -> None:
+    """Fitted without room for them, the claims panel would cover the destination (and the
+    legend the origin) at these window sizes."""
+    from routes.io.maps import _END_STYLES
+
+    page, _, _ = _open(browser, write_map(read_story(text), tmp_path / "map.html"))
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    page.reload()
+    page.wait_for_selector(".routes-destination", state="attached")
+    image = _screenshot(page)
+    for role in ("destination", "origin"):
+        box = page.locator(f".routes-{role}").bounding_box()
+        x, y = round(box["x"] + box["width"] / 2), round(box["y"] + box["height"] / 2)
+        assert 0 <= x < viewport[0] and 0 <= y < viewport[1], role
+        top = page.evaluate("([x, y]) => document.elementFromPoint(x, y)"
+                            ".getAttribute('class')", [x, y])
+        assert f"routes-{role}" in str(top), (role, top)
+        outline, fill = (_rgb(c) for c in _END_STYLES[role])
+        if role == "destination":  # its dark fill shows: no panel over it
+            assert image.getpixel((x, y)) == fill
+        assert outline in [image.getpixel((x - dx, y)) for dx in range(4, 10)]  # its ring

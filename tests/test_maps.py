@@ -219,7 +219,7 @@ def test_a_missing_basemap_is_a_data_error(tmp_path: Path,
 
 
 def _fitted_bounds(page: str) -> list[list[float]]:
-    found = re.search(r"\.fitBounds\(\s*(\[\[.*?\]\])", page, re.DOTALL)
+    found = re.search(r"\}\)\(map_\w+, (\[\[.*?\]\])\);", page, re.DOTALL)
     assert found is not None
     bounds: list[list[float]] = json.loads(found.group(1))
     return bounds
@@ -316,3 +316,10 @@ def test_border_markers_are_named() -> None:
     assert borders
     assert all(text.startswith("Border: ") and "border on" in popup
                for text, popup, _ in borders)
+
+
+def test_the_map_is_fitted_beside_the_panels(story_html: str) -> None:
+    """The padding is measured in the browser (tests/test_browser.py checks what it gives)."""
+    assert "#routes-legend, #routes-claims, .leaflet-control" in story_html
+    assert "paddingBottomRight" in story_html
+    assert ".fitBounds(" not in story_html.split("(function (map, bounds)")[0]  # not twice

@@ -427,8 +427,59 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
             measure.default_css = [(_MEASURE_CSS[0], _css_uri(_asset(_MEASURE_CSS[1])))]
         measure.add_to(fmap)
         folium.LayerControl(collapsed=True).add_to(fmap)
-        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]])
+        _fit_beside_panels_class()([[min(lats), min(lons)], [max(lats), max(lons)]]
+                                   ).add_to(fmap)
     return fmap
+
+
+@functools.cache
+def _fit_beside_panels_class() -> Any:
+    """Fit the bounds in the part of the window the panels and controls leave free.
+
+    Each panel or control covers a corner or an edge; the map is padded on the side where
+    that costs it less (the legend across the top: at the top). The padding is measured in
+    the browser, since the panels' size depends on the text and the window.
+    """
+    from branca.element import MacroElement
+    from folium.template import Template
+
+    class FitBesidePanels(MacroElement):
+        _template = Template("""
+            {% macro script(this, kwargs) %}
+            (function (map, bounds) {
+                var box = map.getContainer().getBoundingClientRect();
+                var pad = {top: 10, bottom: 10, left: 10, right: 10}, gap = 10;
+                var covers = document.querySelectorAll(
+                    "#routes-legend, #routes-claims, .leaflet-control");
+                Array.prototype.forEach.call(covers, function (el) {
+                    var r = el.getBoundingClientRect();
+                    if (r.width === 0 || r.height === 0) { return; }
+                    var side = {top: r.bottom - box.top, bottom: box.bottom - r.top,
+                                left: r.right - box.left, right: box.right - r.left};
+                    var v = side.top < side.bottom ? "top" : "bottom";
+                    var h = side.left < side.right ? "left" : "right";
+                    if (side[v] / box.height <= side[h] / box.width) {
+                        pad[v] = Math.max(pad[v], side[v] + gap);
+                    } else {
+                        pad[h] = Math.max(pad[h], side[h] + gap);
+                    }
+                });
+                // Leave at least a third of the window to the route, however big the panels.
+                var v = Math.min(1, (box.height * 2 / 3) / (pad.top + pad.bottom));
+                var h = Math.min(1, (box.width * 2 / 3) / (pad.left + pad.right));
+                map.fitBounds(bounds, {
+                    paddingTopLeft: [pad.left * h, pad.top * v],
+                    paddingBottomRight: [pad.right * h, pad.bottom * v], animate: false});
+            })({{ this._parent.get_name() }}, {{ this.bounds|tojson }});
+            {% endmacro %}
+            """)
+
+        def __init__(self, bounds: list[list[float]]) -> None:
+            super().__init__()
+            self._name = "FitBesidePanels"
+            self.bounds = bounds
+
+    return FitBesidePanels
 
 
 def _draw_option(o: RouteOption, i: int, frame: _Frame) -> Any:
