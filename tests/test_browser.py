@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shlex
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,13 +71,32 @@ def _open(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:
     return page, errors, requests
 
 
-def test_the_default_map_works_offline_in_the_browser(browser: Any, tmp_path: Path) -> None:
+def _demo_map_command() -> list[str]:
+    """The arguments of the ``routes map`` line of ``make demo``."""
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    demo = makefile.split("\ndemo:")[1].split("\n\n")[0]
+    line = next(x for x in demo.splitlines() if "/routes map " in x)
+    return shlex.split(line.split("/routes ", 1)[1])
+
+
+def test_the_demo_map_works_offline_in_the_browser(browser: Any, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The map ``make demo`` writes, opened with the network off: drawn, and no request."""
+    from routes.cli import main
+    from routes.io.maps import _LAND, _SEA
+
+    argv = _demo_map_command()
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    argv[argv.index("-o") + 1] = str(tmp_path / "example-map.html")
+    assert main(argv) == 0
     story = read_story(EXAMPLE.read_text(encoding="utf-8"))
     assert story.options is not None
-    path = write_map(story, tmp_path / "map.html")  # the default: offline
-    page, errors, requests = _open(browser, path)
+    page, errors, requests = _open(browser, tmp_path / "example-map.html")
     assert errors == []
     assert requests == []
+    colours = _screenshot(page).getcolors(1 << 20)
+    share = {rgb: n / (1400 * 900) for n, rgb in colours}
+    assert share.get(_rgb(_LAND), 0) > 0.2 and share.get(_rgb(_SEA), 0) > 0.1  # not blank
     for i in range(1, len(story.options.options) + 1):
         assert page.locator(f".routes-option-{i}").count() >= 1, f"option {i} not drawn"
     assert page.is_visible("#routes-legend")
