@@ -31,6 +31,7 @@ True
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import functools
 import html
@@ -314,18 +315,16 @@ _MEASURE_CSS = ("leaflet_measure_css", "leaflet-measure/dist/leaflet-measure.css
 # No 3D transforms (set before Leaflet loads; folium's disable_3d comes too late): without
 # a GPU, Chromium leaves parts of 3D-transformed vector layers unpainted at some zoom
 # levels (tests/test_browser.py, Dover–Calais). Zooming is then not animated.
-_NO_3D = "data:text/javascript;base64,d2luZG93LkxfRElTQUJMRV8zRCA9IHRydWU7"
+_NO_3D = "data:text/javascript;base64," + base64.b64encode(
+    b"window.L_DISABLE_3D = true;").decode("ascii")
 
 
 def _data_uri(path: Path, mime: str) -> str:
-    import base64
-
     return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 def _css_uri(path: Path) -> str:
     """A stylesheet as a data URI, with the images it points to inlined too."""
-    import base64
     import re
 
     css = path.read_text(encoding="utf-8")
