@@ -25,7 +25,8 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-# Leaflet and its plugins for self-contained maps, from the npm registry (not committed).
+# Leaflet and its plugins, inlined in every map so that it works offline (routes map --cdn
+# loads them from CDNs instead), from the npm registry (not committed).
 ASSETS := .assets/node_modules/leaflet/dist/leaflet.js
 $(ASSETS):
 	npm install --no-save --no-audit --no-fund --prefix .assets leaflet@1.9.3 jquery@3.7.1 leaflet-measure@3.1.0
@@ -37,7 +38,7 @@ demo: $(VENV)/.installed $(ASSETS)
 	$(BIN)/routes places data/examples/kim-vladivostok.txt
 	$(BIN)/routes compare Pyongyang Vladivostok
 	$(BIN)/routes compare Pyongyang Vladivostok --via Tumen --via Hunchun
-	$(BIN)/routes map data/examples/kim-vladivostok.txt --self-contained --force -o example-map.html
+	$(BIN)/routes map data/examples/kim-vladivostok.txt --force -o example-map.html
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check routes tests benchmarks scripts notebooks conftest.py

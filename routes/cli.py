@@ -155,8 +155,14 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("--encoding", help="encoding of the input when it is not UTF-8")
     mp.add_argument("--web-tiles", action="store_true",
                     help="add an optional web basemap layer (needs internet when viewed)")
-    mp.add_argument("--self-contained", action="store_true",
-                    help="inline Leaflet and its plugins: the page makes no request at all")
+    leaflet = mp.add_mutually_exclusive_group()
+    leaflet.add_argument("--cdn", dest="self_contained", action="store_false",
+                         help="load Leaflet and its plugins from CDNs: a smaller page that "
+                              "needs the internet when viewed")
+    leaflet.add_argument("--self-contained", dest="self_contained", action="store_true",
+                         help="inline Leaflet and its plugins, so the page works offline "
+                              "and makes no request (the default)")
+    mp.set_defaults(self_contained=True)
     mp.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
     sub.add_parser("build-network", help="rebuild data/network from data/raw and the facts")
@@ -504,10 +510,12 @@ def _check_batch(args: argparse.Namespace, fail_on: set[str]) -> tuple[str, int]
 
 def _map(args: argparse.Namespace) -> tuple[str, int]:
     from routes.io.inputs import read_text
-    from routes.io.maps import read_story, write_map
+    from routes.io.maps import check_assets, read_story, write_map
     from routes.io.outputs import check_output
 
     output = check_output(args.output, force=args.force)  # before the work, not after
+    if args.self_contained:
+        check_assets()
     text = read_text(args.file, encoding=args.encoding) if args.file else None
     story = read_story(text, origin=args.origin, destination=args.destination, via=args.via)
     write_map(story, args.output, force=args.force, web_tiles=args.web_tiles,

@@ -358,11 +358,11 @@ def plot_durations(summary: pd.DataFrame, *, ax: Any = None) -> Any:
     return ax
 
 
-def map_scenarios(result: ScenarioComparison, *, self_contained: bool = False) -> Any:
+def map_scenarios(result: ScenarioComparison, *, self_contained: bool = True) -> Any:
     """The options of compared scenarios on one map (one layer each).
 
-    With ``self_contained``, Leaflet and its plugins are inlined (see
-    :func:`routes.io.maps.render_map`).
+    As :func:`routes.io.maps.render_map`: Leaflet and its plugins are inlined unless
+    ``self_contained=False``, which loads them from CDNs.
     """
     from routes.io.maps import Story, render_map
     from routes.options import TripOptions

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -312,3 +313,50 @@ def test_compare_prints_vias_out_of_order(capsys: pytest.CaptureFixture[str]) ->
     assert status == 0
     assert "\nnote: the places to pass seem out of order: Moscow → Irkutsk → Novosibirsk" in out
     assert "   note: doubles back: passes Novosibirsk" in out
+
+
+def _leaflet_installed() -> bool:
+    from routes import settings
+
+    return (settings.assets_folder / "leaflet" / "dist" / "leaflet.js").exists()
+
+
+def test_map_is_offline_by_default_and_cdn_is_the_small_page(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    if not _leaflet_installed():
+        pytest.skip("Leaflet assets not installed: run 'make assets'")
+    base = ["map", "--from", "Khasan", "--to", "Vladivostok"]
+    status, out, _ = run(capsys, *base, "-o", str(tmp_path / "offline.html"))
+    assert status == 0 and out.endswith("offline.html\n")
+    offline = (tmp_path / "offline.html").read_text(encoding="utf-8")
+    assert "data:text/javascript;base64," in offline
+    assert not re.search(r"""src\s*=\s*["']https?://""", offline)
+    # --self-contained, the old way to ask for it, is still accepted and gives the same page.
+    assert run(capsys, *base, "--self-contained", "-o", str(tmp_path / "old.html"))[0] == 0
+    assert (tmp_path / "old.html").read_text(encoding="utf-8") == offline
+    assert run(capsys, *base, "--cdn", "-o", str(tmp_path / "cdn.html"))[0] == 0
+    cdn = (tmp_path / "cdn.html").read_text(encoding="utf-8")
+    assert re.search(r"""src\s*=\s*["']https://[^"']*leaflet""", cdn)
+    assert len(cdn) < len(offline) - 250_000  # Leaflet, jQuery and leaflet-measure
+    with pytest.raises(SystemExit) as usage:
+        main([*base, "--cdn", "--self-contained", "-o", str(tmp_path / "both.html")])
+    assert usage.value.code == 2 and "not allowed with" in capsys.readouterr().err
+
+
+def test_map_without_leaflet_says_how_to_fix_it_and_writes_nothing(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from routes import settings
+
+    monkeypatch.setattr(settings, "assets_folder", tmp_path / "nothing")
+    out = tmp_path / "map.html"
+    for extra in ([], ["--self-contained"], ["-o", "-"]):
+        argv = ["map", "--from", "Khasan", "--to", "Vladivostok", "-o", str(out), *extra]
+        status, stdout, err = run(capsys, *argv)
+        assert status == 2
+        assert stdout == ""
+        assert err.count("\n") == 1
+        assert "run 'make assets', or use --cdn" in err
+        assert not out.exists()
+    assert run(capsys, "map", "--from", "Khasan", "--to", "Vladivostok", "--cdn",
+               "-o", str(out))[0] == 0

@@ -12,10 +12,12 @@ options, the claims). :func:`render_map` draws a story:
 * the places of the text (name and the sentence where each appears) and a panel of the
   claims with their verdicts.
 
-The basemap needs no network: Natural Earth countries, borders and coastline drawn as
-vector layers. Web tiles can be added as an optional layer. Every string from the text or
-the data is escaped, and element ids are numbered rather than random, so the same story
-gives the same bytes.
+The page needs no network: Leaflet and its plugins are inlined (``self_contained``, the
+default; :func:`check_assets`), and the basemap is the land and borders of the whole world
+(:mod:`routes.io.basemap`) drawn as vector layers on a sea-coloured background, one layer
+at one scale, so no edge shows. Web tiles can be added as an optional layer. Every string
+from the text or the data is escaped, and element ids are numbered rather than random, so
+the same story gives the same bytes.
 
 Examples
 --------
@@ -29,10 +31,11 @@ True
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import functools
 import html
 import itertools
-import json
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -45,12 +48,12 @@ from routes.estimate import format_duration, format_range
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places
 from routes.geo.places import Place
-from routes.itinerary import RouteOption
+from routes.itinerary import RouteOption, Stop
 from routes.options import TripOptions, find_options
 from routes.trip import plan_trip
 from routes.verdicts import ClaimReport, check_claims
 
-__all__ = ["Story", "read_story", "render_map", "write_map"]
+__all__ = ["Story", "check_assets", "read_story", "render_map", "write_map"]
 
 _COLOURS = ("#1b6ca8", "#c0392b", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d")
 _VERDICT_COLOURS = {"consistent": "#27ae60", "understated": "#c0392b",
@@ -213,25 +216,93 @@ def _sentence(text: str, start: int, end: int) -> str:
     return sentence if len(sentence) <= 300 else sentence[:297] + "…"
 
 
-def _basemap(fmap: Any) -> None:
-    import folium
+#: Colours of the basemap: the sea is the map's background, the land one fill on top.
+_SEA = "#d4e5ef"
+_LAND = "#f4f1ea"
+_BASEMAP_STYLES = {
+    "land": {"fillColor": _LAND, "fillOpacity": 1.0, "stroke": False},
+    "borders": {"color": "#8c7f6b", "weight": 1.0, "opacity": 0.9, "dashArray": "4 3",
+                "fill": False},
+}
 
-    raw = settings.data_folder / "raw"
-    layers = (("ne_110m_admin0_countries_world.geojson", "World",
-               {"fillColor": "#f4f1ea", "color": "#c9c0b0", "weight": 0.4, "fillOpacity": 1.0}),
-              ("ne_50m_admin0_countries_region.geojson", "Countries",
-               {"fillColor": "#f4f1ea", "color": "#b5ab99", "weight": 0.6, "fillOpacity": 1.0}),
-              ("ne_10m_coastline_region.geojson", "Coastline",
-               {"color": "#7aa6c2", "weight": 0.8}),
-              ("ne_10m_admin0_boundary_lines_land_region.geojson", "Borders",
-               {"color": "#6d5f4b", "weight": 1.2, "dashArray": "4 3"}))
-    for fname, name, style in layers:
-        data = json.loads((raw / fname).read_text(encoding="utf-8"))
-        for feature in data.get("features", []):
-            props = feature.get("properties") or {}
-            feature["properties"] = {"name": str(props.get("NAME", ""))}
-        folium.GeoJson(data, name=f"Basemap: {name}", style_function=lambda _, s=style: s,
-                       control=True).add_to(fmap)
+
+@functools.cache
+def _vector_layer_class() -> Any:
+    """A folium layer holding one GeoJSON geometry, embedded as compact text."""
+    from folium.map import Layer
+    from folium.template import Template
+
+    class VectorLayer(Layer):
+        _template = Template("""
+            {% macro script(this, kwargs) %}
+            if (!{{ this._parent.get_name() }}.getPane("basemap")) {
+                {{ this._parent.get_name() }}.createPane("basemap").style.zIndex = 350;
+            }
+            var {{ this.get_name() }} = L.geoJSON({{ this.geometry }},
+                {{ this.options|tojavascript }});
+            {% endmacro %}
+            """)
+
+        def __init__(self, geometry: str, name: str, style: dict[str, Any]) -> None:
+            super().__init__(name=name, overlay=True, control=True, show=True)
+            self._name = "VectorLayer"
+            self.geometry = geometry
+            self.options = {"style": style, "interactive": False, "pane": "basemap"}
+
+    return VectorLayer
+
+
+def _basemap(fmap: Any, frame: _Frame) -> None:
+    """The land and the borders of the whole world (:mod:`routes.io.basemap`) on the sea."""
+    from branca.element import Element
+
+    from routes.io.basemap import load_basemap
+
+    fmap.get_root().header.add_child(Element(
+        f"<style>.folium-map.leaflet-container {{ background: {_SEA}; }} "
+        ".routes-label { padding: 1px 5px; font: 600 12px sans-serif; }</style>"))
+    layer = _vector_layer_class()
+    for name, geometry in load_basemap(frame.west).items():
+        layer(geometry, f"Basemap: {name}", _BASEMAP_STYLES[name]).add_to(fmap)
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The longitudes a map runs over: from ``west`` to ``west + 360``.
+
+    Most maps run from -180 to 180. A trip across the antimeridian is drawn from
+    :data:`routes.io.basemap.PACIFIC_WEST`, so the Pacific is whole and the trip is framed
+    across it rather than around the world.
+    """
+
+    west: float = -180.0
+
+    @classmethod
+    def of(cls, options: Sequence[RouteOption]) -> _Frame:
+        """The frame that keeps every leg of ``options`` in one piece."""
+        from routes.io.basemap import PACIFIC_WEST
+
+        crosses = any(abs(b[0] - a[0]) > 180 for o in options for leg in o.legs
+                      for a, b in itertools.pairwise(leg.geometry))
+        return cls(PACIFIC_WEST) if crosses else cls()
+
+    def point(self, lat: float, lon: float) -> tuple[float, float]:
+        """``(lat, lon)`` with the longitude in the frame."""
+        return lat, self.west + (lon - self.west) % 360
+
+    def line(self, geometry: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+        """A leg's ``(lon, lat)`` points as ``(lat, lon)``, in one piece.
+
+        Each longitude is within 180° of the one before; the first is in the frame.
+        """
+        out: list[tuple[float, float]] = []
+        for lon, lat in geometry:
+            if out:
+                before = out[-1][1]
+                out.append((lat, before + (lon - before + 180) % 360 - 180))
+            else:
+                out.append(self.point(lat, lon))
+        return out
 
 
 # The JavaScript and CSS a map needs, from the npm packages (``make assets``).
@@ -241,15 +312,19 @@ _MEASURE_JS = ("leaflet_measure_js", "leaflet-measure/dist/leaflet-measure.js")
 _MEASURE_CSS = ("leaflet_measure_css", "leaflet-measure/dist/leaflet-measure.css")
 
 
-def _data_uri(path: Path, mime: str) -> str:
-    import base64
+# No 3D transforms (set before Leaflet loads; folium's disable_3d comes too late): without
+# a GPU, Chromium leaves parts of 3D-transformed vector layers unpainted at some zoom
+# levels (tests/test_browser.py, Dover–Calais). Zooming is then not animated.
+_NO_3D = "data:text/javascript;base64," + base64.b64encode(
+    b"window.L_DISABLE_3D = true;").decode("ascii")
 
+
+def _data_uri(path: Path, mime: str) -> str:
     return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 def _css_uri(path: Path) -> str:
     """A stylesheet as a data URI, with the images it points to inlined too."""
-    import base64
     import re
 
     css = path.read_text(encoding="utf-8")
@@ -269,17 +344,40 @@ def _css_uri(path: Path) -> str:
 def _asset(relative: str) -> Path:
     path = settings.assets_folder / relative
     if not path.is_file():
-        msg = (f"self-contained maps need {relative} from the npm registry; run 'make assets' "
+        msg = (f"offline maps need {relative} from the npm registry; run 'make assets', "
+               "or use --cdn for a page that loads Leaflet from the internet "
                f"(looked in {settings.assets_folder})")
         raise InputError(msg)
     return path
 
 
-def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = False) -> Any:
+def check_assets() -> None:
+    """Check that Leaflet and its plugins are installed for an offline (self-contained) map.
+
+    Raises
+    ------
+    InputError
+        If one is missing; the message says to run ``make assets`` or to use ``--cdn``.
+
+    """
+    for _, relative in (*_ASSETS_JS, *_ASSETS_CSS, _MEASURE_JS, _MEASURE_CSS):
+        _asset(relative)
+
+
+def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = True) -> Any:
     """Draw a story on a ``folium.Map`` (see the module text for what is drawn).
 
-    With ``self_contained``, Leaflet and every plugin are inlined as data URIs, so the page
-    makes no request at all; otherwise the usual folium page loads them from CDNs.
+    By default (``self_contained``) Leaflet and every plugin are inlined as data URIs, so
+    the page makes no request at all and works offline; they come from the npm registry
+    (``make assets``). With ``self_contained=False`` the page is smaller and loads them
+    from CDNs, so it needs the internet when viewed.
+
+    Raises
+    ------
+    InputError
+        If a self-contained map is asked for and Leaflet is not installed
+        (see :func:`check_assets`).
+
     """
     import folium
     from branca.element import Element
@@ -288,11 +386,12 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
     with _numbered_ids():
         points: list[tuple[float, float]] = []
         options = story.options.options if story.options else ()
+        frame = _Frame.of(options)
         for o in options:
             for leg in o.legs:
-                points.extend((lat, lon) for lon, lat in leg.geometry)
+                points.extend(frame.line(leg.geometry))
         if not points:  # frame the routes; places far away stay a pan away
-            points.extend((m.place.lat, m.place.lon) for m in story.mentions
+            points.extend(frame.point(m.place.lat, m.place.lon) for m in story.mentions
                           if m.place.kind in ("city", "station", "landmark"))
         if not points:
             points = [(43.0, 130.0)]
@@ -301,56 +400,20 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
         fmap = folium.Map(location=[(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2],
                           zoom_start=5, tiles=None, control_scale=True)
         if self_contained:
+            check_assets()  # all of them, before anything is drawn
             fmap.default_js = [(n, _data_uri(_asset(r), "text/javascript"))
                                for n, r in _ASSETS_JS]
             fmap.default_css = [(n, _css_uri(_asset(r))) for n, r in _ASSETS_CSS]
-        _basemap(fmap)
+        fmap.default_js = [("routes_no_3d", _NO_3D), *fmap.default_js]
+        _basemap(fmap, frame)
         if web_tiles:
             folium.TileLayer("OpenStreetMap", name="Web map (needs internet)", show=False,
                              control=True).add_to(fmap)
         for i, o in enumerate(options):
-            colour = _COLOURS[i % len(_COLOURS)]
-            group = folium.FeatureGroup(name=f"{i + 1}. {_esc(o.label)}", show=True)
-            for leg in o.legs:
-                coords = [(lat, lon) for lon, lat in leg.geometry]
-                if len(coords) >= 2:
-                    folium.PolyLine(
-                        # Earlier options are drawn first, wider, so shared track shows each.
-                        coords, color=colour, weight=max(3, 8 - 1.5 * i),
-                        opacity=0.85, dash_array="8 6" if leg.mode == "air" else None,
-                        className=f"routes-option routes-option-{i + 1}",
-                        tooltip=_esc(f"{o.label}: {leg.mode} {leg.origin.name} → "
-                                     f"{leg.destination.name}"),
-                        popup=folium.Popup(_option_popup(o), max_width=360),
-                    ).add_to(group)
-                elif leg.mode in ("border", "gauge_change"):
-                    folium.CircleMarker(
-                        (leg.origin.lat, leg.origin.lon), radius=6 if leg.mode == "border" else 9,
-                        color="#222" if leg.mode == "border" else colour, weight=2,
-                        fill=True, fill_opacity=0.9 if leg.mode == "border" else 0.2,
-                        className=f"routes-{leg.mode.replace('_', '-')}",
-                        tooltip=_esc(("Border: " if leg.mode == "border" else "Gauge change: ")
-                                     + leg.origin.name + "; " + "; ".join(leg.notes)),
-                    ).add_to(group)
+            _draw_option(o, i, frame).add_to(fmap)
+        _draw_stops(options, frame).add_to(fmap)
+        for group in _draw_places(story, frame):
             group.add_to(fmap)
-        places = folium.FeatureGroup(name="Places in the text", show=True)
-        seen: set[tuple[str, int]] = set()
-        for m in story.mentions:
-            if m.demonym or m.place.kind in ("country", "continent", "admin1", "region", "sea"):
-                continue
-            key = (m.place.id, 0)
-            if key in seen:
-                continue
-            seen.add(key)
-            folium.CircleMarker(
-                (m.place.lat, m.place.lon), radius=4, color="#333", fill=True,
-                fill_color="#fff", fill_opacity=1.0, weight=1.5, className="routes-place",
-                tooltip=_esc(m.place.name),
-                popup=folium.Popup(f"<b>{_esc(m.place.name)}</b> ({_esc(m.place.country)})"
-                                   f"<br>“{_esc(_sentence(story.text, m.start, m.end))}”",
-                                   max_width=320),
-            ).add_to(places)
-        places.add_to(fmap)
         root: Any = fmap.get_root()
         root.html.add_child(Element(_legend(options)))
         if story.claims is not None:
@@ -363,8 +426,176 @@ def render_map(story: Story, *, web_tiles: bool = False, self_contained: bool = 
             measure.default_css = [(_MEASURE_CSS[0], _css_uri(_asset(_MEASURE_CSS[1])))]
         measure.add_to(fmap)
         folium.LayerControl(collapsed=True).add_to(fmap)
-        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]])
+        _fit_beside_panels_class()([[min(lats), min(lons)], [max(lats), max(lons)]]
+                                   ).add_to(fmap)
     return fmap
+
+
+@functools.cache
+def _fit_beside_panels_class() -> Any:
+    """Fit the bounds in the part of the window the panels and controls leave free.
+
+    Each panel or control covers a corner or an edge; the map is padded on the side where
+    that costs it less (the legend across the top: at the top). The padding is measured in
+    the browser, since the panels' size depends on the text and the window.
+    """
+    from branca.element import MacroElement
+    from folium.template import Template
+
+    class FitBesidePanels(MacroElement):
+        _template = Template("""
+            {% macro script(this, kwargs) %}
+            (function (map, bounds) {
+                var box = map.getContainer().getBoundingClientRect();
+                var pad = {top: 10, bottom: 10, left: 10, right: 10}, gap = 10;
+                var covers = document.querySelectorAll(
+                    "#routes-legend, #routes-claims, .leaflet-control");
+                Array.prototype.forEach.call(covers, function (el) {
+                    var r = el.getBoundingClientRect();
+                    if (r.width === 0 || r.height === 0) { return; }
+                    var side = {top: r.bottom - box.top, bottom: box.bottom - r.top,
+                                left: r.right - box.left, right: box.right - r.left};
+                    var v = side.top < side.bottom ? "top" : "bottom";
+                    var h = side.left < side.right ? "left" : "right";
+                    if (side[v] / box.height <= side[h] / box.width) {
+                        pad[v] = Math.max(pad[v], side[v] + gap);
+                    } else {
+                        pad[h] = Math.max(pad[h], side[h] + gap);
+                    }
+                });
+                // Leave at least a third of the window to the route, however big the panels.
+                var v = Math.min(1, (box.height * 2 / 3) / (pad.top + pad.bottom));
+                var h = Math.min(1, (box.width * 2 / 3) / (pad.left + pad.right));
+                map.fitBounds(bounds, {
+                    paddingTopLeft: [pad.left * h, pad.top * v],
+                    paddingBottomRight: [pad.right * h, pad.bottom * v], animate: false});
+            })({{ this._parent.get_name() }}, {{ this.bounds|tojson }});
+            {% endmacro %}
+            """)
+
+        def __init__(self, bounds: list[list[float]]) -> None:
+            super().__init__()
+            self._name = "FitBesidePanels"
+            self.bounds = bounds
+
+    return FitBesidePanels
+
+
+def _draw_option(o: RouteOption, i: int, frame: _Frame) -> Any:
+    """One option's layer: its legs, and a marker at each border and gauge change."""
+    import folium
+
+    colour = _COLOURS[i % len(_COLOURS)]
+    group = folium.FeatureGroup(name=f"{i + 1}. {_esc(o.label)}", show=True)
+    for leg in o.legs:
+        coords = frame.line(leg.geometry)
+        if len(coords) >= 2:
+            folium.PolyLine(
+                # Earlier options are drawn first, wider, so shared track shows each.
+                coords, color=colour, weight=max(3, 8 - 1.5 * i),
+                opacity=0.85, dash_array="8 6" if leg.mode == "air" else None,
+                className=f"routes-option routes-option-{i + 1}",
+                tooltip=_esc(f"{o.label}: {leg.mode} {leg.origin.name} → "
+                             f"{leg.destination.name}"),
+                popup=folium.Popup(_option_popup(o), max_width=360),
+            ).add_to(group)
+        elif leg.mode in ("border", "gauge_change"):
+            what = "Border" if leg.mode == "border" else "Gauge change"
+            hours = format_range(leg.duration_h, "{:.1f}", "h")
+            folium.CircleMarker(
+                frame.point(leg.origin.lat, leg.origin.lon),
+                radius=6 if leg.mode == "border" else 9,
+                color="#222" if leg.mode == "border" else colour, weight=2,
+                fill=True, fill_opacity=0.9 if leg.mode == "border" else 0.2,
+                className=f"routes-marker routes-{leg.mode.replace('_', '-')}",
+                tooltip=_esc(f"{what}: {leg.origin.name}"),
+                popup=folium.Popup(
+                    f"<b>{_esc(leg.origin.name)}</b><br>{what.lower()} on "
+                    f"{_esc(o.label)}: {_esc(hours)}"
+                    + "".join(f"<br><i>{_esc(n)}</i>" for n in leg.notes), max_width=320),
+            ).add_to(group)
+    return group
+
+
+_STOP_KINDS = {"station": "station", "airport": "airport", "port": "port"}
+
+
+def _draw_stops(options: Sequence[RouteOption], frame: _Frame) -> Any:
+    """The stations, airports and ports where the options' legs begin and end."""
+    import folium
+
+    group = folium.FeatureGroup(name="Stations and airports", show=True)
+    stops: dict[tuple[str, float, float], tuple[Stop, list[str]]] = {}
+    for o in options:
+        for leg in o.legs:
+            if leg.mode in ("border", "gauge_change"):
+                continue
+            for stop in (leg.origin, leg.destination):
+                if stop.kind in _STOP_KINDS:
+                    key = (stop.name, stop.lat, stop.lon)
+                    labels = stops.setdefault(key, (stop, []))[1]
+                    if o.label not in labels:
+                        labels.append(o.label)
+    for stop, labels in stops.values():
+        folium.CircleMarker(
+            frame.point(stop.lat, stop.lon), radius=4, color="#555", weight=1.5, fill=True,
+            fill_color="#fff", fill_opacity=1.0, className="routes-marker routes-stop",
+            tooltip=_esc(stop.name),
+            popup=folium.Popup(
+                f"<b>{_esc(stop.name)}</b> ({_STOP_KINDS[stop.kind]}"
+                + (f", {_esc(stop.country)}" if stop.country else "") + ")<br>on: "
+                + "; ".join(_esc(label) for label in labels), max_width=320),
+        ).add_to(group)
+    return group
+
+
+def _draw_places(story: Story, frame: _Frame) -> list[Any]:
+    """The places of the text, each with the sentence it is in; the trip's ends, labelled."""
+    import folium
+
+    trip = story.options.trip if story.options else None
+    ends = {trip.origin.id: ("origin", trip.origin),
+            trip.destination.id: ("destination", trip.destination)} if trip else {}
+    places = folium.FeatureGroup(name="Places in the text", show=True)
+    sentences: dict[str, str] = {}
+    for m in story.mentions:
+        if m.demonym or m.place.kind in ("country", "continent", "admin1", "region", "sea") \
+                or m.place.id in sentences:
+            continue
+        sentences[m.place.id] = _sentence(story.text, m.start, m.end)
+        if m.place.id in ends:
+            continue  # drawn as an end of the trip
+        folium.CircleMarker(
+            frame.point(m.place.lat, m.place.lon), radius=4, color="#333", fill=True,
+            fill_color="#fff", fill_opacity=1.0, weight=1.5,
+            className="routes-marker routes-place", tooltip=_esc(m.place.name),
+            popup=folium.Popup(_place_popup(m.place, sentences[m.place.id]), max_width=320),
+        ).add_to(places)
+    trip_ends = folium.FeatureGroup(name="Start and end of the trip", show=True)
+    for role, place in ends.values():
+        folium.CircleMarker(
+            frame.point(place.lat, place.lon), radius=7, weight=2.5, fill=True,
+            fill_opacity=1.0, color=_END_STYLES[role][0], fill_color=_END_STYLES[role][1],
+            className=f"routes-marker routes-{role}",
+            tooltip=folium.Tooltip(_esc(place.name), sticky=False, permanent=True,
+                                   direction="right", className="routes-label"),
+            popup=folium.Popup(_place_popup(place, sentences.get(place.id), role=role),
+                               max_width=320),
+        ).add_to(trip_ends)
+    return [places, trip_ends]
+
+
+#: Outline and fill of the trip's two ends.
+_END_STYLES = {"origin": ("#111111", "#ffffff"), "destination": ("#ffffff", "#111111")}
+
+
+def _place_popup(place: Place, sentence: str | None, role: str = "") -> str:
+    text = f"<b>{_esc(place.name)}</b> ({_esc(place.country)})"
+    if role:
+        text += f"<br>{role} of the trip"
+    if sentence:
+        text += f"<br>“{_esc(sentence)}”"
+    return text
 
 
 def _legend(options: Sequence[RouteOption]) -> str:
@@ -410,17 +641,18 @@ def _attribution() -> str:
 
 
 def write_map(story: Story, path: str | Path, *, force: bool = False,
-              web_tiles: bool = False, self_contained: bool = False) -> Path:
+              web_tiles: bool = False, self_contained: bool = True) -> Path:
     """Render and write a map to ``path`` (``"-"``: standard output); returns the file written.
 
     The rules of :mod:`routes.io.outputs` apply: a symbolic link is written through, only a
     regular file is replaced (with ``force``), and the page is renamed into place whole.
+    The page is rendered before anything is written, so a failure leaves no page behind.
 
     Raises
     ------
     InputError
         If ``path`` exists (without ``force``), is not a regular file, or its folder does
-        not exist.
+        not exist; or if Leaflet is missing for a self-contained map (the default).
     FileAccessError
         If the page cannot be written (disk full, permission denied).
 
