@@ -554,7 +554,7 @@ def _verdict(claim: Claim, verdict: str, best: Reading, readings: list[Reading],
 def check_claims(text: str) -> ClaimReport:
     """Find the claims of ``text`` and give each a verdict with its evidence.
 
-    A long text is read in pieces of about 100,000 characters (cut at paragraph ends), each
+    A long text is read in pieces of about 20,000 characters (cut at paragraph ends), each
     checked as a story of its own; see :func:`iter_checked`.
 
     Examples
