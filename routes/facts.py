@@ -17,7 +17,6 @@ Examples
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from routes import settings
+from routes.datafile import read_toml
 from routes.errors import DataError
 from routes.estimate import Estimate
 
@@ -713,13 +713,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
 
 
 def _toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise DataError(f"facts file not found: {path}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{path.name}: not valid TOML: {exc}") from None
+    return read_toml(path, what="facts file")
 
 
 def _cited_urls(r: _Reader, sources: dict[str, Source]) -> tuple[str, ...]:

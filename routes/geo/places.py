@@ -20,7 +20,6 @@ routes.errors.PlaceNotFoundError: unknown place 'Pyongyong'; did you mean 'Pyong
 
 from __future__ import annotations
 
-import csv
 import functools
 import unicodedata
 from collections.abc import Mapping
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from routes import settings
+from routes.datafile import read_csv
 from routes.errors import DataError
 
 __all__ = ["Place", "curated_place", "find_place", "load_places", "normalize_name"]
@@ -141,13 +141,7 @@ def read_places(path: Path) -> dict[str, Place]:
         On a missing file, a malformed row, a duplicate id or a dangling station link.
 
     """
-    try:
-        with path.open(newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-    except FileNotFoundError:
-        raise DataError(f"places file not found: {path}") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(f"{path.name}: unreadable: {exc}") from None
+    rows = read_csv(path, what="places file")
     places: dict[str, Place] = {}
     for lineno, row in enumerate(rows, start=2):
         place = _parse_row(path, lineno, row)

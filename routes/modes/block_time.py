@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 import statistics
@@ -34,6 +33,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from routes import settings
+from routes.datafile import read_csv
 from routes.errors import DataError
 from routes.estimate import Estimate
 
@@ -111,13 +111,7 @@ def read_block_times(path: Path) -> list[PublishedTime]:
         If the file is missing or a row is malformed.
 
     """
-    try:
-        with path.open(newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-    except FileNotFoundError:
-        raise DataError(f"block times file not found: {path}") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(f"{path.name}: unreadable: {exc}") from None
+    rows = read_csv(path, what="block times file")
     out = []
     for lineno, row in enumerate(rows, start=2):
         try:

@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import functools
 import tomllib
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from routes import settings
+from routes.datafile import read_csv
 from routes.errors import DataError, NoRouteError
 from routes.estimate import Estimate
 from routes.geo.geodesy import distance_km, geodesic_points, great_circle_km
@@ -141,13 +141,7 @@ def read_ferries(path: Path) -> Ferries:
         If the file is missing or a row is malformed.
 
     """
-    try:
-        with path.open(newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-    except FileNotFoundError:
-        raise DataError(f"ferries file not found: {path}") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(f"{path.name}: unreadable: {exc}") from None
+    rows = read_csv(path, what="ferries file")
     out = []
     for lineno, row in enumerate(rows, start=2):
         try:

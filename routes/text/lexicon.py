@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from routes import settings
+from routes.datafile import read_toml
 from routes.errors import DataError
 
 __all__ = ["Lexicon", "ModeCue", "Negative", "load_lexicon"]
@@ -239,18 +239,9 @@ def _cue(item: dict[str, Any], where: str) -> ModeCue:
 def _read(path: Path) -> dict[str, Any]:
     from routes.cache import cached
 
-    def parse() -> dict[str, Any]:
-        try:
-            with path.open("rb") as fh:
-                return tomllib.load(fh)
-        except FileNotFoundError:
-            raise DataError(f"lexicon file not found: {path}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise DataError(f"{path.name}: not valid TOML: {exc}") from None
-
     if not path.exists():
         raise DataError(f"lexicon file not found: {path}")
-    return cached("toml", [path], parse)
+    return cached("toml", [path], lambda: read_toml(path, what="lexicon file"))
 
 
 @functools.cache
