@@ -34,12 +34,14 @@ T = TypeVar("T")
 
 
 def fingerprint(paths: Sequence[Path], *extra: str) -> str:
-    """A short hash of the files' names and contents, and of ``extra`` strings."""
+    """A short hash of the files' paths and contents, and of ``extra`` strings."""
     h = hashlib.sha256()
     for value in extra:
         h.update(value.encode())
     for path in paths:
-        h.update(path.name.encode())
+        # The full path too: a result may name its files (facts keep their path), and a
+        # copy of the data elsewhere is another data set.
+        h.update(str(path.resolve()).encode())
         try:
             h.update(path.read_bytes())
         except OSError:

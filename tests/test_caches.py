@@ -198,3 +198,24 @@ def test_facts_come_from_the_cache_only_while_their_files_are_unchanged(
     facts_module._load.cache_clear()
     assert facts_module._load(path).claims.plain_tolerance == 0.12
     facts_module._load.cache_clear()
+
+
+def test_a_copy_of_the_data_elsewhere_has_its_own_entry(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A result that names its file (facts keep their path) is never served to a copy."""
+    import shutil
+
+    import routes.facts as facts_module
+
+    monkeypatch.setattr(settings, "cache_folder", tmp_path / "cache")
+    paths = []
+    for name in ("one", "two"):
+        data = tmp_path / name
+        shutil.copytree(settings.data_folder / "rail", data / "rail")
+        shutil.copy(settings.data_folder / "facts.toml", data / "facts.toml")
+        paths.append(data / "facts.toml")
+    facts_module._load.cache_clear()
+    assert facts_module._load(paths[0]).path == paths[0]
+    facts_module._load.cache_clear()
+    assert facts_module._load(paths[1]).path == paths[1]
+    facts_module._load.cache_clear()
