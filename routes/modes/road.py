@@ -320,7 +320,11 @@ def _crossing_graph(model_path: Path, ferries_path: Path, land_path: Path
     from routes.geo.countries import RAW
     from routes.geo.gazetteer import gazetteer_fingerprint
 
-    files = [model_path, ferries_path, land_path, settings.data_folder / "raw" / RAW]
+    from routes.modes import sea
+
+    # The files read, and the module whose ferries the crossings hold.
+    files = [model_path, ferries_path, land_path, settings.data_folder / "raw" / RAW,
+             Path(sea.__file__)]
     return cached("road-crossings", files, _make_crossing_graph, code=Path(__file__),
                   extra=[gazetteer_fingerprint()])
 
