@@ -319,7 +319,6 @@ def _crossing_graph(model_path: Path, ferries_path: Path, land_path: Path
     from routes.cache import cached
     from routes.geo.countries import RAW
     from routes.geo.gazetteer import gazetteer_fingerprint
-
     from routes.modes import sea
 
     # The files read, and the module whose ferries the crossings hold.
