@@ -110,6 +110,17 @@ def test_common_words_people_and_organisations_are_not_places(text: str) -> None
     assert places(text) == {}
 
 
+def test_a_person_named_first_in_a_sentence_is_not_a_town() -> None:
+    # A first name that is no word, then a small town's name and a clause after a comma.
+    got = places("Helene Caux, the agency's spokeswoman, spoke in Abeche. "
+                 "Neighbouring Sudan was quiet.")
+    assert "Caux" not in got
+    assert got["Abeche"][0] == "TD"
+    # A big place keeps its name, and a plain capitalised word before a town is no name.
+    assert "Sudan" in places("Neighbouring Sudan, the largest country nearby, was quiet.")
+    assert "Midland" in places("A Midland, Michigan, man was treated.")
+
+
 def test_common_word_names_are_taken_with_evidence() -> None:
     assert "Reading" in places("The outbreak reached Reading, England, on Monday.")
     assert "Reading" in places("Cases were reported in Reading and Oxford.")

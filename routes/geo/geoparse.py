@@ -572,6 +572,9 @@ def _neighbour_class(word: str, gaz: Gazetteer, cache: dict[str, int]) -> int:
     return found
 
 
+_APPOSITION = re.compile(r",\s+[a-z]")  # ", the ...", ", who ...": said of a person
+
+
 def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) -> bool:
     """A one-word name next to a capitalised word that is neither a place nor a word.
 
@@ -589,7 +592,12 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
         if kind == _OTHER_WORD:
             continue
         before = at < m.start
-        if before and doc.sentence_start(at):
+        if before and doc.sentence_start(at) and (
+                kind == _WORD_NAME or _max_population(gaz, m) >= _BIG_PLACE
+                or not _APPOSITION.match(doc.text, m.end)):
+            # Any word is capitalised there ("Neighbouring Israel"), but a name that is no
+            # word, then a small place's name and a clause after a comma, is a person
+            # ("Helene Caux, the spokesman")
             continue
         if kind == _NAME_WORD:
             return True  # "Kim Jong-un", "Hillary Clinton"
