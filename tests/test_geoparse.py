@@ -121,6 +121,13 @@ def test_a_person_named_first_in_a_sentence_is_not_a_town() -> None:
     assert "Midland" in places("A Midland, Michigan, man was treated.")
 
 
+def test_a_quoted_name_before_company_is_an_organisation() -> None:
+    got = places("The mine near Copiapó is owned by the “San Sebastian” company.")
+    assert "San Sebastian" not in got
+    assert got["Copiapó"][0] == "CL"
+    assert "Texas" in places("Workers at a Texas' company plant near Dallas went on strike.")
+
+
 def test_common_word_names_are_taken_with_evidence() -> None:
     assert "Reading" in places("The outbreak reached Reading, England, on Monday.")
     assert "Reading" in places("Cases were reported in Reading and Oxford.")

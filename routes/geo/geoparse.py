@@ -62,6 +62,8 @@ _ORG_TAIL = frozenset({"news", "daily", "times", "post", "herald", "agency", "ai
                        "gazette", "press", "broadcasting", "club", "fc", "united", "city fc"})
 # "<prefix> <place>" is an organisation's name ("Air China").
 _ORG_PREFIX = frozenset({"Air"})
+# A name in quotes, then a word: 'the "San Sebastian" company'.
+_QUOTED_TAIL = re.compile(r"[\"”’']\s+(\w+)")
 # "<head> of <place>" is an organisation when the head is one of these.
 _ORG_HEAD = frozenset({"university", "bank", "voice", "institute", "college", "school",
                        "museum", "church", "council", "ministry", "department", "office",
@@ -632,6 +634,10 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
     nxt = doc.next_word(m.end)
     if nxt is not None and nxt[0].lower() in _ORG_TAIL:
         return True
+    quoted = _QUOTED_TAIL.match(doc.text, m.end)
+    if quoted is not None and quoted.group(1).lower() in _ORG_TAIL and not (
+            doc.text[m.end] in "'’" and doc.text[m.end - 1] in "sS"):
+        return True  # 'the "San Sebastian" company', not "Texas' company"
     if nxt is not None and nxt[0].lower() in _DISEASE_TAIL:
         persons.add(m.key)  # "Marburg virus": Marburg is the disease throughout the text
         return True
