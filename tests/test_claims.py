@@ -462,3 +462,31 @@ def test_a_coast_is_read_at_its_nearest_point_and_never_flagged() -> None:
     c = _claim("Lampedusa lies 60 km off the coast of Tunisia.", "60 km")
     assert c.claim.origin is not None and c.claim.origin.name == "the coast of Tunisia"
     assert c.verdict == "unverifiable" and "places uncertain" in c.explanation
+
+
+def test_a_namesake_abroad_is_no_doubt_when_the_sentence_names_the_country() -> None:
+    from routes.text.claims import find_claims
+
+    text = ("Soldiers searched villages near Kegalle, about 72 kilometers north-east of "
+            "Colombo, the capital.")
+    (claim,) = find_claims(text)
+    assert claim.origin is not None and claim.origin.country == "LK"
+    assert "Colombo (BR)" not in claim.places_note
+    # With no other place of Sri Lanka in its sentence, Colombo, Brazil stays a reading.
+    (alone,) = find_claims("Investors flew to Colombo, 8,000 km away.")
+    assert alone.places_confidence != "sure"
+
+
+def test_the_two_cities_are_the_pair_named_before() -> None:
+    from routes.text.claims import find_claims
+
+    text = ("Flights from Seattle to Bengaluru began on Monday. Officials say the two cities "
+            "are 12,500 km apart.")
+    (claim,) = find_claims(text)
+    assert claim.origin is not None and claim.destination is not None
+    assert {claim.origin.name, claim.destination.name} == {"Seattle", "Bengaluru"}
+    assert claim.places_confidence == "sure"
+    # Without the words "the two cities" the earlier trip is only a likely reading.
+    (loose,) = find_claims("Flights from Seattle to Bengaluru began on Monday. Officials "
+                           "say the trip covers 12,500 km.")
+    assert loose.places_confidence != "sure"

@@ -222,18 +222,47 @@ class _Passage:
 
 def _passage(text: str, mentions: Sequence[Mention], lex: Lexicon) -> _Passage:
     sentences = _sentences(text, lex)
-    places = sorted((m for m in mentions if not m.demonym), key=lambda m: m.start)
+    places = sorted((_as_town(text, m) for m in mentions if not m.demonym),
+                    key=lambda m: m.start)
     demonyms = sorted((m for m in mentions if m.demonym), key=lambda m: m.start)
     starts = [s for s, _ in sentences]
-    groups: list[list[Mention]] = [[] for _ in sentences]
-    for m in places:
+    groups: list[list[int]] = [[] for _ in sentences]  # indices into places
+    for i, m in enumerate(places):
         k = bisect.bisect_right(starts, m.start) - 1
         if k >= 0 and m.start < sentences[k][1]:
-            groups[k].append(m)
-    places = [_as_town(text, m) for m in places]
+            groups[k].append(i)
+    for group, (lo, hi) in zip(groups, sentences, strict=True):
+        named = [places[i] for i in group]
+        for i, m in zip(group, _without_foreign_rivals(
+                named, [d for d in demonyms if lo <= d.start < hi]), strict=True):
+            places[i] = m
     countries = Counter(m.place.country for m in mentions if m.place.country)
-    return _Passage(text, lex, sentences, places, demonyms, groups, {},
-                    countries)
+    return _Passage(text, lex, sentences, places, demonyms,
+                    [[places[i] for i in group] for group in groups], {}, countries)
+
+
+def _without_foreign_rivals(group: Sequence[Mention], demonyms: Sequence[Mention]
+                            ) -> list[Mention]:
+    """Forget a place's namesakes abroad when its sentence names its country's places only.
+
+    "Kegalle District, about 72 km north of Colombo": another place of the sentence lies in
+    Sri Lanka and none in Brazil, so Colombo, Brazil is no reading to warn about. Each
+    mention of ``group`` (one sentence's places) keeps only the candidates in its own
+    place's country or in a country another name of the sentence is in (one of its places
+    or ``demonyms``).
+    """
+    if len(group) < 2:
+        return list(group)
+    named = [*group, *demonyms]
+    out = []
+    for m in group:
+        others = {o.place.country for o in named if o.text != m.text and o.place.country}
+        if m.candidates and m.place.country in others:
+            kept = tuple(c for c in m.candidates
+                         if c.country == m.place.country or c.country in others)
+            m = replace(m, candidates=kept) if len(kept) < len(m.candidates) else m
+        out.append(m)
+    return out
 
 
 _TOWN_LEAD = re.compile(r"(?i)\b(?:port|city|town|harbou?r|capital)\s+of\s+(?:the\s+)?$")
@@ -1109,6 +1138,13 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                 else:
                     return _Reading(None, _end(m), "unknown", None, "none",
                                     "only one end is named")
+        two = _TWO_PLACES.search(text, *clause) if not distinct else None
+        if two is not None and _named_as_pair(p, trip):
+            # "the direct distance between the two cities": the pair named before, sure
+            # as its places are
+            return _Reading(o, d, "between", None, _min(o.confidence, d.confidence),
+                            f"“{two.group()}” are {o.place.name} and {d.place.name}, "
+                            "named before")
         note = "the trip the passage is about"
         return _Reading(o, d, "from_to", None, _min("likely", o.confidence, d.confidence),
                         note)
@@ -1163,6 +1199,21 @@ def _min(*levels: str) -> str:
 
 def _notes(*ends: _End) -> str:
     return "; ".join(e.note for e in ends if e.note)
+
+
+# "the two cities": the pair of places named before.
+_TWO_PLACES = re.compile(r"(?i)\b(?:the|both)\s+(?:two|twin)\s+(?:cities|towns|capitals|places|"
+                         r"ports|airports|countries|islands|stations|villages|states)\b")
+
+
+def _named_as_pair(p: _Passage, trip: tuple[Mention, Mention]) -> bool:
+    """Whether the trip's places were named as a pair ("from A to B"), not just first."""
+    si = p.sentence_of(trip[0].start)
+    if si < 0 or p.sentence_of(trip[1].start) != si:
+        return False
+    pair = _explicit_pair(p, p.by_sentence[si], *p.sentences[si])
+    return pair is not None and {pair[0].start, pair[1].start} == {trip[0].start,
+                                                                   trip[1].start}
 
 
 def _story_trip(p: _Passage) -> list[tuple[Mention, Mention] | None]:
