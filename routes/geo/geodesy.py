@@ -11,6 +11,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from itertools import pairwise
@@ -26,7 +27,13 @@ _WGS84 = Geodesic.WGS84
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Geodesic distance in km between two ``(lat, lon)`` points."""
-    return float(_WGS84.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)["s12"]) / 1000.0
+    return _inverse_km(float(a[0]), float(a[1]), float(b[0]), float(b[1]))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _inverse_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # A pure function of its four numbers: a long text asks for the same pairs again.
+    return float(_WGS84.Inverse(lat1, lon1, lat2, lon2, Geodesic.DISTANCE)["s12"]) / 1000.0
 
 
 def great_circle_km_many(lat: float, lon: float, lats: Any, lons: Any) -> Any:

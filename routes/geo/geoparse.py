@@ -41,6 +41,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
+
 from routes import settings
 from routes.errors import DataError
 from routes.geo.gazetteer import Gazetteer, load_gazetteer
@@ -186,6 +188,11 @@ class Mention:
     confidence: float
     demonym: bool = False
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
+
+    def moved(self, offset: int) -> Mention:
+        """The same mention in a text that holds this one's text at ``offset``."""
+        return Mention(self.start + offset, self.end + offset, self.text, self.place,
+                       self.confidence, self.demonym, self.candidates)
 
 
 @dataclass(slots=True)
@@ -982,12 +989,20 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
             spots.append((*gaz.point(b), m.key))
     spots = sorted(set(spots))
     lats = [s[0] for s in spots]
+    # The story's countries for a mention: those the text names or implies (its own name's
+    # country only when named more than once), and those where another name is placed.
+    named = {c for c, n in doc_countries.items() if n > 0.0}
+    placed_in = set(keys_of)
+    only_by: dict[str, set[str]] = {}  # name -> countries where only that name is placed
+    for c, keys in keys_of.items():
+        if len(keys) == 1:
+            only_by.setdefault(next(iter(keys)), set()).add(c)
     for m, best in placed:
         if gaz.kind(best) not in _FAR_KINDS and gaz.kind(best) != "country":
             continue
         own = cache[m.key][1] if m.key in cache else ""
-        countries = {c for c, n in doc_countries.items() if n > (1.0 if c == own else 0.0)}
-        countries.update(c for c, keys in keys_of.items() if len(keys) > 1 or m.key not in keys)
+        countries = named - {own} if doc_countries.get(own, 0.0) <= 1.0 else set(named)
+        countries |= placed_in - only_by.get(m.key, set())
         if gaz.kind(best) == "country":
             # "from Texas to Georgia": a country named like a state of the story's country
             # is that state.
@@ -1314,9 +1329,6 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
         plans.append((m, dict(m.scores), points))
     if not plans:
         return
-    band = math.sqrt(_NEAR_DEG2)  # "near" needs a latitude gap under this
-    near_deg2, close_deg2 = _NEAR_DEG2, _CLOSE_DEG2
-    left, right = bisect.bisect_left, bisect.bisect_right
     planned = {id(p[0]) for p in plans}
     fixed: list[tuple[float, float, int]] = []  # the places of mentions that keep their scores
     for m in matches:
@@ -1324,14 +1336,27 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
             best = _best(m)
             if gaz.kind(best) in _LOCAL_KINDS:
                 fixed.append((*gaz.point(best), id(m)))
+    # Every candidate of every planned mention, one row each.
+    rows = [(m, base, e) for m, base, points in plans for e, *_ in points]
+    at = np.array([(lat, lon, k) for _, _, points in plans for _, lat, lon, k in points])
+    owner = np.array([id(m) for m, _, _ in rows])
     for _ in range(2):
         chosen = fixed.copy()
         for m, _base, _points in plans:
             best = _best(m)
             if gaz.kind(best) in _LOCAL_KINDS:
                 chosen.append((*gaz.point(best), id(m)))
-        chosen.sort()
-        lats = [c[0] for c in chosen]
+        if not chosen:
+            continue
+        where = np.array([c[:2] for c in chosen])
+        others = owner[:, None] != np.array([c[2] for c in chosen])[None, :]
+        # Squared gaps in degrees (longitude shrunk by the cosine of the candidate's
+        # latitude): candidates by rows, the other mentions' places by columns.
+        gap = ((where[None, :, 0] - at[:, None, 0]) ** 2
+               + ((where[None, :, 1] - at[:, None, 1]) * at[:, None, 2]) ** 2)
+        near = ((gap < _NEAR_DEG2) & others).sum(axis=1).tolist()
+        close = ((gap < _CLOSE_DEG2) & others).sum(axis=1).tolist()
+        alone = (~others.any(axis=1)).tolist()  # no other mention has a place: no change
         # The regions the story names: a town inside one is its neighbour, wherever the
         # region's own point is ("Clinton" after "Knoxville, Tennessee").
         regions = {}
@@ -1340,29 +1365,14 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
                 best = _best(m)
                 if gaz.kind(best) == "admin1":
                     regions[(gaz.country_of(best), gaz.admin1_of(best))] = id(m)
-        for m, base, points in plans:
-            own = id(m)
-            if not any(c[2] != own for c in chosen):
+        for (m, base, e), n_near, n_close, skip in zip(rows, near, close, alone, strict=True):
+            if skip:
                 continue
-            scores = m.scores
-            for e, lat, lon, k in points:
-                near = neighbours = 0
-                if regions and gaz.kind(e) != "admin1" and regions.get(
-                        (gaz.country_of(e), gaz.admin1_of(e)), own) != own:
-                    near = neighbours = 1
-                for p_lat, p_lon, who in chosen[left(lats, lat - band):
-                                                right(lats, lat + band)]:
-                    if who == own:
-                        continue
-                    gap = (p_lat - lat) ** 2 + ((p_lon - lon) * k) ** 2
-                    if gap < near_deg2:
-                        near += 1
-                        if gap < close_deg2:
-                            neighbours += 1
-                        if near >= _NEAR_MAX and neighbours >= _CLOSE_MAX:
-                            break  # both counts are capped: the rest cannot add
-                scores[e] = (base[e] + min(near, _NEAR_MAX) * _NEAR_BONUS
-                             + min(neighbours, _CLOSE_MAX) * _CLOSE_BONUS)
+            if regions and gaz.kind(e) != "admin1" and regions.get(
+                    (gaz.country_of(e), gaz.admin1_of(e)), id(m)) != id(m):
+                n_near, n_close = n_near + 1, n_close + 1
+            m.scores[e] = (base[e] + min(n_near, _NEAR_MAX) * _NEAR_BONUS
+                           + min(n_close, _CLOSE_MAX) * _CLOSE_BONUS)
 
 
 _CURATED: list[tuple[Path, Mapping[str, Place]]] = []  # the last data folder's table
@@ -1560,7 +1570,7 @@ def iter_places(text: str, *, gazetteer: Gazetteer | None = None,
     for offset, piece in text_pieces(text):
         for m in _mentions(piece, gaz):
             if demonyms or not m.demonym:
-                yield replace(m, start=m.start + offset, end=m.end + offset)
+                yield m.moved(offset)
 
 
 def query_mentions(text: str, *, gazetteer: Gazetteer | None = None) -> list[Mention]:

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places, gazetteer_place
 from routes.geo.places import Place
-from routes.text.lexicon import Lexicon, ModeCue, load_lexicon
+from routes.text.lexicon import Lexicon, ModeCue, Scan, load_lexicon
 from routes.text.quantities import Quantity, find_quantities
 
 __all__ = ["Claim", "bearing_deg", "claim_text", "compass_of", "find_claims"]
@@ -116,6 +116,23 @@ def compass_of(bearing: float) -> str:
 # --------------------------------------------------------------------------------------
 
 _STOP = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_NEXT = re.compile(r"\s+([\"'“‘(\[]?\S)")
+_WORD_END = re.compile(r"([\w.]+)[.!?]*$")
+_WORDISH = re.compile(r"[\w.!?]")
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    r"""The word a stop at ``end - 1`` ends (stops and case dropped), from ``start`` on.
+
+    What ``([\w.]+)[.!?]*$`` finds in ``text[start:end]``, read from the end: such a match
+    lies in the run of word characters and stops that ends at ``end``, so the search starts
+    there and not at the sentence's start.
+    """
+    lo = end
+    while lo > start and _WORDISH.match(text, lo - 1):
+        lo -= 1
+    word = _WORD_END.search(text, lo, end)
+    return word.group(1).rstrip(".").casefold() if word else ""
 
 
 def _sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -129,12 +146,11 @@ def _sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     for m in _STOP.finditer(text):
         end = m.end()
         if m.group() != "\n":
-            nxt = re.match(r"\s+([\"'“‘(\[]?\S)", text[end:])
+            nxt = _NEXT.match(text, end)
             if nxt is None or not (nxt.group(1)[-1].isupper() or nxt.group(1)[-1].isdigit()
                                    or nxt.group(1)[0] in "\"'“‘([") :
                 continue
-            word = re.search(r"([\w.]+)[.!?]*$", text[start:m.start() + 1])
-            token = word.group(1).rstrip(".").casefold() if word else ""
+            token = _word_before(text, start, m.start() + 1)
             if token in lex.titles or re.fullmatch(r"(?:\w\.)+\w?", token + ".") \
                     or (re.fullmatch(r"[A-Z]", token.upper()) and len(token) == 1):
                 continue
@@ -195,6 +211,7 @@ class _End:
 class _Passage:
     text: str
     lex: Lexicon
+    scan: Scan
     sentences: list[tuple[int, int]]
     mentions: list[Mention]
     demonyms: list[Mention]
@@ -210,7 +227,7 @@ class _Passage:
         key = pos // _TOPIC_REACH
         if key not in self.topics:
             lo = max(0, (key - 1) * _TOPIC_REACH)
-            self.topics[key] = _topic(self.text, self.lex, lo,
+            self.topics[key] = _topic(self, lo,
                                       min(len(self.text), (key + 2) * _TOPIC_REACH))
         return self.topics[key]
 
@@ -237,7 +254,7 @@ def _passage(text: str, mentions: Sequence[Mention], lex: Lexicon) -> _Passage:
                 named, [d for d in demonyms if lo <= d.start < hi]), strict=True):
             places[i] = m
     countries = Counter(m.place.country for m in mentions if m.place.country)
-    return _Passage(text, lex, sentences, places, demonyms,
+    return _Passage(text, lex, Scan(lex, text, sentences), sentences, places, demonyms,
                     [[places[i] for i in group] for group in groups], {}, countries)
 
 
@@ -287,12 +304,12 @@ def _as_town(text: str, m: Mention) -> Mention:
 _TOPIC_REACH = 2_000  # characters: about an article's length
 
 
-def _topic(text: str, lex: Lexicon, lo: int, hi: int) -> tuple[str, str] | None:
+def _topic(p: _Passage, lo: int, hi: int) -> tuple[str, str] | None:
     """The mode a stretch of text is about.
 
     The mode of all its strong cues, if they agree, else of all its cues, if they agree.
     """
-    cues = [c for _, _, c in _cues(text, lex, lo, hi) if c.mode not in ("straight", "walk")]
+    cues = [c for _, _, c in _cues(p, lo, hi) if c.mode not in ("straight", "walk")]
     strong = Counter(c.mode for c in cues if c.strong)
     every = Counter(c.mode for c in cues)
     for modes in (strong, every):
@@ -313,7 +330,7 @@ def _topic(text: str, lex: Lexicon, lo: int, hi: int) -> tuple[str, str] | None:
 _NAMED_KINDS = frozenset({"service", "operator"})
 
 
-def _cues(text: str, lex: Lexicon, lo: int, hi: int, *,
+def _cues(p: _Passage, lo: int, hi: int, *,
           figures: Sequence[Quantity] = ()) -> list[tuple[int, int, ModeCue]]:
     """Mode cues in ``text[lo:hi]`` that stand as cues here.
 
@@ -322,11 +339,12 @@ def _cues(text: str, lex: Lexicon, lo: int, hi: int, *,
     part of a street's name ("Longyang Road"), and a unit inside a figure ("22 nautical
     miles").
     """
-    blocked = [(s, e) for s, e, n in lex.negatives(text, lo, hi) if n.effect ==
+    text, lex = p.text, p.lex
+    blocked = [(s, e) for s, e, n in p.scan.negatives(lo, hi) if n.effect ==
                "disambiguation"]
     blocked += [(f.start, f.end) for f in figures]
     out = []
-    for s, e, cue in lex.cues(text, lo, hi):
+    for s, e, cue in p.scan.cues(lo, hi):
         if any(bs <= s < be or bs < e <= be for bs, be in blocked):
             continue
         if lex.negation.search(text[max(lo, s - 40):s]) and re.search(
@@ -361,9 +379,9 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     the other cues of the clause and of the sentence, with less confidence. A static
     distance ("N km north of Y") takes only cues nearest it.
     """
-    text, lex = p.text, p.lex
+    text = p.text
     static = relation in ("direction_of", "distance_from")
-    found = _cues(text, lex, *clause, figures=quantities)
+    found = _cues(p, *clause, figures=quantities)
     # A cue belongs to the nearest figure of each kind: in "Ferries take two hours to cross
     # the 80 km", the ferries are the mode of both.
     same = [o for o in quantities if o.kind == q.kind]
@@ -378,7 +396,7 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     elif q.kind == "distance":
         tiers += [(found, False)]
     else:
-        tiers += [(found, False), (_cues(text, lex, *sent, figures=quantities), False)]
+        tiers += [(found, False), (_cues(p, *sent, figures=quantities), False)]
     for cues, sure in tiers:
         if not cues:
             continue
@@ -502,7 +520,7 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     """
     text, lex = p.text, p.lex
     lo, hi = clause
-    for s, e, neg in lex.negatives(text, max(lo, q.start - 45), min(hi, q.end + 45)):
+    for s, e, neg in p.scan.negatives(max(lo, q.start - 45), min(hi, q.end + 45)):
         if neg.effect in ("disambiguation", "hypothetical", "caution", "both_ways"):
             continue
         if neg.applies_to and neg.applies_to != q.kind:
@@ -1301,7 +1319,7 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
             continue
         after = _AFTER.match(text[q.end:q.end + 60])
         travel = (lex.travel.search(text, clause[0], clause[1]) is not None
-                  or pair is not None or any(True for _ in _cues(text, lex, *clause))
+                  or pair is not None or any(True for _ in _cues(p, *clause))
                   or (after is not None and (after.group("dir") is not None or (
                       after.group("rel") or "").lower().startswith("away"))))
         if q.kind == "duration" and not travel and any(
@@ -1318,7 +1336,7 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
             if q.kind == "distance":
                 continue
             noun = _head_noun(text[q.end:q.end + 40]) if q.adjective else ""
-            cue = any(True for _ in _cues(text, lex, *clause))
+            cue = any(True for _ in _cues(p, *clause))
             if not ((noun and _travel_noun(lex, noun)) or (
                     cue and lex.travel.search(text, *clause) is not None)):
                 continue
@@ -1349,7 +1367,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     if claims and _restates(text, claims[-1].quantity, q):
         alt_of = len(claims) - 1
     window = (max(clause[0], q.start - 60), min(clause[1], q.end + 60))
-    round_trip = any(n.effect == "both_ways" for _, _, n in lex.negatives(text, *window))
+    round_trip = any(n.effect == "both_ways" for _, _, n in p.scan.negatives(*window))
     freight = lex.freight.search(text, sent[0], sent[1]) is not None
     one_off = q.kind == "duration" and lex.one_off.search(text, *clause) is not None
     origin = r.origin.place if r.origin else None

@@ -59,6 +59,7 @@ from typing import Any
 
 from routes import settings
 from routes.errors import DataError
+from routes.text.lexicon import trie_pattern
 
 __all__ = ["HEDGES", "UNITS", "Lexicon", "Quantity", "find_quantities", "load_lexicon",
            "read_lexicon"]
@@ -421,9 +422,10 @@ class _Grammar:
         sep = re.escape(lex.thousands_separators)
         # Where a number may start: not inside a word, a code ("A380", "F-250"), a clock time
         # ("21:45"), a price, or another number ("1,5", "4/5").
+        words = trie_pattern(first_words, space=r"\s+")  # a trie: this regex scans all text
         self.start = re.compile(
             rf"(?<![\w$£€¥#@])(?<!\d[:,./])(?<![^\W\d_]-)"
-            rf"(?:(?=\d|[{glyphs}])|(?i:\b(?:{_alt(first_words)})\b)"
+            rf"(?:(?=\d|[{glyphs}])|(?i:\b(?:{words})\b)"
             rf"|(?i:\b(?:{_alt(lex.articles)})\s+(?=(?:{_alt(article_next)}){_NOT_LETTER})))")
         self.digits = re.compile(
             rf"(?P<sa>\d{{1,3}})/(?P<sb>\d{{1,3}})(?![\d/])"
