@@ -40,6 +40,7 @@ import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -52,68 +53,18 @@ from routes.geo.places import Place, load_places, normalize_name
 __all__ = ["Candidate", "Mention", "find_places", "gazetteer_place", "iter_places",
            "query_mentions", "text_pieces"]
 
-# Words that may sit inside a multi-word name ("Isle of Man", "Rostov-on-Don" is one token).
-_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos",
-                         "das", "di", "el", "es", "al", "au", "aux", "am", "im", "an", "and", "on",
-                         "upon", "sur", "en", "y", "the"})
-# A place name followed by one of these is part of an organisation's name.
-_ORG_TAIL = frozenset({"news", "daily", "times", "post", "herald", "agency", "airlines",
-                       "airways", "university", "college", "bank", "group", "company",
-                       "corporation", "corp", "inc", "ltd", "institute", "party",
-                       "television", "radio", "tv", "journal", "telegraph", "tribune",
-                       "gazette", "press", "broadcasting", "club", "fc", "united", "city fc"})
-# "<prefix> <place>" is an organisation's name ("Air China").
-_ORG_PREFIX = frozenset({"Air"})
 # A name in quotes, then a word: 'the "San Sebastian" company'.
 _QUOTED_TAIL = re.compile(r"[\"”’']\s+(\w+)")
-# "<head> of <place>" is an organisation when the head is one of these.
-_ORG_HEAD = frozenset({"university", "bank", "voice", "institute", "college", "school",
-                       "museum", "church", "council", "ministry", "department", "office",
-                       "agency", "court", "association", "society", "academy", "foundation",
-                       "archdiocese", "diocese", "government", "embassy", "consulate"})
-# Capitalised only because they start a sentence; never a place on their own.
-_FUNCTION_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "of", "to", "for", "from",
-                             "by", "with", "he", "she", "it", "they", "we", "i", "you", "his",
-                             "her", "its", "their", "our", "this", "that", "these", "those",
-                             "but", "and", "or", "if", "when", "while", "as", "after", "before",
-                             "since", "there", "here", "what", "who", "which", "how", "why",
-                             "not", "no", "yes", "all", "some", "many", "most", "one"})
-# Months and days: "in August" is a time, not a place.
-_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july",
-                       "august", "september", "october", "november", "december", "monday",
-                       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-# "<place> virus" names a disease, not a place.
-_DISEASE_TAIL = frozenset({"virus", "viruses", "disease", "fever", "flu", "influenza",
-                           "strain", "syndrome", "encephalitis", "ebolavirus", "outbreak"})
-# A one-word name next to these is a person speaking ("Dunn said", "said Dunn").
 # An all-capitals word in ordinary text is an acronym; it names a place only as one of these.
 _ACRONYM_KINDS = frozenset({"country", "admin1", "region", "continent"})
-_SPEECH = frozenset({"said", "says", "told", "added", "explained", "noted", "stated",
-                     "warned", "asked", "wrote", "argued", "insisted", "replied"})
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "lady", "lord", "president", "minister",
-                     "premier", "king", "queen", "prince", "princess", "general", "senator",
-                     "governor", "mayor", "judge", "saint", "st", "pope", "chairman",
-                     "secretary", "professor", "prof", "captain", "sen", "rep", "gov"})
-_LOCATIVE = frozenset({"in", "at", "from", "to", "near", "outside", "around", "across",
-                       "toward", "towards", "via", "into", "through", "throughout", "of",
-                       "between", "within", "northern", "southern", "eastern", "western",
-                       "central", "north", "south", "east", "west", "visit", "visited"})
-_PLACE_NOUNS = frozenset({"city", "cities", "town", "towns", "village", "villages",
-                          "province", "provinces", "region", "regions", "port", "capital",
-                          "state", "states", "county", "district", "island", "islands"})
+# The word lists (connectors, organisation words, function words, titles, ...) are data:
+# ``lexicon/geoparse.toml``, read by :func:`_words`.
 
 _WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
 # Capitalised words and abbreviations ("U.S."): where a name can start.
 _ANY = re.compile(r"(?:[A-Z]\.){2,}|(?<![\w'’\-])" + _WORD)
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-Я][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
-_CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS, key=lambda w: (-len(w), w))) + ")"
-# A run of capitalised words, possibly joined by connectors: where names can be. The first
-# word is _CAP_WORD spelt to start with its capital (then the look-behind), so that the
-# regex engine can skip ahead to capitals instead of testing every position.
 _FIRST_CAP = "[A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-Я]"  # Latin, Greek and Cyrillic capitals
-_RUN = re.compile(_FIRST_CAP + r"(?<![\w'’\-]" + _FIRST_CAP + r")(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
-                  r"|[^\W\d_]*(?:[-'’][^\W\d_]+)*)(?:[ \u00a0]{1,2}(?:" + _CONNECTOR
-                  + r"[ \u00a0]{1,2})*" + _CAP_WORD + r")*")
 _IN_RUN = re.compile(r"(?:[A-Z]\.){2,}|" + _WORD)
 _NEXT = re.compile(r"[ \u00a0]{1,2}((?:[A-Z]\.){2,}|" + _WORD + ")")
 # Every byte but A-Z (a-z): deleting them leaves the letters counted for all-caps text.
@@ -138,24 +89,70 @@ _CLOSE_MAX = 2  # ... counting at most this many
 _DOC_COUNTRY_BONUS = 2.5  # a candidate in a country the text names or implies
 _QUALIFIER_BONUS = 6.0  # a candidate inside the unit named after it ("Paris, Texas")
 _COHERENCE_MAX = 3.0 + 1e-9  # a lead the coherence bonus (at most 3) can still overturn
-# Compass words: before another name they modify it ("West Kasai", "North Dallas").
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                         "western", "central", "northeast", "northwest", "southeast",
-                         "southwest", "upper", "lower", "middle", "mid"})
-# After a name, these say it is a region ("Washington state").
-_UNIT_NOUNS = frozenset({"state", "province", "region", "oblast", "krai", "prefecture",
-                         "governorate", "territory", "governor"})
 _UNIT_KINDS = frozenset({"admin1", "country"})
 _BROAD_KINDS = frozenset({"region", "sea", "continent", "country"})
 _DISTRICT_KM = 30.0  # a place this close to a city named after it is one of its districts
-# What may stand between two items of a list (whitespace normalised).
-_LIST_GAPS = frozenset({",", "and", ", and", "or", ", or", "&", "/"})
 # The places whose points give the others their spatial context (_coherence). Not counties
 # ("admin2"): a county named several times in a story would count as its own neighbour and
 # hold every mention to its most populous namesake.
 _LOCAL_KINDS = frozenset({"city", "station", "landmark", "admin1", "border_post", "bridge",
                           "island"})
 _DOUBT_FACTOR = 0.5  # confidence of a place that does not fit the story (see _Match.doubt)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The word lists of ``lexicon/geoparse.toml``; that file says what each is for."""
+
+    connectors: frozenset[str]
+    org_tail: frozenset[str]
+    org_prefix: frozenset[str]
+    org_head: frozenset[str]
+    function_words: frozenset[str]
+    calendar: frozenset[str]
+    disease_tail: frozenset[str]
+    speech: frozenset[str]
+    titles: frozenset[str]
+    locative: frozenset[str]
+    directions: frozenset[str]
+    unit_nouns: frozenset[str]
+    list_gaps: frozenset[str]
+    # A run of capitalised words, possibly joined by connectors: where names can be. The
+    # first word is spelt to start with its capital (then the look-behind), so that the
+    # regex engine can skip ahead to capitals instead of testing every position.
+    run: re.Pattern[str]
+
+
+_LISTS = ("connectors", "org_tail", "org_prefix", "org_head", "function_words", "calendar",
+          "disease_tail", "speech", "titles", "locative", "directions", "unit_nouns",
+          "list_gaps")
+_AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps"})  # the others: lower case
+
+
+@functools.cache
+def _load_words(folder: Path) -> _Words:
+    from routes.datafile import read_toml
+
+    path = folder / "lexicon" / "geoparse.toml"
+    data = read_toml(path, what="place finder's word list")
+    lists: dict[str, frozenset[str]] = {}
+    for name in _LISTS:
+        words = data.get(name, {}).get("words")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip()
+                                                  for w in words):
+            raise DataError(f"{path.name}: [{name}] needs a list of words")
+        lists[name] = frozenset(w if name in _AS_WRITTEN else w.lower() for w in words)
+    connector = "(?:" + "|".join(re.escape(w) for w in sorted(
+        lists["connectors"], key=lambda w: (-len(w), w))) + ")"
+    run = re.compile(_FIRST_CAP + r"(?<![\w'’\-]" + _FIRST_CAP + r")(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
+                     r"|[^\W\d_]*(?:[-'’][^\W\d_]+)*)(?:[ \u00a0]{1,2}(?:" + connector
+                     + r"[ \u00a0]{1,2})*" + _CAP_WORD + r")*")
+    return _Words(**lists, run=run)
+
+
+def _words() -> _Words:
+    """The place finder's word lists from :data:`routes.settings.data_folder`."""
+    return _load_words(settings.data_folder)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +224,7 @@ class _Doc:
     def __init__(self, text: str, *, names: bool = False) -> None:
         self.text = text
         self.names = names
+        self.words = _words()
         sample = text[:2000]
         ascii_sample = sample.encode("ascii", "ignore")
         upper = len(ascii_sample.translate(None, _NOT_UPPER))
@@ -295,19 +293,19 @@ def _match_at(doc: _Doc, start: int, word: str, gaz: Gazetteer) -> _Match | None
         if nxt is None:
             break
         word, at = nxt
-        if not (word[:1].isupper() or doc.caps or word in _CONNECTORS):
+        if not (word[:1].isupper() or doc.caps or word in doc.words.connectors):
             break
         words.append((at, at + len(word), word))
         pos = at + len(word)
     for k in range(len(words), 0, -1):
         last = words[k - 1]
-        if k > 1 and last[2] in _CONNECTORS:
+        if k > 1 and last[2] in doc.words.connectors:
             continue
         end = last[1]
         surface = _strip_possessive(last[2])
         end -= len(last[2]) - len(surface)
         key = _normalized(doc.text[start:end])
-        if k == 1 and key in _FUNCTION_WORDS:
+        if k == 1 and key in doc.words.function_words:
             return None
         entries = gaz.candidates(key)
         if entries:
@@ -326,13 +324,14 @@ def _longest(text: str, words: list[tuple[int, int, str]], i: int, gaz: Gazettee
     """
     start = words[i][0]
     demonym_of, candidates = gaz.demonym, gaz.candidates
+    lex = _words()
     for last in range(min(len(words), i + gaz.max_words) - 1, i - 1, -1):
         word_end, word = words[last][1], words[last][2]
-        if last > i and word in _CONNECTORS:
+        if last > i and word in lex.connectors:
             continue
         end = word_end - 2 if word[-2:] in ("'s", "’s") and len(word) > 2 else word_end
         key = _normalized(text[start:end])
-        if last == i and (key in _FUNCTION_WORDS or key in _CALENDAR):
+        if last == i and (key in lex.function_words or key in lex.calendar):
             return None
         demonym = demonym_of(key)
         if demonym:
@@ -405,19 +404,27 @@ def _uninflected(key: str, gaz: Gazetteer) -> tuple[str, list[int]]:
 
 
 _SingleWord = tuple[str, list[int], str | None, int] | None
-_SINGLE_WORDS: weakref.WeakKeyDictionary[Gazetteer, dict[str, _SingleWord]] = (
+_T = TypeVar("_T")
+_SINGLE_WORDS: weakref.WeakKeyDictionary[Gazetteer, tuple[_Words, dict[str, _SingleWord]]] = (
     weakref.WeakKeyDictionary())
 _SINGLE_WORDS_MAX = 50_000
 
 
-def _single_word_cache(gaz: Gazetteer) -> dict[str, _SingleWord]:
-    cache = _SINGLE_WORDS.get(gaz)
-    if cache is None or len(cache) > _SINGLE_WORDS_MAX:
-        cache = _SINGLE_WORDS[gaz] = {}
-    return cache
+def _single_word_cache(gaz: Gazetteer, words: _Words) -> dict[str, _SingleWord]:
+    return _memo(_SINGLE_WORDS, gaz, words)
 
 
-def _single_word(word: str, gaz: Gazetteer, cache: dict[str, _SingleWord]) -> _SingleWord:
+def _memo(store: weakref.WeakKeyDictionary[Gazetteer, tuple[_Words, dict[str, _T]]],
+          gaz: Gazetteer, words: _Words) -> dict[str, _T]:
+    """The results kept for ``gaz`` and ``words`` (found with both), emptied when full."""
+    held = store.get(gaz)
+    if held is None or held[0] is not words or len(held[1]) > _SINGLE_WORDS_MAX:
+        held = store[gaz] = (words, {})
+    return held[1]
+
+
+def _single_word(word: str, gaz: Gazetteer, cache: dict[str, _SingleWord], lex: _Words
+                 ) -> _SingleWord:
     """What :func:`_longest` finds for a run of one word: ``(key, entries, demonym, length)``.
 
     It depends on the word alone, so it is memoised per gazetteer.
@@ -427,7 +434,7 @@ def _single_word(word: str, gaz: Gazetteer, cache: dict[str, _SingleWord]) -> _S
     surface = word[:-2] if word[-2:] in ("'s", "’s") and len(word) > 2 else word
     key = _normalized(surface)
     found: _SingleWord = None
-    if word not in _CONNECTORS and key not in _FUNCTION_WORDS and key not in _CALENDAR:
+    if word not in lex.connectors and key not in lex.function_words and key not in lex.calendar:
         demonym = gaz.demonym(key)
         if demonym:
             found = (key, [], demonym, len(surface))
@@ -442,15 +449,12 @@ def _single_word(word: str, gaz: Gazetteer, cache: dict[str, _SingleWord]) -> _S
 
 
 _RunMatch = tuple[int, int, str, list[int], int, str | None]
-_RUNS: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[_RunMatch, ...]]] = (
+_RUNS: weakref.WeakKeyDictionary[Gazetteer, tuple[_Words, dict[str, tuple[_RunMatch, ...]]]] = (
     weakref.WeakKeyDictionary())
 
 
-def _run_cache(gaz: Gazetteer) -> dict[str, tuple[_RunMatch, ...]]:
-    cache = _RUNS.get(gaz)
-    if cache is None or len(cache) > _SINGLE_WORDS_MAX:
-        cache = _RUNS[gaz] = {}
-    return cache
+def _run_cache(gaz: Gazetteer, words: _Words) -> dict[str, tuple[_RunMatch, ...]]:
+    return _memo(_RUNS, gaz, words)
 
 
 def _run_matches(run: str, gaz: Gazetteer, cache: dict[str, tuple[_RunMatch, ...]]
@@ -481,10 +485,11 @@ def _scan_words(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, *,
     """
     out: list[_RunMatch] = []
     unknown = False  # the previous word was capitalised and began no name
+    connectors = _words().connectors
     i = 0
     while i < len(words):
         word = words[i][2]
-        if word in _CONNECTORS and not caps:
+        if word in connectors and not caps:
             i += 1
             continue
         longest = _longest(text, words, i, gaz)
@@ -499,7 +504,7 @@ def _scan_words(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, *,
         if longest is None:
             parts = _pair_parts(text, words[i], gaz) if "-" in word else []
             out.extend(parts)
-            unknown = not parts and word[:1].isupper() and word not in _CONNECTORS
+            unknown = not parts and word[:1].isupper() and word not in connectors
             i += 1
             continue
         m = longest[0]
@@ -511,8 +516,8 @@ def _scan_words(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, *,
 
 def _generic(key: str, gaz: Gazetteer) -> bool:
     """Whether a name is made only of generic or compass words ("national park", "lake")."""
-    words = gaz.head_vocabulary
-    return all(w in words or w in _DIRECTIONS for w in key.split())
+    words, directions = gaz.head_vocabulary, _words().directions
+    return all(w in words or w in directions for w in key.split())
 
 
 def _pair_parts(text: str, word: tuple[int, int, str], gaz: Gazetteer) -> list[_RunMatch]:
@@ -534,7 +539,7 @@ def _pair_parts(text: str, word: tuple[int, int, str], gaz: Gazetteer) -> list[_
         key = _normalized(surface_piece)
         entries = gaz.candidates(key)
         if (not entries or key in gaz.common_words or key in gaz.lexicon
-                or key in _FUNCTION_WORDS or gaz.demonym(key)):
+                or key in _words().function_words or gaz.demonym(key)):
             return []
         big = big or gaz.max_population(key) >= _BIG_PLACE or any(
             gaz.kind(e) in _UNIT_KINDS for e in entries[:_MAX_CANDIDATES])
@@ -554,12 +559,14 @@ def _only_directions(m: _Match, gaz: Gazetteer) -> bool:
     Such a name before another is a modifier ("West Kasai"), unless it is itself a known
     region, sea or country ("Middle East and North Africa").
     """
-    return (all(w in _DIRECTIONS for w in m.key.split())
+    directions = _words().directions
+    return (all(w in directions for w in m.key.split())
             and not any(gaz.kind(e) in _BROAD_KINDS for e in m.entries[:_MAX_CANDIDATES]))
 
 
 _NAME_WORD, _WORD_NAME, _OTHER_WORD = 0, 1, 2
-_NEIGHBOURS: weakref.WeakKeyDictionary[Gazetteer, dict[str, int]] = weakref.WeakKeyDictionary()
+_NEIGHBOURS: weakref.WeakKeyDictionary[Gazetteer, tuple[_Words, dict[str, int]]] = (
+    weakref.WeakKeyDictionary())
 
 
 def _neighbour_class(word: str, gaz: Gazetteer, cache: dict[str, int]) -> int:
@@ -571,7 +578,7 @@ def _neighbour_class(word: str, gaz: Gazetteer, cache: dict[str, int]) -> int:
     found = cache.get(word)
     if found is None:
         key = _normalized(_strip_possessive(word))
-        if (not word[:1].isupper() or key in _TITLES or gaz.demonym(key)
+        if (not word[:1].isupper() or key in _words().titles or gaz.demonym(key)
                 or gaz.candidates(key)):
             found = _OTHER_WORD
         else:
@@ -595,7 +602,7 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
         if found is None:
             continue
         word, at = found
-        if at > m.start and word.lower() in _ORG_TAIL:
+        if at > m.start and word.lower() in doc.words.org_tail:
             continue  # "Singapore Airlines": an organisation's name (see _rejected), no person
         kind = _neighbour_class(word, gaz, cache)
         if kind == _OTHER_WORD:
@@ -625,27 +632,27 @@ def _speaks(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
             for e in m.entries[:_MAX_CANDIDATES]):
         return False
     for found in (doc.prev_word(m.start), doc.next_word(m.end)):
-        if found is not None and found[0].lower() in _SPEECH:
+        if found is not None and found[0].lower() in doc.words.speech:
             return True
     return False
 
 
 def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
     prev = doc.prev_word(m.start)
-    if prev is not None and prev[0] in _ORG_PREFIX:
+    if prev is not None and prev[0] in doc.words.org_prefix:
         return True  # "Air Koryo", "Air China": an airline
-    if prev is not None and prev[0].lower().rstrip(".") in _TITLES:
+    if prev is not None and prev[0].lower().rstrip(".") in doc.words.titles:
         if m.words == 1:
             persons.add(m.key)  # "Dr. Dunn": Dunn is a person throughout the text
         return True
     nxt = doc.next_word(m.end)
-    if nxt is not None and nxt[0].lower() in _ORG_TAIL:
+    if nxt is not None and nxt[0].lower() in doc.words.org_tail:
         return True
     quoted = _QUOTED_TAIL.match(doc.text, m.end)
-    if quoted is not None and quoted.group(1).lower() in _ORG_TAIL and not (
+    if quoted is not None and quoted.group(1).lower() in doc.words.org_tail and not (
             doc.text[m.end] in "'’" and doc.text[m.end - 1] in "sS"):
         return True  # 'the "San Sebastian" company', not "Texas' company"
-    if nxt is not None and nxt[0].lower() in _DISEASE_TAIL:
+    if nxt is not None and nxt[0].lower() in doc.words.disease_tail:
         persons.add(m.key)  # "Marburg virus": Marburg is the disease throughout the text
         return True
     surface = doc.text[m.start:m.end]
@@ -655,7 +662,7 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
         return True  # "HIV", "SOS": an acronym, not a town that happens to share it
     if prev is not None and prev[0].lower() == "of":
         head = doc.prev_word(prev[1])
-        if head is not None and head[0].lower() in _ORG_HEAD:
+        if head is not None and head[0].lower() in doc.words.org_head:
             return True
     return m.words == 1 and m.key in persons
 
@@ -735,7 +742,7 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
         return False
     prev = doc.prev_word(m.start)
     if (not doc.sentence_start(m.start) and prev is not None
-            and prev[0].lower() in _LOCATIVE):
+            and prev[0].lower() in doc.words.locative):
         return True
     if _qualifier(doc, m, gaz):
         return True
@@ -795,7 +802,7 @@ def _near_the_story(doc: _Doc, m: _Match, kept: list[_Match], gaz: Gazetteer) ->
     if doc.sentence_start(m.start):
         return _named_in_its_sentence(doc, m, kept, gaz)
     prev, nxt = doc.prev_word(m.start), doc.next_word(m.end)
-    if (prev is None or not prev[0].islower() or prev[0] in _FUNCTION_WORDS
+    if (prev is None or not prev[0].islower() or prev[0] in doc.words.function_words
             or (nxt is not None and not nxt[0].islower())):
         return False
     anchors = [gaz.point(o.entries[0]) for o in kept
@@ -815,7 +822,7 @@ def _named_in_its_sentence(doc: _Doc, m: _Match, kept: list[_Match], gaz: Gazett
     speech: "Florence Nightingale", "Florence said" are people.
     """
     nxt = doc.next_word(m.end)
-    if nxt is None or not nxt[0].islower() or nxt[0] in _SPEECH:
+    if nxt is None or not nxt[0].islower() or nxt[0] in doc.words.speech:
         return False
     sentence = doc.sentence(m.start)
     countries: set[str] = set()
@@ -1065,13 +1072,13 @@ def _best(m: _Match) -> int:
 def _unit_noun_beside(doc: _Doc, m: _Match) -> bool:
     """"Washington state", "the state of Washington", "the provinces of Nyanza, ..."."""
     nxt = doc.next_word(m.end)
-    if nxt is not None and nxt[0].lower() in _UNIT_NOUNS:
+    if nxt is not None and nxt[0].lower() in doc.words.unit_nouns:
         return True
     prev = doc.prev_word(m.start)
     if prev is None or prev[0].lower() != "of":
         return False
     head = doc.prev_word(prev[1])
-    return head is not None and head[0].lower().rstrip("s") in _UNIT_NOUNS
+    return head is not None and head[0].lower().rstrip("s") in doc.words.unit_nouns
 
 
 def _district_of_city(gaz: Gazetteer, e: int, m: _Match) -> bool:
@@ -1106,11 +1113,11 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
     gaps = [_gap(doc.text, a.end, b.start) for a, b in itertools.pairwise(places)]
     listed: set[int] = set()
     for k in range(1, len(places) - 1):
-        if gaps[k - 1] in _LIST_GAPS and gaps[k] == "," and _same_level(
+        if gaps[k - 1] in doc.words.list_gaps and gaps[k] == "," and _same_level(
                 gaz, best[id(places[k - 1])], best[id(places[k + 1])]):
             listed.add(id(places[k]))
     for (a, b), gap in zip(itertools.pairwise(places), gaps, strict=True):
-        if gap not in _LIST_GAPS:
+        if gap not in doc.words.list_gaps:
             continue
         if gap == ",":
             holders = {(c, gaz.admin1_of(e)) for e, kind, c, _ in a.priors
@@ -1140,7 +1147,7 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
 
 
 def _gap(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` with its whitespace normalised, where it may be in :data:`_LIST_GAPS`.
+    """``text[start:end]`` with its whitespace normalised, where it may be a list's gap.
 
     Those are at most two tokens: anything longer is returned as a single space, which is in
     no list gap, without splitting all of it.
@@ -1166,8 +1173,9 @@ def _listed_in_chains(places: list[_Match], gaps: list[str], best: dict[int, int
     """
     chains: list[list[_Match]] = [[places[0]]]
     joined: list[bool] = [False]  # whether the chain has an "and"/"or"
+    list_gaps = _words().list_gaps
     for b, gap in zip(places[1:], gaps, strict=True):
-        if gap in _LIST_GAPS:
+        if gap in list_gaps:
             chains[-1].append(b)
             joined[-1] = joined[-1] or gap != ","
         else:
@@ -1444,13 +1452,14 @@ def _candidate(gaz: Gazetteer, e: int, score: float,
 def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Mention]:
     doc = _Doc(text, names=names)
     matches: list[_Match] = []
-    runs = [(0, text)] if doc.caps else [(r.start(), r.group()) for r in _RUN.finditer(text)]
-    singles = _single_word_cache(gaz)
-    multi = _run_cache(gaz)
+    lex = doc.words
+    runs = [(0, text)] if doc.caps else [(r.start(), r.group()) for r in lex.run.finditer(text)]
+    singles = _single_word_cache(gaz, lex)
+    multi = _run_cache(gaz, lex)
     for offset, run in runs:
         if not doc.caps:
             if " " not in run and "\u00a0" not in run:
-                one = _single_word(run, gaz, singles)  # most runs are one word: the fast path
+                one = _single_word(run, gaz, singles, lex)  # most runs are one word: the fast path
                 if one is not None:
                     key, entries, demonym, length = one
                     matches.append(_Match(offset, offset + length, key, entries, 1, demonym))
@@ -1472,7 +1481,7 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
         matches.sort(key=lambda m: m.start)
     matches = _heads(doc, matches, gaz)
     persons: set[str] = set()
-    neighbours = _NEIGHBOURS.setdefault(gaz, {})
+    neighbours = _memo(_NEIGHBOURS, gaz, lex)
     for m in matches:
         if m.words != 1 or names:  # only one-word names are taken for people
             continue
@@ -1481,7 +1490,7 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
             persons.add(m.key)
             continue
         prev = doc.prev_word(m.start)  # titles mark a name as a person everywhere
-        if prev is not None and prev[0].lower().rstrip(".") in _TITLES:
+        if prev is not None and prev[0].lower().rstrip(".") in doc.words.titles:
             persons.add(m.key)
     kept: list[_Match] = []
     accepted_common: set[str] = set()

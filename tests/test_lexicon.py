@@ -1,0 +1,74 @@
+"""The claim finder's words are data (``data/lexicon/claims.toml`` and ``modes.toml``).
+
+Their behaviour is held by the claim tests (tests/test_claims.py), sentence by sentence;
+here, the files themselves: every list says what it is for, named services carry their
+source, and the words are read from the data folder in use.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from routes import settings
+from routes.text.lexicon import MODES, load_lexicon
+
+FOLDER = settings.data_folder / "lexicon"
+
+
+def _toml(name: str) -> tuple[str, dict[str, object]]:
+    text = (FOLDER / name).read_text(encoding="utf-8")
+    return text, tomllib.loads(text)
+
+
+def test_every_word_list_of_the_claim_words_says_what_it_is_for() -> None:
+    text, data = _toml("claims.toml")
+    lists = [k for k, v in data.items() if isinstance(v, dict) and "words" in v]
+    assert {"travel", "relation", "apart", "not_travel", "freight", "negation"} <= set(lists)
+    for name in lists:
+        table = data[name]
+        assert isinstance(table, dict)
+        words = table["words"]
+        assert words and len({w.casefold() for w in words}) == len(words), name
+        before = text[:text.index(f"[{name}]")].rstrip().splitlines()[-1]
+        assert before.startswith("#"), f"[{name}] has no comment saying what it is for"
+
+
+def test_named_services_carry_a_source_and_unsourced_cues_say_so() -> None:
+    _, data = _toml("modes.toml")
+    cues = data["cue"]
+    assert isinstance(cues, list) and len(cues) > 100
+    for cue in cues:
+        assert cue["mode"] in MODES and cue["strength"] in ("strong", "weak"), cue["text"]
+        if cue.get("kind") == "service":
+            assert cue.get("source"), f"named service {cue['text']!r} has no source"
+        if not cue.get("source"):
+            assert cue.get("confidence") == "low", cue["text"]
+    effects = {"rate", "wait", "not_trip", "frequency", "both_ways", "size", "hypothetical",
+               "caution", "disambiguation"}
+    negatives = data["negative"]
+    assert isinstance(negatives, list)
+    assert {n["effect"] for n in negatives} <= effects
+
+
+def test_the_mode_words_follow_the_data_folder(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for entry in settings.data_folder.iterdir():
+        if entry.name != "lexicon":
+            (folder / entry.name).symlink_to(entry)
+    (folder / "lexicon").mkdir()
+    for entry in FOLDER.iterdir():
+        if entry.name != "modes.toml":
+            (folder / "lexicon" / entry.name).symlink_to(entry)
+    text = (FOLDER / "modes.toml").read_text(encoding="utf-8")
+    text += ('\n[[cue]]\ntext = "zeppelin"\nmode = "air"\nkind = "vehicle"\n'
+             'strength = "strong"\nconfidence = "low"\n')
+    (folder / "lexicon" / "modes.toml").write_text(text, encoding="utf-8")
+    sentence = "They crossed the Alps by zeppelin."
+    assert [c.mode for _, _, c in load_lexicon().cues(sentence)] == []
+    monkeypatch.setattr(settings, "data_folder", folder)
+    assert [c.mode for _, _, c in load_lexicon().cues(sentence)] == ["air"]
