@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -224,3 +225,31 @@ def test_rail_alternatives_through_the_same_border_are_all_listed(
     rail = [o.label for o in pyongyang_vladivostok.options if o.modes == ("rail",)]
     assert len(rail) == 3
     assert sum(label.startswith("Rail via Tumangang–Khasan, through ") for label in rail) == 2
+
+
+@pytest.mark.parametrize(("origin", "destination", "via"), [
+    ("Irkutsk", "Moscow", ["Novosibirsk", "Omsk"]),  # a detour through Kazakhstan
+    ("Moscow", "Beijing", []),
+])
+def test_labels_name_no_end_and_no_crossing_known_only_by_its_countries(
+        origin: str, destination: str, via: list[str]) -> None:
+    trip = plan_trip(origin, destination, via=via, mode="rail", alternatives=3)
+    rail = [o for o in find_options(trip).options if o.modes == ("rail",)]
+    assert len(rail) == 3
+    for option in rail:
+        named = option.label.removeprefix("Rail via ").split(", ")
+        assert len(named) == len(set(named)), option.label
+        assert not any(re.fullmatch(r"[A-Z]{2}–[A-Z]{2} border", x) for x in named), \
+            option.label
+        assert destination not in option.label and origin not in option.label, option.label
+    _told_apart(rail)
+
+
+def test_calling_at_a_station_on_a_branch_is_not_doubling_back() -> None:
+    # Omsk's station lies on a branch off the line that passes the city: running in and out
+    # of it is a call, not a route that doubles back.
+    result = find_options(plan_trip("Irkutsk", "Moscow", via=["Omsk"], mode="rail",
+                                    alternatives=1))
+    stops = [s.name for leg in result.options[0].legs for s in leg.stops]
+    assert "Omsk" in stops
+    assert not any("doubles back" in n for n in result.options[0].notes)

@@ -12,6 +12,7 @@ whose track is mostly their own (:mod:`routes.network.search`).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -21,6 +22,7 @@ import numpy as np
 from routes.errors import NoRouteError
 from routes.estimate import Budget, Estimate
 from routes.facts import BorderRule
+from routes.geo.geodesy import great_circle_km
 from routes.geo.places import Place
 from routes.itinerary import Leg, RouteOption, Stop
 from routes.network.graph import Network, Node
@@ -32,6 +34,10 @@ __all__ = ["rail_options", "resolve_rail_node"]
 _ACCESS_CANDIDATES = 4  # nearest nodes a town may join the network at
 _NAMED_KM = 2.0  # a stop is named after its node only this close
 _NAMED_AGAIN = 3  # places named in the note of a route that doubles back
+# A place given as a via whose station lies on a branch this close to the line (a city's
+# station off a line that bypasses the city) is reached by running in and out of the
+# branch: that is calling there, not doubling back. Shortest paths turn back only at vias.
+_SPUR_KM = 25.0
 _LABEL_TOWNS = 3  # at most this many towns name an option
 
 
@@ -482,10 +488,26 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
 
 
 def _passed_again(net: Network, path: Path) -> list[str]:
-    """Names of the named nodes a path passes more than once, in the order first passed."""
+    """Names of the named nodes a path passes more than once, in the order first passed.
+
+    A turn at the end of a spur within :data:`_SPUR_KM` of the line (a via's station off
+    the main line) is a call there: its way back is not counted.
+    """
+    nodes = list(path.nodes)
+    back: set[int] = set()  # positions on the way back out of a short spur
+    for i in range(1, len(nodes) - 1):
+        if nodes[i - 1] != nodes[i + 1]:
+            continue
+        k = 1
+        while i - k - 1 >= 0 and i + k + 1 < len(nodes) and nodes[i - k - 1] == nodes[i + k + 1]:
+            k += 1
+        base, tip = net.node(nodes[i - k]), net.node(nodes[i])
+        if great_circle_km(base.lat, base.lon, tip.lat, tip.lon) <= _SPUR_KM:
+            back.update(range(i + 1, i + k + 1))
     times: dict[int, int] = {}
-    for i in path.nodes:
-        times[i] = times.get(i, 0) + 1
+    for n, i in enumerate(nodes):
+        if n not in back:
+            times[i] = times.get(i, 0) + 1
     return list(dict.fromkeys(net.node(i).name for i, n in times.items()
                               if n > 1 and net.has_name(i)))
 
@@ -506,6 +528,7 @@ def _labelled(options: Iterable[RouteOption],
     size = size or _town_size
     passes = [set(o.via) for o in options]
     crossings = [", ".join(_crossings(o)) for o in options]
+    told = [_told_crossings(o) for o in options]
     out: list[RouteOption] = []
     seen: dict[str, int] = {}
     for n, opt in enumerate(options):
@@ -514,14 +537,14 @@ def _labelled(options: Iterable[RouteOption],
         towns = _towns(opt)
         chosen, left = _telling_towns(towns, [passes[m] for m in rivals],
                                       [passes[m] for m in others], size)
-        if crossings[n] and crossings.count(crossings[n]) == 1:
-            label = f"Rail via {crossings[n]}"
+        if told[n] and crossings.count(crossings[n]) == 1:
+            label = f"Rail via {told[n]}"
         elif chosen and not left:
             named = _listed(sorted(chosen, key=list(towns).index))
-            label = f"Rail via {crossings[n]}, through {named}" if crossings[n] else \
+            label = f"Rail via {told[n]}, through {named}" if told[n] else \
                 f"Rail via {named}"
-        elif crossings[n]:
-            label = f"Rail via {crossings[n]}"
+        elif told[n]:
+            label = f"Rail via {told[n]}"
         else:
             ends = (opt.legs[0].origin.name, opt.legs[-1].destination.name)
             named_all = [s for s in opt.via if s not in ends]
@@ -557,6 +580,36 @@ def _telling_towns(towns: Mapping[str, str], rivals: Sequence[set[str]],
     return chosen, len(left)
 
 
+_UNNAMED_BORDER = re.compile(r"[A-Z]{2}–[A-Z]{2} border$")
+
+
+def _told_crossings(option: RouteOption) -> str:
+    """The crossings that name an option: those with names of their own, each once.
+
+    A crossing named only by its two countries ("KZ–RU border") tells little; an option
+    whose crossings are all such is named by the countries it passes on the way instead
+    ("Kazakhstan", "Mongolia").
+    """
+    crossings = _crossings(option)
+    named = list(dict.fromkeys(c for c in crossings if not _UNNAMED_BORDER.match(c)))
+    if named or not crossings:
+        return ", ".join(named)
+    rail = [leg for leg in option.legs if leg.mode == "rail" and leg.countries]
+    if not rail:
+        return ""
+    ends = {rail[0].countries[0], rail[-1].countries[-1]}
+    between = dict.fromkeys(c for leg in rail for c in leg.countries if c not in ends)
+    return _listed([_country_name(c) for c in between]) if between else ""
+
+
+def _country_name(code: str) -> str:
+    from routes.geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    e = gaz.country_entry(code)
+    return gaz.name(e) if e is not None else code
+
+
 def _crossings(option: RouteOption) -> list[str]:
     """The border crossings of an option, in order, without their bracketed notes."""
     return [leg.origin.name.split(" (")[0] for leg in option.legs if leg.mode == "border"]
@@ -568,7 +621,14 @@ def _towns(option: RouteOption) -> dict[str, str]:
     borders = {leg.origin.name for leg in option.legs if leg.mode == "border"}
     country = {s.name: s.country or "" for leg in option.legs for s in leg.stops}
     return {s: country.get(s, "") for s in option.via
-            if s not in ends and s not in borders and "border" not in s}
+            if not any(_same_town(s, e) for e in ends) and s not in borders
+            and "border" not in s}
+
+
+def _same_town(a: str, b: str) -> bool:
+    """Whether two stop names are one town's: equal, or its station ("Moscow Kursky")."""
+    short, long = sorted((a, b), key=len)
+    return long == short or long.startswith(short + " ")
 
 
 def _listed(names: Sequence[str]) -> str:
