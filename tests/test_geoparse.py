@@ -571,3 +571,31 @@ def test_a_country_named_like_a_state_of_the_story_is_the_state() -> None:
         ("Texas", "admin1", "US"), ("Georgia", "admin1", "US")]
     found = find_places("Tbilisi is the capital of Georgia.")
     assert [(m.text, m.place.country) for m in found][-1] == ("Georgia", "GE")
+
+
+@pytest.mark.parametrize(("text", "town", "country", "lat"), [
+    ("She flew home to Moscow, ID, after the holidays.", "Moscow", "US", 46.7),
+    ("The storm reached Paris, Tenn., on Monday.", "Paris", "US", 36.3),
+    ("Flights from Victoria, B.C., to Seattle resumed.", "Victoria", "CA", 48.4),
+    ("He grew up in Victoria, BC and moved east.", "Victoria", "CA", 48.4),
+    ("Smoke drifted over Perth, W.A. on Sunday.", "Perth", "AU", -32.0),
+    ("A bus left Kingston, Ont. at noon.", "Kingston", "CA", 44.2),
+])
+def test_a_unit_abbreviated_after_a_town_qualifies_it(text: str, town: str, country: str,
+                                                      lat: float) -> None:
+    found = {m.text: m.place for m in find_places(text)}
+    assert found[town].country == country
+    assert found[town].lat == pytest.approx(lat, abs=0.3)
+
+
+def test_an_all_capitals_word_after_a_comma_is_no_abbreviation_in_all_capitals_text() -> None:
+    # In a headline set in capitals, "IN" is a word, not Indiana.
+    found = find_places("ROME, IN A STATEMENT ON MONDAY, OFFICIALS SAID.")
+    assert [(m.text, m.place.country) for m in found] == [("ROME", "IT")]
+
+
+def test_the_resolver_reads_abbreviated_units_too() -> None:
+    from routes.geo.resolve import resolve_place
+
+    assert resolve_place("Victoria, BC").country == "CA"
+    assert resolve_place("Moscow, ID").country == "US"

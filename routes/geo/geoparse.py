@@ -117,6 +117,9 @@ class _Words:
     directions: frozenset[str]
     unit_nouns: frozenset[str]
     list_gaps: frozenset[str]
+    # Abbreviations of first-level units written after a town ("Moscow, ID", "Victoria,
+    # B.C."): abbreviation as written -> (country, GeoNames admin-1 id, unit's name).
+    abbreviations: Mapping[str, tuple[tuple[str, str, str], ...]]
     # A run of capitalised words, possibly joined by connectors: where names can be. The
     # first word is spelt to start with its capital (then the look-behind), so that the
     # regex engine can skip ahead to capitals instead of testing every position.
@@ -131,7 +134,7 @@ _AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps"})  # the others
 
 @functools.cache
 def _load_words(folder: Path) -> _Words:
-    from routes.datafile import read_toml
+    from routes.datafile import read_csv, read_toml
 
     path = folder / "lexicon" / "geoparse.toml"
     data = read_toml(path, what="place finder's word list")
@@ -147,7 +150,16 @@ def _load_words(folder: Path) -> _Words:
     run = re.compile(_FIRST_CAP + r"(?<![\w'’\-]" + _FIRST_CAP + r")(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
                      r"|[^\W\d_]*(?:[-'’][^\W\d_]+)*)(?:[ \u00a0]{1,2}(?:" + connector
                      + r"[ \u00a0]{1,2})*" + _CAP_WORD + r")*")
-    return _Words(**lists, run=run)
+    abbreviations: dict[str, list[tuple[str, str, str]]] = {}
+    table = folder / "gazetteer" / "admin1_abbreviations.csv"
+    for row in read_csv(table, what="first-level unit abbreviations"):
+        try:
+            abbreviations.setdefault(row["abbreviation"], []).append(
+                (row["country"], f"admin1:{row['country']}.{row['admin1']}", row["region"]))
+        except KeyError as exc:
+            raise DataError(f"{table.name}: no column {exc}") from None
+    return _Words(**lists, abbreviations={k: tuple(v) for k, v in abbreviations.items()},
+                  run=run)
 
 
 def _words() -> _Words:
@@ -680,6 +692,12 @@ def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
     comma = _COMMA_NEXT.match(doc.text, m.end)
     if comma is None:
         return []
+    short = _ABBREVIATION.match(doc.text, comma.end())
+    if short is not None and short.group() in doc.words.abbreviations and (
+            doc.names or not doc.caps or "." in short.group()):  # "ROME, IN A STATEMENT"
+        # "Moscow, ID", "Victoria, B.C.", "Perth, WA": the unit the abbreviation stands for
+        return [e for _, eid, name in doc.words.abbreviations[short.group()]
+                for e in gaz.candidates(normalize_name(name)) if gaz.entry_id(e) == eid]
     found = _ANY.match(doc.text, comma.end())
     if found is None or not found.group()[:1].isupper():
         return []
@@ -687,6 +705,11 @@ def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
     if q is None:
         return []
     return [e for e in q.entries if gaz.kind(e) in ("admin1", "country")]
+
+
+# A unit's abbreviation after a comma: capitals and full stops ("TX", "B.C.", "N.S.W.") or a
+# capitalised short word with its stop ("Calif.", "Qld"), then no more letters.
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z.]{0,5}(?![\w.])|[A-Z][A-Za-z.]{0,5}\.")
 
 
 _NO_UNITS: tuple[frozenset[str], frozenset[tuple[str, str]]] = (frozenset(), frozenset())
