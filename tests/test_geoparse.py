@@ -599,3 +599,21 @@ def test_the_resolver_reads_abbreviated_units_too() -> None:
 
     assert resolve_place("Victoria, BC").country == "CA"
     assert resolve_place("Moscow, ID").country == "US"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The overnight train from Hyderabad to Delhi was late again.", "IN"),
+    ("Buses from Chennai reach Hyderabad by dawn.", "IN"),
+    ("The road from Karachi to Hyderabad was flooded.", "PK"),
+])
+def test_between_big_namesakes_the_one_in_the_storys_country_wins(text: str,
+                                                                 country: str) -> None:
+    # Hyderabad, India and Hyderabad, Pakistan are both big: the other town decides.
+    found = {m.text: m.place.country for m in find_places(text)}
+    assert found["Hyderabad"] == country
+
+
+def test_a_small_namesake_in_the_storys_country_does_not_win_for_it() -> None:
+    # Dallas, Victoria is a suburb: beside Sydney, "Dallas" is still the Texan city.
+    found = {m.text: m.place for m in find_places("Flights from Sydney to Dallas resumed.")}
+    assert found["Dallas"].country == "US"

@@ -86,6 +86,7 @@ _NEAR_BONUS = 0.75  # per other place of the story near a candidate ...
 _NEAR_MAX = 4  # ... counting at most this many
 _CLOSE_BONUS = 0.5  # and for each within about 150 km (a neighbour) ...
 _CLOSE_MAX = 2  # ... counting at most this many
+_SAME_COUNTRY_BONUS = 0.75  # once, in a country of the story with a big town of the name
 _DOC_COUNTRY_BONUS = 2.5  # a candidate in a country the text names or implies
 _QUALIFIER_BONUS = 6.0  # a candidate inside the unit named after it ("Paris, Texas")
 _COHERENCE_MAX = 3.0 + 1e-9  # a lead the coherence bonus (at most 3) can still overturn
@@ -1367,6 +1368,10 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
             best = _best(m)
             if gaz.kind(best) in _LOCAL_KINDS:
                 fixed.append((*gaz.point(best), id(m)))
+    # The countries where each planned mention names a big town by its very name.
+    big_in = {id(m): {gaz.country_of(e) for e, *_ in points if gaz.kind(e) == "city"
+                      and gaz.population(e) >= _BIG_PLACE and gaz.name_key(e) == m.key}
+              for m, _base, points in plans}
     # Every candidate of every planned mention, one row each.
     rows = [(m, base, e) for m, base, points in plans for e, *_ in points]
     at = np.array([(lat, lon, k) for _, _, points in plans for _, lat, lon, k in points])
@@ -1379,6 +1384,12 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
                 chosen.append((*gaz.point(best), id(m)))
         if not chosen:
             continue
+        peers: dict[str, set[int]] = {}  # country -> the mentions placed there
+        for m, _base, _points in plans:
+            peers.setdefault(gaz.country_of(_best(m)), set()).add(id(m))
+        for m in matches:
+            if m.scores and id(m) not in planned:
+                peers.setdefault(gaz.country_of(_best(m)), set()).add(id(m))
         where = np.array([c[:2] for c in chosen])
         others = owner[:, None] != np.array([c[2] for c in chosen])[None, :]
         # Squared gaps in degrees (longitude shrunk by the cosine of the candidate's
@@ -1402,8 +1413,15 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
             if regions and gaz.kind(e) != "admin1" and regions.get(
                     (gaz.country_of(e), gaz.admin1_of(e)), id(m)) != id(m):
                 n_near, n_close = n_near + 1, n_close + 1
+            # Between countries that each have a big town of the very name, the one of
+            # another place of the story ("Hyderabad" beside "Delhi"); a country with only
+            # a small one, or one with the name as an alias, gets nothing for it (Dallas,
+            # Victoria beside Sydney). Within a country the order stays as it was.
+            country = gaz.country_of(e)
+            same = country in big_in[id(m)] and bool(peers.get(country, set()) - {id(m)})
             m.scores[e] = (base[e] + min(n_near, _NEAR_MAX) * _NEAR_BONUS
-                           + min(n_close, _CLOSE_MAX) * _CLOSE_BONUS)
+                           + min(n_close, _CLOSE_MAX) * _CLOSE_BONUS
+                           + (_SAME_COUNTRY_BONUS if same else 0.0))
 
 
 _CURATED: list[tuple[Path, Mapping[str, Place]]] = []  # the last data folder's table
