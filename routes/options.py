@@ -63,7 +63,7 @@ def find_options(trip: Trip, *, network: Network | None = None) -> TripOptions:
     net = network or load_network()
     options: list[RouteOption] = []
     order = via_order_note(trip)
-    notes: list[str] = [order] if order else []
+    notes: list[str] = [*trip.notes, *([order] if order else [])]
     for name in MODE_NAMES:
         if name not in trip.modes:
             continue
@@ -72,7 +72,8 @@ def find_options(trip: Trip, *, network: Network | None = None) -> TripOptions:
         except NoRouteError as exc:
             notes.append(f"{name}: {exc}")
     if not options:
-        raise NoRouteError("; ".join(n for n in notes if n != order) or "no mode selected")
+        raise NoRouteError("; ".join(n for n in notes if n != order and n not in trip.notes)
+                           or "no mode selected")
     # The road mode may cross by the same ferry the sea mode lists: keep one of them. Rail
     # alternatives between the same stations and border posts differ by their track.
     unique: dict[tuple[tuple[str, str, str, tuple[str, ...]], ...], RouteOption] = {}

@@ -26,7 +26,7 @@ from routes.errors import InputError, NoRouteError, PlaceNotFoundError
 from routes.facts import load_facts
 from routes.geo.geodesy import great_circle_km
 from routes.geo.places import Place
-from routes.geo.resolve import resolve_places
+from routes.geo.resolve import read_places, resolve_places
 from routes.modes import MODE_NAMES
 
 __all__ = ["MODES", "Trip", "plan_trip", "via_order_note"]
@@ -66,6 +66,9 @@ class Trip:
     service
         Kind of train (``regular`` timetabled trains, or ``special`` for the leader's
         train): picks the speed and dwell figures from ``facts.toml``.
+    notes
+        How names were read where they may mean another place ("“Victoria” is read as
+        ...; it may also be ...").
 
     """
 
@@ -78,6 +81,7 @@ class Trip:
     alternatives: int = 3
     depart: dt.datetime | None = None
     service: str = "regular"
+    notes: tuple[str, ...] = ()
 
 
 def _modes(mode: str | Iterable[str]) -> tuple[str, ...]:
@@ -137,7 +141,8 @@ def plan_trip(
     """
     wanted = [origin, destination, *via]
     names = [w for w in wanted if not isinstance(w, Place)]
-    resolved = iter(resolve_places(names) if names else [])
+    read = read_places(names) if names else None
+    resolved = iter(read.places if read else [])
     places_in_order = [w if isinstance(w, Place) else next(resolved) for w in wanted]
     orig, dest = places_in_order[0], places_in_order[1]
     if orig.id == dest.id:
@@ -182,7 +187,8 @@ def plan_trip(
         msg = f"unknown service {service!r}; use one of {', '.join(sorted(services))}"
         raise InputError(msg)
     return Trip(orig, dest, vias, tuple(dict.fromkeys(countries)), tuple(places),
-                _modes(mode), alternatives, _parse_depart(depart), service)
+                _modes(mode), alternatives, _parse_depart(depart), service,
+                read.notes if read else ())
 
 
 def _parse_depart(value: dt.datetime | str | None) -> dt.datetime | None:

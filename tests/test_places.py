@@ -71,3 +71,32 @@ def test_jeju_resolves_to_the_city_or_the_island(name: str, place_id: str, kind:
 ])
 def test_names_in_other_scripts_resolve(name: str, expected: str) -> None:
     assert find_place(name).name == expected
+
+
+def test_a_name_that_may_mean_another_place_says_which_and_how_to_choose() -> None:
+    from routes.geo.resolve import read_places, resolve_place
+
+    read = read_places(["Hyderabad", "Delhi"])
+    assert [p.country for p in read.places] == ["IN", "IN"]
+    assert len(read.notes) == 1
+    note = read.notes[0]
+    assert note.startswith("“Hyderabad” is read as Hyderabad (IN")
+    assert "Hyderabad (PK" in note
+    # the way of choosing it offers works
+    suggested = note.split("(“")[1].split("”)")[0]
+    assert suggested == "Hyderabad, Pakistan"
+    assert resolve_place(suggested).country == "PK"
+
+
+def test_sure_names_carry_no_note() -> None:
+    from routes.geo.resolve import read_places
+
+    assert read_places(["Pyongyang", "Vladivostok"]).notes == ()
+
+
+def test_compare_shows_how_an_unsure_name_was_read() -> None:
+    from routes import find_options, plan_trip
+
+    result = find_options(plan_trip("Seattle", "Victoria", mode="air"))
+    assert any(n.startswith("“Victoria” is read as Victoria (AU") and "(CA," in n
+               for n in result.notes)

@@ -27,15 +27,32 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from routes.errors import PlaceNotFoundError
 from routes.geo.gazetteer import Gazetteer, load_gazetteer
 from routes.geo.places import Place, curated_place, load_places, normalize_name
 
-__all__ = ["resolve_place", "resolve_places"]
+if TYPE_CHECKING:
+    from routes.geo.geoparse import Candidate, Mention
+
+__all__ = ["Resolved", "read_places", "resolve_place", "resolve_places"]
 
 _SEPARATOR = "; "
 _POPULAR = 100_000  # suggestions come from towns at least this big
+_UNSURE = 0.8  # a name read with less confidence than this gets a note on its rivals
+_RIVAL_GAP = 2.0  # rivals scored within this of the chosen place are named ...
+_RIVALS = 3  # ... at most this many ...
+_NOTABLE = 50_000  # ... if a region or country, or a town of at least this many people
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """Places read from names, with notes on the names that could mean another place."""
+
+    places: tuple[Place, ...]
+    notes: tuple[str, ...] = ()
 
 
 def resolve_place(name: str) -> Place:
@@ -59,8 +76,35 @@ def resolve_places(names: Sequence[str]) -> list[Place]:
         For the first name that matches no place, with close matches as suggestions.
 
     """
+    return list(read_places(names).places)
+
+
+def read_places(names: Sequence[str]) -> Resolved:
+    """Like :func:`resolve_places`, with a note for each name that may mean another place.
+
+    A name read with little confidence ("Victoria" beside "Seattle") is noted with the
+    places it could also be, and how to choose one.
+
+    Examples
+    --------
+    >>> read = read_places(["Hyderabad", "Delhi"])
+    >>> [p.country for p in read.places]
+    ['IN', 'IN']
+    >>> for part in read.notes[0].replace(": ", "; ").split("; "):
+    ...     print(part)
+    “Hyderabad” is read as Hyderabad (IN, 6,993,262 people)
+    it may also be Hyderabad (PK, 1,921,275 people)
+    add the region or country (“Hyderabad, Pakistan”) to choose.
+
+    Raises
+    ------
+    PlaceNotFoundError
+        As :func:`resolve_places`.
+
+    """
     from routes.geo.geoparse import query_mentions
 
+    notes: list[str] = []
     found: list[Place | None] = []
     spans: list[tuple[int, int]] = []
     offset = 0
@@ -79,6 +123,10 @@ def resolve_places(names: Sequence[str]) -> list[Place]:
             inside = [m for m in mentions if start <= m.start and m.end <= end]
             if inside:
                 found[k] = inside[0].place
+                if len(inside) == 1 and inside[0].end - inside[0].start == len(names[k]):
+                    note = _rivals_note(names[k], inside[0])
+                    if note:
+                        notes.append(note)
             else:
                 found[k] = _lookup(gaz, names[k])
     out: list[Place] = []
@@ -86,7 +134,34 @@ def resolve_places(names: Sequence[str]) -> list[Place]:
         if place is None:
             raise PlaceNotFoundError(name, _suggest(gaz, name))
         out.append(place)
-    return out
+    return Resolved(tuple(out), tuple(notes))
+
+
+def _rivals_note(name: str, mention: Mention) -> str:
+    """What else an unsure name may mean, and how to say which; '' when it is sure."""
+    if mention.confidence >= _UNSURE or len(mention.candidates) < 2:
+        return ""
+    chosen, *others = mention.candidates
+    rivals = [c for c in others if chosen.score - c.score <= _RIVAL_GAP and c.id != chosen.id
+              and (c.kind in ("admin1", "country", "region") or c.population >= _NOTABLE)]
+    if not rivals:
+        return ""
+
+    def described(c: Candidate) -> str:
+        what = f"{c.population:,} people" if c.kind == "city" else _KINDS.get(c.kind, c.kind)
+        return f"{c.name} ({c.country}, {what})"
+
+    also = [described(c) for c in rivals[:_RIVALS]]
+    listed = also[0] if len(also) == 1 else f"{', '.join(also[:-1])} or {also[-1]}"
+    gaz = load_gazetteer()
+    entry = gaz.country_entry(rivals[0].country)
+    country = gaz.name(entry) if entry is not None else rivals[0].country
+    return (f"“{name}” is read as {described(chosen)}; it may also be {listed}: add the "
+            f"region or country (“{name}, {country}”) to choose.")
+
+
+_KINDS = {"admin1": "a first-level region", "country": "a country", "region": "a region",
+          "admin2": "a district"}
 
 
 def _lookup(gaz: Gazetteer, name: str) -> Place | None:
