@@ -89,3 +89,17 @@ def test_the_world_factor_rests_on_the_script_and_its_table() -> None:
     sources = (Path(__file__).parent.parent / "data" / "SOURCES.md").read_text("utf-8")
     assert "measure_world_sinuosity.py" in sources
     assert "7935893" in sources
+
+
+def test_kazakhstan_speeds_are_computed_on_talgos_1350_km() -> None:
+    kz = load_facts().speeds["country:KZ"]
+    assert "https://www.talgo.com/en/projects/kazakhstan/passenger-cars/" in kz.sources
+    text = " ".join(kz.evidence)
+    assert "about 1,200 km:" not in text  # a length none of the sources gives
+    km = 1350.0
+    for hours, kmh in ((12.5, 108), (12 + 22 / 60, 109), (21.0, 64), (18.0, 75), (16.0, 84)):
+        assert round(km / hours) == kmh
+        assert f"{kmh} km/h" in text or f"-{kmh} km/h" in text, kmh
+    # The fastest timetable (12 h 22 in 2011) is the high end of the range.
+    assert kz.kmh.high == round(km / (12 + 22 / 60))
+    assert kz.kmh.low <= km / 18 <= kz.kmh.central <= km / 16
