@@ -50,6 +50,7 @@ __all__ = [
     "Service",
     "Source",
     "SpeedClass",
+    "WorldSinuosity",
     "high_speed_detour",
     "load_facts",
     "read_facts",
@@ -65,6 +66,15 @@ class Source:
     key: str
     title: str
     url: str
+
+
+@dataclass(frozen=True, slots=True)
+class WorldSinuosity:
+    """The sinuosity factor of the countries without sections, measured on a route table."""
+
+    factor: Estimate
+    evidence: tuple[str, ...]
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +359,7 @@ class Facts:
     closed_borders: tuple[ClosedBorder, ...] = ()
     high_speed: tuple[HighSpeedLine, ...] = ()
     gauge_families: tuple[frozenset[int], ...] = ()
+    sinuosity_world: WorldSinuosity | None = None
 
     def speed(self, cls: str, service: str = "regular") -> SpeedClass:
         """Speed class ``cls`` as run by ``service``."""
@@ -668,13 +679,20 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
                                    r.strings("evidence"), cited(r)))
     gm = _Reader(path, "ground_model", data.get("ground_model", {}))
     sin = _Reader(path, "sinuosity", data.get("sinuosity", {}))
+    floor = float(sin.get("floor", int | float))
+    world = None
+    if "world" in sin.table:
+        wr = _Reader(path, "sinuosity.world", sin.get("world", dict))
+        world = WorldSinuosity(wr.estimate("factor"), wr.strings("evidence"), cited(wr))
+        if world.factor.low < floor:
+            raise wr.fail(f"factor {world.factor.low} is under the floor {floor}")
     cr = _Reader(path, "claims", data.get("claims", {}))
     vias = _Reader(path, "vias", data.get("vias", {}))
     return Facts(
         path=path,
         sources=sources,
         sections=tuple(sections),
-        sinuosity_floor=float(sin.get("floor", int | float)),
+        sinuosity_floor=floor,
         speeds=speeds,
         speed_default=speed_default,
         lines=tuple(lines),
@@ -709,6 +727,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         via_order_stretch=float(vias.get("order_stretch", int | float)),
         border_groups=tuple(groups),
         gauge_families=tuple(families),
+        sinuosity_world=world,
     )
 
 

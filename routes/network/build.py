@@ -22,9 +22,11 @@ Steps
    crossings in ``facts.toml`` are matched to them.
 5. Chains of vertices are merged into edges that keep their geometry and geodesic length.
    Pieces of network shorter than 30 km in all, with no curated place, are dropped.
-6. Official section lengths scale the edges on their path; elsewhere a per-country
-   sinuosity factor derived from those sections applies. Named lines set speed classes;
-   other track takes its country's class.
+6. Official section lengths scale the edges on their path; elsewhere in a country with
+   sections a factor derived from them applies, and in every other country the factor
+   measured against a world route table (``[sinuosity.world]`` of ``facts.toml``, from
+   ``scripts/measure_world_sinuosity.py``). Named lines set speed classes; other track
+   takes its country's class.
 7. High-speed lines (``rail/high_speed.toml``) are added as their own edges, drawn through
    their stations, with border nodes where they cross a border and transfer edges to the
    nearest conventional node of each station.
@@ -756,13 +758,18 @@ def build_network(data_folder: Path, *, out_folder: Path | None = None) -> Build
         return [round(max(low, floor), 4), round(max(central, floor), 4),
                 round(max(high, floor), 4)]
 
-    pooled = summarise([r for rows in ratios.values() for r in rows])
+    # Countries with sections keep their own factor; elsewhere the factor measured on a
+    # world route table (facts.toml [sinuosity.world]), or else all sections pooled.
     sinuosity = {c: summarise(rows) for c, rows in sorted(ratios.items())}
-    sinuosity["*"] = pooled
+    if facts.sinuosity_world is not None:
+        w = facts.sinuosity_world.factor
+        sinuosity["*"] = [w.low, w.central, w.high]
+    else:
+        sinuosity["*"] = summarise([r for rows in ratios.values() for r in rows])
     report.sinuosity = sinuosity
     for _u, _v, d in g.edges(data=True):
         if "factor" not in d:
-            d["factor"] = sinuosity.get(d["country"], pooled)
+            d["factor"] = sinuosity.get(d["country"], sinuosity["*"])
             d["factor_source"] = f"sinuosity:{d['country'] if d['country'] in sinuosity else '*'}"
         d["speed"] = facts.speed_for_country(d["country"])
         d["line"] = ""
