@@ -9,6 +9,8 @@ regions (``data/gazetteer/admin1CodesASCII.txt``, with Natural Earth's label poi
 US counties and parishes under their full names (``data/gazetteer/us_counties.csv``, kind
 ``admin2``), named features from Natural Earth and a volcano list (mountains, volcanoes,
 islands, seas and straits, lakes, rivers, districts: ``data/gazetteer/features.csv``), the
+world's second-level units from GeoNames at a low prior (``data/gazetteer/admin2.csv``, kind
+``admin2``: "Doti", "Garmsir district"), the
 world's airports (``data/raw/airports_ourairports_world.csv``), and the project's curated
 places, regions, country aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first
 use builds a compact index into :data:`routes.settings.cache_folder`; later loads read that
@@ -727,7 +729,7 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         if str(gid) in capital_ids:
             b.capitals.add(i)
 
-    _add_admin2(b, gaz / "admin2.csv", admin_names)
+    _add_admin2(b, gaz / "admin2.csv", admin_names, lexicon)
 
     # An airport's short name, unless a town of some size has it ("Heathrow" but not
     # "Hollywood"); and a town known only through its airport ("Lukla").
@@ -929,15 +931,18 @@ def _admin2_bare(name: str) -> str:
 
 
 def _add_admin2(b: _Builder, path: Path,
-                admin_names: dict[tuple[str, str], tuple[str, str]]) -> None:
+                admin_names: dict[tuple[str, str], tuple[str, str]],
+                lexicon: set[str]) -> None:
     """The world's second-level units (``admin2.csv``), kind ``admin2``, at a low prior.
 
     Found under their names without the generic word ("Jajarkot"; "Nirkh District" as
     "Nirkh") and their full names. A unit is left out when its name is a country's, an
     admin-1 region's or a district's of ``features.csv`` in its country, or a town's of its
     country within :data:`_ADMIN2_TOWN_KM` (the town stands for it: most districts are
-    named after their seat). A name that is an English word needs evidence, as a town's
-    does (``_pack``).
+    named after their seat). A name that is an English word ("Federation", "Light") is kept
+    only in the full name that has it ("Swat District"), and a one-word name that only
+    districts have needs evidence ("Ayala" is a surname as often), as a town's that is an
+    English word does (``_pack``).
 
     Raises
     ------
@@ -967,6 +972,10 @@ def _add_admin2(b: _Builder, path: Path,
                 break
         if taken:
             continue
+        if key in lexicon:
+            if name == bare:
+                continue
+            bare = name  # "Swat District", not "Swat"
         region = admin_names.get((cc, row["admin1"]))
         i = b.add(f"admin2:{row['code']}", bare, "admin2", cc, lat, lon, pop,
                   normalize_name(region[1]) if region else "", [name] if name != bare else [])
