@@ -729,7 +729,7 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         if str(gid) in capital_ids:
             b.capitals.add(i)
 
-    _add_admin2(b, gaz / "admin2.csv", admin_names, lexicon)
+    _add_admin2(b, gaz / "admin2.csv", admin_names)
 
     # An airport's short name, unless a town of some size has it ("Heathrow" but not
     # "Hollywood"); and a town known only through its airport ("Lukla").
@@ -931,18 +931,17 @@ def _admin2_bare(name: str) -> str:
 
 
 def _add_admin2(b: _Builder, path: Path,
-                admin_names: dict[tuple[str, str], tuple[str, str]],
-                lexicon: set[str]) -> None:
+                admin_names: dict[tuple[str, str], tuple[str, str]]) -> None:
     """The world's second-level units (``admin2.csv``), kind ``admin2``, at a low prior.
 
     Found under their names without the generic word ("Jajarkot"; "Nirkh District" as
     "Nirkh") and their full names. A unit is left out when its name is a country's, an
     admin-1 region's or a district's of ``features.csv`` in its country, or a town's of its
     country within :data:`_ADMIN2_TOWN_KM` (the town stands for it: most districts are
-    named after their seat). A name that is an English word ("Federation", "Light") is kept
-    only in the full name that has it ("Swat District"), and a one-word name that only
-    districts have needs evidence ("Ayala" is a surname as often), as a town's that is an
-    English word does (``_pack``).
+    named after their seat). A name that is an English word ("Federation", "Karo") or that
+    only districts have ("Ayala", a surname as often) needs evidence, as a town's that is an
+    English word does (``_pack``): a generic word ("Karo district", "the district of
+    Karo"), a locative one ("in Karo"), a qualifier ("Karo, Indonesia").
 
     Raises
     ------
@@ -972,10 +971,6 @@ def _add_admin2(b: _Builder, path: Path,
                 break
         if taken:
             continue
-        if key in lexicon:
-            if name == bare:
-                continue
-            bare = name  # "Swat District", not "Swat"
         region = admin_names.get((cc, row["admin1"]))
         i = b.add(f"admin2:{row['code']}", bare, "admin2", cc, lat, lon, pop,
                   normalize_name(region[1]) if region else "", [name] if name != bare else [])
