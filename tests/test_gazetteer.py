@@ -119,3 +119,56 @@ def test_a_province_named_after_its_big_town_is_the_town() -> None:
     found = find_places("The high-speed line from Barcelona to Madrid opened in 2008.")
     assert [(m.text, m.place.kind) for m in found] == [("Barcelona", "city"),
                                                        ("Madrid", "city")]
+
+
+def test_admin2_file_is_small_and_well_formed() -> None:
+    rows = _rows("admin2.csv")
+    assert list(rows[0]) == ["code", "name", "country", "admin1", "lat", "lon", "towns",
+                             "population"]
+    assert len(rows) > 20_000
+    assert (DATA / "admin2.csv").stat().st_size < 5_000_000
+    assert not any(row["country"] == "US" for row in rows)  # us_counties.csv has them
+    for row in rows:
+        assert row["code"].startswith(f"{row['country']}.{row['admin1']}."), row
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
+        assert int(row["towns"]) >= 1 and int(row["population"]) >= 0, row
+
+
+def test_a_district_named_with_district_after_it_is_the_district() -> None:
+    from routes.geo.geoparse import find_places
+
+    found = {m.text: m.place for m in find_places(
+        "Fighting spread to Garmsir district in Helmand province overnight.")}
+    district = found["Garmsir district"]
+    assert (district.kind, district.country, district.source) == ("admin2", "AF", "GeoNames")
+    assert distance_km((district.lat, district.lon), (30.9, 64.1)) < 100  # lower Helmand
+
+
+def test_a_town_beats_its_namesake_district() -> None:
+    gaz = load_gazetteer()
+    ranked = [gaz.kind(e) for e in gaz.candidates("gulistan")]
+    assert "admin2" in ranked and ranked[0] == "city"  # Gulistan, Uzbekistan
+    assert max(gaz.prior(e) for e in gaz.candidates("gulistan") if gaz.kind(e) == "admin2"
+               ) < min(gaz.prior(e) for e in gaz.candidates("gulistan") if gaz.kind(e) == "city")
+
+
+def test_a_district_named_like_a_word_stays_out_of_ordinary_text() -> None:
+    from routes.geo.geoparse import find_places
+
+    gaz = load_gazetteer()
+    for word in ("light", "federation", "village"):  # districts of Australia, Saint Lucia
+        assert any(gaz.kind(e) == "admin2" for e in gaz.candidates(word)), word
+        assert word in gaz.common_words, word  # taken only with evidence
+    for text in ("Light rain fell as Federation officials toured the Village.",
+                 "Federation officials toured Brisbane and Light yesterday."):
+        assert all(m.place.kind != "admin2" for m in find_places(text)), text
+    found = {m.text: m.place for m in find_places("Floods hit Karo district in North Sumatra.")}
+    assert (found["Karo district"].kind, found["Karo district"].country) == ("admin2", "ID")
+
+
+def test_a_name_only_districts_have_needs_evidence() -> None:
+    from routes.geo.geoparse import find_places
+
+    assert not find_places("Ayala described how she found the ring.")  # a surname
+    found = {m.text: m.place for m in find_places("They drove on to Ayala, in Morelos.")}
+    assert (found["Ayala"].kind, found["Ayala"].country) == ("admin2", "MX")

@@ -9,6 +9,8 @@ regions (``data/gazetteer/admin1CodesASCII.txt``, with Natural Earth's label poi
 US counties and parishes under their full names (``data/gazetteer/us_counties.csv``, kind
 ``admin2``), named features from Natural Earth and a volcano list (mountains, volcanoes,
 islands, seas and straits, lakes, rivers, districts: ``data/gazetteer/features.csv``), the
+world's second-level units from GeoNames at a low prior (``data/gazetteer/admin2.csv``, kind
+``admin2``: "Doti", "Garmsir district"), the
 world's airports (``data/raw/airports_ourairports_world.csv``), and the project's curated
 places, regions, country aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first
 use builds a compact index into :data:`routes.settings.cache_folder`; later loads read that
@@ -57,7 +59,7 @@ from routes.geo.places import normalize_name
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
            "geonames_countries", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _CAPITAL_PRIOR = 1.0  # a national capital is named in the news beyond its population
@@ -89,6 +91,25 @@ _FEATURE_RANK_STEP = 0.4
 _SAME_FEATURE_KM = 400.0
 _SAME_WATER_KM = 2_000.0  # ... and a sea or a region of the same name this close
 _TOWN_OVER_DISTRICT = 100_000  # a district named like a town this big in its country is it
+# Second-level units of the world (admin2.csv): a prior below any town's (a town of 500
+# people scores 2.7), so that a town beats its namesake district; "<name> district" still
+# finds the district (the generic word's bonus).
+_ADMIN2_PRIOR_BASE = 0.5
+_ADMIN2_PRIOR_STEP = 0.25  # per tenfold population of its towns ...
+_ADMIN2_PRIOR_MAX = 2.0  # ... up to this
+_ADMIN2_TOWN_KM = 75.0  # a unit named like a town of its country this close is the town
+# Generic words of the units' GeoNames names, dropped to give the name news uses
+# ("Shighnan District" -> "Shighnan", "Kabupaten Bogor" -> "Bogor"); the full name is kept.
+_ADMIN2_SUFFIXES = ("District", "County", "Municipality", "Rayon", "Raion", "Department",
+                    "Province", "Prefecture", "Region", "Subregion", "Tumani", "Shahri",
+                    "İlçesi", "Járás", "Okrug", "Kommun", "Kommune", "Parish", "Zone", "Area",
+                    "Shi", "Gun", "Sum", "Aūdany", "pagasts", "vald", "Municipal",
+                    "Administratsiya")
+_ADMIN2_PREFIXES = ("Comuna", "Municipio", "Amphoe", "Huyện", "Provincia", "Kabupaten",
+                    "Kota", "Departamento", "Shahrestān-e", "Powiat", "Gemeente", "Obshtina",
+                    "Okres", "Partido", "Muang", "Markaz", "Province", "Municipiul", "Oraş",
+                    "Grad", "Distrito", "District", "Municipality", "Gorodskoy")
+_ADMIN2_LINKS = ("de", "del", "do", "da", "dos", "das", "of", "di")
 _AIRPORT_PRIOR = {"large_airport": 5.5, "medium_airport": 4.5, "small_airport": 4.0}
 _AIRPORT_NAME_TOWN = 10_000  # an airport's short name that a town this big has is the town's
 # Words of airport names that say nothing about which airport it is.
@@ -416,6 +437,7 @@ class _Builder:
         self.admin1: list[str] = []
         self.index: dict[str, list[int]] = {}
         self.capitals: set[int] = set()
+        self.districts: set[int] = set()  # entries of admin2.csv
 
     def add(self, eid: str, name: str, kind: str, country: str, lat: float, lon: float,
             population: int, admin1: str, aliases: Iterable[str] = (), *,
@@ -446,7 +468,7 @@ def _inputs(folder: Path) -> list[Path]:
             gaz / "demonyms.csv", gaz / "admin1CodesASCII.txt", gaz / "common_words.txt",
             gaz / "country_points.csv", gaz / "english_words.txt", gaz / "us_counties.csv",
             gaz / "features.csv", gaz / "feature_words.csv", gaz / "admin1_points.csv",
-            folder / "raw" / "airports_ourairports_world.csv",
+            gaz / "admin2.csv", folder / "raw" / "airports_ourairports_world.csv",
             folder / "raw" / "ne_110m_admin0_countries_world.geojson"]
 
 
@@ -707,6 +729,8 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         if str(gid) in capital_ids:
             b.capitals.add(i)
 
+    _add_admin2(b, gaz / "admin2.csv", admin_names)
+
     # An airport's short name, unless a town of some size has it ("Heathrow" but not
     # "Hollywood"); and a town known only through its airport ("Lukla").
     for i, town, short in airport_towns:
@@ -894,6 +918,67 @@ def _add_us_counties(b: _Builder, path: Path,
               normalize_name(state[1]) if state else "", aliases)
 
 
+def _admin2_bare(name: str) -> str:
+    """A unit's name without its generic word ("Nirkh District" -> "Nirkh")."""
+    words = name.split()
+    if len(words) >= 2 and words[-1] in _ADMIN2_SUFFIXES:
+        words = words[:-1]
+    if len(words) >= 2 and words[0] in _ADMIN2_PREFIXES:
+        words = words[1:]
+        if len(words) >= 2 and words[0].lower() in _ADMIN2_LINKS:
+            words = words[1:]
+    return " ".join(words)
+
+
+def _add_admin2(b: _Builder, path: Path,
+                admin_names: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """The world's second-level units (``admin2.csv``), kind ``admin2``, at a low prior.
+
+    Found under their names without the generic word ("Jajarkot"; "Nirkh District" as
+    "Nirkh") and their full names. A unit is left out when its name is a country's, an
+    admin-1 region's or a district's of ``features.csv`` in its country, or a town's of its
+    country within :data:`_ADMIN2_TOWN_KM` (the town stands for it: most districts are
+    named after their seat). A name that is an English word ("Federation", "Karo") or that
+    only districts have ("Ayala", a surname as often) needs evidence, as a town's that is an
+    English word does (``_pack``): a generic word ("Karo district", "the district of
+    Karo"), a locative one ("in Karo"), a qualifier ("Karo, Indonesia").
+
+    Raises
+    ------
+    DataError
+        If a row has no valid coordinates or population.
+
+    """
+    units = ("country", "admin1", "region", "admin2")
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        try:
+            lat, lon, pop = float(row["lat"]), float(row["lon"]), int(row["population"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name}: line {lineno}: bad coordinates or population"
+                            ) from None
+        name, cc = row["name"], row["country"]
+        bare = _admin2_bare(name)
+        key = normalize_name(bare)
+        if len(key) < 3:
+            continue
+        taken = False
+        for e in b.index.get(key, ()):
+            kind = _KIND_ORDER[b.kinds[e]]
+            if kind == "country" or (b.countries[e] == cc and (
+                    kind in units or (kind == "city" and great_circle_km(
+                        lat, lon, b.lats[e], b.lons[e]) < _ADMIN2_TOWN_KM))):
+                taken = True
+                break
+        if taken:
+            continue
+        region = admin_names.get((cc, row["admin1"]))
+        i = b.add(f"admin2:{row['code']}", bare, "admin2", cc, lat, lon, pop,
+                  normalize_name(region[1]) if region else "", [name] if name != bare else [])
+        b.districts.add(i)
+        b.priors[i] = min(_ADMIN2_PRIOR_MAX,
+                          _ADMIN2_PRIOR_BASE + _ADMIN2_PRIOR_STEP * math.log10(pop + 1))
+
+
 def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int],
           heads: list[tuple[str, str, str, bool]]) -> dict[str, Any]:
     demonyms = {}
@@ -909,8 +994,13 @@ def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int],
     # A feature's name that is also an English word ("Sugarloaf") needs evidence, as a
     # town's does.
     lexicon_set = set(lexicon)
-    common = sorted({*common, *(normalize_name(b.names[i]) for i in b.priors
-                                if normalize_name(b.names[i]) in lexicon_set)})
+    # So does a one-word name that only districts of admin2.csv have ("Ayala"): a surname as
+    # often as a place the story is about.
+    districts_only = {k for k, posting in b.index.items() if " " not in k
+                      and all(i in b.districts for i in posting)}
+    common = sorted({*common, *districts_only,
+                     *(normalize_name(b.names[i]) for i in b.priors
+                       if normalize_name(b.names[i]) in lexicon_set)})
     keys = sorted(b.index)
     post_off, post = [0], []
     for k in keys:

@@ -1463,7 +1463,8 @@ def _build_place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) ->
     if curated is not None:  # keeps the station and airports a trip needs
         return replace(curated, population=population)
     source = ("GeoNames" if eid.startswith(("geonames:", "admin1:", "country:", "continent:"))
-              else "US Census Bureau" if eid.startswith("admin2:") else "curated")
+              else "US Census Bureau" if eid.startswith("admin2:US.")
+              else "GeoNames" if eid.startswith("admin2:") else "curated")
     return Place(id=eid, name=name, kind=kind, country=country, lat=lat, lon=lon,
                  source=source, population=population)
 
