@@ -490,3 +490,14 @@ def test_the_two_cities_are_the_pair_named_before() -> None:
     (loose,) = find_claims("Flights from Seattle to Bengaluru began on Monday. Officials "
                            "say the trip covers 12,500 km.")
     assert loose.places_confidence != "sure"
+
+
+def test_a_later_figure_to_another_place_keeps_the_origin_of_the_pair_before() -> None:
+    from routes.text.claims import find_claims
+
+    first, second = find_claims("Buses take two hours to reach Nakuru from Nairobi, or five "
+                                "hours to Kisumu.")
+    assert (first.origin.name, first.destination.name) == ("Nairobi", "Nakuru")
+    assert second.origin is not None and second.destination is not None
+    assert (second.origin.name, second.destination.name) == ("Nairobi", "Kisumu")
+    assert second.places_confidence == "likely"  # read across a clause, never "sure"

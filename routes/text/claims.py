@@ -1087,6 +1087,11 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     if pair is not None:
         o, d = _end(pair[0]), _end(pair[1])
         in_clause = clause[0] <= pair[0].start < clause[1]
+        to = _to_after(p, q, here) if not in_clause else None
+        if to is not None and to.place.id not in (o.place.id, d.place.id):
+            # "90 minutes to reach A from B, or 3½ hours to C": from B to C
+            return _Reading(o, to, "from_to", None, _min(o.confidence, to.confidence, "likely"),
+                            _notes(o, to) or f"from {o.place.name}, as the figure before")
         # A pair named in an earlier clause carries over to a clause that names no place
         # ("Though a flight between A and B takes 90 minutes, a trip by rail takes …").
         carried = pair[1].end <= clause[0] and not any(
