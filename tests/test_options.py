@@ -253,3 +253,19 @@ def test_calling_at_a_station_on_a_branch_is_not_doubling_back() -> None:
     stops = [s.name for leg in result.options[0].legs for s in leg.stops]
     assert "Omsk" in stops
     assert not any("doubles back" in n for n in result.options[0].notes)
+
+
+def test_one_train_runs_the_whole_way_so_line_speed_ranges_add_up() -> None:
+    # London–Paris runs on two high-speed lines with official lengths: the fastest time is
+    # the fastest train on both, not an average of independent errors.
+    option = find_options(plan_trip("London", "Paris", mode="rail", alternatives=1)).options[0]
+    low = central = high = 0.0
+    for leg in option.legs:
+        for note in leg.notes:
+            m = re.match(r"([\d,]+) km at (\d+)–(\d+)–(\d+) km/h", note)
+            if m:
+                km, slow, mid, fast = (float(x.replace(",", "")) for x in m.groups())
+                low, central, high = low + km / fast, central + km / mid, high + km / slow
+    assert central == pytest.approx(option.duration_h.central, abs=0.02)
+    assert option.duration_h.low == pytest.approx(low, abs=0.02)
+    assert option.duration_h.high == pytest.approx(high, abs=0.02)

@@ -335,7 +335,9 @@ class _LegBuilder:
         self.duration.add_central(hours)
         self.duration.add_spread(e.factor_source, (dist.central - dist.low) / v_c,
                                  (dist.high - dist.central) / v_c)
-        self.duration.add_spread(f"speed:{speed.id}", dist.central / v_c - dist.central / v_hi,
+        # One train runs the whole way: a fast one is fast on every line, so the speed
+        # spreads of all the lines add up (one key), not in quadrature as independent errors.
+        self.duration.add_spread("speed", dist.central / v_c - dist.central / v_hi,
                                  dist.central / v_lo - dist.central / v_c)
         if e.country and e.country not in self.countries:
             self.countries.append(e.country)
