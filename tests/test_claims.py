@@ -497,6 +497,7 @@ def test_a_later_figure_to_another_place_keeps_the_origin_of_the_pair_before() -
 
     first, second = find_claims("Buses take two hours to reach Nakuru from Nairobi, or five "
                                 "hours to Kisumu.")
+    assert first.origin is not None and first.destination is not None
     assert (first.origin.name, first.destination.name) == ("Nairobi", "Nakuru")
     assert second.origin is not None and second.destination is not None
     assert (second.origin.name, second.destination.name) == ("Nairobi", "Kisumu")
