@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from hypothesis import settings
 
 from routes import TripOptions, find_options, plan_trip
+from routes import settings as routes_settings
 
 # Hypothesis profiles: "routes" for the normal suite (a sample), "fuzz" for the dedicated run
 # (make fuzz: pytest tests/test_fuzz.py --hypothesis-profile=fuzz).
@@ -20,3 +24,33 @@ def pyongyang_vladivostok() -> TripOptions:
 @pytest.fixture(scope="session")
 def tumen_hunchun_detour() -> TripOptions:
     return find_options(plan_trip("Pyongyang", "Vladivostok", via=["Tumen", "Hunchun"]))
+
+
+@pytest.fixture
+def data_folder_with(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Make a data folder like the shipped one (its files linked), but for some files.
+
+    Called with a map of a file's path inside the folder ("lexicon/modes.toml") to its new
+    text; every other file is a link to the shipped one.
+    """
+    return lambda replaced: _linked_folder(tmp_path / "data", replaced)
+
+
+def _linked_folder(folder: Path, replaced: dict[str, str]) -> Path:
+    wanted = {Path(name) for name in replaced}
+
+    def link(inside: Path) -> None:
+        (folder / inside).mkdir(parents=True)
+        for entry in (routes_settings.data_folder / inside).iterdir():
+            here = inside / entry.name
+            if here in wanted:
+                continue  # written below
+            if entry.is_dir() and any(w.is_relative_to(here) for w in wanted):
+                link(here)
+            else:
+                (folder / here).symlink_to(entry)
+
+    link(Path())
+    for name, text in replaced.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

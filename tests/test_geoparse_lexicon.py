@@ -9,6 +9,7 @@ code stops reading the list from data.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,17 +27,8 @@ def _found(text: str) -> list[tuple[str, str]]:
     return [(m.text, m.place.kind) for m in found]
 
 
-def _folder_without(tmp_path: Path, section: str, word: str) -> Path:
+def _folder_without(make: Callable[[dict[str, str]], Path], section: str, word: str) -> Path:
     """A data folder like the shipped one, but with ``word`` left out of ``[section]``."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for entry in settings.data_folder.iterdir():
-        if entry.name != "lexicon":
-            (folder / entry.name).symlink_to(entry)
-    (folder / "lexicon").mkdir()
-    for entry in (settings.data_folder / "lexicon").iterdir():
-        if entry.name != LEXICON.name:
-            (folder / "lexicon" / entry.name).symlink_to(entry)
     lines = LEXICON.read_text(encoding="utf-8").splitlines(keepends=True)
     start = lines.index(f"[{section}]\n")
     end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("[")),
@@ -46,7 +38,7 @@ def _folder_without(tmp_path: Path, section: str, word: str) -> Path:
     for i in range(start, end):
         lines[i] = lines[i].replace(f"{quoted}, ", "").replace(f", {quoted}", "").replace(
             f"[{quoted}]", "[]")
-    (folder / "lexicon" / LEXICON.name).write_text("".join(lines), encoding="utf-8")
+    folder = make({f"lexicon/{LEXICON.name}": "".join(lines)})
     data = tomllib.loads("".join(lines))
     assert word not in data[section]["words"]
     return folder
@@ -88,10 +80,12 @@ CASES = [
 @pytest.mark.parametrize(("section", "word", "text", "listed", "unlisted"), CASES,
                          ids=[c[0] for c in CASES])
 def test_each_list_does_its_job_and_is_read_from_data(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, section: str, word: str, text: str,
+        data_folder_with: Callable[[dict[str, str]], Path], monkeypatch: pytest.MonkeyPatch,
+        section: str, word: str, text: str,
         listed: list[tuple[str, str]], unlisted: list[tuple[str, str]]) -> None:
     assert _found(text) == listed
-    monkeypatch.setattr(settings, "data_folder", _folder_without(tmp_path, section, word))
+    monkeypatch.setattr(settings, "data_folder", _folder_without(data_folder_with, section,
+                                                                     word))
     assert _found(text) == unlisted
 
 
@@ -114,9 +108,10 @@ def test_every_list_has_words_and_a_purpose() -> None:
     ('words = ["Air"]', r"geoparse\.toml: \[org_prefix\] needs a list of words"),
     ("[speech]", r"geoparse\.toml: not valid TOML"),
 ])
-def test_a_spoilt_list_is_a_one_line_data_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_a_spoilt_list_is_a_one_line_data_error(data_folder_with: Callable[[dict[str, str]], Path],
+                                                monkeypatch: pytest.MonkeyPatch,
                                                 spoil: str, message: str) -> None:
-    folder = _folder_without(tmp_path, "org_tail", "fc")
+    folder = _folder_without(data_folder_with, "org_tail", "fc")
     path = folder / "lexicon" / LEXICON.name
     text = path.read_text(encoding="utf-8")
     spoilt = 'words = "Air"' if spoil.startswith("words") else "[speech\n"

@@ -8,6 +8,7 @@ source, and the words are read from the data folder in use.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -53,21 +54,13 @@ def test_named_services_carry_a_source_and_unsourced_cues_say_so() -> None:
     assert {n["effect"] for n in negatives} <= effects
 
 
-def test_the_mode_words_follow_the_data_folder(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for entry in settings.data_folder.iterdir():
-        if entry.name != "lexicon":
-            (folder / entry.name).symlink_to(entry)
-    (folder / "lexicon").mkdir()
-    for entry in FOLDER.iterdir():
-        if entry.name != "modes.toml":
-            (folder / "lexicon" / entry.name).symlink_to(entry)
+def test_the_mode_words_follow_the_data_folder(
+        data_folder_with: Callable[[dict[str, str]], Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     text = (FOLDER / "modes.toml").read_text(encoding="utf-8")
     text += ('\n[[cue]]\ntext = "zeppelin"\nmode = "air"\nkind = "vehicle"\n'
              'strength = "strong"\nconfidence = "low"\n')
-    (folder / "lexicon" / "modes.toml").write_text(text, encoding="utf-8")
+    folder = data_folder_with({"lexicon/modes.toml": text})
     sentence = "They crossed the Alps by zeppelin."
     assert [c.mode for _, _, c in load_lexicon().cues(sentence)] == []
     monkeypatch.setattr(settings, "data_folder", folder)

@@ -46,7 +46,7 @@ import statistics
 import unicodedata
 import zlib
 from array import array
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -891,6 +891,17 @@ def _add_airports(b: _Builder, path: Path, lexicon: set[str]
     return towns
 
 
+def _unit_rows(path: Path) -> Iterator[tuple[dict[str, str], float, float, int]]:
+    """The rows of a table of units (counties, districts) with their point and population."""
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        try:
+            lat, lon, pop = float(row["lat"]), float(row["lon"]), int(row["population"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name}: line {lineno}: bad coordinates or population"
+                            ) from None
+        yield row, lat, lon, pop
+
+
 def _add_us_counties(b: _Builder, path: Path,
                      admin_names: dict[tuple[str, str], tuple[str, str]]) -> None:
     """US counties and parishes (``us_counties.csv``), kind ``admin2``.
@@ -904,12 +915,7 @@ def _add_us_counties(b: _Builder, path: Path,
         If a row has no valid coordinates or population.
 
     """
-    for lineno, row in enumerate(_read_csv(path), start=2):
-        try:
-            lat, lon, pop = float(row["lat"]), float(row["lon"]), int(row["population"])
-        except (KeyError, TypeError, ValueError):
-            raise DataError(f"{path.name}: line {lineno}: bad coordinates or population"
-                            ) from None
+    for row, lat, lon, pop in _unit_rows(path):
         name = row["name"]
         aliases = [f"{long} {name[len(short) + 1:]}" for short, long in
                    (("St.", "Saint"), ("Ste.", "Sainte")) if name.startswith(f"{short} ")]
@@ -950,12 +956,7 @@ def _add_admin2(b: _Builder, path: Path,
 
     """
     units = ("country", "admin1", "region", "admin2")
-    for lineno, row in enumerate(_read_csv(path), start=2):
-        try:
-            lat, lon, pop = float(row["lat"]), float(row["lon"]), int(row["population"])
-        except (KeyError, TypeError, ValueError):
-            raise DataError(f"{path.name}: line {lineno}: bad coordinates or population"
-                            ) from None
+    for row, lat, lon, pop in _unit_rows(path):
         name, cc = row["name"], row["country"]
         bare = _admin2_bare(name)
         key = normalize_name(bare)
