@@ -537,6 +537,17 @@ def _verdict(claim: Claim, verdict: str, best: Reading, readings: list[Reading],
             # trips: say so, with the widened range.
             text += (f", and {_range_text(best.widened, unit).split(' (central')[0]} "
                      "allowing for the model's worst misses on real trips")
+        elif not raw.low <= q.si <= raw.high:
+            # The figure itself lies outside, its rounding or hedge inside: say so, lest
+            # "2 hours 16 minutes fits 2.3–2.7 h" read as a slip.
+            if q.hedge in ("more_than", "at_least", "less_than", "at_most", "range"):
+                text += f", as {said} allows"
+            else:
+                share = round(100 * max(raw.low / q.si - 1, 1 - raw.high / q.si))
+                margin = round(100 * (hi / q.si - 1))
+                text += (f", allowing the ±{margin} % margin of a "
+                         f"{'hedged' if q.hedge else 'plain'} figure ({share} % off the "
+                         "nearest end)")
     else:
         word = "short" if q.kind == "distance" else "fast" if q.kind == "duration" else "slow"
         if verdict == "overstated":

@@ -502,3 +502,23 @@ def test_a_later_figure_to_another_place_keeps_the_origin_of_the_pair_before() -
     assert second.origin is not None and second.destination is not None
     assert (second.origin.name, second.destination.name) == ("Nairobi", "Kisumu")
     assert second.places_confidence == "likely"  # read across a clause, never "sure"
+
+
+def test_a_figure_just_outside_the_range_says_it_fits_only_by_its_margin() -> None:
+    (checked,) = check_claims("The Eurostar takes 2 hours 16 minutes from London to "
+                              "Paris.").claims
+    assert checked.verdict == "consistent"
+    assert checked.estimate is not None and checked.unit == "h"
+    assert checked.claim.quantity.value < checked.estimate.low  # outside the range itself
+    assert "allowing the ±10 % margin of a plain figure" in checked.explanation
+
+
+def test_an_unnamed_subject_is_not_taken_from_another_story() -> None:
+    from routes.text.claims import find_claims
+
+    text = ("The Vande Bharat Express links New Delhi and Varanasi in eight hours.\n\n"
+            "The Eurostar takes 2 hours 16 minutes from London to Paris.\n\n"
+            "Officials said the village lies 40 km north of Kathmandu.")
+    claim = next(c for c in find_claims(text) if c.quantity.surface == "40 km")
+    assert claim.origin is None or claim.origin.name == "Kathmandu"
+    assert claim.destination is None or claim.destination.name == "Kathmandu"

@@ -956,10 +956,12 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
         return _end(pick)
     others = [m.place for m in p.by_sentence[p.sentence_of(sent[0])]] if p.sentence_of(
         sent[0]) >= 0 else []
+    # The last place named before, if it lies near this sentence's places: when it does not,
+    # the story has moved on, and an older place is no likelier the subject.
     earlier = [m for m in p.mentions if sent[0] - 400 <= m.start < sent[0]
-               and m.place.kind in LOCAL_KINDS and all(
-                   distance_km(m.place.point, o.point) <= _NEIGHBOUR_KM for o in others)]
-    if earlier:
+               and m.place.kind in LOCAL_KINDS][-1:]
+    if earlier and all(distance_km(earlier[-1].place.point, o.point) <= _NEIGHBOUR_KM
+                       for o in others):
         found = _end(earlier[-1])
         found.confidence = "likely"
         found.note = f"“{earlier[-1].text}” is taken from an earlier sentence"
