@@ -522,3 +522,10 @@ def test_an_unnamed_subject_is_not_taken_from_another_story() -> None:
     claim = next(c for c in find_claims(text) if c.quantity.surface == "40 km")
     assert claim.origin is None or claim.origin.name == "Kathmandu"
     assert claim.destination is None or claim.destination.name == "Kathmandu"
+
+
+def test_two_places_that_are_n_km_apart_are_a_sure_pair() -> None:
+    (ok,) = check_claims("Paris and Lyon are roughly 390 km apart.").claims
+    assert ok.verdict == "consistent" and ok.claim.places_confidence == "sure"
+    (wrong,) = check_claims("Paris and Lyon are 900 km apart.").claims
+    assert wrong.verdict == "overstated" and wrong.claim.places_confidence == "sure"

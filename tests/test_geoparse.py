@@ -617,3 +617,18 @@ def test_a_small_namesake_in_the_storys_country_does_not_win_for_it() -> None:
     # Dallas, Victoria is a suburb: beside Sydney, "Dallas" is still the Texan city.
     found = {m.text: m.place for m in find_places("Flights from Sydney to Dallas resumed.")}
     assert found["Dallas"].country == "US"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Webster's has "shanghai" and "berlin" as words; the news means the cities.
+    ("Beijing and Shanghai are about 1,200 km apart.", ["Beijing", "Shanghai"]),
+    ("Trains link Berlin and Warsaw daily.", ["Berlin", "Warsaw"]),
+])
+def test_a_big_city_named_like_a_word_needs_no_evidence(text: str, names: list[str]) -> None:
+    assert [m.text for m in find_places(text)] == names
+
+
+def test_an_organisation_word_after_a_name_must_be_part_of_the_name() -> None:
+    # "Warsaw daily" is a train running daily; "China Daily" is a newspaper.
+    assert [m.text for m in find_places("She reads the China Daily in Beijing.")] == \
+        ["Beijing"]

@@ -659,8 +659,9 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
             persons.add(m.key)  # "Dr. Dunn": Dunn is a person throughout the text
         return True
     nxt = doc.next_word(m.end)
-    if nxt is not None and nxt[0].lower() in doc.words.org_tail:
-        return True
+    if nxt is not None and nxt[0].lower() in doc.words.org_tail and (
+            doc.caps or nxt[0][:1].isupper()):
+        return True  # "China Daily", "Kenya Airways"; not "trains to Warsaw daily"
     quoted = _QUOTED_TAIL.match(doc.text, m.end)
     if quoted is not None and quoted.group(1).lower() in doc.words.org_tail and not (
             doc.text[m.end] in "'’" and doc.text[m.end - 1] in "sS"):
@@ -680,10 +681,21 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
     return m.words == 1 and m.key in persons
 
 
+_WORD_CITY = 1_000_000  # a city this big is named in the news far more than the word is
+
+
 def _needs_evidence(m: _Match, gaz: Gazetteer) -> bool:
+    """Whether a name is also an ordinary word and needs evidence that it is a place.
+
+    Not a country's or continent's, nor a city's of :data:`_WORD_CITY` people by that very
+    name ("Shanghai", "Berlin", "Warsaw", "Boston": the dictionary has them, the news
+    means the city).
+    """
     if m.words != 1 or m.key not in gaz.common_words or m.head:
         return False
-    return not any(gaz.kind(e) in ("country", "continent") for e in m.entries)
+    return not any(gaz.kind(e) in ("country", "continent") or (
+        gaz.kind(e) == "city" and gaz.population(e) >= _WORD_CITY
+        and gaz.name_key(e) == m.key) for e in m.entries[:_MAX_CANDIDATES])
 
 
 def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:

@@ -590,6 +590,7 @@ _TO = re.compile(r"(?i)^\s+to\s+$")
 _PREPOSITION_LEAD = re.compile(r"(?i)\b(?:to|from|for|via|through|at|in|into|near|of|and|or|"
                                r"past|by|on)\s*$")
 _DASH = re.compile(r"^\s*[-–—]\s*$")
+_APART_AFTER = re.compile(r"(?i)\s+(?:are|lie|sit|stand)\s+(?:[\w,.’'-]+\s+){1,6}?apart\b")
 _REACH = re.compile(r"(?i)\b(?:reach|get\s+to|arrive\s+in|arrive\s+at|to)\s+$")
 _REVERSE_FROM = re.compile(r"(?i)^\s+from\s+(?:the\s+)?$")
 _VIA_MARKER = re.compile(r"(?i)\b(?:via|through|across|over|at|by\s+way\s+of|past|near|"
@@ -608,6 +609,8 @@ def _pair_relation(text: str, m1: Mention, m2: Mention, lo: int) -> str | None:
         return "between"
     if _LINK_LEAD.search(lead) and _LINK_MID.match(between):
         return "between"
+    if _AND.match(between) and _APART_AFTER.match(text, m2.end):
+        return "between"  # "Beijing and Shanghai are about 1,200 km apart"
     if _DASH.match(between):
         return "from_to"
     if _TO.match(between) and not _PREPOSITION_LEAD.search(lead):
