@@ -100,3 +100,9 @@ def test_compare_shows_how_an_unsure_name_was_read() -> None:
     result = find_options(plan_trip("Seattle", "Victoria", mode="air"))
     assert any(n.startswith("“Victoria” is read as Victoria (AU") and "(CA," in n
                for n in result.notes)
+
+
+def test_the_region_around_a_town_of_its_name_is_no_rival() -> None:
+    from routes.geo.resolve import read_places
+
+    assert read_places(["New York", "London"]).notes == ()

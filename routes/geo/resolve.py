@@ -143,7 +143,8 @@ def _rivals_note(name: str, mention: Mention) -> str:
         return ""
     chosen, *others = mention.candidates
     rivals = [c for c in others if chosen.score - c.score <= _RIVAL_GAP and c.id != chosen.id
-              and (c.kind in ("admin1", "country", "region") or c.population >= _NOTABLE)]
+              and (c.kind in ("admin1", "country", "region") or c.population >= _NOTABLE)
+              and not _holds(c, chosen)]
     if not rivals:
         return ""
 
@@ -158,6 +159,16 @@ def _rivals_note(name: str, mention: Mention) -> str:
     country = gaz.name(entry) if entry is not None else rivals[0].country
     return (f"“{name}” is read as {described(chosen)}; it may also be {listed}: add the "
             f"region or country (“{name}, {country}”) to choose.")
+
+
+def _holds(unit: Candidate, town: Candidate) -> bool:
+    """Whether ``unit`` is the same-named region around ``town`` (New York, the state).
+
+    Naming the region in a trip would mean the town: it is no rival worth a note.
+    """
+    return (town.kind == "city" and unit.kind in ("admin1", "region")
+            and unit.country == town.country
+            and normalize_name(unit.name) in normalize_name(town.name))
 
 
 _KINDS = {"admin1": "a first-level region", "country": "a country", "region": "a region",
