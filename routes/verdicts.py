@@ -35,6 +35,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -217,6 +218,13 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
     found = est.options(o, d, mode)
     if isinstance(found, str):
         return found
+    if mode == "air" and kind != "distance" and not _CONNECTION.search(
+            claim.text, *claim.sentence):
+        # "The flight from A to B": the nonstop one where there is one; a connection is
+        # another trip, read only when the sentence speaks of a stop.
+        nonstop = [opt for opt in found if sum(leg.mode == "air" for leg in opt.legs) == 1
+                   and "one stop" not in opt.label]
+        found = nonstop or found
     band = _band(rules, mode, kind)
     out: list[Reading] = []
     # A way three times as long as the straight line is another trip (rail round the
@@ -253,6 +261,10 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
             out.append(Reading(mode, speed.scaled(1000.0 / 3600.0),
                                f"the average speed of {label}", band, caveat))
     return out or f"no {mode} estimate"
+
+
+_CONNECTION = re.compile(r"(?i)\b(?:stop(?:s|over|overs)?|layovers?|connect\w*|transfers?|"
+                         r"change (?:of )?planes|via|one-stop|two-stop)\b")
 
 
 def _far_terminal(opt: RouteOption, legs: list[Any], mode: str) -> str:

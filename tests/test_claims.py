@@ -529,3 +529,12 @@ def test_two_places_that_are_n_km_apart_are_a_sure_pair() -> None:
     assert ok.verdict == "consistent" and ok.claim.places_confidence == "sure"
     (wrong,) = check_claims("Paris and Lyon are 900 km apart.").claims
     assert wrong.verdict == "overstated" and wrong.claim.places_confidence == "sure"
+
+
+def test_a_flight_is_the_nonstop_one_unless_the_sentence_speaks_of_a_stop() -> None:
+    (nonstop,) = check_claims("The British flight from New York to London lasts around 12 "
+                              "hours.").claims
+    assert nonstop.verdict == "overstated"  # nonstop flights take about seven hours
+    (connecting,) = check_claims("With a stop in Reykjavik, the British flight from New York "
+                                 "to London takes 12 hours.").claims
+    assert connecting.verdict == "consistent"
