@@ -503,6 +503,9 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     caveats = [r.caveat for r in readings if r.caveat]
     if caveats:
         return caveats[0]
+    if claim.urban:
+        return (f"{claim.mode_basis or 'the service'} is a metro, tram or commuter line, and "
+                "the data has only intercity railways")
     if verdict == "overstated" and q.kind == "duration":
         if claim.one_off:
             return "one trip as it happened: delays can make any trip longer"

@@ -538,3 +538,10 @@ def test_a_flight_is_the_nonstop_one_unless_the_sentence_speaks_of_a_stop() -> N
     (connecting,) = check_claims("With a stop in Reykjavik, the British flight from New York "
                                  "to London takes 12 hours.").claims
     assert connecting.verdict == "consistent"
+
+
+def test_a_metro_or_commuter_service_is_never_flagged_against_intercity_track() -> None:
+    checked = check_claims("The Gautrain runs from Johannesburg to Pretoria, 54 km, in about "
+                           "40 minutes.").claims
+    assert [c.verdict for c in checked] == ["unverifiable", "unverifiable"]
+    assert all("metro, tram or commuter line" in c.explanation for c in checked)

@@ -87,6 +87,7 @@ class Claim:
     round_trip: bool = False
     freight: bool = False
     one_off: bool = False
+    urban: bool = False
 
 
 def claim_text(claim: Claim) -> str:
@@ -368,6 +369,7 @@ class _Mode:
     basis: str = ""
     high_speed: bool = False
     activity: str = ""
+    urban: bool = False
 
 
 def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, int],
@@ -413,7 +415,7 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
                    if c.mode == "rail")
         confidence = "sure" if cue.strong and sure else "likely"
         return _Mode(mode, confidence, f"“{text[s:e]}”", high and mode == "rail",
-                     cue.activity)
+                     cue.activity, cue.urban and mode == "rail")
     if q.kind == "distance" and re.search(r"(?i)\bdistance\b", text[clause[0]:clause[1]]) \
             and not static:
         return _Mode("straight", "likely", "“distance”")
@@ -1391,10 +1393,11 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
         return Claim(q, first.origin, first.destination, first.mode, first.relation, sent,
                      alt_of, text, first.direction, first.mode_confidence, first.mode_basis,
                      first.high_speed, first.activity, first.places_confidence,
-                     first.places_note, first.round_trip, first.freight, first.one_off)
+                     first.places_note, first.round_trip, first.freight, first.one_off,
+                     first.urban)
     return Claim(q, origin, destination, mode.mode, r.relation, sent, None, text,
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
-                 confidence, note, round_trip, freight, one_off)
+                 confidence, note, round_trip, freight, one_off, mode.urban)
 
 
 def shifted(claim: Claim, offset: int, before: int, text: str) -> Claim:

@@ -52,6 +52,7 @@ class ModeCue:
     activity: str = ""
     kind: str = ""
     source: str = ""
+    urban: bool = False  # a metro, tram or commuter service ("Gautrain", "subway")
 
     @property
     def strong(self) -> bool:
@@ -298,7 +299,8 @@ def _cue(item: dict[str, Any], where: str) -> ModeCue:
     if mode not in MODES or strength not in ("strong", "weak") or not item.get("text"):
         raise DataError(f"{where}: needs text, a mode ({', '.join(MODES)}) and a strength")
     return ModeCue(item["text"], mode, strength, bool(item.get("high_speed", False)),
-                   item.get("activity", ""), item.get("kind", ""), item.get("source", ""))
+                   item.get("activity", ""), item.get("kind", ""), item.get("source", ""),
+                   bool(item.get("urban", False)))
 
 
 def _read(path: Path) -> dict[str, Any]:
