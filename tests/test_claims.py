@@ -545,3 +545,24 @@ def test_a_metro_or_commuter_service_is_never_flagged_against_intercity_track() 
                            "40 minutes.").claims
     assert [c.verdict for c in checked] == ["unverifiable", "unverifiable"]
     assert all("metro, tram or commuter line" in c.explanation for c in checked)
+
+
+def test_a_country_paired_with_a_town_is_its_town_of_that_name() -> None:
+    from routes.text.claims import find_claims
+
+    (claim,) = find_claims("The railway from Addis Ababa to Djibouti takes about 12 hours.")
+    assert claim.destination is not None
+    assert (claim.destination.name, claim.destination.kind) == ("Djibouti", "city")
+
+
+def test_the_time_before_a_change_is_not_flagged_as_too_slow() -> None:
+    text = ("The Addis Ababa–Djibouti railway has cut travel between the two capitals to about "
+            "12 hours, from three days by road.")
+    now, before = check_claims(text).claims
+    assert (now.claim.mode, now.verdict) == ("rail", "consistent")  # not "12 hours from …"
+    assert before.claim.former and before.verdict == "unverifiable"
+    assert "time before the change" in before.explanation
+    # without the change, three days by road is far too slow
+    (plain,) = check_claims("The drive from Addis Ababa to Djibouti takes three days by "
+                            "road.").claims
+    assert plain.verdict == "overstated"

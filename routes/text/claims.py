@@ -88,6 +88,7 @@ class Claim:
     freight: bool = False
     one_off: bool = False
     urban: bool = False
+    former: bool = False  # the time before a change the sentence tells of ("from three days")
 
 
 def claim_text(claim: Claim) -> str:
@@ -290,6 +291,11 @@ def _as_town(text: str, m: Mention) -> Mention:
     """A country named as a town ("the Red Sea port of Djibouti") is its town of that name."""
     if m.place.kind != "country" or not _TOWN_LEAD.search(text[max(0, m.start - 25):m.start]):
         return m
+    return _town_named_like(m)
+
+
+def _town_named_like(m: Mention) -> Mention:
+    """A country's mention read as the biggest town of the country with its name, if any."""
     from routes.geo.gazetteer import load_gazetteer
     from routes.geo.places import normalize_name
 
@@ -680,6 +686,12 @@ def _pairs(p: _Passage, here: Sequence[Mention], lo: int, hi: int
                         continue  # "the Poland–Ukraine border", "Sino-Russian talks"
                 m1, m2 = _named_by(p.text, p.mentions, m1), _named_by(p.text, p.mentions, m2)
                 m1 = _town_beside(p.text, inside, m1, m2.start)
+                # A trip between a town and a country named like its own town ("from Addis
+                # Ababa to Djibouti") is between the two towns.
+                if m1.place.kind == "city" and m2.place.kind == "country":
+                    m2 = _town_named_like(m2)
+                elif m2.place.kind == "city" and m1.place.kind == "country":
+                    m1 = _town_named_like(m1)
                 if m1.place.id == m2.place.id:
                     continue
                 out.append((m1, m2, relation))
@@ -1025,8 +1037,9 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         rel_word = (after.group("rel") or "").lower()
         direction = _direction_word(text, p.lex, after.start("dir") + q.end,
                                     after.end("dir") + q.end) if after.group("dir") else None
-        if rel_word in ("apart", "distant", "across"):
-            after = None
+        if rel_word in ("apart", "distant", "across") or (
+                rel_word == "from" and _figure_at(text, q.end + after.end())):
+            after = None  # "cut to 12 hours, from three days": a change, not a place
         else:
             start = q.end + after.end()
             shared = next((c for c in reversed(previous) if c.sentence == sent and c.relation
@@ -1215,6 +1228,17 @@ def _possessive(p: _Passage, q: Quantity, poss: re.Match[str], anchor: Mention,
                     "the place it is measured to is not named")
 
 
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
+                          r"more\s+than\s+|over\s+)?$")
+
+
+def _figure_at(text: str, pos: int) -> bool:
+    """Whether a figure starts right at ``pos`` ("from three days", "from 18 hours")."""
+    found = find_quantities(text[pos:pos + 60])
+    return bool(found) and found[0].start <= len(text[pos:pos + 60]) - len(
+        text[pos:pos + 60].lstrip())
+
+
 def _to_after(p: _Passage, q: Quantity, here: Sequence[Mention]) -> _End | None:
     """The place right after "to" following the figure ("3½ hours to Poroy")."""
     for m in here:
@@ -1382,6 +1406,9 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     round_trip = any(n.effect == "both_ways" for _, _, n in p.scan.negatives(*window))
     freight = lex.freight.search(text, sent[0], sent[1]) is not None
     one_off = q.kind == "duration" and lex.one_off.search(text, *clause) is not None
+    former = (q.kind == "duration" and _FROM_BEFORE.search(text, max(sent[0], q.start - 30),
+                                                           q.start) is not None
+              and lex.change.search(text, *sent) is not None)
     origin = r.origin.place if r.origin else None
     destination = r.destination.place if r.destination else None
     confidence = r.confidence if origin is not None and destination is not None else "none"
@@ -1394,10 +1421,10 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                      alt_of, text, first.direction, first.mode_confidence, first.mode_basis,
                      first.high_speed, first.activity, first.places_confidence,
                      first.places_note, first.round_trip, first.freight, first.one_off,
-                     first.urban)
+                     first.urban, first.former)
     return Claim(q, origin, destination, mode.mode, r.relation, sent, None, text,
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
-                 confidence, note, round_trip, freight, one_off, mode.urban)
+                 confidence, note, round_trip, freight, one_off, mode.urban, former)
 
 
 def shifted(claim: Claim, offset: int, before: int, text: str) -> Claim:
