@@ -566,3 +566,13 @@ def test_the_time_before_a_change_is_not_flagged_as_too_slow() -> None:
     (plain,) = check_claims("The drive from Addis Ababa to Djibouti takes three days by "
                             "road.").claims
     assert plain.verdict == "overstated"
+
+
+def test_ends_named_by_words_are_not_the_passages_trip() -> None:
+    from routes.text.claims import find_claims
+
+    text = ("The train from Jakarta to Bandung takes 40 minutes. It is then a 10-minute walk "
+            "from the station to the museum.")
+    walk = next(c for c in find_claims(text) if c.quantity.surface == "10-minute")
+    assert walk.origin is None and walk.destination is None
+    assert walk.places_note == "its ends are named by words, not places"

@@ -1168,7 +1168,10 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         o, d = _end(distinct[0]), _end(distinct[1])
         return _Reading(o, d, "between", None, _min("likely", o.confidence, d.confidence),
                         "the two places of its sentence")
-    # 6. The trip the passage is about.
+    # 6. The trip the passage is about, unless the sentence gives its own ends in words
+    # that name no place ("a 10-minute walk from the station to the museum").
+    if not distinct and _UNNAMED_ENDS.search(text, *clause):
+        return _Reading(note="its ends are named by words, not places")
     if trip is not None:
         o, d = _end(trip[0]), _end(trip[1])
         if len(distinct) == 1:
@@ -1195,6 +1198,11 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         return _Reading(None, _end(distinct[0]), "unknown", None, "none",
                         "only one end is named")
     return _Reading(note="no place is named")
+
+
+_UNNAMED_ENDS = re.compile(r"\bfrom\s+(?:the|a|an|his|her|their|our|my|its)\s+[a-z][\w-]*"
+                           r"(?:\s+[a-z][\w-]*)?\s+(?:to|into|until)\s+(?:the|a|an|his|her|"
+                           r"their|our|my|its)\s+[a-z]")
 
 
 def _place_beside(p: _Passage, q: Quantity, here: Sequence[Mention]) -> Mention | None:
