@@ -269,3 +269,9 @@ def test_one_train_runs_the_whole_way_so_line_speed_ranges_add_up() -> None:
     assert central == pytest.approx(option.duration_h.central, abs=0.02)
     assert option.duration_h.low == pytest.approx(low, abs=0.02)
     assert option.duration_h.high == pytest.approx(high, abs=0.02)
+
+
+def test_a_flight_abroad_leaves_from_an_international_airport() -> None:
+    abroad = find_options(plan_trip("New York", "London", mode="air")).options
+    codes = {leg.origin.name for o in abroad for leg in o.legs if leg.mode == "air"}
+    assert codes and all("International" in c for c in codes)  # not La Guardia

@@ -232,6 +232,8 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
     origins = [a for a in airports_for(net, trip.origin) if a.country not in trip.avoid_countries]
     dests = [a for a in airports_for(net, trip.destination)
              if a.country not in trip.avoid_countries]
+    if trip.origin.country != trip.destination.country:
+        origins, dests = _international(origins), _international(dests)
     if not origins or not dests:
         lacking = trip.origin if not origins else trip.destination
         msg = f"no airport with scheduled service near {lacking.name}"
@@ -261,6 +263,16 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
     chosen = (scheduled or nonstop[:1]) + connecting[:1]
     chosen.sort(key=lambda f: (f.duration_h.central, f.label))
     return chosen[:_MAX_FLIGHTS]
+
+
+def _international(airports: list[Airport]) -> list[Airport]:
+    """For a flight abroad, a city's international airports, if its name says it has one.
+
+    New York's flights to London leave from Newark or JFK, not La Guardia; Buenos Aires'
+    from Ezeiza, not the Aeroparque. A city none of whose airports says so keeps them all.
+    """
+    named = [a for a in airports if "international" in a.name.casefold()]
+    return named or airports
 
 
 class _Air:
