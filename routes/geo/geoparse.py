@@ -1374,12 +1374,9 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     if not plans:
         return
     planned = {id(p[0]) for p in plans}
-    fixed: list[tuple[float, float, int]] = []  # the places of mentions that keep their scores
-    for m in matches:
-        if m.scores and id(m) not in planned:
-            best = _best(m)
-            if gaz.kind(best) in _LOCAL_KINDS:
-                fixed.append((*gaz.point(best), id(m)))
+    # The best places of the mentions that keep their scores, found once.
+    kept = [(id(m), _best(m)) for m in matches if m.scores and id(m) not in planned]
+    fixed = [(*gaz.point(b), i) for i, b in kept if gaz.kind(b) in _LOCAL_KINDS]
     # The countries where each planned mention names a big town by its very name.
     big_in = {id(m): {gaz.country_of(e) for e, *_ in points if gaz.kind(e) == "city"
                       and gaz.population(e) >= _BIG_PLACE and gaz.name_key(e) == m.key}
@@ -1389,19 +1386,14 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
     at = np.array([(lat, lon, k) for _, _, points in plans for _, lat, lon, k in points])
     owner = np.array([id(m) for m, _, _ in rows])
     for _ in range(2):
-        chosen = fixed.copy()
-        for m, _base, _points in plans:
-            best = _best(m)
-            if gaz.kind(best) in _LOCAL_KINDS:
-                chosen.append((*gaz.point(best), id(m)))
+        bests = kept + [(id(m), _best(m)) for m, _base, _points in plans]
+        chosen = fixed + [(*gaz.point(b), i) for i, b in bests[len(kept):]
+                          if gaz.kind(b) in _LOCAL_KINDS]
         if not chosen:
             continue
         peers: dict[str, set[int]] = {}  # country -> the mentions placed there
-        for m, _base, _points in plans:
-            peers.setdefault(gaz.country_of(_best(m)), set()).add(id(m))
-        for m in matches:
-            if m.scores and id(m) not in planned:
-                peers.setdefault(gaz.country_of(_best(m)), set()).add(id(m))
+        for i, b in bests:
+            peers.setdefault(gaz.country_of(b), set()).add(i)
         where = np.array([c[:2] for c in chosen])
         others = owner[:, None] != np.array([c[2] for c in chosen])[None, :]
         # Squared gaps in degrees (longitude shrunk by the cosine of the candidate's
@@ -1413,12 +1405,11 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
         alone = (~others.any(axis=1)).tolist()  # no other mention has a place: no change
         # The regions the story names: a town inside one is its neighbour, wherever the
         # region's own point is ("Clinton" after "Knoxville, Tennessee").
-        regions = {}
-        for m in matches:
-            if m.scores:
-                best = _best(m)
-                if gaz.kind(best) == "admin1":
-                    regions[(gaz.country_of(best), gaz.admin1_of(best))] = id(m)
+        best_of = dict(bests)
+        regions = {(gaz.country_of(best_of[id(m)]), gaz.admin1_of(best_of[id(m)])): id(m)
+                   for m in matches
+                   if id(m) in best_of and gaz.kind(best_of[id(m)]) == "admin1"}
+        qual = {i: {c for c in big if peers.get(c, set()) - {i}} for i, big in big_in.items()}
         for (m, base, e), n_near, n_close, skip in zip(rows, near, close, alone, strict=True):
             if skip:
                 continue
@@ -1429,8 +1420,8 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
             # another place of the story ("Hyderabad" beside "Delhi"); a country with only
             # a small one, or one with the name as an alias, gets nothing for it (Dallas,
             # Victoria beside Sydney). Within a country the order stays as it was.
-            country = gaz.country_of(e)
-            same = country in big_in[id(m)] and bool(peers.get(country, set()) - {id(m)})
+            qualifying = qual[id(m)]
+            same = bool(qualifying) and gaz.country_of(e) in qualifying
             m.scores[e] = (base[e] + min(n_near, _NEAR_MAX) * _NEAR_BONUS
                            + min(n_close, _CLOSE_MAX) * _CLOSE_BONUS
                            + (_SAME_COUNTRY_BONUS if same else 0.0))
