@@ -121,6 +121,7 @@ _STOP = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 _NEXT = re.compile(r"\s+([\"'“‘(\[]?\S)")
 _WORD_END = re.compile(r"([\w.]+)[.!?]*$")
 _WORDISH = re.compile(r"[\w.!?]")
+_WORDISH_RUN = re.compile(r"[\w.!?]+")
 
 
 def _word_before(text: str, start: int, end: int) -> str:
@@ -130,9 +131,12 @@ def _word_before(text: str, start: int, end: int) -> str:
     lies in the run of word characters and stops that ends at ``end``, so the search starts
     there and not at the sentence's start.
     """
-    lo = end
-    while lo > start and _WORDISH.match(text, lo - 1):
-        lo -= 1
+    lo = max(start, end - 64)
+    run = _WORDISH_RUN.match(text[lo:end][::-1])  # the run ending at ``end``, reversed
+    lo = end - (run.end() if run is not None else 0)
+    if lo == end - 64 and lo > start:  # a run longer than the window: walk back the rest
+        while lo > start and _WORDISH.match(text, lo - 1):
+            lo -= 1
     word = _WORD_END.search(text, lo, end)
     return word.group(1).rstrip(".").casefold() if word else ""
 
@@ -608,22 +612,26 @@ _VIA_MARKER = re.compile(r"(?i)\b(?:via|through|across|over|at|by\s+way\s+of|pas
 def _pair_relation(text: str, m1: Mention, m2: Mention, lo: int) -> str | None:
     """How two places (``m1`` first) make a pair, if they do: ``from_to`` or ``between``."""
     between = text[m1.end:m2.start]
+    if len(between) > 60 and len(between.split()) > 12:
+        return None  # every pattern below allows at most 12 words between the two
     lead = text[max(lo, m1.start - 40):m1.start]
-    if _FROM_LEAD.search(lead) and _FROM_TO.match(between):
+    # Each test matches the words between first: they rule out most pairs at once.
+    and_ = _AND.match(between) is not None
+    if _FROM_TO.match(between) and _FROM_LEAD.search(lead):
         return "from_to"
-    if _BETWEEN_LEAD.search(lead) and _AND.match(between):
+    if and_ and _BETWEEN_LEAD.search(lead):
         return "between"
-    if _SEPARATES_LEAD.search(lead) and _FROM.match(between):
+    if _FROM.match(between) and _SEPARATES_LEAD.search(lead):
         return "between"
-    if _LINK_LEAD.search(lead) and _LINK_MID.match(between):
+    if _LINK_MID.match(between) and _LINK_LEAD.search(lead):
         return "between"
-    if _AND.match(between) and _APART_AFTER.match(text, m2.end):
+    if and_ and _APART_AFTER.match(text, m2.end):
         return "between"  # "Beijing and Shanghai are about 1,200 km apart"
     if _DASH.match(between):
         return "from_to"
     if _TO.match(between) and not _PREPOSITION_LEAD.search(lead):
         return "from_to"
-    if _REACH.search(lead) and _REVERSE_FROM.match(between):
+    if _REVERSE_FROM.match(between) and _REACH.search(lead):
         return "to_from"
     return None
 

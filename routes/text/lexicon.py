@@ -143,6 +143,9 @@ class Lexicon:
                     self._patterns.append((re.compile(item["pattern"]), cue))
                 except re.error as exc:
                     raise DataError(f"{where.name}: cue {i + 1}: bad pattern ({exc})") from None
+        # One scan says whether any pattern matches at all: most sentences have none, and
+        # then the patterns are not run one by one.
+        self._any_pattern = _any_of([r for r, _ in self._patterns])
         self._folded = _words_regex(folded, case=False)
         self._exact = _words_regex(exact, case=True)
         # Every negative phrase in one regex (a phrase looked up by its folded text), and
@@ -162,6 +165,7 @@ class Lexicon:
                     msg = f"{where.name}: negative {i + 1}: bad pattern ({exc})"
                     raise DataError(msg) from None
         self._negative_words = _words_regex(list(self._negative_of), case=False)
+        self._any_negative = _any_of([r for r, _ in self._negative_patterns])
         self.travel = _need(_words_regex(claims["travel"]["words"], case=False), "travel")
         self.relation = _need(_words_regex(claims["relation"]["words"], case=False),
                               "relation")
@@ -206,9 +210,10 @@ class Lexicon:
                 cue = self._cue_of_exact.get(m.group())
                 if cue is not None:
                     found.append((m.start(), m.end(), cue))
-        for regex, cue in self._patterns:
-            for m in regex.finditer(text, start, end):
-                found.append((m.start(), m.end(), cue))
+        if self._any_pattern is not None and self._any_pattern.search(text, start, end):
+            for regex, cue in self._patterns:
+                for m in regex.finditer(text, start, end):
+                    found.append((m.start(), m.end(), cue))
         yield from sorted(found, key=lambda t: (t[0], -t[1]))
 
     def negatives(self, text: str, start: int = 0, end: int | None = None
@@ -216,7 +221,9 @@ class Lexicon:
         """Non-trip phrases in ``text[start:end]``, as ``(start, end, negative)``."""
         end = len(text) if end is None else end
         found = [(m.start(), m.end(), neg) for regex, neg in self._negative_patterns
-                 for m in regex.finditer(text, start, end)]
+                 for m in regex.finditer(text, start, end)] if (
+            self._any_negative is not None and self._any_negative.search(text, start, end)
+        ) else []
         if self._negative_words is not None:
             for m in self._negative_words.finditer(text, start, end):
                 neg = self._negative_of.get(_key(m.group()))
@@ -281,6 +288,20 @@ class Scan:
                                                                       *self._spans[k]))
             out += [t for t in found if t[0] >= start and t[1] <= end]
         return out
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One regex that matches where any of ``patterns`` does (their flags kept, scoped)."""
+    if not patterns:
+        return None
+    parts = []
+    for r in patterns:
+        flags = "".join(f for f, bit in (("i", re.IGNORECASE), ("m", re.MULTILINE),
+                                         ("s", re.DOTALL), ("x", re.VERBOSE))
+                        if r.flags & bit)
+        body = re.sub(r"^\(\?[imsx]+\)", "", r.pattern)
+        parts.append(f"(?{flags}:{body})" if flags else f"(?:{body})")
+    return re.compile("|".join(parts))
 
 
 def _key(text: str) -> str:
