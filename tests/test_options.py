@@ -275,3 +275,16 @@ def test_a_flight_abroad_leaves_from_an_international_airport() -> None:
     abroad = find_options(plan_trip("New York", "London", mode="air")).options
     codes = {leg.origin.name for o in abroad for leg in o.legs if leg.mode == "air"}
     assert codes and all("International" in c for c in codes)  # not La Guardia
+
+
+def test_a_drive_across_a_border_stops_at_the_border_not_at_its_end() -> None:
+    road = find_options(plan_trip("Hunchun", "Vladivostok", mode="road")).options[0]
+    kinds = [leg.mode for leg in road.legs]
+    assert kinds == ["road", "border", "road"]
+    first, halt, second = road.legs
+    assert first.destination.name == halt.origin.name == second.origin.name == "CN–RU border"
+    assert first.countries == ("CN",) and second.countries == ("RU",)
+    # the two parts share the drive; the halt comes between them
+    total = first.distance_km.central + second.distance_km.central
+    assert total == pytest.approx(road.distance_km.central, rel=0.01)
+    assert second.origin.elapsed_h == pytest.approx(halt.destination.elapsed_h)

@@ -169,6 +169,40 @@ class Countries:
         True
 
         """
+        line = self._border_line(a, b)
+        if line is None:
+            return None
+        # Nearest in a plane where a degree of longitude is as long as one of latitude.
+        lon0, lat0 = coord
+        scale = max(np.cos(np.radians(lat0)), 0.05)
+        flat = shapely.transform(line, lambda xy: xy * np.array([scale, 1.0]))
+        _, near = shapely.ops.nearest_points(shapely.Point(lon0 * scale, lat0), flat)
+        return (near.x / scale, near.y)
+
+    def border_crossing(self, a: str, b: str, start: Coord, end: Coord) -> Coord | None:
+        """Where the straight line from ``start`` (in ``a``) to ``end`` meets their border.
+
+        The crossing nearest ``start``, else the border point nearest the line's middle;
+        ``None`` when the countries share no border in the data.
+
+        >>> lon, lat = load_countries().border_crossing("FR", "ES", (1.44, 43.6),
+        ...                                             (2.17, 41.39))  # Toulouse-Barcelona
+        >>> 42.3 < lat < 42.8
+        True
+
+        """
+        line = self._border_line(a, b)
+        if line is None:
+            return None
+        met = shapely.intersection(shapely.LineString([start, end]), line)
+        coords = shapely.get_coordinates(met)
+        if len(coords):
+            first = min(coords, key=lambda c: (c[0] - start[0]) ** 2 + (c[1] - start[1]) ** 2)
+            return (float(first[0]), float(first[1]))
+        return self.border_point(a, b, ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2))
+
+    def _border_line(self, a: str, b: str) -> Any:
+        """The shared border of ``a`` and ``b`` (memoised), or ``None``."""
         key = (min(a, b), max(a, b))
         line = self._borders.get(key)
         if key not in self._borders:
@@ -180,14 +214,7 @@ class Countries:
                                               shapely.union_all(gb).buffer(0.01))
                 line = None if shared.is_empty else shared
             self._borders[key] = line
-        if line is None:
-            return None
-        # Nearest in a plane where a degree of longitude is as long as one of latitude.
-        lon0, lat0 = coord
-        scale = max(np.cos(np.radians(lat0)), 0.05)
-        flat = shapely.transform(line, lambda xy: xy * np.array([scale, 1.0]))
-        _, near = shapely.ops.nearest_points(shapely.Point(lon0 * scale, lat0), flat)
-        return (near.x / scale, near.y)
+        return line
 
 
 

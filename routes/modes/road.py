@@ -485,6 +485,47 @@ def _segment(a: _Point, b: _Point, elapsed: float, budget: Budget, distance: Bud
     return legs
 
 
+def _at_border(leg: Leg, a: str, b: str) -> tuple[Leg, Stop, Leg] | None:
+    """A road leg from country ``a`` to ``b`` cut where its line meets their border.
+
+    The border point is where the straight line crosses the border (Natural Earth 1:50m);
+    the two parts share the leg's distance and time in proportion to the straight lines on
+    either side of it. ``None`` for a leg that is not a
+    plain road leg between the two, or where the data has no such border.
+    """
+    from routes.geo.airports import zone_at
+    from routes.geo.countries import load_countries
+
+    if leg.mode != "road" or leg.origin.country != a or leg.destination.country != b:
+        return None
+    o, d = leg.origin, leg.destination
+    found = load_countries().border_crossing(a, b, (o.lon, o.lat), (d.lon, d.lat))
+    if found is None:
+        return None
+    lon, lat = found
+    first, second = distance_km((o.lat, o.lon), (lat, lon)), distance_km((lat, lon), (d.lat, d.lon))
+    if first + second <= 0:
+        return None
+    f = first / (first + second)
+    elapsed = o.elapsed_h + f * leg.duration_h.central
+    at = Stop(id=f"border:{a}-{b}", name=f"{a}–{b} border", kind="border", lat=lat, lon=lon,
+              tz=zone_at(lat, lon), country=None, elapsed_h=elapsed)
+    before = replace(leg, destination=at, distance_km=leg.distance_km.scaled(f),
+                     duration_h=leg.duration_h.scaled(f), countries=(a,),
+                     shape=((o.lon, o.lat), (lon, lat)))
+    rest = replace(leg, origin=at, distance_km=leg.distance_km.scaled(1 - f),
+                   duration_h=leg.duration_h.scaled(1 - f), countries=(b,),
+                   shape=((lon, lat), (d.lon, d.lat)))
+    return before, at, rest
+
+
+def _shifted(leg: Leg, hours: float) -> Leg:
+    """``leg`` reached ``hours`` later (after a halt before it)."""
+    return replace(leg, origin=replace(leg.origin, elapsed_h=leg.origin.elapsed_h + hours),
+                   destination=replace(leg.destination,
+                                       elapsed_h=leg.destination.elapsed_h + hours))
+
+
 def joined_by_road(origin: Place, destination: Place, *, via: tuple[Place, ...] = (),
                    avoid: tuple[str, ...] = (), ferry: Any = None) -> RouteOption:
     """A road trip through ``via`` in order, crossing water where it must.
@@ -512,6 +553,18 @@ def joined_by_road(origin: Place, destination: Place, *, via: tuple[Place, ...] 
             hours, sources, name = found
             duration.add(f"border:{a.country}-{b.country}", hours)
             crossings += 1
+            split = _at_border(part[-1], a.country, b.country)
+            if split is not None:  # the road leg, cut where it meets the border
+                before, at, rest = split
+                legs[-1] = before
+                after = replace(at, elapsed_h=at.elapsed_h + hours.central)
+                legs.append(Leg(mode="border", origin=at, destination=after,
+                                distance_km=Estimate.exact(0.0), duration_h=hours,
+                                countries=(a.country, b.country), notes=(name,),
+                                sources=sources))
+                legs.append(_shifted(rest, hours.central))
+                t = legs[-1].destination.elapsed_h
+                continue
             at = replace(legs[-1].destination, elapsed_h=t)
             after = replace(at, elapsed_h=t + hours.central)
             legs.append(Leg(mode="border", origin=at, destination=after,
