@@ -106,3 +106,11 @@ def test_the_region_around_a_town_of_its_name_is_no_rival() -> None:
     from routes.geo.resolve import read_places
 
     assert read_places(["New York", "London"]).notes == ()
+
+
+def test_a_much_bigger_town_of_the_name_passed_over_is_always_named() -> None:
+    from routes.geo.resolve import read_places
+
+    read = read_places(["Seattle", "Vancouver"])
+    assert read.places[1].country == "US"  # the context reads Vancouver, Washington
+    assert any("Vancouver (CA" in n and "“Vancouver, Canada”" in n for n in read.notes)
