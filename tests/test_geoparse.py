@@ -632,3 +632,14 @@ def test_an_organisation_word_after_a_name_must_be_part_of_the_name() -> None:
     # "Warsaw daily" is a train running daily; "China Daily" is a newspaper.
     assert [m.text for m in find_places("She reads the China Daily in Beijing.")] == \
         ["Beijing"]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("He flew to St. Louis yesterday.", "St. Louis", "US"),
+    ("The train reached St. Petersburg at noon.", "St. Petersburg", "RU"),
+    ("They drove from Ft. Worth to Dallas.", "Ft. Worth", "US"),
+])
+def test_an_abbreviated_word_of_a_name_keeps_its_full_stop(text: str, name: str,
+                                                            country: str) -> None:
+    found = {m.text: m.place.country for m in find_places(text)}
+    assert found.get(name) == country

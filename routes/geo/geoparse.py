@@ -118,6 +118,7 @@ class _Words:
     directions: frozenset[str]
     unit_nouns: frozenset[str]
     list_gaps: frozenset[str]
+    name_abbreviations: frozenset[str]
     # Abbreviations of first-level units written after a town ("Moscow, ID", "Victoria,
     # B.C."): abbreviation as written -> (country, GeoNames admin-1 id, unit's name).
     abbreviations: Mapping[str, tuple[tuple[str, str, str], ...]]
@@ -129,8 +130,9 @@ class _Words:
 
 _LISTS = ("connectors", "org_tail", "org_prefix", "org_head", "function_words", "calendar",
           "disease_tail", "speech", "titles", "locative", "directions", "unit_nouns",
-          "list_gaps")
-_AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps"})  # the others: lower case
+          "list_gaps", "name_abbreviations")
+# Lists matched as written; the others in lower case.
+_AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps", "name_abbreviations"})
 
 
 @functools.cache
@@ -148,9 +150,14 @@ def _load_words(folder: Path) -> _Words:
         lists[name] = frozenset(w if name in _AS_WRITTEN else w.lower() for w in words)
     connector = "(?:" + "|".join(re.escape(w) for w in sorted(
         lists["connectors"], key=lambda w: (-len(w), w))) + ")"
+    # A word of the name abbreviated ("St. Louis", "Port St. Lucie", "Ft. Worth"): its full
+    # stop stays inside the run.
+    stop = "".join(f"(?<=\\b{re.escape(w)})" if not i else f"|(?<=\\b{re.escape(w)})"
+                   for i, w in enumerate(sorted(lists["name_abbreviations"])))
+    dot = f"(?:(?:{stop})\\.)?" if stop else ""
     run = re.compile(_FIRST_CAP + r"(?<![\w'’\-]" + _FIRST_CAP + r")(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
-                     r"|[^\W\d_]*(?:[-'’][^\W\d_]+)*)(?:[ \u00a0]{1,2}(?:" + connector
-                     + r"[ \u00a0]{1,2})*" + _CAP_WORD + r")*")
+                     r"|[^\W\d_]*(?:[-'’][^\W\d_]+)*)" + dot + r"(?:[ \u00a0]{1,2}(?:"
+                     + connector + r"[ \u00a0]{1,2})*" + _CAP_WORD + dot + r")*")
     abbreviations: dict[str, list[tuple[str, str, str]]] = {}
     table = folder / "gazetteer" / "admin1_abbreviations.csv"
     for row in read_csv(table, what="first-level unit abbreviations"):
