@@ -510,8 +510,10 @@ def _country_points(world: Path) -> dict[str, tuple[float, float]]:
     return out
 
 
-def _table_points(path: Path) -> dict[str, tuple[float, float]]:
-    """``iso2 -> (lat, lon)`` from ``country_points.csv``.
+def _table_points(path: Path, key: str = "iso2") -> dict[str, tuple[float, float]]:
+    """``key -> (lat, lon)`` from a table of points.
+
+    ``country_points.csv`` is keyed by ``iso2``, ``admin1_points.csv`` by ``code``.
 
     Raises
     ------
@@ -527,7 +529,7 @@ def _table_points(path: Path) -> dict[str, tuple[float, float]]:
             raise DataError(f"{path.name}: line {lineno}: bad coordinates") from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise DataError(f"{path.name}: line {lineno}: coordinates out of range")
-        out[row["iso2"]] = (lat, lon)
+        out[row[key]] = (lat, lon)
     return out
 
 
@@ -545,25 +547,6 @@ def _curated_region_points(path: Path) -> dict[tuple[str, str], tuple[float, flo
         for n in (row["name"], *(row.get("aliases") or "").split(";")):
             if n.strip():
                 out.setdefault((row["country"], normalize_name(n)), point)
-    return out
-
-
-def _admin1_points(path: Path) -> dict[str, tuple[float, float]]:
-    """``GeoNames admin-1 code -> (lat, lon)`` from ``admin1_points.csv``.
-
-    Raises
-    ------
-    DataError
-        If the file is missing or a row has no valid coordinates.
-
-    """
-    out: dict[str, tuple[float, float]] = {}
-    for lineno, row in enumerate(_read_csv(path), start=2):
-        try:
-            lat, lon = float(row["lat"]), float(row["lon"])
-        except (KeyError, TypeError, ValueError):
-            raise DataError(f"{path.name}: line {lineno}: bad coordinates") from None
-        out[row["code"]] = (lat, lon)
     return out
 
 
@@ -648,7 +631,7 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         cc, code = parts[0].split(".", 1)
         admin_names[(cc, code)] = (parts[1], parts[2])
     curated = _curated_region_points(gaz / "regions.csv")
-    labelled = _admin1_points(gaz / "admin1_points.csv")
+    labelled = _table_points(gaz / "admin1_points.csv", "code")
     towns: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     for c in cities.values():
         towns.setdefault((c["countrycode"], c["admin1code"]), []).append(
