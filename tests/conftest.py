@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,3 +57,24 @@ def _linked_folder(folder: Path, replaced: dict[str, str]) -> Path:
     for name, text in replaced.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def bound_by_permissions() -> Callable[[], list[str]]:
+    """Make a command prefix under which file modes apply, or skip the test.
+
+    Root may read and write any file whatever its mode, so the prefix drops root's power to
+    override them (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) with setpriv; [] for other users.
+    Called only by the tests (or rows) that need it.
+    """
+    def prefix() -> list[str]:
+        if os.geteuid() != 0:
+            return []
+        found = ["setpriv", "--inh-caps=-all",
+                 "--bounding-set=-dac_override,-dac_read_search", "--"]
+        if shutil.which("setpriv") is None or subprocess.run(
+                [*found, "true"], capture_output=True, check=False).returncode != 0:
+            pytest.skip("running as root, which may read and write any file, and setpriv "
+                        "cannot take that power away here")
+        return found
+    return prefix

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,24 +113,8 @@ def _matches(message: str, output: str) -> bool:
     return re.search(pattern, output, re.DOTALL) is not None
 
 
-def _unprivileged() -> list[str]:
-    """A command prefix that makes file permissions apply, or [] when they already do.
-
-    Root may read and write any file whatever its mode, so the rows about permissions drop
-    root's power to override them (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) with setpriv.
-    """
-    if os.geteuid() != 0:
-        return []
-    prefix = ["setpriv", "--inh-caps=-all",
-              "--bounding-set=-dac_override,-dac_read_search", "--"]
-    if shutil.which("setpriv") is None or subprocess.run(
-            [*prefix, "true"], capture_output=True, check=False).returncode != 0:
-        pytest.skip("running as root, which may read and write any file, and setpriv cannot "
-                    "take that power away here")
-    return prefix
-
-
-def _run_in_a_process(row: Row, root: Path) -> tuple[int, str]:
+def _run_in_a_process(row: Row, root: Path, unprivileged: Callable[[], list[str]]
+                      ) -> tuple[int, str]:
     """Run the row's command as a shell would: environment, ``> FILE``, ``| head -N``."""
     env = {**os.environ, **row.env}
     argv, redirect, consumer = list(row.argv), None, None
@@ -139,7 +124,7 @@ def _run_in_a_process(row: Row, root: Path) -> tuple[int, str]:
     if "|" in argv:
         consumer = argv[argv.index("|") + 1:]
         argv = argv[:argv.index("|")]
-    prefix = _unprivileged() if row.how.startswith("as a user who may not") else []
+    prefix = unprivileged() if row.how.startswith("as a user who may not") else []
     command = [*prefix, sys.executable, "-m", "routes", *argv]
     if consumer is not None:
         assert consumer[0] == "head", consumer
@@ -194,13 +179,14 @@ def _marks(row: Row) -> list[pytest.MarkDecorator]:
 @pytest.mark.parametrize("row", [pytest.param(r, id=r.situation, marks=_marks(r))
                                  for r in ROWS])
 def test_readme_error_row(row: Row, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                          capsys: pytest.CaptureFixture[str]) -> None:
+                          capsys: pytest.CaptureFixture[str],
+                          bound_by_permissions: Callable[[], list[str]]) -> None:
     workspace(tmp_path)
     monkeypatch.chdir(tmp_path)
     if row.how in ("interrupted", "terminated"):
         status, output = _interrupted(row, tmp_path)
     elif row.env or row.how.startswith("as a user") or {">", "|"} & set(row.argv):
-        status, output = _run_in_a_process(row, tmp_path)
+        status, output = _run_in_a_process(row, tmp_path, bound_by_permissions)
     else:
         if row.how == "with a fault injected":
             import routes.cli

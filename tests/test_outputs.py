@@ -5,10 +5,10 @@ from __future__ import annotations
 import errno
 import json
 import os
-import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -195,19 +195,6 @@ def test_a_closed_pipe_ends_quietly_with_status_141(tmp_path: Path) -> None:
     assert err == b""
 
 
-def _as_a_user_bound_by_permissions() -> list[str]:
-    """A command prefix under which file modes apply (root's override dropped), or a skip."""
-    if os.geteuid() != 0:
-        return []
-    prefix = ["setpriv", "--inh-caps=-all",
-              "--bounding-set=-dac_override,-dac_read_search", "--"]
-    if shutil.which("setpriv") is None or subprocess.run(
-            [*prefix, "true"], capture_output=True, check=False).returncode != 0:
-        pytest.skip("running as root, which may read and write any file, and setpriv cannot "
-                    "take that power away here")
-    return prefix
-
-
 @pytest.mark.parametrize(("argv", "message"), [
     (["check", "story.txt"], "cannot read story.txt: permission denied"),
     (["places", "--jsonl", "in.jsonl", "--out", "out.jsonl"],
@@ -217,9 +204,10 @@ def _as_a_user_bound_by_permissions() -> list[str]:
     (["map", "--from", "Khasan", "--to", "Vladivostok", "-o", "locked/map.html"],
      "cannot write locked/map.html: permission denied"),
 ])
-def test_permission_denied_is_one_line_and_status_74(tmp_path: Path, argv: list[str],
-                                                     message: str) -> None:
-    prefix = _as_a_user_bound_by_permissions()
+def test_permission_denied_is_one_line_and_status_74(
+        tmp_path: Path, argv: list[str], message: str,
+        bound_by_permissions: Callable[[], list[str]]) -> None:
+    prefix = bound_by_permissions()
     corpus(tmp_path).rename(tmp_path / "ok.jsonl")
     for name in ("story.txt", "in.jsonl"):
         (tmp_path / name).write_text('{"id": 1, "text": "From Tumen to Hunchun."}\n',
