@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
@@ -314,6 +314,30 @@ class HighSpeedLine:
 
 
 @dataclass(frozen=True, slots=True)
+class ThroughService:
+    """Trains timed end to end over a chain of high-speed lines, not line by line.
+
+    A train that runs through Lille or Bologna without stopping is faster than the sum of
+    each line's own end-to-end trains. ``lines`` are the lines in order, ``ends`` the first
+    and last stations, ``km`` the rail distance between them along the lines; ``speed`` is
+    the id of the speed class derived from its timetable.
+    """
+
+    id: str
+    name: str
+    lines: tuple[str, ...]
+    ends: tuple[str, str]
+    km: float
+    sources: tuple[str, ...]
+    confidence: str
+
+    @property
+    def speed(self) -> str:
+        """Id of the service's speed class."""
+        return f"through:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
 class BorderRule:
     """What a rail border crossing costs and what is known about it."""
 
@@ -358,6 +382,7 @@ class Facts:
     border_groups: tuple[BorderGroup, ...] = ()
     closed_borders: tuple[ClosedBorder, ...] = ()
     high_speed: tuple[HighSpeedLine, ...] = ()
+    through: tuple[ThroughService, ...] = ()
     gauge_families: tuple[frozenset[int], ...] = ()
     sinuosity_world: WorldSinuosity | None = None
 
@@ -787,12 +812,50 @@ def _world(folder: Path, facts: Facts) -> Facts:
                                    f"{status} since {since}" if since else status,
                                    _cited_urls(r, sources)))
     path = rail / "high_speed.toml"
-    lines = ([_high_speed_line(r, sources) for r in _records(path, _toml(path), "line")]
-             if path.exists() else [])
+    data = _toml(path) if path.exists() else {}
+    lines = [_high_speed_line(r, sources) for r in _records(path, data, "line")] if data else []
     speeds.update(_high_speed_speeds(lines))
+    through = []
+    for r in _records(path, data, "through") if "through" in data else []:
+        service, timing = _through_service(r, lines, sources)
+        through.append(service)
+        speeds[service.speed] = _timed_class(service.speed, service.name, service.km, timing,
+                                             lines, service.sources, service.confidence)
     return replace(facts, sources=sources, speeds=speeds, speed_default=speed_default,
                    gauge_by_country=gauges, closed_borders=tuple(closed),
-                   high_speed=tuple(lines))
+                   high_speed=tuple(lines), through=tuple(through))
+
+
+def _through_service(r: _Reader, lines: list[HighSpeedLine], sources: dict[str, Source]
+                     ) -> tuple[ThroughService, tuple[float, tuple[float, float] | None]]:
+    """A ``[[through]]`` record, and its fastest and common times."""
+    by_id = {line.id: line for line in lines}
+    chain = r.strings("lines")
+    unknown = [x for x in chain if x not in by_id]
+    if unknown or not chain:
+        raise r.fail(f"lines must name lines of the file (unknown: {', '.join(unknown)})")
+    ends = (r.get("from", str), r.get("to", str))
+    detour = high_speed_detour(lines)
+    km = 0.0
+    at = ends[0]
+    for i, line_id in enumerate(chain):
+        line = by_id[line_id]
+        names = [st.name for st in line.stations]
+        nxt = ends[1] if i == len(chain) - 1 else next(
+            (n for n in names if n != at and n in
+             {st.name for st in by_id[chain[i + 1]].stations}), None)
+        if at not in names or nxt is None or nxt not in names:
+            raise r.fail(f"line {line_id!r} does not join {at!r} to the next line or the end")
+        kms = station_km(line, detour)[0]
+        km += abs(kms[names.index(nxt)] - kms[names.index(at)])
+        at = nxt
+    fastest = r.get("fastest_h", int | float)
+    typical = r.numbers("typical_h", 2, None)
+    if fastest <= 0:
+        raise r.fail("fastest_h must be positive")
+    service = ThroughService(r.get("id", str), r.get("name", str), chain, ends, km,
+                             _cited_urls(r, sources), r.get("confidence", str))
+    return service, (float(fastest), None if typical is None else (min(typical), max(typical)))
 
 
 def _high_speed_line(r: _Reader, sources: dict[str, Source]) -> HighSpeedLine:
@@ -897,23 +960,55 @@ def route_km(line: HighSpeedLine, detour: float) -> tuple[float, str]:
     return km[-1], how
 
 
+def _common_ratios(lines: list[HighSpeedLine]) -> tuple[float, float]:
+    """Median ratios of the common trains' middle and slow times to the fastest train's."""
+    import statistics
+
+    spread = [((line.typical_h[0] + line.typical_h[1]) / 2 / line.fastest_h,
+               line.typical_h[1] / line.fastest_h)
+              for line in lines if line.fastest_h and line.typical_h]
+    if not spread:
+        return 1.15, 1.3
+    return statistics.median(r[0] for r in spread), statistics.median(r[1] for r in spread)
+
+
+def _timed_class(sid: str, name: str, km: float,
+                 timing: tuple[float, tuple[float, float] | None],
+                 lines: list[HighSpeedLine], sources: tuple[str, ...], confidence: str,
+                 evidence: Sequence[str] = ()) -> SpeedClass:
+    """The speed class of ``km`` run in the fastest and common times of ``timing``.
+
+    The fastest train gives the high speed, the slowest common train the low, and the middle
+    of the common times the central. Without common times, the median ratios of the lines
+    that have both (:func:`_common_ratios`).
+    """
+    fastest, typical = timing
+    notes = list(evidence) or [f"{km:,.0f} km", f"fastest scheduled {fastest:.2f} h"]
+    if typical:
+        mid, slow = sum(typical) / 2, typical[1]
+        notes.append(f"common trains {typical[0]:.2f}–{typical[1]:.2f} h")
+    else:
+        mid_ratio, slow_ratio = _common_ratios(lines)
+        mid, slow = fastest * mid_ratio, fastest * slow_ratio
+        notes.append(f"common trains taken as {mid_ratio:.2f}–{slow_ratio:.2f} x the fastest "
+                     "(median of the lines)")
+    mid = max(mid, fastest)
+    slow = max(slow, mid)
+    return SpeedClass(sid, name, Estimate(km / slow, km / mid, km / fastest), tuple(notes),
+                      sources, confidence)
+
+
 def _high_speed_speeds(lines: list[HighSpeedLine]) -> dict[str, SpeedClass]:
     """Average speed, stops included, of each high-speed line: low, central and high.
 
-    The fastest train gives the high speed, the slowest common train the low, and the middle
-    of the common times the central. A line lacking its common times takes the median
-    ratio of the lines that have both; a line with no timetable at all takes the median
-    ratio of average to maximum speed over the lines that have one. Both ratios are derived
-    from this file, and the class says so.
+    From the line's fastest and common times (:func:`_timed_class`). A line with no
+    timetable at all takes the median average speed of its category's lines, or the median
+    ratio of average to maximum speed over the lines that have one. Both are derived from
+    this file, and the class says so.
     """
     import statistics
 
     detour = high_speed_detour(lines)
-    spread = [((line.typical_h[0] + line.typical_h[1]) / 2 / line.fastest_h,
-               line.typical_h[1] / line.fastest_h)
-              for line in lines if line.fastest_h and line.typical_h]
-    mid_ratio = statistics.median(r[0] for r in spread) if spread else 1.15
-    slow_ratio = statistics.median(r[1] for r in spread) if spread else 1.3
     averages = [route_km(line, detour)[0] / line.fastest_h / line.max_kmh
                 for line in lines if line.fastest_h and line.max_kmh]
     avg_ratio = statistics.median(averages) if averages else 0.6
@@ -937,18 +1032,9 @@ def _high_speed_speeds(lines: list[HighSpeedLine]) -> dict[str, SpeedClass]:
             fastest = km / (line.max_kmh * avg_ratio)
             evidence.append(f"no timetable found: the median average/maximum speed ratio "
                             f"{avg_ratio:.2f} of the other lines x {line.max_kmh:.0f} km/h")
-        if line.typical_h and line.fastest_h:
-            mid, slow = sum(line.typical_h) / 2, line.typical_h[1]
-            evidence.append(f"common trains {line.typical_h[0]:.2f}–{line.typical_h[1]:.2f} h")
-        else:
-            mid, slow = fastest * mid_ratio, fastest * slow_ratio
-            evidence.append(f"common trains taken as {mid_ratio:.2f}–{slow_ratio:.2f} x the "
-                            "fastest (median of the other lines)")
-        mid = max(mid, fastest)
-        slow = max(slow, mid)
-        out[line.speed] = SpeedClass(line.speed, line.name,
-                                     Estimate(km / slow, km / mid, km / fastest),
-                                     tuple(evidence), line.sources, line.confidence)
+        typical = line.typical_h if line.fastest_h else None
+        out[line.speed] = _timed_class(line.speed, line.name, km, (fastest, typical), lines,
+                                       line.sources, line.confidence, evidence)
     return out
 
 

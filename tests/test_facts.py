@@ -60,3 +60,24 @@ def test_a_file_that_is_not_toml_is_a_data_error(tmp_path: Path) -> None:
     bad.write_text("this is = = not toml", encoding="utf-8")
     with pytest.raises(DataError, match="not valid TOML"):
         read_facts(bad)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('lines = ["hs1-london-lille", "lgv-nord-paris-lille"]',
+     'lines = ["hs1-london-lille", "nowhere"]', "unknown: nowhere"),
+    ('to = "Paris Gare du Nord"', 'to = "Gare de Lyon"', "does not join"),
+])
+def test_a_through_service_must_run_on_its_lines(tmp_path: Path, old: str, new: str,
+                                                 message: str) -> None:
+    facts = load_facts()
+    (tmp_path / "rail").mkdir()
+    for path in (facts.path.parent / "rail").glob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "high_speed.toml":
+            assert old in text
+            text = text.replace(old, new, 1)
+        (tmp_path / "rail" / path.name).write_text(text, encoding="utf-8")
+    bad = tmp_path / "facts.toml"
+    bad.write_text(facts.path.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        read_facts(bad)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from routes import settings
 from routes.errors import DataError
 from routes.geo.gazetteer import _FEATURE_KIND, _feature_words, load_gazetteer
 from routes.geo.geodesy import distance_km
@@ -103,6 +105,29 @@ def test_an_airport_short_name_yields_to_a_town_of_that_name() -> None:
     gaz = load_gazetteer()
     assert gaz.kind(gaz.candidates("hollywood")[0]) == "city"  # not Fort Lauderdale's airport
     assert gaz.kind(gaz.candidates("heathrow")[0]) == "airport"  # a village in Florida
+
+
+def test_a_ferry_port_no_place_names_is_found_under_its_names() -> None:
+    from routes.geo.geoparse import find_places
+
+    found = {m.text: m.place for m in find_places(
+        "The boat from Tsawwassen docks at Swartz Bay; the Waiheke Island ferry too.")}
+    # Before, "Swartz Bay" was read as Swartz, Louisiana.
+    assert (found["Swartz Bay"].country, found["Swartz Bay"].kind) == ("CA", "landmark")
+    assert found["Waiheke Island"].country == "NZ"
+    gaz = load_gazetteer()
+    # A port named like its town is the town: no second Dover.
+    assert all(gaz.feature_class(e) != "port" for e in gaz.candidates("dover"))
+    assert any(gaz.feature_class(e) == "port" for e in gaz.candidates("matiatia"))
+
+
+def test_ferry_ports_come_from_the_ferry_list(data_folder_with: Callable[[dict[str, str]], Path],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    ferries = (settings.data_folder / "sea" / "ferries.csv").read_text(encoding="utf-8")
+    kept = "\n".join(line for line in ferries.splitlines() if "Swartz Bay" not in line)
+    monkeypatch.setattr(settings, "data_folder", data_folder_with({"sea/ferries.csv": kept + "\n"}))
+    gaz = load_gazetteer()
+    assert all(gaz.feature_class(e) != "port" for e in gaz.candidates("swartz bay"))
 
 
 def test_english_counties_in_an_english_story() -> None:

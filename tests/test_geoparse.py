@@ -618,6 +618,17 @@ def test_a_small_namesake_in_the_storys_country_does_not_win_for_it() -> None:
     found = {m.text: m.place for m in find_places("Flights from Sydney to Dallas resumed.")}
     assert found["Dallas"].country == "US"
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # Across the border from the story's town, not in the story's country far away.
+    ("The ferry from Seattle to Victoria sails twice a day.", "Victoria", "CA"),
+    ("Commuters cross from Detroit to Windsor every morning.", "Windsor", "CA"),
+])
+def test_a_neighbour_across_a_border_counts_as_the_storys_country(text: str, name: str,
+                                                                 country: str) -> None:
+    found = {m.text: m.place.country for m in find_places(text)}
+    assert found[name] == country
+
+
 
 @pytest.mark.parametrize(("text", "names"), [
     # Webster's has "shanghai" and "berlin" as words; the news means the cities.

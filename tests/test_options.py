@@ -15,6 +15,7 @@ from routes import (
     find_options,
     plan_trip,
 )
+from routes.facts import load_facts
 from routes.itinerary import RouteOption
 from routes.modes.rail import rail_options
 from routes.network.graph import load_network
@@ -256,9 +257,10 @@ def test_calling_at_a_station_on_a_branch_is_not_doubling_back() -> None:
 
 
 def test_one_train_runs_the_whole_way_so_line_speed_ranges_add_up() -> None:
-    # London–Paris runs on two high-speed lines with official lengths: the fastest time is
-    # the fastest train on both, not an average of independent errors.
-    option = find_options(plan_trip("London", "Paris", mode="rail", alternatives=1)).options[0]
+    # Paris–Brussels runs on two high-speed lines, with no through service listed: the
+    # fastest time is the fastest train on both, not an average of independent errors.
+    option = find_options(plan_trip("Paris", "Brussels", mode="rail",
+                                    alternatives=1)).options[0]
     low = central = high = 0.0
     for leg in option.legs:
         for note in leg.notes:
@@ -288,3 +290,20 @@ def test_a_drive_across_a_border_stops_at_the_border_not_at_its_end() -> None:
     total = first.distance_km.central + second.distance_km.central
     assert total == pytest.approx(road.distance_km.central, rel=0.01)
     assert second.origin.elapsed_h == pytest.approx(halt.destination.elapsed_h)
+
+
+def test_a_through_train_is_timed_end_to_end_not_line_by_line() -> None:
+    # Eurostar trains run London–Paris without stopping at Lille, where the two lines meet:
+    # the time is the service's own (2 h 15 at best), less than the two lines' fastest
+    # end-to-end trains added up.
+    facts = load_facts()
+    lines = {x.id: x for x in facts.high_speed}
+    added = sum(lines[x].fastest_h or 0.0 for x in ("hs1-london-lille", "lgv-nord-paris-lille"))
+    option = find_options(plan_trip("London", "Paris", mode="rail", alternatives=1)).options[0]
+    rail = [leg for leg in option.legs if leg.mode == "rail"]
+    assert all(any("Eurostar London St Pancras–Paris Gare du Nord" in n for n in leg.notes)
+               for leg in rail)
+    assert option.duration_h.low < 2.3 < added
+    # A trip on part of the chain keeps the line's own trains.
+    lille = find_options(plan_trip("London", "Lille", mode="rail", alternatives=1)).options[0]
+    assert not any("Eurostar" in n for leg in lille.legs for n in leg.notes)

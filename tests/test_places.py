@@ -97,8 +97,9 @@ def test_sure_names_carry_no_note() -> None:
 def test_compare_shows_how_an_unsure_name_was_read() -> None:
     from routes import find_options, plan_trip
 
+    # Victoria, British Columbia beside Seattle; the Australian state is named as the rival.
     result = find_options(plan_trip("Seattle", "Victoria", mode="air"))
-    assert any(n.startswith("“Victoria” is read as Victoria (AU") and "(CA," in n
+    assert any(n.startswith("“Victoria” is read as Victoria (CA") and "(AU," in n
                for n in result.notes)
 
 

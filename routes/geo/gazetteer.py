@@ -11,7 +11,8 @@ US counties and parishes under their full names (``data/gazetteer/us_counties.cs
 islands, seas and straits, lakes, rivers, districts: ``data/gazetteer/features.csv``), the
 world's second-level units from GeoNames at a low prior (``data/gazetteer/admin2.csv``, kind
 ``admin2``: "Doti", "Garmsir district"), the
-world's airports (``data/raw/airports_ourairports_world.csv``), and the project's curated
+world's airports (``data/raw/airports_ourairports_world.csv``), the ports of the listed
+ferries that no place names (``data/sea/ferries.csv``: "Swartz Bay"), and the project's curated
 places, regions, country aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first
 use builds a compact index into :data:`routes.settings.cache_folder`; later loads read that
 file (a ``marshal`` of flat arrays and strings, checked by version and input checksum,
@@ -59,7 +60,7 @@ from routes.geo.places import normalize_name
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
            "geonames_countries", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _CAPITAL_PRIOR = 1.0  # a national capital is named in the news beyond its population
@@ -76,7 +77,7 @@ _FEATURE_KIND = {"volcano": "landmark", "mountain": "landmark", "cape": "landmar
                  "park": "landmark", "island": "island", "range": "region",
                  "desert": "region", "peninsula": "region", "region": "region", "sea": "sea",
                  "gulf": "sea", "bay": "sea", "strait": "sea", "lake": "sea", "river": "sea",
-                 "reef": "sea", "district": "admin2"}
+                 "reef": "sea", "district": "admin2", "port": "landmark"}
 # An entry's class: its kind, or for a feature its finer class (what "volcano" is evidence of).
 _CLASS_ORDER = (*_KIND_ORDER, *sorted(_FEATURE_KIND))
 # Prior of a feature: this, less _FEATURE_RANK_STEP per step of its scale rank (0-10).
@@ -84,7 +85,7 @@ _FEATURE_PRIOR = {"island": 7.0, "sea": 8.0, "gulf": 7.5, "bay": 6.5, "strait": 
                   "lake": 6.5, "river": 6.0, "reef": 5.0, "range": 6.0, "desert": 6.5,
                   "peninsula": 6.0, "region": 5.0, "volcano": 6.5, "mountain": 6.5,
                   "cape": 5.5, "pole": 7.5, "waterfall": 6.0, "pass": 5.0, "park": 6.0,
-                  "district": 8.0}
+                  "district": 8.0, "port": 4.0}
 _FEATURE_RANK_STEP = 0.4
 # Features already named by a country, region or curated place of the same name this close
 # are that place (the island of Tasmania is the state): not indexed again.
@@ -110,6 +111,8 @@ _ADMIN2_PREFIXES = ("Comuna", "Municipio", "Amphoe", "Huyện", "Provincia", "Ka
                     "Okres", "Partido", "Muang", "Markaz", "Province", "Municipiul", "Oraş",
                     "Grad", "Distrito", "District", "Municipality", "Gorodskoy")
 _ADMIN2_LINKS = ("de", "del", "do", "da", "dos", "das", "of", "di")
+# A ferry port of data/sea/ferries.csv named like a place this close is that place (Dover).
+_PORT_PLACE_KM = 30.0
 _AIRPORT_PRIOR = {"large_airport": 5.5, "medium_airport": 4.5, "small_airport": 4.0}
 _AIRPORT_NAME_TOWN = 10_000  # an airport's short name that a town this big has is the town's
 # Words of airport names that say nothing about which airport it is.
@@ -469,7 +472,8 @@ def _inputs(folder: Path) -> list[Path]:
             gaz / "country_points.csv", gaz / "english_words.txt", gaz / "us_counties.csv",
             gaz / "features.csv", gaz / "feature_words.csv", gaz / "admin1_points.csv",
             gaz / "admin2.csv", folder / "raw" / "airports_ourairports_world.csv",
-            folder / "raw" / "ne_110m_admin0_countries_world.geojson"]
+            folder / "raw" / "ne_110m_admin0_countries_world.geojson",
+            folder / "sea" / "ferries.csv"]
 
 
 def gazetteer_fingerprint() -> str:
@@ -713,6 +717,7 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
             b.capitals.add(i)
 
     _add_admin2(b, gaz / "admin2.csv", admin_names)
+    _add_ferry_ports(b, folder / "sea" / "ferries.csv", lexicon)
 
     # An airport's short name, unless a town of some size has it ("Heathrow" but not
     # "Hollywood"); and a town known only through its airport ("Lukla").
@@ -872,6 +877,49 @@ def _add_airports(b: _Builder, path: Path, lexicon: set[str]
         if row.get("municipality"):
             towns.append((i, row["municipality"], False))
     return towns
+
+
+def _port_names(label: str) -> list[str]:
+    """The names of a ferry port as ``ferries.csv`` writes it.
+
+    >>> _port_names("Waiheke Island (Matiatia)")
+    ['Waiheke Island', 'Matiatia']
+    """
+    head, _, rest = label.partition("(")
+    return [n for n in (head.strip(), rest.rstrip(") ").strip()) if n]
+
+
+def _add_ferry_ports(b: _Builder, path: Path, lexicon: set[str]) -> None:
+    """The ports of the listed ferries (``sea/ferries.csv``) the places lack, class ``port``.
+
+    A port is found under each name of its label ("Swartz Bay"; "Waiheke Island (Matiatia)"
+    under both), unless a place of the name lies within :data:`_PORT_PLACE_KM` (Dover is
+    the town) or the name is one English word. Its prior is a small town's: a port of a
+    name that bigger places have wins only with the story's help.
+
+    Raises
+    ------
+    DataError
+        If a row has bad coordinates.
+
+    """
+    if not path.exists():
+        return
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        for end in ("a", "b"):
+            try:
+                lat, lon = float(row[f"{end}_lat"]), float(row[f"{end}_lon"])
+            except (KeyError, TypeError, ValueError):
+                raise DataError(f"{path.name}: line {lineno}: bad coordinates") from None
+            for name in _port_names(row[f"port_{end}"]):
+                key = normalize_name(name)
+                if not key or key in lexicon or any(
+                        great_circle_km(lat, lon, b.lats[e], b.lons[e]) < _PORT_PLACE_KM
+                        for e in b.index.get(key, ())):
+                    continue
+                i = b.add(f"port:{key.replace(' ', '_')}:{lat:.3f},{lon:.3f}", name,
+                          "landmark", row[f"{end}_country"], lat, lon, 0, "", feature="port")
+                b.priors[i] = _FEATURE_PRIOR["port"]
 
 
 def _unit_rows(path: Path) -> Iterator[tuple[dict[str, str], float, float, int]]:

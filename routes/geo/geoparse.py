@@ -983,7 +983,7 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                 del scores[e]
             m.doubt = True
     _structure(doc, matches, gaz)
-    _coherence(matches, gaz)
+    _coherence(matches, gaz, doc_countries)
     _far_from_story(matches, gaz, doc_countries, cache)
 
 
@@ -1354,14 +1354,17 @@ def _head_after(doc: _Doc, m: _Match, gaz: Gazetteer) -> None:
             return
 
 
-def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
+def _coherence(matches: list[_Match], gaz: Gazetteer,
+               doc_countries: Mapping[str, float]) -> None:
     """Spatial coherence: pull close calls toward the other places of the story.
 
     Each candidate within :data:`_COHERENCE_MAX` of its mention's best gains
     :data:`_NEAR_BONUS` for each other mention (up to :data:`_NEAR_MAX`) whose current best
     local place lies within about 1,000 km, and :data:`_CLOSE_BONUS` more for each (up to
     :data:`_CLOSE_MAX`) within about 150 km; a town inside a region the story names counts
-    that region as one such neighbour, wherever the region's own point lies.
+    that region as one such neighbour, wherever the region's own point lies. A neighbour
+    across a border counts as the story's country would (:data:`_DOC_COUNTRY_BONUS`):
+    Victoria, British Columbia beside Seattle, not a Victoria of the United States.
     Two rounds, each starting from the scores :func:`_resolve` gave.
     """
     plans: list[tuple[_Match, dict[int, float], list[tuple[int, float, float, float]]]] = []
@@ -1410,6 +1413,10 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
         near = ((gap < _NEAR_DEG2) & others).sum(axis=1).tolist()
         close = ((gap < _CLOSE_DEG2) & others).sum(axis=1).tolist()
         alone = (~others.any(axis=1)).tolist()  # no other mention has a place: no change
+        # Near a place in a country of the story, whatever the candidate's own country.
+        in_doc = np.array([gaz.country_of(b) in doc_countries for _i, b in bests
+                           if gaz.kind(b) in _LOCAL_KINDS])
+        by_doc = ((gap < _CLOSE_DEG2) & others & in_doc[None, :]).any(axis=1).tolist()
         # The regions the story names: a town inside one is its neighbour, wherever the
         # region's own point is ("Clinton" after "Knoxville, Tennessee").
         best_of = dict(bests)
@@ -1417,7 +1424,8 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
                    for m in matches
                    if id(m) in best_of and gaz.kind(best_of[id(m)]) == "admin1"}
         qual = {i: {c for c in big if peers.get(c, set()) - {i}} for i, big in big_in.items()}
-        for (m, base, e), n_near, n_close, skip in zip(rows, near, close, alone, strict=True):
+        for (m, base, e), n_near, n_close, skip, neighbour in zip(rows, near, close, alone, by_doc,
+                                                                  strict=True):
             if skip:
                 continue
             if regions and gaz.kind(e) != "admin1" and regions.get(
@@ -1429,9 +1437,11 @@ def _coherence(matches: list[_Match], gaz: Gazetteer) -> None:
             # Victoria beside Sydney). Within a country the order stays as it was.
             qualifying = qual[id(m)]
             same = bool(qualifying) and gaz.country_of(e) in qualifying
+            across = neighbour and gaz.country_of(e) not in doc_countries
             m.scores[e] = (base[e] + min(n_near, _NEAR_MAX) * _NEAR_BONUS
                            + min(n_close, _CLOSE_MAX) * _CLOSE_BONUS
-                           + (_SAME_COUNTRY_BONUS if same else 0.0))
+                           + (_SAME_COUNTRY_BONUS if same else 0.0)
+                           + (_DOC_COUNTRY_BONUS if across else 0.0))
 
 
 _CURATED: list[tuple[Path, Mapping[str, Place]]] = []  # the last data folder's table

@@ -318,7 +318,7 @@ class _LegBuilder:
         self.no_passenger: list[str] = []
         self.sources: list[str] = []
 
-    def add_edge(self, j: int, v: str) -> float:
+    def add_edge(self, j: int, v: str, speed_id: str = "") -> float:
         net, facts = self.net, self.net.facts
         e = net.edge_at(j)
         dist = Estimate(e.km * e.factor[0], e.km * e.factor[1], e.km * e.factor[2])
@@ -329,7 +329,7 @@ class _LegBuilder:
             self.sources.extend(facts.urls(dwell.sources))
             self.track.append(v)
             return dwell.hours.central
-        speed = facts.speed(e.speed, self.service)
+        speed = facts.speed(speed_id or e.speed, self.service)
         v_lo, v_c, v_hi = speed.kmh.low, speed.kmh.central, speed.kmh.high
         hours = dist.central / v_c
         self.duration.add_central(hours)
@@ -411,9 +411,10 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
     passenger = True
     via_names: list[str] = []
     last_index = len(path.edges) - 1
+    through = _through_speeds(net, path)
     for k, (j, (_a, b)) in enumerate(zip(path.edges, pairwise(path.nodes), strict=True)):
         node = net.node(b)
-        elapsed += builder.add_edge(j, node.id)
+        elapsed += builder.add_edge(j, node.id, through.get(k, ""))
         last = k == last_index
         name = _named(net, node, destination) if last else ""
         stop = _stop(node, elapsed, name)
@@ -487,6 +488,38 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
         border_crossings=crossings, gauge_changes=gauges, notes=tuple(option_notes),
         passenger_service=passenger, scheduled=passenger,
     )
+
+
+def _through_speeds(net: Network, path: Path) -> dict[int, str]:
+    """The edges of ``path`` that a through service times, with its speed class.
+
+    A run of high-speed edges from one end of a service (``[[through]]`` of
+    ``rail/high_speed.toml``) to the other, on its lines only, is timed by the service's
+    trains rather than line by line: London–Paris trains do not stop at Lille.
+    """
+    services = net.facts.through
+    if not services:
+        return {}
+    runs: list[list[int]] = []
+    lines: list[set[str]] = []
+    for k, j in enumerate(path.edges):
+        source = net.edge_at(j).factor_source
+        if not source.startswith("high_speed:"):
+            continue
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+            lines[-1].add(source.split(":", 1)[1])
+        else:
+            runs.append([k])
+            lines.append({source.split(":", 1)[1]})
+    out: dict[int, str] = {}
+    for run, used in zip(runs, lines, strict=True):
+        ends = {net.node(path.nodes[run[0]]).name, net.node(path.nodes[run[-1] + 1]).name}
+        found = next((s for s in services if set(s.ends) == ends and set(s.lines) == used),
+                     None)
+        if found is not None:
+            out.update(dict.fromkeys(run, found.speed))
+    return out
 
 
 def _passed_again(net: Network, path: Path) -> list[str]:
