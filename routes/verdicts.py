@@ -213,7 +213,11 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
         return [_straight(o, d, rules, airports=False)]
     if mode == "air" and kind == "distance":
         return [replace(_straight(o, d, rules, airports=True), mode="air")]
-    if mode == "walk":
+    walk = mode == "walk"
+    if walk:
+        if kind != "distance":
+            # A walk's pace is a walker's (and a pilgrim's days are not a driver's hours).
+            return "walking times are not modelled"
         mode = "road"  # paths follow the lie of the land much as roads do
     found = est.options(o, d, mode)
     if isinstance(found, str):
@@ -250,7 +254,8 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
                      else f"the crossing {route} (sailing time)")
             caveat = _far_terminal(opt, flights, mode)
         else:
-            hours, km, label, caveat = opt.duration_h, opt.distance_km, _label(opt, mode), ""
+            hours, km, label, caveat = (opt.duration_h, opt.distance_km,
+                                        _label(opt, "walk" if walk else mode), "")
         if kind == "distance":
             out.append(Reading(mode, km.scaled(1000.0), label, band, caveat))
         elif kind == "duration":
@@ -286,7 +291,8 @@ def _far_terminal(opt: RouteOption, legs: list[Any], mode: str) -> str:
 
 
 def _label(opt: RouteOption, mode: str) -> str:
-    noun = {"rail": "rail route", "road": "drive", "sea": "crossing"}.get(mode, mode)
+    noun = {"rail": "rail route", "road": "drive", "sea": "crossing",
+            "walk": "way by road"}.get(mode, mode)
     return f"the {noun} {opt.legs[0].origin.name}–{opt.legs[-1].destination.name}" + (
         f" ({opt.label})" if opt.label and mode == "rail" else "")
 
@@ -516,6 +522,9 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
             return "freight keeps its own times (loading, checks, rest stops)"
         if claim.mode == "unspecified":
             return "no mode is named, and a slower way always exists"
+        if claim.mode_confidence != "sure":
+            return (f"the mode is only implied ({claim.mode_basis or claim.mode}), and a "
+                    "slower way always exists")
     if verdict == "overstated" and q.kind == "distance" and claim.mode == "unspecified" \
             and claim.relation in ("from_to", "route_length", "unknown"):
         return "no mode is named, and a trip may take a longer way"
@@ -640,16 +649,24 @@ def _check_piece(text: str, places: list[Mention], est: _Estimates) -> list[Chec
     return checked
 
 
+_SAME_FIGURE = 0.03  # a conversion this close is the same figure ("700 km (435 miles)")
+# ... and one this close, a conversion rounded to one or two figures ("35 km (20 miles)",
+# 21.7 miles exactly): not another claim to flag. Further apart, the figures disagree.
+_ROUNDED_FIGURE = 0.25
+
+
 def _restated(claim: Claim, primary: CheckedClaim) -> CheckedClaim:
     """A figure that restates the one before in another unit ("435 miles" after "700 km")."""
     q, pq = claim.quantity, primary.claim.quantity
-    same = abs(q.si - pq.si) <= 0.03 * max(q.si, pq.si)
+    gap = abs(q.si - pq.si) / max(q.si, pq.si)
+    same, rounded = gap <= _SAME_FIGURE, gap <= _ROUNDED_FIGURE
     note = (f"restates {pq.surface} in {q.unit}: {_fmt(q.value, q.unit)} = "
             f"{_fmt(q.si / UNITS[pq.unit][1], pq.unit)}, "
-            + ("the same figure" if same else "NOT the same figure"))
+            + ("the same figure" if same else "the same figure, rounded" if rounded
+               else "NOT the same figure"))
     est = _in_unit(primary.estimate.scaled(UNITS[pq.unit][1]), q.unit) if (
         primary.estimate) else None
-    if same or primary.verdict not in ("consistent", *FLAGS):
+    if rounded or primary.verdict not in ("consistent", *FLAGS):
         verdict = primary.verdict
     else:
         verdict = "overstated" if q.si > pq.si else "understated"

@@ -577,3 +577,36 @@ def test_ends_named_by_words_are_not_the_passages_trip() -> None:
     walk = next(c for c in find_claims(text) if c.quantity.surface == "10-minute")
     assert walk.origin is None and walk.destination is None
     assert walk.places_note == "its ends are named by words, not places"
+
+
+def test_a_walk_is_never_timed_as_a_drive() -> None:
+    checked = {c.claim.quantity.surface: c for c in check_claims(
+        "Pilgrims walking the trail from Lisbon to Porto cover 320 km in about two weeks."
+    ).claims}
+    assert checked["320 km"].claim.mode == "walk"
+    assert checked["320 km"].verdict == "consistent"
+    assert "way by road" in checked["320 km"].explanation
+    assert checked["two weeks"].verdict == "unverifiable"
+    assert "walking times are not modelled" in checked["two weeks"].explanation
+
+
+def test_a_trip_slower_than_every_model_is_not_flagged_when_its_mode_is_only_implied() -> None:
+    # A voyage may call at every port on the way: slower than any crossing is no error.
+    (checked,) = check_claims("A leisurely voyage from Hamburg to Lisbon takes about "
+                              "eight days.").claims
+    assert checked.claim.mode_confidence != "sure"
+    assert checked.verdict == "unverifiable"
+    assert "a slower way always exists" in checked.explanation
+
+
+def test_a_conversion_rounded_to_a_round_number_is_the_same_claim() -> None:
+    # 35 km is 21.7 miles; "20 miles" is the same figure rounded, not a second, shorter one.
+    first, second = check_claims("The fire reached Varnavas, about 35 km (20 miles) north "
+                                 "of Athens.").claims
+    assert second.verdict == first.verdict == "consistent"
+    assert "the same figure, rounded" in second.explanation
+    # A conversion that is plainly another figure is still told apart.
+    first, second = check_claims("Thebes lies some 50 km (60 miles) north-west of "
+                                 "Athens.").claims
+    assert "NOT the same figure" in second.explanation
+    assert second.verdict != first.verdict

@@ -76,6 +76,14 @@ def test_airports_by_full_and_short_names() -> None:
         assert (gaz.kind(first), gaz.country_of(first)) == ("airport", "GB"), key
 
 
+def test_an_airport_whose_town_names_its_district_has_its_short_name() -> None:
+    # OurAirports gives Pudong's town as "Shanghai (Pudong)": the town is Shanghai.
+    gaz = load_gazetteer()
+    first = gaz.candidates("pudong airport")[0]
+    assert (gaz.kind(first), gaz.name(first)) == ("airport",
+                                                  "Shanghai Pudong International Airport")
+
+
 def test_big_towns_have_their_names_in_other_scripts() -> None:
     gaz = load_gazetteer()
     assert gaz.name(gaz.candidates("владивосток")[0]) == "Vladivostok"

@@ -868,14 +868,16 @@ def _add_airports(b: _Builder, path: Path, lexicon: set[str]
         name = row["name"]
         if not name or "airport" not in name.lower():
             continue
-        aliases, short = _airport_names(name, row.get("municipality") or "", lexicon)
+        # "Shanghai (Pudong)": the town, then the district or county it is in.
+        town = (row.get("municipality") or "").split("(")[0].strip()
+        aliases, short = _airport_names(name, town, lexicon)
         i = b.add(f"airport:{row['iata_code'] or row['ident']}", name, "airport",
                   row["iso_country"], lat, lon, 0, "", aliases)
         b.priors[i] = _AIRPORT_PRIOR.get(row["type"], 4.0)
         if short:
             towns.append((i, short, True))
-        if row.get("municipality"):
-            towns.append((i, row["municipality"], False))
+        if town:
+            towns.append((i, town, False))
     return towns
 
 

@@ -107,6 +107,7 @@ class _Words:
 
     connectors: frozenset[str]
     org_tail: frozenset[str]
+    street_tail: frozenset[str]
     org_prefix: frozenset[str]
     org_head: frozenset[str]
     function_words: frozenset[str]
@@ -128,7 +129,8 @@ class _Words:
     run: re.Pattern[str]
 
 
-_LISTS = ("connectors", "org_tail", "org_prefix", "org_head", "function_words", "calendar",
+_LISTS = ("connectors", "org_tail", "street_tail", "org_prefix", "org_head", "function_words",
+          "calendar",
           "disease_tail", "speech", "titles", "locative", "directions", "unit_nouns",
           "list_gaps", "name_abbreviations")
 # Lists matched as written; the others in lower case.
@@ -669,6 +671,9 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
     if nxt is not None and nxt[0].lower() in doc.words.org_tail and (
             doc.caps or nxt[0][:1].isupper()):
         return True  # "China Daily", "Kenya Airways"; not "trains to Warsaw daily"
+    if nxt is not None and nxt[0].lower() in doc.words.street_tail and (
+            doc.caps or nxt[0][:1].isupper()):
+        return True  # "Longyang Road", "Oxford Street": a street, not the town
     quoted = _QUOTED_TAIL.match(doc.text, m.end)
     if quoted is not None and quoted.group(1).lower() in doc.words.org_tail and not (
             doc.text[m.end] in "'’" and doc.text[m.end - 1] in "sS"):
