@@ -331,6 +331,17 @@ def _gap(lo: float, hi: float, r: Reading) -> float:
     return 0.0
 
 
+def _squarely(q: Quantity, lo: float, hi: float, r: Reading) -> bool:
+    """Whether the figure itself lies inside a reading's range, not only within its margin.
+
+    For a hedged span ("more than 500 miles", "10 to 12 hours"), whether the span meets it.
+    """
+    e = r.estimate
+    if q.hedge in ("more_than", "at_least", "less_than", "at_most", "range"):
+        return lo <= e.high and e.low <= hi
+    return e.low <= q.si <= e.high
+
+
 def _closeness(q: Quantity, r: Reading) -> float:
     return abs(math.log(max(q.si, 1e-9) / max(r.estimate.central, 1e-9)))
 
@@ -470,7 +481,7 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
             got = [replace(r, estimate=r.estimate.scaled(2.0),
                            basis=f"twice {r.basis} (there and back)") for r in got]
         readings.extend(got)
-        if any(_gap(lo, hi, r) == 0.0 for r in got):
+        if any(_squarely(q, lo, hi, r) for r in got):
             break  # a reading fits: the others (in order of likelihood) are not needed
     if not readings:
         return unverifiable("no estimate for this trip (" + "; ".join(reasons) + ")")
@@ -478,7 +489,10 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     direction = direction_check(claim) or ""
     if fits:
         own = [r for r in fits if r.mode == claim.mode]
-        best = min(own or fits, key=lambda r: (_closeness(q, r), _ENVELOPE.index(r.mode)
+        # The way the figure fits by itself before one it fits only by its margin: "350 km"
+        # between Chennai and Bengaluru is the road (about 345), not the straight line (292).
+        best = min(own or fits, key=lambda r: (not _squarely(q, lo, hi, r), _closeness(q, r),
+                                               _ENVELOPE.index(r.mode)
                                                if r.mode in _ENVELOPE else 9))
         return _verdict(claim, "consistent", best, readings, direction)
     if claim.mode == "unspecified" and q.kind == "distance":

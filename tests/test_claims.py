@@ -610,3 +610,11 @@ def test_a_conversion_rounded_to_a_round_number_is_the_same_claim() -> None:
                                  "Athens.").claims
     assert "NOT the same figure" in second.explanation
     assert second.verdict != first.verdict
+
+
+def test_a_figure_fits_the_way_it_matches_before_one_it_meets_only_by_its_margin() -> None:
+    # Chennai–Bengaluru: 292 km straight, about 350 km by road. "350 km" is the road.
+    (checked,) = check_claims("Chennai and Bengaluru are 350 km apart.").claims
+    assert checked.verdict == "consistent"
+    assert checked.fits == "road"
+    assert "allowing the" not in checked.explanation
