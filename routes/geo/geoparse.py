@@ -1286,6 +1286,97 @@ _HEAD_SCAN = 2_000  # candidates looked through for one of that class or a story
 _STATION_CLASSES = frozenset({"station", "airport"})
 
 
+_VOWELS = "aeiouy"
+_RESPELT_MIN = 5  # letters a name needs before another spelling of it is tried
+# The classes whose names are tried in other spellings (places on land that news names in
+# transliteration), and the shortest generic word read ("sea" and "mt" would be found in
+# every "season" and "Mt." for nothing).
+_RESPELT_CLASSES = frozenset({"volcano", "mountain", "range", "island", "lake", "river",
+                              "desert", "peninsula", "cape", "district", "admin2"})
+_RESPELT_HEAD_MIN = 4
+
+
+def _spellings(key: str) -> Iterator[str]:
+    """Other spellings of a one-word name: one vowel for another, a final d for a t.
+
+    Transliterations differ so ("Nerkh" and "Nirkh", "Kelud" and "Kelut").
+
+    >>> sorted(_spellings("kelud"))[:3]
+    ['kalud', 'kelad', 'keled']
+    """
+    for i, ch in enumerate(key):
+        if ch in _VOWELS:
+            for v in _VOWELS:
+                if v != ch:
+                    yield key[:i] + v + key[i + 1:]
+    if key[-1:] in ("d", "t"):
+        yield key[:-1] + ("t" if key[-1] == "d" else "d")
+
+
+def _head_hits(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Where the one-word generic words of ``gaz`` stand beside a word, in order.
+
+    A word before a name is looked for capitalised and followed by a space ("Mount "), one
+    after a name after a space, in either case (" district", " District"): ``str.find``
+    runs many times faster than one pattern of all the words, and the spaces keep it from
+    stopping inside other words ("strange").
+    """
+    hits = []
+    for (w, where), classes in gaz.heads.items():
+        if where == "of" or " " in w or len(w) < _RESPELT_HEAD_MIN or not (
+                classes & _RESPELT_CLASSES):
+            continue
+        forms = ([(w.capitalize() + " ", 0)] if where == "before"
+                 else [(" " + w, 1), (" " + w.capitalize(), 1)])
+        for form, lead in forms:
+            at = text.find(form)
+            while at >= 0:
+                start, end = at + lead, at + lead + len(w)
+                if end == len(text) or not text[end].isalnum():
+                    hits.append((start, end))
+                at = text.find(form, at + len(form))
+    hits.sort()
+    return hits
+
+
+def _respelt(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> list[_Match]:
+    """Names the gazetteer has under another spelling, found by a generic word beside them.
+
+    "Mount Kelud" is the volcano Kelut; "Nerkh District" the district of Nirkh. Only a
+    capitalised word of :data:`_RESPELT_MIN` letters or more that begins no name, next to a
+    generic word ("Mount", "district"), and only candidates of the class that word names
+    (:func:`_spellings`). The mention is doubtful: it is never sure enough to flag a claim.
+    """
+    starts = [m.start for m in matches]
+    found: list[_Match] = []
+    for start, end in _head_hits(doc.text, gaz):
+        word = _normalized(doc.text[start:end])
+        before = gaz.heads.get((word, "before"))
+        after = gaz.heads.get((word, "after"))
+        for classes, near in ((before, doc.next_word(end)), (after, doc.prev_word(start))):
+            if classes is None or near is None:
+                continue
+            name, at = near
+            key = _normalized(name)
+            if (len(key) < _RESPELT_MIN or not name[:1].isupper() or not key.isalpha()
+                    or gaz.candidates(key)):
+                continue
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and matches[i].end > at:
+                continue  # inside a name already found
+            for other in _spellings(key):
+                entries = [e for e in gaz.candidates(other)
+                           if gaz.kind(e) in classes or gaz.feature_class(e) in classes]
+                if entries:
+                    m = _Match(at, at + len(name), other, entries, 1)
+                    m.doubt = True
+                    found.append(m)
+                    break
+    if not found:
+        return matches
+    return sorted([*matches, *found], key=lambda m: m.start)
+
+
 def _heads(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> list[_Match]:
     """Generic words beside each name: "Mount Kelud", "Kelud volcano", "the port of Djibouti".
 
@@ -1546,6 +1637,7 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
     if not text.isascii() and _UNCASED.search(text):
         matches.extend(_script_matches(text, gaz))
         matches.sort(key=lambda m: m.start)
+    matches = _respelt(doc, matches, gaz)
     matches = _heads(doc, matches, gaz)
     persons: set[str] = set()
     neighbours = _memo(_NEIGHBOURS, gaz, lex)
