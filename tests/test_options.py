@@ -12,6 +12,7 @@ from routes import (
     NoRouteError,
     PlaceNotFoundError,
     TripOptions,
+    check_claims,
     find_options,
     plan_trip,
 )
@@ -307,3 +308,17 @@ def test_a_through_train_is_timed_end_to_end_not_line_by_line() -> None:
     # A trip on part of the chain keeps the line's own trains.
     lille = find_options(plan_trip("London", "Lille", mode="rail", alternatives=1)).options[0]
     assert not any("Eurostar" in n for leg in lille.legs for n in leg.notes)
+
+
+def test_a_drive_in_a_country_of_few_motorways_may_run_as_fast_as_on_one() -> None:
+    from routes.modes.road import load_road_model
+
+    model = load_road_model()
+    assert model.road_class("RS") == "mixed" and model.road_class("DE") == "motorway"
+    mixed, motorway = model.speed(380.0, ("RS", "RS")), model.speed(380.0, ("DE", "DE"))
+    assert mixed.high == motorway.high  # a trip on its motorway corridor
+    assert mixed.central < motorway.central  # but typically slower
+    # Belgrade–Budapest by motorway is under four hours; the estimate allows it.
+    (checked,) = check_claims("On the new motorway, the drive from Belgrade to Budapest "
+                              "takes under four hours.").claims
+    assert checked.verdict == "consistent"

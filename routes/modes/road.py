@@ -132,8 +132,11 @@ class RoadModel:
     def _class_speed(self, cls: str, km: float) -> Estimate:
         if cls != _MIXED:
             return self.classes[cls].speed(km)
+        # Good trunk roads and a few motorways: typically between the two classes, but a
+        # trip on one of its motorway corridors (Belgrade–Budapest, Istanbul–Ankara) runs
+        # as fast as in a motorway country: the high end is the motorway class's.
         a, b = self.classes["motorway"].speed(km), self.classes["two_lane"].speed(km)
-        return Estimate((a.low + b.low) / 2, (a.central + b.central) / 2, (a.high + b.high) / 2)
+        return Estimate((a.low + b.low) / 2, (a.central + b.central) / 2, a.high)
 
     def estimate(self, a: tuple[float, float], b: tuple[float, float],
                  countries: tuple[str, str]) -> RoadEstimate:
