@@ -618,3 +618,14 @@ def test_a_figure_fits_the_way_it_matches_before_one_it_meets_only_by_its_margin
     assert checked.verdict == "consistent"
     assert checked.fits == "road"
     assert "allowing the" not in checked.explanation
+
+
+def test_a_much_bigger_namesake_abroad_keeps_a_claim_from_being_flagged() -> None:
+    # Beside London, "Perth" reads as Perth, Scotland; Perth, Australia is forty times as
+    # big, and the 17 hours fit it. Not a flag, whichever the reader meant.
+    (checked,) = check_claims("The 17-hour nonstop flight from Perth to London has been "
+                              "a success.").claims
+    assert checked.claim.mode_confidence == "sure"
+    assert checked.claim.places_confidence != "sure"
+    assert checked.verdict not in ("understated", "overstated")
+    assert "Perth (AU)" in checked.explanation

@@ -177,6 +177,10 @@ def _words() -> _Words:
     return _load_words(settings.data_folder)
 
 
+BIGGER = 3  # a town of the same name this many times as big may be meant ...
+BIGGER_GAP = 4.0  # ... when scored within this of the chosen one (Mention.bigger_namesakes)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A place the name could mean, with the score the resolver gave it."""
@@ -212,6 +216,21 @@ class Mention:
         """The same mention in a text that holds this one's text at ``offset``."""
         return Mention(self.start + offset, self.end + offset, self.text, self.place,
                        self.confidence, self.demonym, self.candidates)
+
+    def bigger_namesakes(self) -> list[Candidate]:
+        """Towns of the very name, :data:`BIGGER` times as big or more, passed over.
+
+        The context chose a smaller town ("Perth" beside "London" read as Perth, Scotland;
+        "Vancouver" beside "Seattle" as Vancouver, Washington) over one scored within
+        :data:`BIGGER_GAP` of it: however sure the reading, the bigger one may be meant.
+        """
+        if len(self.candidates) < 2:
+            return []
+        chosen, *others = self.candidates
+        return [c for c in others if c.kind == chosen.kind == "city"
+                and c.population >= BIGGER * max(chosen.population, 1)
+                and chosen.score - c.score <= BIGGER_GAP
+                and normalize_name(c.name) == normalize_name(chosen.name)]
 
 
 @dataclass(slots=True)

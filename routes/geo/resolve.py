@@ -45,8 +45,6 @@ _UNSURE = 0.8  # a name read with less confidence than this gets a note on its r
 _RIVAL_GAP = 2.0  # rivals scored within this of the chosen place are named ...
 _RIVALS = 3  # ... at most this many ...
 _NOTABLE = 50_000  # ... if a region or country, or a town of at least this many people
-_BIGGER = 3  # a town of the same name this many times as big is always named ...
-_BIGGER_GAP = 4.0  # ... when scored within this of the chosen one
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +144,7 @@ def _rivals_note(name: str, mention: Mention) -> str:
     chosen, *others = mention.candidates
     # A much bigger town of the very name, passed over for the context ("Vancouver" beside
     # "Seattle" is Vancouver, Washington): worth a note however sure the reading.
-    bigger = [c for c in others if c.kind == chosen.kind == "city"
-              and c.population >= _BIGGER * max(chosen.population, 1)
-              and chosen.score - c.score <= _BIGGER_GAP
-              and normalize_name(c.name) == normalize_name(chosen.name)]
+    bigger = mention.bigger_namesakes()
     if mention.confidence >= _UNSURE and not bigger:
         return ""
     rivals = [c for c in others if chosen.score - c.score <= _RIVAL_GAP and c.id != chosen.id

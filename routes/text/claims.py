@@ -272,7 +272,7 @@ def _without_foreign_rivals(group: Sequence[Mention], demonyms: Sequence[Mention
     Sri Lanka and none in Brazil, so Colombo, Brazil is no reading to warn about. Each
     mention of ``group`` (one sentence's places) keeps only the candidates in its own
     place's country or in a country another name of the sentence is in (one of its places
-    or ``demonyms``).
+    or ``demonyms``), and its much bigger namesakes (:meth:`Mention.bigger_namesakes`).
     """
     if len(group) < 2:
         return list(group)
@@ -281,8 +281,12 @@ def _without_foreign_rivals(group: Sequence[Mention], demonyms: Sequence[Mention
     for m in group:
         others = {o.place.country for o in named if o.text != m.text and o.place.country}
         if m.candidates and m.place.country in others:
+            # A much bigger namesake abroad stays a reading: "from Perth to London" may be
+            # read as Perth, Scotland, but the city of two million is Perth, Australia.
+            bigger = m.bigger_namesakes()
             kept = tuple(c for c in m.candidates
-                         if c.country == m.place.country or c.country in others)
+                         if c.country == m.place.country or c.country in others
+                         or c in bigger)
             m = replace(m, candidates=kept) if len(kept) < len(m.candidates) else m
         out.append(m)
     return out
@@ -769,6 +773,11 @@ def _sure(m: Mention) -> tuple[str, str]:
         alt = others[0]
         return "likely", (f"“{m.text}” could also be {alt.name} ({alt.country}), not "
                           f"{m.place.name} ({m.place.country})")
+    bigger = m.bigger_namesakes()
+    if bigger:
+        alt = bigger[0]
+        return "likely", (f"“{m.text}” is read as {m.place.name} ({m.place.country}), but "
+                          f"may be the much bigger {alt.name} ({alt.country})")
     if m.confidence >= 0.6:
         return "sure", ""
     return "likely", f"“{m.text}” is read as {m.place.name} ({m.place.country}) with low " \
