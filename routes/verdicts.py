@@ -514,6 +514,9 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     return _verdict(claim, verdict, best, readings, direction)
 
 
+_CALENDAR_UNITS = frozenset({"day", "week", "month"})
+
+
 def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules,
                   readings: list[Reading]) -> str:
     """Why a figure outside the estimates is still not flagged ('' when it is)."""
@@ -534,6 +537,9 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                 "have been slower"
         if claim.freight:
             return "freight keeps its own times (loading, checks, rest stops)"
+        if claim.mode in ("road", "walk") and q.unit in _CALENDAR_UNITS:
+            return ("a road trip of days stops for the nights (and often on the way); the "
+                    "estimate is driving time")
         if claim.mode == "unspecified":
             return "no mode is named, and a slower way always exists"
         if claim.mode_confidence != "sure":

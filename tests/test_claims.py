@@ -629,3 +629,12 @@ def test_a_much_bigger_namesake_abroad_keeps_a_claim_from_being_flagged() -> Non
     assert checked.claim.places_confidence != "sure"
     assert checked.verdict not in ("understated", "overstated")
     assert "Perth (AU)" in checked.explanation
+
+
+def test_a_road_trip_of_days_is_not_flagged_as_too_slow() -> None:
+    # Days on the road include nights and stops; the estimate is hours at the wheel.
+    (checked,) = check_claims("A road trip from Miami to Seattle along the back roads "
+                              "takes about three weeks.").claims
+    assert checked.claim.mode == "road"
+    assert checked.verdict == "unverifiable"
+    assert "stops for the nights" in checked.explanation
