@@ -638,3 +638,10 @@ def test_a_road_trip_of_days_is_not_flagged_as_too_slow() -> None:
     assert checked.claim.mode == "road"
     assert checked.verdict == "unverifiable"
     assert "stops for the nights" in checked.explanation
+
+
+def test_a_distance_from_a_coast_says_the_part_of_the_country_is_not_pinned_down() -> None:
+    (checked,) = check_claims("Mafia Island lies about 20 km off the coast of Tanzania.").claims
+    assert checked.verdict == "unverifiable"
+    assert "a part of Tanzania the text does not pin down" in checked.explanation
+    assert "not a place the finder knows" not in checked.explanation

@@ -1078,9 +1078,14 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                     # "N km outside the area", "N m from his home": from no named place
                     return _Reading(None, subject, "distance_from", direction, "none",
                                     "it is measured from no named place", unnamed_anchor=True)
+                said = named.group().strip()
+                inside = next((m for m in here if start <= m.start < start + named.end()),
+                              None)
+                why = (f"it is measured from a part of {inside.place.name} the text does not "
+                       "pin down (its coast, border or edge)" if inside is not None
+                       else f"“{said}” is not a place the finder knows")
                 return _Reading(None, subject, "direction_of" if direction else
-                                "distance_from", direction, "none",
-                                f"“{named.group().strip()}” is not a place the finder knows")
+                                "distance_from", direction, "none", why)
             if origin is not None or rel_word not in ("away", "from", "into"):
                 if origin is not None and subject is not None and subject.place.id == \
                         origin.place.id:
