@@ -663,3 +663,19 @@ def test_a_name_spelt_otherwise_is_found_by_its_generic_word_and_stays_doubtful(
     assert found.confidence <= 0.5  # a respelt name is a guess: never sure enough to flag
     # Without the generic word, no other spelling is tried.
     assert find_places("Ash from Kelud closed three airports.") == []
+
+
+def test_a_country_named_sets_the_story_though_small_towns_share_its_name() -> None:
+    # Bolivia, North Carolina is a village: "Bolivia" still sets the story in Bolivia, and
+    # Copacabana is the Bolivian town on the lake, not the Rio de Janeiro district.
+    found = {m.text: m.place for m in find_places(
+        "Travellers in Bolivia take the bus to Copacabana, on the shore of Lake Titicaca.")}
+    assert found["Copacabana"].country == "BO"
+    assert found["Lake Titicaca"].kind == "sea"  # a lake Natural Earth calls Lago Titicaca
+
+
+def test_generic_words_of_other_languages_name_lakes_and_islands() -> None:
+    found = [(m.text, m.place.name) for m in find_places(
+        "From Lago de Chapala the road climbs to Guadalajara; Isla del Sol lies far south.")]
+    assert ("Lago de Chapala", "Lake Chapala") in found
+    assert not any(text.startswith("Isla") for text, _ in found)  # no town called "Isla"

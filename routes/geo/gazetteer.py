@@ -765,11 +765,15 @@ def _bare_names(name: str, cls: str, heads: list[tuple[str, str, str, bool]]) ->
     for word, where, classes, strip in heads:
         if not strip or cls not in classes.split(";") or len(words) < 2:
             continue
-        if where == "before" and normalize_name(words[0]) == word:
-            out.append(" ".join(words[1:]))
-        elif where == "after" and normalize_name(words[-1]) == word:
-            out.append(" ".join(words[:-1]))
-    return out
+        head = word.split()
+        n = len(head)
+        if len(words) <= n:
+            continue
+        if where == "before" and [normalize_name(w) for w in words[:n]] == head:
+            out.append(" ".join(words[n:]))
+        elif where == "after" and [normalize_name(w) for w in words[-n:]] == head:
+            out.append(" ".join(words[:-n]))
+    return sorted(out, key=len)  # the barest first: "Lago de Chapala" -> "Chapala"
 
 
 def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool]],
@@ -816,9 +820,12 @@ def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool
         aliases = _bare_names(name, cls, heads)
         if cls in ("lake", "river") and cls not in key.split():
             # "Egridir" -> "Lake Egridir", also "Egridir Lake"; "Nile" -> "Nile River", ...
-            forms = ([f"Lake {name}", f"{name} Lake"] if cls == "lake"
-                     else [f"{name} River", f"River {name}"])
-            name, aliases = forms[0], forms[1:]
+            # A name in another language keeps its own form: "Lago Titicaca" is also
+            # "Lake Titicaca".
+            bare = aliases[0] if aliases else name
+            forms = ([f"Lake {bare}", f"{bare} Lake"] if cls == "lake"
+                     else [f"{bare} River", f"River {bare}"])
+            name, aliases = forms[0], [*forms[1:], *([name] if aliases else [])]
         i = b.add(f"feature:{cls}:{key.replace(' ', '_')}:{lat:.3f},{lon:.3f}",
                   name, _FEATURE_KIND[cls], row["country"], lat, lon, 0, "",
                   [a for a in aliases if normalize_name(a) not in lexicon], feature=cls)

@@ -79,6 +79,7 @@ _MAX_CANDIDATES = 40  # candidates come highest prior first; the tail never wins
 _BIG_PLACE = 100_000
 _LARGE_CITY = 250_000
 _ALIAS_PENALTY = 1.0
+_COUNTRY_LEAD = 4.0  # a country's name whose prior leads its namesakes' by this sets it
 _NEAR_DEG2 = 9.0 ** 2  # within about 1,000 km (degrees of latitude, squared)
 _CLOSE_DEG2 = 1.5 ** 2  # within about 150 km: a neighbour, not just the same part of the world
 _COHERENCE_CANDIDATES = 12
@@ -955,8 +956,12 @@ def _name_priors(gaz: Gazetteer, m: _Match, cache: dict[str, _NamePriors]) -> _N
         if airport and kind == "city" and population < _AIRPORT_TOWN:
             score -= _AIRPORT_NAME_PENALTY
         priors.append((e, kind, c, score))
+    # A country's name sets it for the text; so does one a few small towns share
+    # ("Bolivia", North Carolina), when the country leads them all by far.
     sets = ((len(entries) == 1 and _sets_country(gaz, entries[0]))
-            or all(gaz.kind(e) == "country" for e in entries))
+            or all(gaz.kind(e) == "country" for e in entries)
+            or (facts[0][1] == "country" and all(
+                facts[0][3] - f[3] >= _COUNTRY_LEAD for f in facts[1:])))
     found = cache[m.key] = (tuple(priors), gaz.country_of(entries[0]) if sets else "")
     return found
 
