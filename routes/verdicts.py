@@ -514,7 +514,9 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     return _verdict(claim, verdict, best, readings, direction)
 
 
-_CALENDAR_UNITS = frozenset({"day", "week", "month"})
+# A drive told in weeks or months is a journey with stays, not hours at the wheel; one told
+# in days is still checked (the model's band allows a long day's driving).
+_CALENDAR_UNITS = frozenset({"week", "month"})
 
 
 def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules,
@@ -538,7 +540,7 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
         if claim.freight:
             return "freight keeps its own times (loading, checks, rest stops)"
         if claim.mode in ("road", "walk") and q.unit in _CALENDAR_UNITS:
-            return ("a road trip of days stops for the nights (and often on the way); the "
+            return ("a road trip of weeks stops for the nights (and often on the way); the "
                     "estimate is driving time")
         if claim.mode == "unspecified":
             return "no mode is named, and a slower way always exists"

@@ -631,8 +631,8 @@ def test_a_much_bigger_namesake_abroad_keeps_a_claim_from_being_flagged() -> Non
     assert "Perth (AU)" in checked.explanation
 
 
-def test_a_road_trip_of_days_is_not_flagged_as_too_slow() -> None:
-    # Days on the road include nights and stops; the estimate is hours at the wheel.
+def test_a_road_trip_of_weeks_is_not_flagged_as_too_slow() -> None:
+    # Weeks on the road include nights and stops; the estimate is hours at the wheel.
     (checked,) = check_claims("A road trip from Miami to Seattle along the back roads "
                               "takes about three weeks.").claims
     assert checked.claim.mode == "road"
@@ -645,3 +645,13 @@ def test_a_distance_from_a_coast_says_the_part_of_the_country_is_not_pinned_down
     assert checked.verdict == "unverifiable"
     assert "a part of Tanzania the text does not pin down" in checked.explanation
     assert "not a place the finder knows" not in checked.explanation
+
+
+def test_a_distance_from_an_unplaced_reference_point_is_a_claim_left_unverifiable() -> None:
+    # The epicentre is a place the text does not locate: a claim, but not checkable.
+    (checked,) = check_claims("The town of Bunia lies about 60 km from the epicentre, "
+                              "officials said.").claims
+    assert checked.verdict == "unverifiable"
+    assert "measured from the epicentre, which the text does not place" in checked.explanation
+    # A distance from anything else unnamed is no claim about places.
+    assert not check_claims("The shop in Bunia is about 60 m from his home.").claims

@@ -969,6 +969,7 @@ class _Reading:
     confidence: str = "none"
     note: str = ""
     unnamed_anchor: bool = False
+    anchor: str = ""  # the reference point an unnamed anchor is ("the epicentre")
 
 
 def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
@@ -1075,9 +1076,14 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                 named = re.match(r"\s*(?:here|there)\b|\s*(?:the\s+)?(?:[a-z]+\s+){0,3}?"
                                  r"[A-Z][\w’'-]+", words)
                 if named is None:
-                    # "N km outside the area", "N m from his home": from no named place
-                    return _Reading(None, subject, "distance_from", direction, "none",
-                                    "it is measured from no named place", unnamed_anchor=True)
+                    # "N km outside the area", "N m from his home": from no named place;
+                    # "80 km from the epicentre": from a place the text does not locate.
+                    point = p.lex.anchors.search(words)
+                    where = point.group() if point is not None else ""
+                    why = (f"it is measured from the {where.lower()}, which the text does "
+                           "not place" if where else "it is measured from no named place")
+                    return _Reading(None, subject, "distance_from", direction, "none", why,
+                                    unnamed_anchor=True, anchor=where)
                 said = named.group().strip()
                 inside = next((m for m in here if start <= m.start < start + named.end()),
                               None)
@@ -1394,7 +1400,7 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
         if q.kind in ("duration", "speed") and not travel:
             continue
         reading = _read_places(p, q, si, clause, claims, anchors, trips[si])
-        if q.kind == "distance" and reading.unnamed_anchor:
+        if q.kind == "distance" and reading.unnamed_anchor and not reading.anchor:
             continue  # "N km outside the area", "15 m from his home"
         if reading.origin is None and reading.destination is None:
             # A trip's time with its places untold ("the ferry crossing takes two hours")

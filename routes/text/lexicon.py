@@ -176,6 +176,7 @@ class Lexicon:
                               "features")
         self.features_along = _need(_words_regex(claims["features_along"]["words"],
                                                  case=False), "features_along")
+        self.anchors = _need(_words_regex(claims["anchors"]["words"], case=False), "anchors")
         self.freight = _need(_words_regex(claims["freight"]["words"], case=False), "freight")
         self.one_off = _need(_words_regex(claims["one_off"]["words"], case=False), "one_off")
         self.change = _need(_words_regex(claims["change"]["words"], case=False), "change")
