@@ -1019,6 +1019,10 @@ def _high_speed_speeds(lines: list[HighSpeedLine]) -> dict[str, SpeedClass]:
         if line.fastest_h:
             fastest = line.fastest_h
             evidence.append(f"fastest scheduled {fastest:.2f} h")
+        elif line.typical_h:
+            # Only the common trains' times are known: the quickest of them is the fastest.
+            fastest = line.typical_h[0]
+            evidence.append(f"no fastest train found: the quickest common train, {fastest:.2f} h")
         elif line.max_kmh is None:
             same = [route_km(x, detour)[0] / x.fastest_h for x in lines
                     if x.fastest_h and x.category == line.category]
@@ -1032,7 +1036,7 @@ def _high_speed_speeds(lines: list[HighSpeedLine]) -> dict[str, SpeedClass]:
             fastest = km / (line.max_kmh * avg_ratio)
             evidence.append(f"no timetable found: the median average/maximum speed ratio "
                             f"{avg_ratio:.2f} of the other lines x {line.max_kmh:.0f} km/h")
-        typical = line.typical_h if line.fastest_h else None
+        typical = line.typical_h
         out[line.speed] = _timed_class(line.speed, line.name, km, (fastest, typical), lines,
                                        line.sources, line.confidence, evidence)
     return out

@@ -81,3 +81,16 @@ def test_a_through_service_must_run_on_its_lines(tmp_path: Path, old: str, new: 
     bad.write_text(facts.path.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(DataError, match=message):
         read_facts(bad)
+
+
+def test_a_line_known_only_by_its_common_trains_is_timed_by_them() -> None:
+    # Acela Boston–New York: "3.5 to 4 hours", no fastest train found. Its speeds come from
+    # those times, not from its top speed (which gave 2.5 h, faster than any train).
+    facts = load_facts()
+    line = next(x for x in facts.high_speed if x.id == "acela-boston-new-york")
+    assert line.fastest_h is None and line.typical_h == (3.5, 4.0)
+    speed = facts.speeds[line.speed]
+    km = float(speed.evidence[0].split(" km")[0].replace(",", ""))
+    assert km / speed.kmh.high == pytest.approx(3.5)
+    assert km / speed.kmh.low == pytest.approx(4.0)
+    assert any("quickest common train" in e for e in speed.evidence)

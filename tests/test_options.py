@@ -322,3 +322,10 @@ def test_a_drive_in_a_country_of_few_motorways_may_run_as_fast_as_on_one() -> No
     (checked,) = check_claims("On the new motorway, the drive from Belgrade to Budapest "
                               "takes under four hours.").claims
     assert checked.verdict == "consistent"
+
+
+def test_paris_marseille_trains_do_not_stop_at_lyon() -> None:
+    option = find_options(plan_trip("Paris", "Marseille", mode="rail", alternatives=1)).options[0]
+    assert any("TGV Paris Gare de Lyon–Marseille Saint-Charles" in n
+               for leg in option.legs for n in leg.notes)
+    assert option.duration_h.low <= 3.0 <= option.duration_h.central
