@@ -8,6 +8,7 @@ need ``../shared/eval`` (GeoVirus, the claims set) are skipped when it is absent
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -19,13 +20,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "kim-putin-2019-article.txt"
 EXAMPLE = ROOT / "data" / "examples" / "kim-vladivostok.txt"
+# The environment a user's fresh process starts with. Dask, once imported for the corpus
+# figures, sets variables in this process (PYTHONHASHSEED, MALLOC_TRIM_THRESHOLD_, thread
+# counts) that every later child would inherit; the fresh processes below start from this
+# copy instead.
+_ENV = dict(os.environ)
 
 
 def _median_runs(command: list[str], runs: int) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=True)
+        subprocess.run(command, capture_output=True, check=True, env=_ENV)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -36,7 +42,7 @@ def _fresh(load: str) -> float:
     code = (f"import time; import {module} as m; t=time.perf_counter(); m.{call}(); "
             "print(time.perf_counter()-t)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+                         check=True, env=_ENV)
     return float(out.stdout.strip())
 
 
@@ -126,8 +132,14 @@ def corpus_scaling(runs: int = 3) -> None:
 WORLD_PAIRS = [("Paris", "Berlin"), ("London", "Edinburgh"), ("Delhi", "Mumbai"),
                ("Seoul", "Busan"), ("Beijing", "Shanghai"), ("Los Angeles", "Las Vegas"),
                ("Dover", "Calais"), ("Pyongyang", "Vladivostok")]
+# The child's own peak memory (KiB). Linux keeps ru_maxrss across exec, so a child of a
+# big parent would report the parent's size: VmHWM of /proc/self/status is the new
+# program's own high-water mark; ru_maxrss is the fallback elsewhere.
 _PEAK = ("import resource, sys; from routes.cli import main; code = main(sys.argv[1:]); "
-         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+         "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')] "
+         "if sys.platform.startswith('linux') else []; "
+         "print(hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+         "file=sys.stderr)")
 
 
 def world_compare(runs: int = 3) -> None:
@@ -139,7 +151,7 @@ def world_compare(runs: int = 3) -> None:
         for _ in range(runs):
             start = time.perf_counter()
             done = subprocess.run([sys.executable, "-c", _PEAK, "compare", a, b],
-                                  capture_output=True, text=True, check=True)
+                                  capture_output=True, text=True, check=True, env=_ENV)
             times.append(time.perf_counter() - start)
             peaks.append(int(done.stderr.strip().splitlines()[-1]) / 1024)
         trip = plan_trip(a, b)
@@ -177,7 +189,8 @@ def long_texts(sizes_mb: tuple[int, ...] = (1, 5, 20)) -> None:
             path.write_text((body + "\n\n") * (size // len(body) + 1), encoding="utf-8")
             start = time.perf_counter()
             done = subprocess.run([sys.executable, "-c", _PEAK, "check", str(path), "--format",
-                                   "json"], capture_output=True, text=True, check=False)
+                                   "json"], capture_output=True, text=True, check=False,
+                                  env=_ENV)
             took = took_at[mb] = time.perf_counter() - start
             peak = int(done.stderr.strip().splitlines()[-1]) / 1024
             print(f"long text, {mb} MB of {kind}: {took:.1f} s, {mb / took:.2f} MB/s "
