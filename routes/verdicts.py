@@ -525,6 +525,17 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     q = claim.quantity
     if claim.places_confidence != "sure":
         return f"places uncertain: {claim.places_note or 'read from the context'}"
+    if q.kind == "distance" and claim.mode in ("straight", "unspecified"):
+        # A namesake close behind the reading taken, where the figure fits: more likely the
+        # place meant than a figure that far off ("Paradise, 140 km north of Sacramento").
+        lo, hi = _interval(q, rules)
+        for side, alt in claim.namesakes:
+            assert claim.origin is not None and claim.destination is not None
+            o, d = (alt, claim.destination) if side == "origin" else (claim.origin, alt)
+            if _gap(lo, hi, _straight(o, d, rules, airports=False)) == 0.0:
+                return (f"places uncertain: “{alt.name}” could also be the town of "
+                        f"{alt.population:,} people at {alt.lat:.2f}, {alt.lon:.2f} "
+                        f"({alt.country}), where the figure fits")
     caveats = [r.caveat for r in readings if r.caveat]
     if caveats:
         return caveats[0]

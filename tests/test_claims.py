@@ -655,3 +655,15 @@ def test_a_distance_from_an_unplaced_reference_point_is_a_claim_left_unverifiabl
     assert "measured from the epicentre, which the text does not place" in checked.explanation
     # A distance from anything else unnamed is no claim about places.
     assert not check_claims("The shop in Bunia is about 60 m from his home.").claims
+
+
+def test_a_figure_that_fits_a_close_namesake_is_not_flagged() -> None:
+    # Beside Sacramento, "Paradise" is read as Paradise, Nevada (a bigger town, 626 km
+    # away); Paradise, California is 140 km north. The figure is not the error.
+    (checked,) = check_claims("Smoke rose over Paradise, about 140 km north of "
+                              "Sacramento.").claims
+    assert checked.verdict == "unverifiable"
+    assert "could also be the town of 26,476 people" in checked.explanation
+    # With no namesake that fits, a figure that far off is still flagged.
+    (wrong,) = check_claims("Redding lies about 400 km north of Sacramento.").claims
+    assert wrong.verdict == "overstated"

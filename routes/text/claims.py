@@ -44,7 +44,7 @@ from dataclasses import dataclass, field, replace
 
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places, gazetteer_place
-from routes.geo.places import Place
+from routes.geo.places import Place, normalize_name
 from routes.text.lexicon import Lexicon, ModeCue, Scan, load_lexicon
 from routes.text.quantities import Quantity, find_quantities
 
@@ -89,6 +89,9 @@ class Claim:
     one_off: bool = False
     urban: bool = False
     former: bool = False  # the time before a change the sentence tells of ("from three days")
+    # Other readings of an end's name scored close behind the one taken, as ("origin" or
+    # "destination", place): a figure that fits one of them is not flagged.
+    namesakes: tuple[tuple[str, Place], ...] = field(default=(), compare=False)
 
 
 def claim_text(claim: Claim) -> str:
@@ -211,6 +214,7 @@ class _End:
     confidence: str
     note: str = ""
     at: int = -1
+    namesakes: tuple[Place, ...] = ()  # other readings of its name scored close behind
 
 
 @dataclass(slots=True)
@@ -305,7 +309,6 @@ def _as_town(text: str, m: Mention) -> Mention:
 def _town_named_like(m: Mention) -> Mention:
     """A country's mention read as the biggest town of the country with its name, if any."""
     from routes.geo.gazetteer import load_gazetteer
-    from routes.geo.places import normalize_name
 
     gaz = load_gazetteer()
     towns = [e for e in gaz.candidates(normalize_name(m.text))
@@ -784,9 +787,26 @@ def _sure(m: Mention) -> tuple[str, str]:
                      "confidence"
 
 
+_NAMESAKE_GAP = 1.5  # a namesake scored this close behind the reading taken is a rival ...
+_NAMESAKE_KM = 50.0  # ... if it lies this far from it
+
+
+def _namesakes(m: Mention) -> tuple[Place, ...]:
+    """Towns of the very name scored close behind ``m``'s, far from it: other readings."""
+    if len(m.candidates) < 2 or m.place.kind != "city":
+        return ()
+    top = m.candidates[0].score
+    return tuple(
+        Place(c.id, c.name, c.kind, c.country, c.lat, c.lon, population=c.population)
+        for c in m.candidates[1:]
+        if c.kind == "city" and top - c.score <= _NAMESAKE_GAP
+        and normalize_name(c.name) == normalize_name(m.place.name)
+        and distance_km((c.lat, c.lon), m.place.point) > _NAMESAKE_KM)
+
+
 def _end(m: Mention) -> _End:
     confidence, note = _sure(m)
-    return _End(m.place, confidence, note, m.start)
+    return _End(m.place, confidence, note, m.start, _namesakes(m))
 
 
 _CAPITAL = re.compile(r"(?i)\b(?:(?:the\s+)?(?:national\s+|country['’]s\s+)?capital"
@@ -1457,10 +1477,14 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                      alt_of, text, first.direction, first.mode_confidence, first.mode_basis,
                      first.high_speed, first.activity, first.places_confidence,
                      first.places_note, first.round_trip, first.freight, first.one_off,
-                     first.urban, first.former)
+                     first.urban, first.former, first.namesakes)
+    namesakes = tuple((side, alt) for side, end in (("origin", r.origin),
+                                                     ("destination", r.destination))
+                      if end is not None for alt in end.namesakes)
     return Claim(q, origin, destination, mode.mode, r.relation, sent, None, text,
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
-                 confidence, note, round_trip, freight, one_off, mode.urban, former)
+                 confidence, note, round_trip, freight, one_off, mode.urban, former,
+                 namesakes)
 
 
 def shifted(claim: Claim, offset: int, before: int, text: str) -> Claim:
