@@ -679,3 +679,10 @@ def test_generic_words_of_other_languages_name_lakes_and_islands() -> None:
         "From Lago de Chapala the road climbs to Guadalajara; Isla del Sol lies far south.")]
     assert ("Lago de Chapala", "Lake Chapala") in found
     assert not any(text.startswith("Isla") for text, _ in found)  # no town called "Isla"
+
+
+def test_a_region_named_after_its_seat_means_the_town() -> None:
+    # GeoNames gives the city of Kherson 66,000 people and its oblast 594,000: the news
+    # means the city.
+    (found,) = find_places("Shelling hit Kherson again on Sunday.")
+    assert (found.place.kind, found.place.country) == ("city", "UA")

@@ -79,6 +79,7 @@ _MAX_CANDIDATES = 40  # candidates come highest prior first; the tail never wins
 _BIG_PLACE = 100_000
 _LARGE_CITY = 250_000
 _ALIAS_PENALTY = 1.0
+_SEAT_TOWN = 50_000  # a region's namesake town inside it this big is what the name means
 _COUNTRY_LEAD = 4.0  # a country's name whose prior leads its namesakes' by this sets it
 _NEAR_DEG2 = 9.0 ** 2  # within about 1,000 km (degrees of latitude, squared)
 _CLOSE_DEG2 = 1.5 ** 2  # within about 150 km: a neighbour, not just the same part of the world
@@ -943,6 +944,10 @@ def _name_priors(gaz: Gazetteer, m: _Match, cache: dict[str, _NamePriors]) -> _N
     facts = [(e, *gaz.facts(e)) for e in entries[:_MAX_CANDIDATES]]
     # A region named after its big city ("Moscow", "Beijing") usually means the city.
     big_cities = {f[2] for f in facts if f[1] == "city" and f[4] >= _BIG_PLACE}
+    # ... and one named after the town of its name inside it, if a town of some size
+    # ("Kherson": the oblast's seat, whatever the population the data gives it).
+    seats = {(f[2], gaz.admin1_of(f[0])) for f in facts
+             if f[1] == "city" and f[4] >= _SEAT_TOWN and f[5] == m.key}
     # A big airport's short name ("Heathrow") means the airport before a village of that
     # name, whatever the story's other places (Heathrow, Florida is beside Orlando).
     airport = any(kind == "airport" and score >= _BIG_AIRPORT_PRIOR and name_key != m.key
@@ -951,7 +956,7 @@ def _name_priors(gaz: Gazetteer, m: _Match, cache: dict[str, _NamePriors]) -> _N
     for e, kind, c, score, population, name_key in facts:
         if kind == "city" and name_key != m.key:
             score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
-        if kind == "admin1" and c in big_cities:
+        if kind == "admin1" and (c in big_cities or (c, gaz.admin1_of(e)) in seats):
             score -= 3.0
         if airport and kind == "city" and population < _AIRPORT_TOWN:
             score -= _AIRPORT_NAME_PENALTY
