@@ -1036,9 +1036,8 @@ def _high_speed_speeds(lines: list[HighSpeedLine]) -> dict[str, SpeedClass]:
             fastest = km / (line.max_kmh * avg_ratio)
             evidence.append(f"no timetable found: the median average/maximum speed ratio "
                             f"{avg_ratio:.2f} of the other lines x {line.max_kmh:.0f} km/h")
-        typical = line.typical_h
-        out[line.speed] = _timed_class(line.speed, line.name, km, (fastest, typical), lines,
-                                       line.sources, line.confidence, evidence)
+        out[line.speed] = _timed_class(line.speed, line.name, km, (fastest, line.typical_h),
+                                       lines, line.sources, line.confidence, evidence)
     return out
 
 
