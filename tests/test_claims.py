@@ -667,3 +667,14 @@ def test_a_figure_that_fits_a_close_namesake_is_not_flagged() -> None:
     # With no namesake that fits, a figure that far off is still flagged.
     (wrong,) = check_claims("Redding lies about 400 km north of Sacramento.").claims
     assert wrong.verdict == "overstated"
+
+
+def test_a_time_away_takes_the_passages_mode_but_a_position_does_not() -> None:
+    # In a story of a train ride, the next town "under two hours away" is by that train.
+    (away,) = check_claims("Our train left Madrid at nine. It calls at Córdoba, which is "
+                           "under two hours away from Madrid.").claims
+    assert (away.claim.mode, away.claim.mode_confidence) == ("rail", "likely")
+    # "Three hours north of Cairo" places a town: a drive, whatever the story's train.
+    (north,) = check_claims("After a week in Alexandria, three hours north of Cairo, we "
+                            "took the sleeper train to Luxor.").claims
+    assert north.claim.mode == "road"

@@ -436,8 +436,11 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     if q.kind == "distance" and re.search(r"(?i)\bdistance\b", text[clause[0]:clause[1]]) \
             and not static:
         return _Mode("straight", "likely", "“distance”")
-    topic = p.topic(q.start) if not static and (q.kind != "distance" or relation in (
-        "from_to", "route_length")) else None
+    # The passage's topic gives a trip's time its mode, even "N minutes away" (in a story of
+    # a train ride, the next town is 50 minutes away by that train); a position ("N km
+    # north of Y", "three hours north of Cairo") takes none.
+    topic = p.topic(q.start) if (q.kind != "distance" and relation != "direction_of") or (
+        not static and relation in ("from_to", "route_length")) else None
     if topic is not None:
         return _Mode(topic[0], "likely", topic[1])
     if q.kind == "duration" and static:
