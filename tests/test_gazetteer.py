@@ -205,3 +205,12 @@ def test_a_name_only_districts_have_needs_evidence() -> None:
     assert not find_places("Ayala described how she found the ring.")  # a surname
     found = {m.text: m.place for m in find_places("They drove on to Ayala, in Morelos.")}
     assert (found["Ayala"].kind, found["Ayala"].country) == ("admin2", "MX")
+
+
+def test_vietnamese_names_are_found_written_as_one_word() -> None:
+    from routes.geo.geoparse import find_places
+
+    found = {m.text: m.place for m in find_places(
+        "From Hanoi the night bus climbs to Sapa, and boats leave Halong for the bay.")}
+    assert (found["Sapa"].name, found["Sapa"].country) == ("Sa Pa", "VN")
+    assert found["Halong"].country == "VN"

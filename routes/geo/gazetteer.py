@@ -111,6 +111,10 @@ _ADMIN2_PREFIXES = ("Comuna", "Municipio", "Amphoe", "Huyện", "Provincia", "Ka
                     "Okres", "Partido", "Muang", "Markaz", "Province", "Municipiul", "Oraş",
                     "Grad", "Distrito", "District", "Municipality", "Gorodskoy")
 _ADMIN2_LINKS = ("de", "del", "do", "da", "dos", "das", "of", "di")
+# Vietnamese writes a name as separate syllables that English often joins ("Hạ Long" is
+# "Halong", "Sa Pa" "Sapa"): its towns of this size are found under the joined form too.
+_SYLLABLE_COUNTRIES = frozenset({"VN"})
+_JOINED_MIN_POP = 5_000
 # A ferry port of data/sea/ferries.csv named like a place this close is that place (Dover).
 _PORT_PLACE_KM = 30.0
 _AIRPORT_PRIOR = {"large_airport": 5.5, "medium_airport": 4.5, "small_airport": 4.0}
@@ -709,6 +713,10 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
             names = [a for a in c["alternatenames"] if _good_alias(a)]
             if pop >= _SCRIPT_NAME_MIN_POP:
                 names.extend(a for a in c["alternatenames"] if _script_alias(a))
+        if c["countrycode"] in _SYLLABLE_COUNTRIES and pop >= _JOINED_MIN_POP:
+            joined = _syllables_joined(c["name"])
+            if joined:
+                names.append(joined)
         region = admin_names.get((c["countrycode"], c["admin1code"]))
         i = b.add(f"geonames:{gid}", c["name"], "city", c["countrycode"],
                   float(c["latitude"]), float(c["longitude"]), pop,
@@ -886,6 +894,18 @@ def _add_airports(b: _Builder, path: Path, lexicon: set[str]
         if town:
             towns.append((i, town, False))
     return towns
+
+
+def _syllables_joined(name: str) -> str:
+    """A name of separate syllables written as one word, as English often does.
+
+    >>> _syllables_joined("Hạ Long"), _syllables_joined("Sa Pa"), _syllables_joined("Hanoi")
+    ('HạLong', 'SaPa', '')
+    """
+    words = name.split()
+    if 2 <= len(words) <= 3 and all(len(w) <= 5 and w.isalpha() for w in words):
+        return "".join(words)
+    return ""
 
 
 def _port_names(label: str) -> list[str]:
