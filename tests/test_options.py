@@ -329,3 +329,11 @@ def test_paris_marseille_trains_do_not_stop_at_lyon() -> None:
     assert any("TGV Paris Gare de Lyon–Marseille Saint-Charles" in n
                for leg in option.legs for n in leg.notes)
     assert option.duration_h.low <= 3.0 <= option.duration_h.central
+
+
+def test_a_long_flight_at_home_to_a_smaller_airport_may_be_nonstop() -> None:
+    # Easter Island's airport is not a large one, but Santiago flies there nonstop.
+    result = find_options(plan_trip("Santiago", "Easter Island", mode="air"))
+    flights = [leg for o in result.options for leg in o.legs if leg.mode == "air"]
+    assert any("one stop" not in o.label for o in result.options)
+    assert min(f.duration_h.central for f in flights) < 6.0

@@ -216,8 +216,9 @@ def _arc(a: tuple[float, float], b: tuple[float, float],
 def air_options(trip: Trip, net: Network) -> list[RouteOption]:
     """Flight options between the airports that serve the trip's two places.
 
-    A pair within the longest nonstop range gets a nonstop flight; a pair beyond it, or
-    one of two smaller airports far apart, also a flight with one connection.
+    A pair within the longest nonstop range gets a nonstop flight, except one of two smaller
+    airports far apart in different countries; a pair beyond it, or one of two smaller
+    airports far apart, also a flight with one connection.
 
     Raises
     ------
@@ -247,7 +248,11 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
             gc = distance_km((a.lat, a.lon), (b.lat, b.lon))
             small = a.type != "large_airport" or b.type != "large_airport"
             long_haul = one is not None and gc >= one.min_one_stop_km
-            if (one is None or gc <= one.max_nonstop_km) and not (small and long_haul):
+            # A long way to a smaller airport abroad is flown with a connection; at home the
+            # national carrier often flies it nonstop (Santiago–Easter Island): both then.
+            domestic = a.country == b.country
+            if (one is None or gc <= one.max_nonstop_km) and not (
+                    small and long_haul and not domestic):
                 flights.append(_flight(net, trip, a, b))
             if one is not None and (gc > one.max_nonstop_km
                                     or (small and gc >= one.min_one_stop_km)):
