@@ -403,9 +403,10 @@ def _small_area(place: Place) -> bool:
 def _candidate_modes(claim: Claim) -> tuple[str, ...]:
     """The modes a claim is compared with: its own, or every mode that may make the trip.
 
-    A distance with a compass point and no mode ("N km north of Y") places one town from
-    another: it is read as the straight line. One measured "from" a place may also be the
-    road; a distance between two places with no mode may be any way between them.
+    A distance with no mode measured from a place ("N km north of Y", "N km from Y") places
+    one town from another: it is read as the straight line, and a figure that fits only the
+    road is said to (see :func:`_check`). A distance between two places with no mode may be
+    any way between them.
     """
     q, mode = claim.quantity, claim.mode
     if mode == "straight":
@@ -416,7 +417,7 @@ def _candidate_modes(claim: Claim) -> tuple[str, ...]:
         if claim.relation == "direction_of":
             return ("straight",)
         if claim.relation == "distance_from":
-            return ("straight", "road")
+            return ("straight",)
         return ("straight", "road", "rail", "sea")
     if claim.mode_confidence != "sure" and mode in ("rail", "road", "sea", "air"):
         # An implied mode comes first; the figure may still fit another ("four days" in a

@@ -678,3 +678,12 @@ def test_a_time_away_takes_the_passages_mode_but_a_position_does_not() -> None:
     (north,) = check_claims("After a week in Alexandria, three hours north of Cairo, we "
                             "took the sleeper train to Luxor.").claims
     assert north.claim.mode == "road"
+
+
+def test_a_distance_from_a_place_is_the_straight_line_and_says_when_it_is_the_road() -> None:
+    # Kyoto–Osaka: 43 km straight, about 50–60 km by road. "About 60 km from Osaka" places
+    # Kyoto, and is too long for that; the explanation says it is the road's figure.
+    (checked,) = check_claims("Kyoto is about 60 km from Osaka.").claims
+    assert checked.claim.relation == "distance_from"
+    assert checked.verdict == "overstated"
+    assert "it matches the road distance instead" in checked.explanation
