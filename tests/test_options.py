@@ -337,3 +337,12 @@ def test_a_long_flight_at_home_to_a_smaller_airport_may_be_nonstop() -> None:
     flights = [leg for o in result.options for leg in o.legs if leg.mode == "air"]
     assert any("one stop" not in o.label for o in result.options)
     assert min(f.duration_h.central for f in flights) < 6.0
+
+
+def test_al_boraq_is_fast_on_its_new_line_and_slower_on_the_old_one() -> None:
+    # Tangier–Kénitra, 186 km of new line, in 50 minutes; Tangier–Rabat in 1 h 20.
+    kenitra = find_options(plan_trip("Tangier", "Kenitra", mode="rail",
+                                     alternatives=1)).options[0]
+    rabat = find_options(plan_trip("Tangier", "Rabat", mode="rail", alternatives=1)).options[0]
+    assert kenitra.duration_h.low <= 50 / 60 <= kenitra.duration_h.high
+    assert rabat.duration_h.low <= 1 + 20 / 60 <= rabat.duration_h.high
