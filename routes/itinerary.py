@@ -112,6 +112,7 @@ class RouteOption:
     notes: tuple[str, ...] = ()
     passenger_service: bool = True
     scheduled: bool = True
+    high_speed_km: float = 0.0  # of the distance, on high-speed lines (rail options)
 
     @property
     def depart(self) -> dt.datetime | None:

@@ -256,6 +256,12 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
         else:
             hours, km, label, caveat = (opt.duration_h, opt.distance_km,
                                         _label(opt, "walk" if walk else mode), "")
+            if mode == "rail" and claim.high_speed and not opt.high_speed_km:
+                # "The Sapsan from Moscow to Tver": a high-speed line known here only by its
+                # end stations leaves a town between them to the old track.
+                caveat = ("the route found runs on conventional track only, not on the "
+                          "high-speed line the text names (the data may lack its stations "
+                          "between its ends)")
         if kind == "distance":
             out.append(Reading(mode, km.scaled(1000.0), label, band, caveat))
         elif kind == "duration":

@@ -687,3 +687,17 @@ def test_a_distance_from_a_place_is_the_straight_line_and_says_when_it_is_the_ro
     assert checked.claim.relation == "distance_from"
     assert checked.verdict == "overstated"
     assert "it matches the road distance instead" in checked.explanation
+
+
+def test_a_high_speed_claim_is_not_checked_against_old_track() -> None:
+    # The Sapsan line is known only by its two end stations: a trip to Tver finds the old
+    # track, which says nothing of the Sapsan's time.
+    (checked,) = check_claims("The Sapsan from Moscow to Tver takes about an hour and a "
+                              "half.").claims
+    assert checked.claim.high_speed
+    assert checked.verdict == "unverifiable"
+    assert "conventional track only" in checked.explanation
+    # On a high-speed line it knows, a wrong time is still flagged.
+    (wrong,) = check_claims("The high-speed train from Madrid to Barcelona takes one "
+                            "hour.").claims
+    assert wrong.verdict == "understated"

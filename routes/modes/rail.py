@@ -354,6 +354,12 @@ class _LegBuilder:
         self.track.append(v)
         return hours
 
+    @property
+    def high_speed_km(self) -> float:
+        """Of the leg's distance, the part on high-speed lines (timed by their trains)."""
+        return sum(km for sid, km in self.speed_km.items()
+                   if sid.startswith(("hsr:", "through:")))
+
     def finish(self, end: Stop) -> tuple[Leg, Budget, Budget]:
         facts = self.net.facts
         notes = []
@@ -412,6 +418,7 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
     via_names: list[str] = []
     last_index = len(path.edges) - 1
     through = _through_speeds(net, path)
+    high_speed_km = 0.0
     for k, (j, (_a, b)) in enumerate(zip(path.edges, pairwise(path.nodes), strict=True)):
         node = net.node(b)
         elapsed += builder.add_edge(j, node.id, through.get(k, ""))
@@ -424,6 +431,7 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
             if (node.place or node.name) and not last:
                 builder.stops.append(stop)
             continue
+        high_speed_km += builder.high_speed_km
         leg, dist_b, dur_b = builder.finish(stop)
         legs.append(leg)
         distance.merge(dist_b)
@@ -460,6 +468,7 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
         builder = _LegBuilder(net, _stop(node, elapsed, stop.name), service)
     end_node = net.node(path.nodes[-1])
     end = _stop(end_node, elapsed, _named(net, end_node, destination))
+    high_speed_km += builder.high_speed_km
     leg, dist_b, dur_b = builder.finish(end)
     legs.append(leg)
     distance.merge(dist_b)
@@ -486,7 +495,7 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
         label="", modes=("rail",), legs=tuple(legs), via=tuple(dict.fromkeys(via_names)),
         distance_km=distance.estimate(), duration_h=duration.estimate(),
         border_crossings=crossings, gauge_changes=gauges, notes=tuple(option_notes),
-        passenger_service=passenger, scheduled=passenger,
+        passenger_service=passenger, scheduled=passenger, high_speed_km=high_speed_km,
     )
 
 
