@@ -816,8 +816,9 @@ def _world(folder: Path, facts: Facts) -> Facts:
     lines = [_high_speed_line(r, sources) for r in _records(path, data, "line")] if data else []
     speeds.update(_high_speed_speeds(lines))
     through = []
+    detour = high_speed_detour(lines)
     for r in _records(path, data, "through") if "through" in data else []:
-        service, timing = _through_service(r, lines, sources)
+        service, timing = _through_service(r, lines, detour, sources)
         through.append(service)
         speeds[service.speed] = _timed_class(service.speed, service.name, service.km, timing,
                                              lines, service.sources, service.confidence)
@@ -826,7 +827,8 @@ def _world(folder: Path, facts: Facts) -> Facts:
                    high_speed=tuple(lines), through=tuple(through))
 
 
-def _through_service(r: _Reader, lines: list[HighSpeedLine], sources: dict[str, Source]
+def _through_service(r: _Reader, lines: list[HighSpeedLine], detour: float,
+                     sources: dict[str, Source]
                      ) -> tuple[ThroughService, tuple[float, tuple[float, float] | None]]:
     """A ``[[through]]`` record, and its fastest and common times."""
     by_id = {line.id: line for line in lines}
@@ -835,7 +837,6 @@ def _through_service(r: _Reader, lines: list[HighSpeedLine], sources: dict[str, 
     if unknown or not chain:
         raise r.fail(f"lines must name lines of the file (unknown: {', '.join(unknown)})")
     ends = (r.get("from", str), r.get("to", str))
-    detour = high_speed_detour(lines)
     km = 0.0
     at = ends[0]
     for i, line_id in enumerate(chain):

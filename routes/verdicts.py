@@ -536,8 +536,8 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
         # A namesake close behind the reading taken, where the figure fits: more likely the
         # place meant than a figure that far off ("Paradise, 140 km north of Sacramento").
         lo, hi = _interval(q, rules)
+        assert claim.origin is not None and claim.destination is not None
         for side, alt in claim.namesakes:
-            assert claim.origin is not None and claim.destination is not None
             o, d = (alt, claim.destination) if side == "origin" else (claim.origin, alt)
             if _gap(lo, hi, _straight(o, d, rules, airports=False)) == 0.0:
                 return (f"places uncertain: “{alt.name}” could also be the town of "

@@ -689,12 +689,12 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
             persons.add(m.key)  # "Dr. Dunn": Dunn is a person throughout the text
         return True
     nxt = doc.next_word(m.end)
-    if nxt is not None and nxt[0].lower() in doc.words.org_tail and (
+    if nxt is not None and (nxt[0].lower() in doc.words.org_tail
+                            or nxt[0].lower() in doc.words.street_tail) and (
             doc.caps or nxt[0][:1].isupper()):
-        return True  # "China Daily", "Kenya Airways"; not "trains to Warsaw daily"
-    if nxt is not None and nxt[0].lower() in doc.words.street_tail and (
-            doc.caps or nxt[0][:1].isupper()):
-        return True  # "Longyang Road", "Oxford Street": a street, not the town
+        # "China Daily", "Kenya Airways"; "Longyang Road", "Oxford Street" (a street, not
+        # the town); not "trains to Warsaw daily"
+        return True
     quoted = _QUOTED_TAIL.match(doc.text, m.end)
     if quoted is not None and quoted.group(1).lower() in doc.words.org_tail and not (
             doc.text[m.end] in "'’" and doc.text[m.end - 1] in "sS"):
