@@ -310,6 +310,18 @@ def test_a_through_train_is_timed_end_to_end_not_line_by_line() -> None:
     assert not any("Eurostar" in n for leg in lille.legs for n in leg.notes)
 
 
+def test_the_channel_tunnel_shuttle_crosses_in_about_35_minutes() -> None:
+    # LeShuttle carries cars from Folkestone to Coquelles, by Calais, in about 35 minutes;
+    # without it the only way by rail went round through Lille, two hours and more.
+    option = find_options(plan_trip("Folkestone", "Calais", mode="rail",
+                                    alternatives=1)).options[0]
+    assert option.duration_h.low <= 35 / 60 <= option.duration_h.high
+    assert any("LeShuttle" in n for leg in option.legs for n in leg.notes)
+    (checked,) = check_claims("Drivers who take the Eurotunnel shuttle from Folkestone reach "
+                              "Calais in 35 minutes.").claims
+    assert (checked.claim.mode, checked.verdict) == ("rail", "consistent")
+
+
 def test_a_drive_in_a_country_of_few_motorways_may_run_as_fast_as_on_one() -> None:
     from routes.modes.road import load_road_model
 
