@@ -46,7 +46,7 @@ from routes.estimate import Estimate, format_span
 from routes.facts import ClaimRules, load_facts
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places, text_pieces
-from routes.geo.places import Place
+from routes.geo.places import Place, normalize_name
 from routes.itinerary import RouteOption
 from routes.text.claims import AREA_KINDS, Claim, direction_check, find_claims, shifted
 from routes.text.quantities import UNITS, Quantity
@@ -368,7 +368,13 @@ def _range_text(e: Estimate, unit: str) -> str:
     return format_span(u, "{:,.0f}" if u.high >= 100 else "{:,.1f}", unit)
 
 
-def _capitals_for_flights(claim: Claim) -> tuple[Place, Place, Claim]:
+def _capitals(claim: Claim, *, namesakes_only: bool) -> tuple[Place, Place, Claim]:
+    """The claim with a country end read as its capital.
+
+    A flight to a country lands at its capital; and a country named like its capital
+    ("Djibouti", "Kuwait") is, as the end of a trip, the city. With ``namesakes_only`` only
+    the second are read so.
+    """
     from routes.geo.gazetteer import load_gazetteer
     from routes.geo.geoparse import gazetteer_place
 
@@ -378,12 +384,17 @@ def _capitals_for_flights(claim: Claim) -> tuple[Place, Place, Claim]:
     for p in (claim.origin, claim.destination):
         assert p is not None
         e = gaz.capital(p.country) if p.kind == "country" else None
-        if e is None:
+        capital = gazetteer_place(gaz, e) if e is not None else None
+        if capital is None or (namesakes_only and normalize_name(capital.name)
+                               != normalize_name(p.name)):
             ends.append(p)
             continue
-        capital = gazetteer_place(gaz, e)
         ends.append(capital)
-        notes.append(f"a flight to {p.name} is read as one to its capital, {capital.name}")
+        notes.append(f"{p.name} is read as the city, the capital of the country of its name"
+                     if namesakes_only else
+                     f"a flight to {p.name} is read as one to its capital, {capital.name}")
+    if not notes:
+        return ends[0], ends[1], claim
     confidence = min(claim.places_confidence, "likely", key=("none", "likely", "sure").index)
     note = "; ".join(x for x in (claim.places_note, *notes) if x)
     claim = replace(claim, origin=ends[0], destination=ends[1],
@@ -457,9 +468,10 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
         return unverifiable(f"place unknown: {missing}")
     if claim.places_confidence == "none":
         return unverifiable(f"places unclear: {claim.places_note}")
-    if claim.mode == "air" and any(p.kind == "country" for p in (o, d)):
-        # "flights from Dubai to Panama": a flight to a country lands at its capital.
-        o, d, claim = _capitals_for_flights(claim)
+    if any(p.kind == "country" for p in (o, d)):
+        # "flights from Dubai to Panama": a flight to a country lands at its capital;
+        # "750 km from Djibouti" is the city.
+        o, d, claim = _capitals(claim, namesakes_only=claim.mode != "air")
     small = [p for p in (o, d) if p.kind in AREA_KINDS and _small_area(p)]
     if small:
         # A district or a small island state is read at its centre, never sure enough to flag.

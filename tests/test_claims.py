@@ -701,3 +701,17 @@ def test_a_high_speed_claim_is_not_checked_against_old_track() -> None:
     (wrong,) = check_claims("The high-speed train from Madrid to Barcelona takes one "
                             "hour.").claims
     assert wrong.verdict == "understated"
+
+
+def test_a_country_named_like_its_capital_is_the_city_at_the_end_of_a_trip() -> None:
+    # "Djibouti" beside Addis Ababa and a railway is the port city, not the country; the
+    # reading is noted and never sure enough to flag.
+    rail, = check_claims("Addis Ababa is about 750 km from Djibouti by rail.").claims
+    assert rail.claim.destination is not None
+    assert rail.claim.destination.kind == "city"
+    assert rail.verdict == "consistent" and rail.claim.places_confidence == "likely"
+    assert "capital of the country of its name" in rail.claim.places_note
+    # A flight to any country lands at its capital.
+    flight, = check_claims("Flights from Dubai to Panama take 17 hours.").claims
+    assert flight.claim.destination is not None
+    assert flight.claim.destination.name == "Panama City"
