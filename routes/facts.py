@@ -232,6 +232,7 @@ class ClaimRules:
     extent_km: tuple[tuple[int, float], ...] = ()
     detour_factor: float = 2.0
     day_tolerance: float = 0.25
+    near_tolerance: float = 0.25
     extent_share: float = 0.1
     model_band: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
@@ -747,6 +748,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
             extent_km=tuple(sorted(((int(a), float(b)) for a, b in extent), reverse=True)),
             detour_factor=float(cr.get("detour_factor", int | float)),
             day_tolerance=float(cr.get("day_tolerance", int | float)),
+            near_tolerance=float(cr.get("near_tolerance", int | float)),
             extent_share=float(cr.get("extent_share", int | float)),
             model_band=_model_band(path, data.get("claims", {}).get("model_band", {}))),
         via_order_stretch=float(vias.get("order_stretch", int | float)),

@@ -49,7 +49,7 @@ from routes.geo.geoparse import Mention, find_places, text_pieces
 from routes.geo.places import Place, normalize_name
 from routes.itinerary import RouteOption
 from routes.text.claims import AREA_KINDS, Claim, direction_check, find_claims, shifted
-from routes.text.quantities import UNITS, Quantity
+from routes.text.quantities import UNITS, Quantity, load_lexicon
 
 __all__ = ["CheckedClaim", "ClaimReport", "Reading", "check_claims", "iter_checked"]
 
@@ -320,10 +320,14 @@ def _interval(q: Quantity, rules: ClaimRules) -> tuple[float, float]:
         q.hedge or "", rules.plain_tolerance)
     if q.unit in ("day", "week"):
         tol = max(tol, rules.day_tolerance)
+    # "just over seven minutes" is not forty: a near cue closes the open side.
+    near = " ".join(q.hedge_cue.lower().split()) in load_lexicon().hedges_near
     if q.hedge in ("more_than", "at_least"):
-        return v * (1 - rules.plain_tolerance / 2), math.inf
+        return (v * (1 - rules.plain_tolerance / 2),
+                v * (1 + rules.near_tolerance) if near else math.inf)
     if q.hedge in ("less_than", "at_most"):
-        return 0.0, v * (1 + rules.plain_tolerance / 2)
+        return v * (1 - rules.near_tolerance) if near else 0.0, \
+            v * (1 + rules.plain_tolerance / 2)
     return v * (1 - tol), v * (1 + tol)
 
 

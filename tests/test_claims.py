@@ -63,6 +63,11 @@ def test_bundled_example_uses_the_story_trip() -> None:
     ("The train from Khasan to Vladivostok takes two days.", "two days", "overstated"),
     ("A flight from Pyongyang to Vladivostok takes more than five hours.", "five hours",
      "overstated"),
+    # "more than" is open-ended; "just over" keeps the real figure close to the one written.
+    ("The train from Khasan to Vladivostok takes more than two hours.", "two hours",
+     "consistent"),
+    ("The train from Khasan to Vladivostok takes just over two hours.", "two hours",
+     "understated"),
 ])
 def test_verdicts(text: str, surface: str, verdict: str) -> None:
     assert _verdicts(text)[surface][0] == verdict

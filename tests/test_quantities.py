@@ -77,6 +77,7 @@ def test_conversion_factors_are_the_definitions(unit: str, factor: float) -> Non
     ("schema = 1", "schema = 2", "unsupported schema 2"),
     ("[vague]", "[vague", "not valid TOML"),
     ("plural_factor = 3", "plural_factor = 0", "vague.plural_factor: must be a positive"),
+    ('cues = ["just over"', 'cues = ["around"', "hedges.near.cues: 'around' is not a"),
 ])
 def test_a_spoilt_lexicon_is_a_one_line_data_error(tmp_path: Path, old: str, new: str,
                                                    says: str) -> None:

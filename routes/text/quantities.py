@@ -127,6 +127,7 @@ class Lexicon:
     hedges_before: Mapping[str, str]
     hedges_inner: Mapping[str, str]
     hedges_after: Mapping[str, str]
+    hedges_near: frozenset[str]
     vague_words: Mapping[str, float]
     vague_plural_scales: Mapping[str, float]
     vague_plural_factor: float
@@ -222,6 +223,18 @@ class _Reader:
             for cue in self.strings({name: cues}, name, f"hedges.{key}."):
                 out[cue.lower()] = name
         return out
+
+
+def _near_cues(r: _Reader, hedges: Mapping[str, Any]) -> frozenset[str]:
+    """The bounding cues that keep the real figure close by ("just over", "and a bit")."""
+    cues = frozenset(c.lower() for c in r.strings(r.table(hedges, "near", "hedges."), "cues",
+                                                   "hedges.near."))
+    bounds = {cue for key in ("before", "inner", "after")
+              for cue, name in r.hedges(hedges, key).items()
+              if name in ("more_than", "less_than")}
+    if stray := sorted(cues - bounds):
+        raise r.fail("hedges.near.cues", f"{stray[0]!r} is not a more_than or less_than cue")
+    return cues
 
 
 def read_lexicon(path: Path) -> Lexicon:
@@ -336,6 +349,7 @@ def _parse_lexicon(path: Path, data: dict[str, Any]) -> Lexicon:
         hedges_before=r.hedges(hedges, "before"),
         hedges_inner=r.hedges(hedges, "inner"),
         hedges_after=r.hedges(hedges, "after"),
+        hedges_near=_near_cues(r, hedges),
         vague_words=r.numbers(vague, "words", "vague."),
         vague_plural_scales=r.numbers(vague, "plural_scales", "vague."),
         vague_plural_factor=r.number(vague, "plural_factor", "vague."),
