@@ -510,6 +510,7 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
         return unverifiable("no estimate for this trip (" + "; ".join(reasons) + ")")
     fits = [r for r in readings if _gap(lo, hi, r) == 0.0]
     direction = direction_check(claim) or ""
+    best = None
     if fits:
         own = [r for r in fits if r.mode == claim.mode]
         # The way the figure fits by itself before one it fits only by its margin: "350 km"
@@ -517,6 +518,14 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
         best = min(own or fits, key=lambda r: (not _squarely(q, lo, hi, r), _closeness(q, r),
                                                _ENVELOPE.index(r.mode)
                                                if r.mode in _ENVELOPE else 9))
+    if claim.namesakes and (best is None or not _squarely(q, lo, hi, best) or (
+            claim.mode in _ENVELOPE and best.mode != claim.mode)):
+        # "the nonstop from Perth to London, 17 hours": the figure fits Perth, Australia,
+        # not Perth, Scotland, that the context chose.
+        other = _namesake_reading(claim, est, rules)
+        if other is not None:
+            return other
+    if best is not None:
         return _verdict(claim, "consistent", best, readings, direction)
     if claim.mode == "unspecified" and q.kind == "distance":
         road = _readings(claim, "road", est, rules)
@@ -535,6 +544,34 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     if why_not:
         return unverifiable(why_not, readings)
     return _verdict(claim, verdict, best, readings, direction)
+
+
+def _namesake_reading(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim | None:
+    """The claim read with a namesake of one end, or ``None``.
+
+    Only a reading the figure fits squarely, in the claim's own mode (any way with none).
+    """
+    q = claim.quantity
+    lo, hi = _interval(q, rules)
+    for side, alt in claim.namesakes:
+        taken = claim.origin if side == "origin" else claim.destination
+        assert taken is not None
+        note = (f"“{taken.name}” is read as {alt.name} ({alt.country}), where the figure "
+                f"fits, not {taken.name} ({taken.country})")
+        other = replace(
+            claim, namesakes=(),
+            origin=alt if side == "origin" else claim.origin,
+            destination=alt if side != "origin" else claim.destination,
+            places_confidence=min(claim.places_confidence, "likely",
+                                  key=("none", "likely", "sure").index),
+            places_note="; ".join(x for x in (note, claim.places_note) if x))
+        checked = _check(other, est, rules)
+        r = next((x for x in checked.readings if x.basis == checked.basis), None)
+        if (checked.verdict == "consistent" and r is not None and _squarely(q, lo, hi, r)
+                and (claim.mode not in _ENVELOPE or r.mode == claim.mode)):
+            return replace(checked, explanation=checked.explanation.replace(
+                "Consistent: ", f"Consistent: {note}; ", 1))
+    return None
 
 
 # A drive told in weeks or months is a journey with stays, not hours at the wheel; one told

@@ -368,6 +368,7 @@ def test_a_vague_quantity_is_found_and_unverifiable() -> None:
     "The 126-kilometre expressway will cut travel time to Galle.",
     "A 600-kilometre stretch of the border between Chad and Sudan is closed.",
     "The delegation held a two-hour meeting in Geneva before flying to Rome.",
+    "A veteran of 15,000 hours in the air, she flew the first service from Seoul to Tokyo.",
 ])
 def test_figures_that_are_not_trips_stay_out(text: str) -> None:
     assert check_claims(text).claims == ()
@@ -662,13 +663,22 @@ def test_a_distance_from_an_unplaced_reference_point_is_a_claim_left_unverifiabl
     assert not check_claims("The shop in Bunia is about 60 m from his home.").claims
 
 
-def test_a_figure_that_fits_a_close_namesake_is_not_flagged() -> None:
+def test_a_figure_that_fits_a_close_namesake_is_read_with_it_and_never_flagged() -> None:
     # Beside Sacramento, "Paradise" is read as Paradise, Nevada (a bigger town, 626 km
-    # away); Paradise, California is 140 km north. The figure is not the error.
+    # away); Paradise, California is 140 km north. The figure is not the error: the claim
+    # is read with the namesake it fits, and says so.
     (checked,) = check_claims("Smoke rose over Paradise, about 140 km north of "
                               "Sacramento.").claims
-    assert checked.verdict == "unverifiable"
-    assert "could also be the town of 26,476 people" in checked.explanation
+    assert checked.verdict == "consistent" and checked.places_confidence == "likely"
+    assert checked.claim.destination is not None
+    assert checked.claim.destination.lat == pytest.approx(39.76, abs=0.05)  # California
+    assert "is read as Paradise (US), where the figure fits" in checked.explanation
+    # "The nonstop from Perth to London" fits Perth, Australia, not Perth, Scotland, that
+    # the other end's country suggested.
+    (perth,) = check_claims("Passengers on the Qantas nonstop from Perth to London spend "
+                            "about 17 and a half hours in the air.").claims
+    assert perth.claim.origin is not None and perth.claim.origin.country == "AU"
+    assert (perth.verdict, perth.fits) == ("consistent", "air")
     # With no namesake that fits, a figure that far off is still flagged.
     (wrong,) = check_claims("Redding lies about 400 km north of Sacramento.").claims
     assert wrong.verdict == "overstated"

@@ -547,6 +547,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue
         if neg.applies_to and neg.applies_to != q.kind:
             continue
+        if neg.unless_pair and explicit and not pair_after:
+            continue  # "the nonstop from Perth to London spends 17 hours in the air"
         inside = s <= q.start < e or s < q.end <= e
         if not inside and not _nearest_is(q, (s, e), quantities, text):
             continue

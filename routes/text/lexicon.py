@@ -68,6 +68,7 @@ class Negative:
     effect: str
     applies_to: str
     reason: str
+    unless_pair: bool = False  # a pair of places named beside the figure makes it a trip
 
 
 def _words_regex(words: list[str], *, case: bool) -> re.Pattern[str] | None:
@@ -153,8 +154,12 @@ class Lexicon:
         self._negative_of: dict[str, Negative] = {}
         self._negative_patterns: list[tuple[re.Pattern[str], Negative]] = []
         for i, item in enumerate(modes.get("negative", [])):
+            unless_pair = item.get("unless_pair", False)
+            if not isinstance(unless_pair, bool):
+                raise DataError(f"{where.name}: negative {i + 1}: unless_pair must be true or "
+                                "false")
             neg = Negative(item["text"], item["effect"], item.get("applies_to", ""),
-                           item.get("reason", ""))
+                           item.get("reason", ""), unless_pair)
             for w in [item["text"], *item.get("variants", [])]:
                 if "X" not in w and "(" not in w:
                     self._negative_of.setdefault(_key(w), neg)
