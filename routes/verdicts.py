@@ -46,7 +46,7 @@ from routes.estimate import Estimate, format_span
 from routes.facts import ClaimRules, load_facts
 from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places, text_pieces
-from routes.geo.places import Place, normalize_name
+from routes.geo.places import Place
 from routes.itinerary import RouteOption
 from routes.text.claims import AREA_KINDS, Claim, direction_check, find_claims, shifted
 from routes.text.quantities import UNITS, Quantity, load_lexicon
@@ -372,13 +372,7 @@ def _range_text(e: Estimate, unit: str) -> str:
     return format_span(u, "{:,.0f}" if u.high >= 100 else "{:,.1f}", unit)
 
 
-def _capitals(claim: Claim, *, namesakes_only: bool) -> tuple[Place, Place, Claim]:
-    """The claim with a country end read as its capital.
-
-    A flight to a country lands at its capital; and a country named like its capital
-    ("Djibouti", "Kuwait") is, as the end of a trip, the city. With ``namesakes_only`` only
-    the second are read so.
-    """
+def _capitals_for_flights(claim: Claim) -> tuple[Place, Place, Claim]:
     from routes.geo.gazetteer import load_gazetteer
     from routes.geo.geoparse import gazetteer_place
 
@@ -388,17 +382,12 @@ def _capitals(claim: Claim, *, namesakes_only: bool) -> tuple[Place, Place, Clai
     for p in (claim.origin, claim.destination):
         assert p is not None
         e = gaz.capital(p.country) if p.kind == "country" else None
-        capital = gazetteer_place(gaz, e) if e is not None else None
-        if capital is None or (namesakes_only and normalize_name(capital.name)
-                               != normalize_name(p.name)):
+        if e is None:
             ends.append(p)
             continue
+        capital = gazetteer_place(gaz, e)
         ends.append(capital)
-        notes.append(f"{p.name} is read as the city, the capital of the country of its name"
-                     if namesakes_only else
-                     f"a flight to {p.name} is read as one to its capital, {capital.name}")
-    if not notes:
-        return ends[0], ends[1], claim
+        notes.append(f"a flight to {p.name} is read as one to its capital, {capital.name}")
     confidence = min(claim.places_confidence, "likely", key=("none", "likely", "sure").index)
     note = "; ".join(x for x in (claim.places_note, *notes) if x)
     claim = replace(claim, origin=ends[0], destination=ends[1],
@@ -472,10 +461,9 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
         return unverifiable(f"place unknown: {missing}")
     if claim.places_confidence == "none":
         return unverifiable(f"places unclear: {claim.places_note}")
-    if any(p.kind == "country" for p in (o, d)):
-        # "flights from Dubai to Panama": a flight to a country lands at its capital;
-        # "750 km from Djibouti" is the city.
-        o, d, claim = _capitals(claim, namesakes_only=claim.mode != "air")
+    if claim.mode == "air" and any(p.kind == "country" for p in (o, d)):
+        # "flights from Dubai to Panama": a flight to a country lands at its capital.
+        o, d, claim = _capitals_for_flights(claim)
     small = [p for p in (o, d) if p.kind in AREA_KINDS and _small_area(p)]
     if small:
         # A district or a small island state is read at its centre, never sure enough to flag.
@@ -646,8 +634,12 @@ def _verdict(claim: Claim, verdict: str, best: Reading, readings: list[Reading],
     unit = q.unit
     e = _in_unit(best.estimate, unit)
     ratio = round(q.value / e.central, 3) if e.central else None
-    hedge = f"{q.hedge_cue} " if q.hedge_cue and q.hedge_cue not in q.surface else ""
-    said = f"“{hedge}{q.surface}”"
+    said = f"“{q.surface}”"
+    if q.hedge_cue and q.hedge_cue not in q.surface:
+        # "six hours or more", "about six hours": the cue where the text has it
+        cue = " ".join(q.hedge_cue.lower().split())
+        said = (f"“{q.surface} {q.hedge_cue}”" if cue in load_lexicon().hedges_after
+                and cue not in load_lexicon().hedges_before else f"“{q.hedge_cue} {q.surface}”")
     if verdict == "consistent":
         text = f"Consistent: {said} fits {best.basis}: {_range_text(best.estimate, unit)}"
         lo, hi = _interval(q, load_facts().claims)

@@ -369,6 +369,8 @@ def test_a_vague_quantity_is_found_and_unverifiable() -> None:
     "A 600-kilometre stretch of the border between Chad and Sudan is closed.",
     "The delegation held a two-hour meeting in Geneva before flying to Rome.",
     "A veteran of 15,000 hours in the air, she flew the first service from Seoul to Tokyo.",
+    # the length of a crossing, told beside the places it links
+    "The Hong Kong-Zhuhai-Macau bridge, 55 km long, opened in 2018.",
 ])
 def test_figures_that_are_not_trips_stay_out(text: str) -> None:
     assert check_claims(text).claims == ()
@@ -719,14 +721,20 @@ def test_a_high_speed_claim_is_not_checked_against_old_track() -> None:
 
 
 def test_a_country_named_like_its_capital_is_the_city_at_the_end_of_a_trip() -> None:
-    # "Djibouti" beside Addis Ababa and a railway is the port city, not the country; the
-    # reading is noted and never sure enough to flag.
+    # "Djibouti" measured from Addis Ababa by rail is the port city, not the country, as
+    # in an explicit pair ("from Addis Ababa to Djibouti").
     rail, = check_claims("Addis Ababa is about 750 km from Djibouti by rail.").claims
-    assert rail.claim.destination is not None
-    assert rail.claim.destination.kind == "city"
-    assert rail.verdict == "consistent" and rail.claim.places_confidence == "likely"
-    assert "capital of the country of its name" in rail.claim.places_note
+    assert rail.claim.origin is not None
+    assert (rail.claim.origin.name, rail.claim.origin.kind) == ("Djibouti", "city")
+    assert rail.verdict == "consistent"
     # A flight to any country lands at its capital.
     flight, = check_claims("Flights from Dubai to Panama take 17 hours.").claims
     assert flight.claim.destination is not None
     assert flight.claim.destination.name == "Panama City"
+
+
+def test_a_hedge_after_the_figure_is_quoted_where_the_text_has_it() -> None:
+    checked, = check_claims("From Istanbul, buses to Ankara take six hours or more.").claims
+    assert "“six hours or more”" in checked.explanation
+    checked, = check_claims("From Istanbul, buses to Ankara take about six hours.").claims
+    assert "“about six hours”" in checked.explanation

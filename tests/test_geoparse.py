@@ -396,6 +396,9 @@ def test_district_of_an_unknown_name_is_not_a_namesake_elsewhere() -> None:
     ("A Delhi-Jammu-Katra service runs daily.", ["Delhi", "Jammu", "Katra"]),
     ("Work on the Ethiopia-Djibouti Railway ended.", ["Ethiopia", "Djibouti"]),
     ("Queues grew at the Poland-Ukraine border.", ["Poland", "Ukraine"]),
+    # a two-word name runs into the pair: "Hong Kong", not "Kong" in Côte d'Ivoire
+    ("The Hong Kong-Zhuhai-Macau bridge opened.", ["Hong Kong", "Zhuhai", "Macau"]),
+    ("Traffic at the Hong Kong-Shenzhen border eased.", ["Hong Kong", "Shenzhen"]),
 ])
 def test_hyphenated_pairs_are_read_as_their_places(text: str, parts: list[str]) -> None:
     assert list(_found(text)) == parts

@@ -544,6 +544,15 @@ def _scan_words(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, *,
             longest = None  # "West Kasai", "Central and South America": a modifier
         if longest is not None and unknown and _generic(longest[0].key, gaz):
             longest = None  # "Mount Remarkable National Park" is not "National Park"
+        if (longest is None or longest[1] == i) and i + 1 < len(words) and (
+                "-" in words[i + 1][2]):
+            joined = _joined_head(words[i], words[i + 1], gaz)
+            if joined:
+                # "Hong Kong-Zhuhai-Macau": a name runs into a hyphenated pair
+                out.extend(joined)
+                unknown = False
+                i += 2
+                continue
         if longest is None:
             parts = _pair_parts(text, words[i], gaz) if "-" in word else []
             out.extend(parts)
@@ -554,6 +563,36 @@ def _scan_words(text: str, words: list[tuple[int, int, str]], gaz: Gazetteer, *,
         out.append((m.start, m.end, m.key, m.entries, m.words, m.demonym))
         unknown = False
         i = longest[1] + 1
+    return out
+
+
+def _joined_head(word: tuple[int, int, str], hyphenated: tuple[int, int, str],
+                 gaz: Gazetteer) -> list[_RunMatch]:
+    """A two-word name whose second word heads a hyphenated pair, and the pair's other places.
+
+    "Hong Kong-Zhuhai-Macau" is Hong Kong, Zhuhai and Macau, not "Kong": the word before the
+    hyphenated one and its first part make a name, and the rest are places as in
+    :func:`_pair_parts` (each one a place's name; a lone rest may be any town).
+    """
+    start, _, surface = word
+    head, rest = hyphenated[2].split("-", 1)
+    if not (surface[:1].isupper() and head[:1].isupper()):
+        return []
+    key = _normalized(f"{surface} {head}")
+    entries = gaz.candidates(key)
+    if not entries:
+        return []
+    at = hyphenated[0] + len(head) + 1
+    out: list[_RunMatch] = [(start, hyphenated[0] + len(head), key, entries, 2, None)]
+    for piece in rest.split("-"):
+        surface_piece = _strip_possessive(piece)
+        k = _normalized(surface_piece)
+        found = gaz.candidates(k)
+        if (not surface_piece[:1].isupper() or not found or k in gaz.common_words
+                or k in gaz.lexicon or k in _words().function_words or gaz.demonym(k)):
+            return out[:1]  # "Hong Kong-based": the name alone
+        out.append((at, at + len(surface_piece), k, found, 1, None))
+        at += len(piece) + 1
     return out
 
 

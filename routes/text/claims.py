@@ -308,15 +308,21 @@ def _as_town(text: str, m: Mention) -> Mention:
 
 def _town_named_like(m: Mention) -> Mention:
     """A country's mention read as the biggest town of the country with its name, if any."""
+    town = _town_named(m.place, m.text)
+    return m if town is m.place else replace(m, place=town)
+
+
+def _town_named(country: Place, name: str = "") -> Place:
+    """The biggest town of ``country`` named ``name`` (the country's name), or the country."""
     from routes.geo.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
-    towns = [e for e in gaz.candidates(normalize_name(m.text))
-             if gaz.kind(e) == "city" and gaz.country_of(e) == m.place.country]
+    towns = [e for e in gaz.candidates(normalize_name(name or country.name))
+             if gaz.kind(e) == "city" and gaz.country_of(e) == country.country]
     if not towns:
-        return m
+        return country
     best = max(towns, key=lambda e: (gaz.population(e), -e))
-    return replace(m, place=gazetteer_place(gaz, best))
+    return gazetteer_place(gaz, best)
 
 
 _TOPIC_REACH = 2_000  # characters: about an article's length
@@ -572,8 +578,13 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             re.match(r"(?i)^\s+later", after) and re.search(r"(?i)\b(?:arriv|reach|land)\w*",
                                                             text[lo:hi])):
         return "an interval between events"
-    if re.match(r"^[-\s]*(?:long|wide|deep|high|tall)\b", after) and not explicit:
-        return "a size"
+    if re.match(r"^[-\s]*(?:long|wide|deep|high|tall)\b", after):
+        if not explicit:
+            return "a size"
+        crossing = max(lex.crossings.finditer(text, max(lo, q.start - 30), q.start),
+                       key=lambda c: c.start(), default=None)
+        if crossing is not None and not re.search(r"[.;:]", text[crossing.end():q.start]):
+            return f"the length of a {crossing.group().lower()}"  # "the bridge, 55 km long"
     noun = _head_noun(after)
     if noun and q.kind == "distance":
         if lex.features_along.fullmatch(noun):
@@ -1472,6 +1483,13 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
               and lex.change.search(text, *sent) is not None)
     origin = r.origin.place if r.origin else None
     destination = r.destination.place if r.destination else None
+    if origin is not None and destination is not None:
+        # A trip between a town and a country named like one of its towns ("Addis Ababa is
+        # 750 km from Djibouti") is between the two towns, as in an explicit pair.
+        if origin.kind in LOCAL_KINDS and destination.kind == "country":
+            destination = _town_named(destination)
+        elif destination.kind in LOCAL_KINDS and origin.kind == "country":
+            origin = _town_named(origin)
     confidence = r.confidence if origin is not None and destination is not None else "none"
     note = r.note
     if origin is not None and destination is not None and origin.id == destination.id:

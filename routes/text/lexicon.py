@@ -181,6 +181,8 @@ class Lexicon:
                               "features")
         self.features_along = _need(_words_regex(claims["features_along"]["words"],
                                                  case=False), "features_along")
+        self.crossings = _need(_words_regex(claims["crossings"]["words"], case=False),
+                               "crossings")
         self.anchors = _need(_words_regex(claims["anchors"]["words"], case=False), "anchors")
         self.freight = _need(_words_regex(claims["freight"]["words"], case=False), "freight")
         self.one_off = _need(_words_regex(claims["one_off"]["words"], case=False), "one_off")
