@@ -178,11 +178,15 @@ class AirRoute:
 
 @dataclass(frozen=True, slots=True)
 class AirspaceRule:
-    """Extra flight time where a great circle crosses a country most airlines avoid."""
+    """Extra flight time where a great circle crosses a country most airlines avoid.
+
+    ``extra_h_per_1000km`` scales with the length of the great circle inside the country:
+    a flight that clips its edge goes round it at little cost.
+    """
 
     country: str
     exempt_countries: tuple[str, ...]
-    extra_h: Estimate
+    extra_h_per_1000km: Estimate
     note: str
     sources: tuple[str, ...]
 
@@ -690,8 +694,8 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
     if "air_airspace" in data:
         sp = _Reader(path, "air_airspace", data["air_airspace"])
         airspace = AirspaceRule(sp.get("country", str), sp.strings("exempt_countries"),
-                                sp.estimate("extra_h", positive=False), sp.get("note", str),
-                                cited(sp))
+                                sp.estimate("extra_h_per_1000km", positive=False),
+                                sp.get("note", str), cited(sp))
     one_stop = None
     if "air_one_stop" in data:
         os_ = _Reader(path, "air_one_stop", data["air_one_stop"])

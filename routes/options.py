@@ -81,11 +81,17 @@ def find_options(trip: Trip, *, network: Network | None = None) -> TripOptions:
         unique.setdefault(tuple((leg.mode, leg.origin.name, leg.destination.name, leg.track)
                                 for leg in o.legs), o)
     options = list(unique.values())
-    # By mode (rail, road, air, sea), each shortest first: the direct route, then detours.
-    options.sort(key=lambda o: (_rank(o), o.distance_km.central, o.label))
+    # By mode (rail, road, air, sea), each shortest first: the direct route, then detours;
+    # flights quickest first (a nonstop to Heathrow before a connection to London City,
+    # though the City airport is nearer the centre).
+    options.sort(key=lambda o: (_rank(o), o.duration_h.central if _rank(o) == _AIR
+                                else o.distance_km.central, o.label))
     if trip.depart is not None:
         options = [_timed(o, trip.depart) for o in options]
     return TripOptions(trip, tuple(options), tuple(notes))
+
+
+_AIR = MODE_NAMES.index("air")
 
 
 def _rank(option: RouteOption) -> int:

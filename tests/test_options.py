@@ -358,3 +358,15 @@ def test_al_boraq_is_fast_on_its_new_line_and_slower_on_the_old_one() -> None:
     rabat = find_options(plan_trip("Tangier", "Rabat", mode="rail", alternatives=1)).options[0]
     assert kenitra.duration_h.low <= 50 / 60 <= kenitra.duration_h.high
     assert rabat.duration_h.low <= 1 + 20 / 60 <= rabat.duration_h.high
+
+
+def test_a_flight_round_russia_costs_by_the_length_of_great_circle_inside_it() -> None:
+    # Helsinki–Tokyo crossed 5,300 km of Russia: since 2022 the reroute adds hours; Perth–
+    # London only clips it (175 km) and keeps its time, a nonstop of about 17 h 30.
+    tokyo = find_options(plan_trip("Helsinki", "Tokyo", mode="air")).options[0]
+    perth = find_options(plan_trip("Perth, Australia", "London", mode="air")).options[0]
+    assert any("5,300 km of the great circle" in n for n in tokyo.notes)
+    air = [leg for leg in perth.legs if leg.mode == "air"]
+    assert "one stop" not in perth.label  # the nonstop comes first
+    assert air[0].duration_h.low <= 17.5 <= air[0].duration_h.high
+    assert air[0].duration_h.high < 18.5

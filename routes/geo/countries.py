@@ -122,6 +122,20 @@ class Countries:
             return False  # (also called with no line to prepare the outline)
         return bool(geom.intersects(shapely.LineString(coords)))
 
+    def points_inside(self, code: str, coords: Sequence[Coord]) -> int:
+        """How many of the points ``coords`` (``(lon, lat)``) lie inside country ``code``.
+
+        >>> load_countries().points_inside("CH", [(5.0, 47.0), (8.2, 46.8), (11.0, 46.5)])
+        1
+
+        """
+        self.crossed_by(code, [])
+        geom = self._whole[code]
+        if not coords or geom.is_empty:
+            return 0
+        xy = np.asarray(coords, dtype=float)
+        return int(shapely.contains_xy(geom, xy[:, 0], xy[:, 1]).sum())
+
     def outline_point(self, code: str, coord: Coord) -> Coord | None:
         """The point of country ``code``'s outline nearest ``coord`` (its coast from the sea).
 

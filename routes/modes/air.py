@@ -129,10 +129,18 @@ def _airspace(net: Network, a: Airport, b: Airport) -> tuple[Estimate, str,
     from routes.geo.countries import load_countries
 
     points = [(lon, lat) for lon, lat in geodesic_points((a.lat, a.lon), (b.lat, b.lon),
-                                                         step_km=100.0)]
-    if not load_countries().crossed_by(rule.country, points):
+                                                         step_km=_AIRSPACE_STEP_KM)]
+    inside = load_countries().points_inside(rule.country, points) * _AIRSPACE_STEP_KM
+    if not inside:
         return None
-    return rule.extra_h, rule.note, net.facts.urls(rule.sources)
+    per = rule.extra_h_per_1000km
+    extra = Estimate(per.low * inside / 1000, per.central * inside / 1000,
+                     per.high * inside / 1000)
+    return extra, f"{rule.note} ({inside:,.0f} km of the great circle)", \
+        net.facts.urls(rule.sources)
+
+
+_AIRSPACE_STEP_KM = 25.0  # spacing of the great circle's points tested for the airspace
 
 
 def _flight(net: Network, trip: Trip, a: Airport, b: Airport, *, stops: int = 0
