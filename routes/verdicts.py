@@ -531,7 +531,31 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     why_not = _why_not_flag(claim, verdict, est, rules, readings)
     if why_not:
         return unverifiable(why_not, readings)
+    if claim.places_confidence != "sure":
+        # flagged though a namesake may be meant: say that it does not matter
+        names = sorted({f"{alt.name} ({alt.country})" for _, alt in claim.namesakes})
+        direction = "; ".join(x for x in (direction, "the same with " + " or ".join(names))
+                              if x)
     return _verdict(claim, verdict, best, readings, direction)
+
+
+def _every_reading_agrees(claim: Claim, verdict: str, est: _Estimates,
+                          rules: ClaimRules) -> bool:
+    """Whether a claim unsure only of a namesake gets ``verdict`` with every namesake too.
+
+    "A flight from Sydney to Los Angeles takes about 5 hours" is too fast whether Los Angeles
+    is the Californian city or the Chilean town: the doubt about the place does not touch
+    the verdict.
+    """
+    if not claim.namesake_doubt or not claim.namesakes:
+        return False
+    sure = replace(claim, places_confidence="sure", namesakes=(), namesake_doubt=False)
+    for side, alt in claim.namesakes:
+        other = replace(sure, origin=alt if side == "origin" else claim.origin,
+                        destination=alt if side != "origin" else claim.destination)
+        if _check(other, est, rules).verdict != verdict:
+            return False
+    return True
 
 
 def _namesake_reading(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim | None:
@@ -571,7 +595,8 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                   readings: list[Reading]) -> str:
     """Why a figure outside the estimates is still not flagged ('' when it is)."""
     q = claim.quantity
-    if claim.places_confidence != "sure":
+    if claim.places_confidence != "sure" and not _every_reading_agrees(claim, verdict, est,
+                                                                       rules):
         return f"places uncertain: {claim.places_note or 'read from the context'}"
     if q.kind == "distance" and claim.mode in ("straight", "unspecified"):
         # A namesake close behind the reading taken, where the figure fits: more likely the

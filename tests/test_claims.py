@@ -738,3 +738,15 @@ def test_a_hedge_after_the_figure_is_quoted_where_the_text_has_it() -> None:
     assert "“six hours or more”" in checked.explanation
     checked, = check_claims("From Istanbul, buses to Ankara take about six hours.").claims
     assert "“about six hours”" in checked.explanation
+
+
+def test_a_verdict_every_namesake_reading_shares_is_flagged() -> None:
+    # "Los Angeles" could be the Chilean town as well, but five hours from Sydney is too
+    # fast for either: the doubt about the place does not touch the verdict.
+    flight, = check_claims("A flight from Sydney to Los Angeles takes about 5 hours.").claims
+    assert flight.places_confidence == "likely"
+    assert flight.verdict == "understated"
+    assert "the same with Los Ángeles (CL)" in flight.explanation
+    # Where a namesake gives no such reading (no ferry from Dover, Delaware), it stays open.
+    ferry, = check_claims("From Dover, the ferry to Calais takes about four hours.").claims
+    assert ferry.verdict == "unverifiable" and "places uncertain" in ferry.explanation

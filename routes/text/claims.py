@@ -92,6 +92,9 @@ class Claim:
     # Other readings of an end's name scored close behind the one taken, as ("origin" or
     # "destination", place): a figure that fits one of them is not flagged.
     namesakes: tuple[tuple[str, Place], ...] = field(default=(), compare=False)
+    # The pairing is sure and only namesakes make the places unsure: a verdict that every
+    # reading with a namesake shares is sure ("from Sydney to Los Angeles", 5 hours).
+    namesake_doubt: bool = field(default=False, compare=False)
 
 
 def claim_text(claim: Claim) -> str:
@@ -215,6 +218,7 @@ class _End:
     note: str = ""
     at: int = -1
     namesakes: tuple[Place, ...] = ()  # other readings of its name scored close behind
+    rival: bool = False  # not sure only because a namesake may be meant
 
 
 @dataclass(slots=True)
@@ -784,23 +788,28 @@ def _ends_of(text: str, here: Sequence[Mention]) -> list[Mention]:
     return ends
 
 
-def _sure(m: Mention) -> tuple[str, str]:
-    """How sure a mention's place is, and why not."""
+def _sure(m: Mention) -> tuple[str, str, tuple[str, ...]]:
+    """How sure a mention's place is, why not, and the rival readings that alone make it so.
+
+    The rivals (candidate ids) are none when the mention is unsure for another reason.
+    """
     others = [c for c in m.candidates[1:] if c.score >= 0.75 * m.candidates[0].score
               and c.country != m.place.country] if m.candidates else []
     if others and m.confidence < 0.9:
         alt = others[0]
         return "likely", (f"“{m.text}” could also be {alt.name} ({alt.country}), not "
-                          f"{m.place.name} ({m.place.country})")
+                          f"{m.place.name} ({m.place.country})"), \
+            tuple(c.id for c in others) if m.confidence >= 0.6 else ()
     bigger = m.bigger_namesakes()
     if bigger:
         alt = bigger[0]
         return "likely", (f"“{m.text}” is read as {m.place.name} ({m.place.country}), but "
-                          f"may be the much bigger {alt.name} ({alt.country})")
+                          f"may be the much bigger {alt.name} ({alt.country})"), \
+            tuple(c.id for c in bigger) if m.confidence >= 0.6 else ()
     if m.confidence >= 0.6:
-        return "sure", ""
+        return "sure", "", ()
     return "likely", f"“{m.text}” is read as {m.place.name} ({m.place.country}) with low " \
-                     "confidence"
+                     "confidence", ()
 
 
 _NAMESAKE_GAP = 1.5  # a namesake scored this close behind the reading taken is a rival ...
@@ -821,8 +830,11 @@ def _namesakes(m: Mention) -> tuple[Place, ...]:
 
 
 def _end(m: Mention) -> _End:
-    confidence, note = _sure(m)
-    return _End(m.place, confidence, note, m.start, _namesakes(m))
+    confidence, note, rivals = _sure(m)
+    namesakes = _namesakes(m)
+    # Unsure only because of namesakes that are all among the other readings kept
+    rival = bool(rivals) and set(rivals) <= {n.id for n in namesakes}
+    return _End(m.place, confidence, note, m.start, namesakes, rival)
 
 
 _CAPITAL = re.compile(r"(?i)\b(?:(?:the\s+)?(?:national\s+|country['’]s\s+)?capital"
@@ -1006,6 +1018,7 @@ class _Reading:
     note: str = ""
     unnamed_anchor: bool = False
     anchor: str = ""  # the reference point an unnamed anchor is ("the epicentre")
+    structure: str = ""  # how sure the pairing is, whatever the ends' readings ("sure")
 
 
 def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
@@ -1183,7 +1196,8 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         sure = in_clause or carried
         note = _notes(o, d) or ("" if sure else "the pair is named in another clause")
         return _Reading(o, d, pair[2], None,
-                        _min(o.confidence, d.confidence, "sure" if sure else "likely"), note)
+                        _min(o.confidence, d.confidence, "sure" if sure else "likely"), note,
+                        structure="sure" if sure else "likely")
     # 3. "N km to the north": from the place before to the one named with it.
     if after is not None and after.group("dir") and not after.group("of"):
         direction = _direction_word(text, p.lex, after.start("dir") + q.end,
@@ -1500,14 +1514,20 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                      alt_of, text, first.direction, first.mode_confidence, first.mode_basis,
                      first.high_speed, first.activity, first.places_confidence,
                      first.places_note, first.round_trip, first.freight, first.one_off,
-                     first.urban, first.former, first.namesakes)
+                     first.urban, first.former, first.namesakes, first.namesake_doubt)
     namesakes = tuple((side, alt) for side, end in (("origin", r.origin),
                                                      ("destination", r.destination))
                       if end is not None for alt in end.namesakes)
+    ends = [e for e in (r.origin, r.destination) if e is not None]
+    namesake_doubt = (confidence == "likely" and r.structure == "sure" and len(ends) == 2
+                      and origin is not None and destination is not None
+                      and (origin.id, destination.id) == (ends[0].place.id, ends[1].place.id)
+                      and all(e.confidence == "sure" or e.rival for e in ends)
+                      and any(e.rival for e in ends))
     return Claim(q, origin, destination, mode.mode, r.relation, sent, None, text,
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
                  confidence, note, round_trip, freight, one_off, mode.urban, former,
-                 namesakes)
+                 namesakes, namesake_doubt)
 
 
 def shifted(claim: Claim, offset: int, before: int, text: str) -> Claim:
