@@ -689,3 +689,18 @@ def test_a_region_named_after_its_seat_means_the_town() -> None:
     # means the city.
     (found,) = find_places("Shelling hit Kherson again on Sunday.")
     assert (found.place.kind, found.place.country) == ("city", "UA")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # A country implied only by its towns does not pull a world city's name to a village:
+    # "London" beside New York and Chicago is London, England ...
+    ("Flights from London to New York take about seven hours, while the drive from New "
+     "York to Chicago is 790 miles.", "London", "GB"),
+    # ... but a neighbour, or the region named, still can.
+    ("From Toronto and Windsor we drove to London.", "London", "CA"),
+    ("From Edinburgh we drove north to Perth.", "Perth", "GB"),
+    ("In Texas, we drove from Dallas to Paris.", "Paris", "US"),
+])
+def test_a_world_city_is_not_displaced_by_a_country_only_implied(text: str, name: str,
+                                                                  country: str) -> None:
+    assert _found(text)[name].place.country == country

@@ -90,6 +90,12 @@ _CLOSE_BONUS = 0.5  # and for each within about 150 km (a neighbour) ...
 _CLOSE_MAX = 2  # ... counting at most this many
 _SAME_COUNTRY_BONUS = 0.75  # once, in a country of the story with a big town of the name
 _DOC_COUNTRY_BONUS = 2.5  # a candidate in a country the text names or implies
+# A world city dwarfs its namesakes: one of this many people, this many times as big as a
+# namesake, is not displaced by a country the text only implies through its towns, nor by
+# towns of the story that are near but not neighbours ("London" beside "Chicago" and
+# "New York" is still London, England; beside "Edinburgh" Perth is still Perth, Scotland).
+_WORLD_CITY = 1_000_000
+_DWARFED = 20
 _QUALIFIER_BONUS = 6.0  # a candidate inside the unit named after it ("Paris, Texas")
 _COHERENCE_MAX = 3.0 + 1e-9  # a lead the coherence bonus (at most 3) can still overturn
 _UNIT_KINDS = frozenset({"admin1", "country"})
@@ -1015,15 +1021,19 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
     if cache is None or len(cache) > _SINGLE_WORDS_MAX:
         cache = _NAME_PRIORS[gaz] = {}
     doc_countries: dict[str, float] = {}
+    named: set[str] = set()  # the countries the text names (not only through its towns)
     sent_demonyms: dict[int, set[str]] = {}
     for m in matches:
         if m.demonym:
             doc_countries[m.demonym] = doc_countries.get(m.demonym, 0.0) + 1.0
+            named.add(m.demonym)
             sent_demonyms.setdefault(doc.sentence(m.start), set()).add(m.demonym)
         else:
             c = _name_priors(gaz, m, cache)[1]
             if c:
                 doc_countries[c] = doc_countries.get(c, 0.0) + 1.0
+                if gaz.kind(m.entries[0]) not in ("city", "landmark", "airport"):
+                    named.add(c)
     no_demonyms: set[str] = set()
     for m in matches:
         if m.demonym:
@@ -1038,8 +1048,9 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         if head or (doc_countries and len(m.entries) > _MAX_CANDIDATES):
             m.priors = _widened(gaz, m, doc_countries)
         fits = False
+        dwarfed = _dwarfed(gaz, m)
         for e, kind, c, score in m.priors:
-            if c in doc_countries and kind != "country":
+            if c in doc_countries and kind != "country" and (c in named or e not in dwarfed):
                 score += _DOC_COUNTRY_BONUS
             if c in demonyms:
                 score += 1.5
@@ -1164,6 +1175,22 @@ _BIG_AIRPORT_PRIOR = 5.5  # the prior of a large airport (gazetteer._AIRPORT_PRI
 _AIRPORT_TOWN = 10_000  # ... whose short name a town smaller than this also has ...
 _AIRPORT_NAME_PENALTY = 4.0  # ... leaves the town this far behind: only a qualifier helps it
 _WEAK_PRIOR = 5.0  # a place whose prior is below this (a town under 100,000) is a small one
+
+
+def _dwarfed(gaz: Gazetteer, m: _Match) -> frozenset[int]:
+    """The towns among ``m``'s candidates that a world city of the name dwarfs.
+
+    See :data:`_WORLD_CITY` and :data:`_DWARFED`; a town of the world city's own country is
+    never dwarfed by it.
+    """
+    towns = [(gaz.population(e), gaz.country_of(e), e) for e, kind, _c, _s in m.priors
+             if kind == "city"]
+    if len(towns) < 2:
+        return frozenset()
+    top, country, _ = max(towns)
+    if top < _WORLD_CITY:
+        return frozenset()
+    return frozenset(e for pop, c, e in towns if c != country and pop * _DWARFED <= top)
 
 
 def _sets_country(gaz: Gazetteer, e: int) -> bool:
@@ -1557,6 +1584,7 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
               for m, _base, points in plans}
     # Every candidate of every planned mention, one row each.
     rows = [(m, base, e) for m, base, points in plans for e, *_ in points]
+    dwarfed = {id(m): _dwarfed(gaz, m) for m, _base, _points in plans}
     at = np.array([(lat, lon, k) for _, _, points in plans for _, lat, lon, k in points])
     owner = np.array([id(m) for m, _, _ in rows])
     for _ in range(2):
@@ -1599,6 +1627,8 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
             # another place of the story ("Hyderabad" beside "Delhi"); a country with only
             # a small one, or one with the name as an alias, gets nothing for it (Dallas,
             # Victoria beside Sydney). Within a country the order stays as it was.
+            if not n_close and e in dwarfed[id(m)]:
+                n_near = 0  # far-off towns of the story do not outweigh a world city
             qualifying = qual[id(m)]
             same = bool(qualifying) and gaz.country_of(e) in qualifying
             across = neighbour and gaz.country_of(e) not in doc_countries
