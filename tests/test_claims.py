@@ -629,14 +629,19 @@ def test_a_figure_fits_the_way_it_matches_before_one_it_meets_only_by_its_margin
 
 
 def test_a_much_bigger_namesake_abroad_keeps_a_claim_from_being_flagged() -> None:
-    # Beside London, "Perth" reads as Perth, Scotland; Perth, Australia is forty times as
-    # big, and the 17 hours fit it. Not a flag, whichever the reader meant.
-    (checked,) = check_claims("The 17-hour nonstop flight from Perth to London has been "
-                              "a success.").claims
+    # In a story that names Scotland, "Perth" reads as Perth, Scotland; Perth, Australia is
+    # fifty times as big, and the 17 hours fit it. Not a flag, whichever the reader meant.
+    (checked,) = check_claims("Scotland welcomed the news. The 17-hour nonstop flight from "
+                              "Perth to London has been a success.").claims
     assert checked.claim.mode_confidence == "sure"
     assert checked.claim.places_confidence != "sure"
     assert checked.verdict not in ("understated", "overstated")
     assert "Perth (AU)" in checked.explanation
+    # Beside London alone, the world city is the reading.
+    (plain,) = check_claims("The 17-hour nonstop flight from Perth to London has been "
+                            "a success.").claims
+    assert plain.claim.origin is not None and plain.claim.origin.country == "AU"
+    assert (plain.verdict, plain.fits) == ("consistent", "air")
 
 
 def test_a_road_trip_of_weeks_is_not_flagged_as_too_slow() -> None:
@@ -750,3 +755,17 @@ def test_a_verdict_every_namesake_reading_shares_is_flagged() -> None:
     # Where a namesake gives no such reading (no ferry from Dover, Delaware), it stays open.
     ferry, = check_claims("From Dover, the ferry to Calais takes about four hours.").claims
     assert ferry.verdict == "unverifiable" and "places uncertain" in ferry.explanation
+
+
+def test_a_distance_from_the_epicentre_is_measured_from_where_the_story_placed_it() -> None:
+    text = ("The quake's epicentre was in the hills near Amatrice, in central Italy. Some 60 "
+            "miles to the south, residents of Rome felt the tremors.")
+    checked, = check_claims(text).claims
+    assert checked.claim.origin is not None and checked.claim.destination is not None
+    assert (checked.claim.origin.name, checked.claim.destination.name) == ("Amatrice", "Rome")
+    assert checked.places_confidence == "likely"  # an epicentre is not the town's centre
+    assert "measured from the epicentre, placed at Amatrice" in checked.claim.places_note
+    # Where the story does not place it, the figure stays unplaced.
+    unplaced, = check_claims("Tremors were felt in Rome, about 60 miles from the "
+                             "epicentre.").claims
+    assert unplaced.claim.origin is None

@@ -1073,6 +1073,39 @@ def _previous_place(p: _Passage, dest: _End, sent: tuple[int, int]) -> _End | No
     return found
 
 
+_EPICENTRE = re.compile(r"(?i)\b(?:epicent(?:re|er)|hypocent(?:re|er)|epicent(?:e)?red)\b")
+_EPICENTRE_REACH = 1_500  # characters back to where the story placed the epicentre
+
+
+def _epicentre(p: _Passage, dest: _End | None, before: int) -> _End | None:
+    """Where the story placed an earthquake's epicentre before ``before``, if it did.
+
+    For a bare "N km to the southwest" or "N km from the epicentre" that follows it ("Its
+    epicentre was in Doti district … Some 536 km to the southwest, New Delhi was shaken").
+    The place named after the word "epicentre" in its sentence, before any figure there
+    (in "the epicentre was at Jajarkot, 250 miles from Kathmandu" it is Jajarkot or
+    nothing, never Kathmandu).
+    """
+    text = p.text
+    found = max(_EPICENTRE.finditer(text, max(0, before - _EPICENTRE_REACH), before),
+                key=lambda f: f.start(), default=None)
+    if found is None:
+        return None
+    at = found.end()
+    end = p.sentences[p.sentence_of(at)][1]
+    figure = re.compile(r"\d").search(text, at, end)
+    stop = figure.start() if figure is not None else end
+    m = next((m for m in p.mentions if at <= m.start < stop
+              and (m.place.kind in LOCAL_KINDS or m.place.kind == "admin2")
+              and (dest is None or m.place.id != dest.place.id)), None)
+    if m is None:
+        return None
+    origin = _end(m)
+    origin.confidence = "likely"
+    origin.note = f"measured from the epicentre, placed at {m.text} before"
+    return origin
+
+
 def _direction_word(text: str, lex: Lexicon, start: int, end: int) -> str | None:
     word = text[start:end]
     code = lex.compass(word)
@@ -1126,9 +1159,15 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                                  r"[A-Z][\w’'-]+", words)
                 if named is None:
                     # "N km outside the area", "N m from his home": from no named place;
-                    # "80 km from the epicentre": from a place the text does not locate.
+                    # "80 km from the epicentre": from a place the text does not locate,
+                    # unless it did before ("the epicentre was in Doti district").
                     point = p.lex.anchors.search(words)
                     where = point.group() if point is not None else ""
+                    placed = _epicentre(p, subject, q.start) if _EPICENTRE.fullmatch(
+                        where) and subject is not None else None
+                    if placed is not None:
+                        return _Reading(placed, subject, "distance_from", direction,
+                                        "likely", placed.note)
                     why = (f"it is measured from the {where.lower()}, which the text does "
                            "not place" if where else "it is measured from no named place")
                     return _Reading(None, subject, "distance_from", direction, "none", why,
@@ -1205,10 +1244,15 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         dest_m = next((m for m in here if q.end < m.start < q.end + after.end() + 15
                        and re.match(r"^\s*(?:,\s*)?(?:in|at|to)\s+$",
                                     text[q.end + after.end():m.start])), None)
+        if dest_m is None and not any(m.start < q.start for m in here):
+            # "Some 536 km to the southwest, residents of New Delhi were shaken": the place
+            # the sentence goes on to name, when it names none before the figure
+            dest_m = next((m for m in here if m.start > q.end
+                           and m.place.kind in LOCAL_KINDS), None)
         dest: _End | None = _end(dest_m) if dest_m is not None else _subject(
             p, sent, q.start, anchors)
         if dest is not None:
-            origin = _previous_place(p, dest, sent)
+            origin = _epicentre(p, dest, sent[0]) or _previous_place(p, dest, sent)
             if origin is not None:
                 return _Reading(origin, dest, "direction_of", direction, "likely",
                                 origin.note)
