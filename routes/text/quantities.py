@@ -376,14 +376,19 @@ def load_lexicon() -> Lexicon:
 
 # --- the grammar ---------------------------------------------------------------------------
 
-def _alt(phrases: Iterable[str]) -> str:
-    """A regex alternation of ``phrases``, longest first; a space matches any spaces."""
+def _alt(phrases: Iterable[str], *, sep: str = r"\s+") -> str:
+    """A regex alternation of ``phrases``, longest first; a space matches ``sep`` (spaces)."""
     items = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split(" ")) for p in items)
+    return "|".join(sep.join(re.escape(w) for w in p.split(" ")) for p in items)
 
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def _fraction(m: re.Match[str]) -> str:
+    """The fraction after "and" as the lexicon spells it ("a half"), hyphens or not."""
+    return _norm(m.group("f") if m.group("f") is not None else m.group("h").replace("-", " "))
 
 
 _NOT_LETTER = r"(?![^\W\d])"
@@ -459,8 +464,11 @@ class _Grammar:
         self.frac_before = re.compile(
             rf"(?i)(?P<f>{_alt(lex.fractions_before)})(?:\s+of)?"
             rf"(?:\s+(?:{_alt(lex.articles)})(?=\s))?(?:\s+(?P<s>{_alt(lex.scales)})\b)?")
+        # "three and a half hours", and hyphenated before a unit: "a three-and-a-half-hour
+        # flight"
         self.frac_after = re.compile(
-            rf"(?i)\s+and\s+(?P<f>{_alt(lex.fractions_after_and)})(?![\w-])")
+            rf"(?i)(?:\s+and\s+(?P<f>{_alt(lex.fractions_after_and)})(?![\w-])"
+            rf"|-and-(?P<h>{_alt(lex.fractions_after_and, sep='-')})(?=-))")
         self.inner_hedge = re.compile(
             rf"(?i)(?:\s*-\s*|\s+)(?P<h>{_alt(lex.hedges_inner)})(?![\w])")
         self.after_hedge = re.compile(
@@ -656,7 +664,7 @@ def _tail(g: _Grammar, text: str, num: _Num) -> _Read | None:
     if not (num.vague or num.article):
         m = g.frac_after.match(text, p)
         if m:
-            value, p = value + lex.fractions_after_and[_norm(m.group("f"))], m.end()
+            value, p = value + lex.fractions_after_and[_fraction(m)], m.end()
         m = g.inner_hedge.match(text, p)
         if m:
             hedge, cue, p = lex.hedges_inner[_norm(m.group("h"))], m.group("h"), m.end()
@@ -697,7 +705,7 @@ def _tail(g: _Grammar, text: str, num: _Num) -> _Read | None:
     si = value * factor
     m = g.frac_after.match(text, end)
     if m:
-        value += lex.fractions_after_and[_norm(m.group("f"))]
+        value += lex.fractions_after_and[_fraction(m)]
         si, spelling, end = value * factor, "", m.end()
     elif kind == "duration" and not num.vague:
         end, si, spelling, bare = _compound(g, text, end, si, unit, spelling)
@@ -833,7 +841,7 @@ def _range(g: _Grammar, text: str, first: _Num) -> tuple[list[Quantity], int]:
     m = g.frac_after.match(text, first.end)
     if m:  # "between one and a half and two hours"
         first = _Num(first.start, m.end(), first.value
-                     + g.lexicon.fractions_after_and[_norm(m.group("f"))], first.digits)
+                     + g.lexicon.fractions_after_and[_fraction(m)], first.digits)
     c = g.connector.match(text, first.end)
     if c is None or first.value <= 0:
         return [], first.end
