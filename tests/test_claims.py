@@ -732,6 +732,11 @@ def test_a_country_named_like_its_capital_is_the_city_at_the_end_of_a_trip() -> 
     assert rail.claim.origin is not None
     assert (rail.claim.origin.name, rail.claim.origin.kind) == ("Djibouti", "city")
     assert rail.verdict == "consistent"
+    # ... in any wording of the trip
+    reach, = check_claims("Trains from Addis Ababa reach Djibouti in about 12 hours.").claims
+    assert reach.claim.destination is not None
+    assert (reach.claim.destination.name, reach.claim.destination.kind) == ("Djibouti",
+                                                                              "city")
     # A flight to any country lands at its capital.
     flight, = check_claims("Flights from Dubai to Panama take 17 hours.").claims
     assert flight.claim.destination is not None

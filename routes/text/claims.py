@@ -316,6 +316,12 @@ def _town_named_like(m: Mention) -> Mention:
     return m if town is m.place else replace(m, place=town)
 
 
+def _own_town(m: Mention) -> Mention:
+    """A country's mention read as its town of the very same name (Djibouti), if any."""
+    town = _town_named_like(m)
+    return town if normalize_name(town.place.name) == normalize_name(m.place.name) else m
+
+
 def _town_named(country: Place, name: str = "") -> Place:
     """The biggest town of ``country`` named ``name`` (the country's name), or the country."""
     from routes.geo.gazetteer import load_gazetteer
@@ -1277,6 +1283,10 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     # Natal, Pietermaritzburg, and Durban" is about the two towns).
     ends = _ends_of(text, here)
     points = [m for m in ends if m.place.kind not in ("continent",)]
+    if any(m.place.kind in LOCAL_KINDS for m in points):
+        # "trains from Addis Ababa reach Djibouti": a country with a town of its very name
+        # is that town beside another town
+        points = [_own_town(m) if m.place.kind == "country" else m for m in points]
     local = [m for m in points if m.place.kind in LOCAL_KINDS]
     if local:
         # Towns before areas: "Przemysl, a city along the Poland–Ukraine border" names one
