@@ -704,3 +704,10 @@ def test_a_region_named_after_its_seat_means_the_town() -> None:
 def test_a_world_city_is_not_displaced_by_a_country_only_implied(text: str, name: str,
                                                                   country: str) -> None:
     assert _found(text)[name].place.country == country
+
+
+def test_a_district_named_after_its_seat_is_the_town_unless_the_text_says_district() -> None:
+    town = _found("The outbreak began in Guéckédou, a town near the border.")["Guéckédou"]
+    assert (town.place.kind, town.place.country) == ("city", "GN")
+    district = _found("Landslides buried villages in Kegalle District.")["Kegalle District"]
+    assert district.place.kind == "admin2"

@@ -47,7 +47,7 @@ import statistics
 import unicodedata
 import zlib
 from array import array
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,7 +60,7 @@ from routes.geo.places import normalize_name
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
            "geonames_countries", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _CAPITAL_PRIOR = 1.0  # a national capital is named in the news beyond its population
@@ -700,7 +700,11 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     lexicon = set(_word_list(gaz / "english_words.txt"))
     big_towns = {(normalize_name(c["name"]), c["countrycode"]) for c in cities.values()
                  if int(c["population"]) >= _TOWN_OVER_DISTRICT}
-    _add_features(b, gaz / "features.csv", heads, lexicon, big_towns)
+    seats: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for c in cities.values():
+        seats.setdefault((normalize_name(c["name"]), c["countrycode"]), []).append(
+            (float(c["latitude"]), float(c["longitude"])))
+    _add_features(b, gaz / "features.csv", heads, lexicon, big_towns, seats)
     airport_towns = _add_airports(b, folder / "raw" / "airports_ourairports_world.csv",
                                   lexicon)
 
@@ -785,14 +789,17 @@ def _bare_names(name: str, cls: str, heads: list[tuple[str, str, str, bool]]) ->
 
 
 def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool]],
-                  lexicon: set[str], big_towns: set[tuple[str, str]]) -> None:
+                  lexicon: set[str], big_towns: set[tuple[str, str]],
+                  seats: Mapping[tuple[str, str], list[tuple[float, float]]]) -> None:
     """Natural features and districts (``features.csv``), each under its class's kind.
 
     A feature named like a country, region or curated place near it is that place and is
     left out, and so is a district named like a town of 100,000 people or more in its
-    country (``big_towns``: "Barcelona" is the city). Bodies of water and rivers are found
-    only by names that say what they are ("Lake Egridir", "Nile River"); a mountain also by
-    its name alone ("Semeru").
+    country (``big_towns``: "Barcelona" is the city); a district named like a town of its
+    country within :data:`_ADMIN2_TOWN_KM` (``seats``) takes a second-level unit's prior,
+    below the town's: "Guéckédou" is the town, "Guéckédou prefecture" the unit. Bodies of
+    water and rivers are found only by names that say what they are ("Lake Egridir", "Nile
+    River"); a mountain also by its name alone ("Semeru").
 
     Raises
     ------
@@ -820,6 +827,11 @@ def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool
             < (reach if _KIND_ORDER[b.kinds[e]] == kind else _SAME_FEATURE_KM))]
         if cls == "district" and (key, row["country"]) in big_towns:
             continue  # a province named after its big town ("Barcelona") is read as the town
+        # ... and one named after a smaller town beside it is that town unless the text says
+        # district ("Guéckédou", but "Kegalle District"): a second-level unit's prior
+        seat = cls == "district" and any(
+            great_circle_km(lat, lon, t_lat, t_lon) < _ADMIN2_TOWN_KM
+            for t_lat, t_lon in seats.get((key, row["country"]), ()))
         if same:
             for e in same:  # "Gunung Semeru" (a mountain) is the volcano Semeru
                 if cls == "volcano" and _CLASS_ORDER[b.classes[e]] == "mountain":
@@ -838,6 +850,8 @@ def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool
                   name, _FEATURE_KIND[cls], row["country"], lat, lon, 0, "",
                   [a for a in aliases if normalize_name(a) not in lexicon], feature=cls)
         b.priors[i] = _FEATURE_PRIOR[cls] - _FEATURE_RANK_STEP * rank
+        if seat:
+            b.priors[i] = min(b.priors[i], _ADMIN2_PRIOR_MAX)
 
 
 def _airport_names(name: str, town: str, lexicon: set[str]) -> tuple[list[str], str]:
