@@ -774,3 +774,17 @@ def test_a_distance_from_the_epicentre_is_measured_from_where_the_story_placed_i
     unplaced, = check_claims("Tremors were felt in Rome, about 60 miles from the "
                              "epicentre.").claims
     assert unplaced.claim.origin is None
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The storm hit Derna, some 250 km east of Benghazi, causing two dams to burst.",
+     "250 km"),
+    ("The quake struck at a depth of 10 km, about 45 km southwest of Herat.", "45 km"),
+])
+def test_a_locator_after_a_comma_is_a_claim_whatever_the_phrase_before(
+        text: str, surface: str) -> None:
+    # The weather or the depth belongs to the phrase before the comma, not to the figure
+    # that places a town.
+    (checked,) = check_claims(text).claims
+    assert checked.claim.quantity.surface == surface
+    assert checked.claim.relation == "direction_of"

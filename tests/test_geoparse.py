@@ -711,3 +711,8 @@ def test_a_district_named_after_its_seat_is_the_town_unless_the_text_says_distri
     assert (town.place.kind, town.place.country) == ("city", "GN")
     district = _found("Landslides buried villages in Kegalle District.")["Kegalle District"]
     assert district.place.kind == "admin2"
+
+
+def test_a_named_storm_is_no_place() -> None:
+    found = _found("Storm Daniel hit Derna, some 250 km east of Benghazi.")
+    assert "Daniel" not in found and found["Derna"].place.country == "LY"

@@ -558,7 +558,17 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     """
     text, lex = p.text, p.lex
     lo, hi = clause
-    for s, e, neg in p.scan.negatives(max(lo, q.start - 45), min(hi, q.end + 45)):
+    # ", about 45 km southwest of Herat": a locator set off by a comma places a town; the
+    # words before the comma ("at a depth of 10 km", "the storm hit Derna") are another
+    # phrase's
+    scan = lo
+    locator = _AFTER.match(text[q.end:q.end + 60])
+    if locator is not None and locator.group("dir") and locator.group("of"):
+        before = max(lo, q.start - 30)
+        comma = re.search(r",\s*(?:[a-z]+\s+){0,2}$", text[before:q.start])
+        if comma is not None:
+            scan = before + comma.start()
+    for s, e, neg in p.scan.negatives(max(scan, q.start - 45), min(hi, q.end + 45)):
         if neg.effect in ("disambiguation", "hypothetical", "caution", "both_ways"):
             continue
         if neg.applies_to and neg.applies_to != q.kind:
@@ -572,7 +582,7 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
                 r"(?i)top|limit|wind|gust|record|maximum|max|design|capable|up to", text[s:e]):
             continue
         return f"{neg.effect}: “{text[s:e]}”"
-    for m in lex.not_travel.finditer(text, max(lo, q.start - 40), min(hi, q.end + 30)):
+    for m in lex.not_travel.finditer(text, max(scan, q.start - 40), min(hi, q.end + 30)):
         if not _nearest_is(q, (m.start(), m.end()), quantities, text):
             continue
         if explicit and m.group().lower() in ("long", "length", "lengths", "lasts", "lasted"):
