@@ -1467,9 +1467,52 @@ def _respelt(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> list[_Match]:
                     m.doubt = True
                     found.append(m)
                     break
+    found.extend(_respelt_located(doc, matches, gaz, starts))
     if not found:
         return matches
     return sorted([*matches, *found], key=lambda m: m.start)
+
+
+# ", about 250 kilometers north of": a figure that places the word before the comma
+_LOCATED = re.compile(r",\s+(?:[a-z]+\s+){0,2}\d[\d,.]*\s*(?:-\s*)?(?:km|kilomet(?:re|er)s?|"
+                      r"miles?|mi)\b[^.;]{0,40}?\b(?:north|south|east|west|of|from)\b")
+_RESPELT_TOWN = 10_000  # people a town needs to be found under another spelling by a figure
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_]+$")
+
+
+def _respelt_located(doc: _Doc, matches: list[_Match], gaz: Gazetteer,
+                     starts: list[int]) -> list[_Match]:
+    """Towns the gazetteer spells otherwise, placed by a figure after them.
+
+    "Beiji, about 250 kilometers north of Baghdad" is Bayji, Iraq: a capitalised word that
+    begins no name, followed by a distance that places it, read in another spelling
+    (:func:`_spellings`) as a town of :data:`_RESPELT_TOWN` people or more in a country of
+    the text's other places. The mention is doubtful, as in :func:`_respelt`.
+    """
+    countries = {gaz.country_of(m.entries[0]) for m in matches if m.entries}
+    out: list[_Match] = []
+    for hit in _LOCATED.finditer(doc.text):
+        word = _WORD_BEFORE.search(doc.text, max(0, hit.start() - 40), hit.start())
+        if word is None:
+            continue
+        name, at = word.group(), word.start()
+        key = _normalized(name)
+        if (len(key) < _RESPELT_MIN or not name[:1].isupper() or not key.isalpha()
+                or gaz.candidates(key) or key in gaz.lexicon):
+            continue
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and matches[i].end > at:
+            continue  # inside a name already found
+        for other in _spellings(key):
+            entries = [e for e in gaz.candidates(other)
+                       if gaz.kind(e) == "city" and gaz.population(e) >= _RESPELT_TOWN
+                       and gaz.country_of(e) in countries]
+            if entries:
+                m = _Match(at, at + len(name), other, entries, 1)
+                m.doubt = True
+                out.append(m)
+                break
+    return out
 
 
 def _heads(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> list[_Match]:
