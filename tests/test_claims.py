@@ -371,6 +371,8 @@ def test_a_vague_quantity_is_found_and_unverifiable() -> None:
     "A veteran of 15,000 hours in the air, she flew the first service from Seoul to Tokyo.",
     # the length of a crossing, told beside the places it links
     "The Hong Kong-Zhuhai-Macau bridge, 55 km long, opened in 2018.",
+    # a time spent at a speed, not a trip's time
+    "Near Mount Fuji the maglev managed nearly 11 seconds over 600 km/h.",
 ])
 def test_figures_that_are_not_trips_stay_out(text: str) -> None:
     assert check_claims(text).claims == ()

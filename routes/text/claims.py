@@ -598,6 +598,10 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             re.match(r"(?i)^\s+later", after) and re.search(r"(?i)\b(?:arriv|reach|land)\w*",
                                                             text[lo:hi])):
         return "an interval between events"
+    over = re.match(r"(?i)\s+(?:over|above|at|beyond|exceeding)\s+", after)
+    if q.kind == "duration" and over is not None and not explicit and any(
+            o.kind == "speed" and o.start == q.end + over.end() for o in quantities):
+        return "a time spent at a speed"  # "nearly 11 seconds over 600 km/h"
     if re.match(r"^[-\s]*(?:long|wide|deep|high|tall)\b", after):
         if not explicit:
             return "a size"
