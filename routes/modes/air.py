@@ -136,7 +136,9 @@ def _airspace(net: Network, a: Airport, b: Airport) -> tuple[Estimate, str,
     per = rule.extra_h_per_1000km
     extra = Estimate(per.low * inside / 1000, per.central * inside / 1000,
                      per.high * inside / 1000)
-    return extra, f"{rule.note} ({inside:,.0f} km of the great circle)", \
+    more = (f"{extra.central * 60:.0f} min (up to {extra.high * 60:.0f})" if extra.high < 1
+            else f"{extra.central:.1f} h (up to {extra.high:.1f})")
+    return extra, (f"{rule.note}; this one crosses it for {inside:,.0f} km: {more} longer"),\
         net.facts.urls(rule.sources)
 
 
