@@ -790,3 +790,19 @@ def test_a_locator_after_a_comma_is_a_claim_whatever_the_phrase_before(
     (checked,) = check_claims(text).claims
     assert checked.claim.quantity.surface == surface
     assert checked.claim.relation == "direction_of"
+
+
+@pytest.mark.parametrize(("text", "surface", "ends"), [
+    ("Gorkha is five hours' drive from Kathmandu.", "five hours", ("Kathmandu", "Gorkha")),
+    ("The border town of Moreh is a day's drive from Imphal.", "a day", ("Imphal", "Moreh")),
+    ("Timbuktu lies two days' journey by boat from Mopti.", "two days",
+     ("Mopti", "Timbuktu")),
+    ("We took a 12-hour overnight bus from Hanoi to Hue.", "12-hour", ("Hanoi", "Huế")),
+])
+def test_a_trip_told_with_its_noun_keeps_its_places(text: str, surface: str,
+                                                    ends: tuple[str, str]) -> None:
+    (checked,) = check_claims(text).claims
+    c = checked.claim
+    assert c.quantity.surface == surface
+    assert c.origin is not None and c.destination is not None
+    assert (c.origin.name, c.destination.name) == ends

@@ -473,6 +473,9 @@ _DIR = (r"(?:(?:north|south|east|west)(?:[\s-]?(?:north|south)?(?:east|west))?|"
 # After a distance: "(…) [to the] north(-east) of | from | away | off | inside | outside".
 _AFTER = re.compile(
     rf"^\s*(?:\([^)]*\)\s*)?(?:[,–-]\s*)?(?:(?:or\s+so|or\s+more|in\s+all)\s+)?"
+    # "five hours' drive from", "a day's walk from": the trip's noun, possessed
+    rf"(?:['’]s?\s+(?:drive|flight|ride|journey|walk|trip|sail|hike|trek|bus\s+ride|"
+    rf"train\s+ride|boat\s+ride)(?:\s+by\s+[a-z]+)?\s+(?=from\b|away\b))?"
     rf"(?:(?P<to>to\s+the\s+)?(?P<dir>{_DIR})(?:\s*\([^)]*\))?\s*(?P<of>of|from)?\b|"
     rf"(?P<rel>away\s+from|away|from|off(?:\s+the\s+coast\s+of)?|outside(?:\s+of)?|"
     rf"inside|into|beyond|short\s+of|apart|distant|across|upstream\s+of|downstream\s+of)"
@@ -483,6 +486,9 @@ _EVENT_AFTER = re.compile(r"(?i)^\s+(?:later|ago|earlier|after|before|since|of\s
 # Trans-Alaska Pipeline System", "a three-hour mini-cruise".
 _HEAD = re.compile(r"^[-\s]*(?:long\s+|-long\s+)?((?:(?:[A-Z][\w’'.]*|[a-z]+)[-\s]+){0,5}?)"
                    r"([a-z]+(?:-[a-z]+)*)\b")
+
+
+_NEXT_WORDS = re.compile(r"\b[a-z]+(?:-[a-z]+)*\b")
 
 
 def _head_noun(after: str) -> str:
@@ -573,6 +579,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue
         if neg.applies_to and neg.applies_to != q.kind:
             continue
+        if (s, e) == (q.start, q.end) and text[e:e + 2] in ("'s", "’s"):
+            continue  # "a day's drive": the figure itself, possessed, not "twice a day"
         if neg.unless_pair and explicit and not pair_after:
             continue  # "the nonstop from Perth to London spends 17 hours in the air"
         inside = s <= q.start < e or s < q.end <= e
@@ -585,6 +593,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     for m in lex.not_travel.finditer(text, max(scan, q.start - 40), min(hi, q.end + 30)):
         if not _nearest_is(q, (m.start(), m.end()), quantities, text):
             continue
+        if m.span() == (q.start, q.end) and text[q.end:q.end + 2] in ("'s", "’s"):
+            continue  # "a day's drive" is a trip's time
         if explicit and m.group().lower() in ("long", "length", "lengths", "lasts", "lasted"):
             continue  # "the drive from A to B was 77 km long", "the flight … lasts 2 hours"
         if pair_after and lex.features.fullmatch(m.group()):
@@ -615,7 +625,9 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             return f"the length of a {noun}"
         if lex.features.fullmatch(noun) and not pair_after:
             return f"the size of a {noun}"
-    if noun and q.kind == "duration" and q.adjective and not _travel_noun(lex, noun):
+    if noun and q.kind == "duration" and q.adjective and not any(
+            _travel_noun(lex, w) for w in [noun, *_NEXT_WORDS.findall(after)[:3]]):
+        # "a 12-hour overnight bus": the trip's noun may follow an adjective or two
         return f"the length of a {noun}"
     return None
 
