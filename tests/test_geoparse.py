@@ -726,12 +726,3 @@ def test_a_town_placed_by_a_figure_is_found_under_another_spelling() -> None:
     assert found["Beiji"].confidence < 0.6
     # A word that is no place stays out ("Then, about 30 km north of Baghdad").
     assert list(_found("Then, about 30 km north of Baghdad, a bomb exploded.")) == ["Baghdad"]
-
-
-def test_a_strait_says_where_the_story_is() -> None:
-    # Holyhead and Dublin imply Britain and Ireland; Cook Strait puts the next sentence's
-    # Wellington and Picton in New Zealand.
-    found = _found("The Holyhead ferry to Dublin was cancelled. The Interislander takes "
-                   "three and a half hours to cross Cook Strait from Wellington to Picton.")
-    assert found["Wellington"].place.country == "NZ"
-    assert found["Picton"].place.country == "NZ"

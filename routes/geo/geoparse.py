@@ -1588,16 +1588,6 @@ def _head_after(doc: _Doc, m: _Match, gaz: Gazetteer) -> None:
             return
 
 
-# Water too narrow to be anywhere but where the story is ("Cook Strait", "the Bosporus"):
-# its point counts among the story's places for coherence, as a town's does.
-_NARROW_WATER = frozenset({"strait"})
-
-
-def _locates(gaz: Gazetteer, e: int) -> bool:
-    """Whether entry ``e``'s point says where the story is (a town, a strait; not a sea)."""
-    return gaz.kind(e) in _LOCAL_KINDS or gaz.feature_class(e) in _NARROW_WATER
-
-
 def _coherence(matches: list[_Match], gaz: Gazetteer,
                doc_countries: Mapping[str, float]) -> None:
     """Spatial coherence: pull close calls toward the other places of the story.
@@ -1630,7 +1620,7 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
     planned = {id(p[0]) for p in plans}
     # The best places of the mentions that keep their scores, found once.
     kept = [(id(m), _best(m)) for m in matches if m.scores and id(m) not in planned]
-    fixed = [(*gaz.point(b), i) for i, b in kept if _locates(gaz, b)]
+    fixed = [(*gaz.point(b), i) for i, b in kept if gaz.kind(b) in _LOCAL_KINDS]
     # The countries where each planned mention names a big town by its very name.
     big_in = {id(m): {gaz.country_of(e) for e, *_ in points if gaz.kind(e) == "city"
                       and gaz.population(e) >= _BIG_PLACE and gaz.name_key(e) == m.key}
@@ -1643,7 +1633,7 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
     for _ in range(2):
         bests = kept + [(id(m), _best(m)) for m, _base, _points in plans]
         chosen = fixed + [(*gaz.point(b), i) for i, b in bests[len(kept):]
-                          if _locates(gaz, b)]
+                          if gaz.kind(b) in _LOCAL_KINDS]
         if not chosen:
             continue
         peers: dict[str, set[int]] = {}  # country -> the mentions placed there
@@ -1660,7 +1650,7 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
         alone = (~others.any(axis=1)).tolist()  # no other mention has a place: no change
         # Near a place in a country of the story, whatever the candidate's own country.
         in_doc = np.array([gaz.country_of(b) in doc_countries for _i, b in bests
-                           if _locates(gaz, b)])
+                           if gaz.kind(b) in _LOCAL_KINDS])
         by_doc = ((gap < _CLOSE_DEG2) & others & in_doc[None, :]).any(axis=1).tolist()
         # The regions the story names: a town inside one is its neighbour, wherever the
         # region's own point is ("Clinton" after "Knoxville, Tennessee").
