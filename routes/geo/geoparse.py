@@ -37,7 +37,7 @@ import math
 import operator
 import re
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
@@ -1452,21 +1452,10 @@ def _respelt(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> list[_Match]:
             if classes is None or near is None:
                 continue
             name, at = near
-            key = _normalized(name)
-            if (len(key) < _RESPELT_MIN or not name[:1].isupper() or not key.isalpha()
-                    or gaz.candidates(key)):
-                continue
-            i = bisect.bisect_right(starts, at) - 1
-            if i >= 0 and matches[i].end > at:
-                continue  # inside a name already found
-            for other in _spellings(key):
-                entries = [e for e in gaz.candidates(other)
-                           if gaz.kind(e) in classes or gaz.feature_class(e) in classes]
-                if entries:
-                    m = _Match(at, at + len(name), other, entries, 1)
-                    m.doubt = True
-                    found.append(m)
-                    break
+            m = _respelling(name, at, matches, starts, gaz, lambda e, classes=classes: (
+                gaz.kind(e) in classes or gaz.feature_class(e) in classes))
+            if m is not None:
+                found.append(m)
     found.extend(_respelt_located(doc, matches, gaz, starts))
     if not found:
         return matches
@@ -1496,23 +1485,37 @@ def _respelt_located(doc: _Doc, matches: list[_Match], gaz: Gazetteer,
         if word is None:
             continue
         name, at = word.group(), word.start()
-        key = _normalized(name)
-        if (len(key) < _RESPELT_MIN or not name[:1].isupper() or not key.isalpha()
-                or gaz.candidates(key) or key in gaz.lexicon):
-            continue
-        i = bisect.bisect_right(starts, at) - 1
-        if i >= 0 and matches[i].end > at:
-            continue  # inside a name already found
-        for other in _spellings(key):
-            entries = [e for e in gaz.candidates(other)
-                       if gaz.kind(e) == "city" and gaz.population(e) >= _RESPELT_TOWN
-                       and gaz.country_of(e) in countries]
-            if entries:
-                m = _Match(at, at + len(name), other, entries, 1)
-                m.doubt = True
-                out.append(m)
-                break
+        if _normalized(name) in gaz.lexicon:
+            continue  # "Then, about 30 km north of"
+        m = _respelling(name, at, matches, starts, gaz, lambda e: (
+            gaz.kind(e) == "city" and gaz.population(e) >= _RESPELT_TOWN
+            and gaz.country_of(e) in countries))
+        if m is not None:
+            out.append(m)
     return out
+
+
+def _respelling(name: str, at: int, matches: list[_Match], starts: list[int],
+                gaz: Gazetteer, keep: Callable[[int], bool]) -> _Match | None:
+    """A doubtful match of ``name`` (at ``at``) under another spelling whose entries ``keep``.
+
+    Only a capitalised word of :data:`_RESPELT_MIN` letters or more that no name of the
+    gazetteer has and that is not inside a name already found (:func:`_spellings`).
+    """
+    key = _normalized(name)
+    if (len(key) < _RESPELT_MIN or not name[:1].isupper() or not key.isalpha()
+            or gaz.candidates(key)):
+        return None
+    i = bisect.bisect_right(starts, at) - 1
+    if i >= 0 and matches[i].end > at:
+        return None  # inside a name already found
+    for other in _spellings(key):
+        entries = [e for e in gaz.candidates(other) if keep(e)]
+        if entries:
+            m = _Match(at, at + len(name), other, entries, 1)
+            m.doubt = True
+            return m
+    return None
 
 
 def _heads(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> list[_Match]:
