@@ -1452,8 +1452,8 @@ def _respelt(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> list[_Match]:
             if classes is None or near is None:
                 continue
             name, at = near
-            m = _respelling(name, at, matches, starts, gaz, lambda e, classes=classes: (
-                gaz.kind(e) in classes or gaz.feature_class(e) in classes))
+            m = _respelling(name, at, matches, starts, gaz,
+                            functools.partial(_of_classes, gaz, classes))
             if m is not None:
                 found.append(m)
     found.extend(_respelt_located(doc, matches, gaz, starts))
@@ -1493,6 +1493,11 @@ def _respelt_located(doc: _Doc, matches: list[_Match], gaz: Gazetteer,
         if m is not None:
             out.append(m)
     return out
+
+
+def _of_classes(gaz: Gazetteer, classes: frozenset[str], e: int) -> bool:
+    """Whether entry ``e`` is of one of ``classes`` (a kind or a feature class)."""
+    return gaz.kind(e) in classes or gaz.feature_class(e) in classes
 
 
 def _respelling(name: str, at: int, matches: list[_Match], starts: list[int],
