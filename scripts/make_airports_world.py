@@ -10,7 +10,9 @@ Sources:
 
 Kept: airports, not heliports or seaplane bases, that have an IATA code and either scheduled
 service or the type ``large_airport`` or ``medium_airport``; and every row of the regional
-extract (``airports_ourairports_region.csv``, which holds North Korea's airfields). Usage::
+extract (``airports_ourairports_region.csv``, which holds North Korea's airfields). An
+airport in ``ENDED`` (passenger service ended after the dump's data: Istanbul Atatürk, April
+2019) is written without scheduled service. Usage::
 
     python scripts/make_airports_world.py
 """
@@ -31,6 +33,12 @@ OUT = RAW / "airports_ourairports_world.csv"
 COLUMNS = ("ident", "type", "name", "latitude_deg", "longitude_deg", "iso_country",
            "municipality", "scheduled_service", "gps_code", "iata_code", "tz")
 TYPES = {"large_airport", "medium_airport", "small_airport"}
+# Airports whose scheduled passenger service ended though the dump still marks it: their
+# scheduled_service is written as "no" (ident: date it ended, source).
+ENDED = {
+    "LTBA": ("2019-04-06", "https://www.novinite.com/articles/196315/Ataturk+Airport+in+"
+                           "Istanbul+no+Longer+Serves+Passenger+Flights"),
+}
 
 
 def main() -> int:
@@ -52,6 +60,8 @@ def main() -> int:
         info = by_iata.get(iata) or by_icao.get(row["gps_code"] or row["ident"]) or {}
         out = {k: row.get(k, "") for k in COLUMNS}
         out["tz"] = info.get("tz", "")
+        if row["ident"] in ENDED:
+            out["scheduled_service"] = "no"
         kept.append(out)
     kept.sort(key=lambda r: (r["iata_code"], r["ident"]))
     with OUT.open("w", encoding="utf-8", newline="") as fh:
