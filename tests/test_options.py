@@ -370,3 +370,10 @@ def test_a_flight_round_russia_costs_by_the_length_of_great_circle_inside_it() -
     assert "one stop" not in perth.label  # the nonstop comes first
     assert air[0].duration_h.low <= 17.5 <= air[0].duration_h.high
     assert air[0].duration_h.high < 18.5
+
+
+def test_an_airport_closed_to_passengers_is_not_flown_from() -> None:
+    # Istanbul Atatürk lost its passenger flights to Istanbul Airport in April 2019.
+    result = find_options(plan_trip("Istanbul", "Baku", mode="air"))
+    airports = {leg.origin.name for o in result.options for leg in o.legs if leg.mode == "air"}
+    assert airports and not any("Atatürk" in a for a in airports)
