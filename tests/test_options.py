@@ -308,6 +308,10 @@ def test_a_through_train_is_timed_end_to_end_not_line_by_line() -> None:
     # A trip on part of the chain keeps the line's own trains.
     lille = find_options(plan_trip("London", "Lille", mode="rail", alternatives=1)).options[0]
     assert not any("Eurostar" in n for leg in lille.legs for n in leg.notes)
+    # Paris–Brussels trains pass Lille by: 1 h 22, not the two lines' own trains added up.
+    brussels = find_options(plan_trip("Paris", "Brussels", mode="rail",
+                                      alternatives=1)).options[0]
+    assert brussels.duration_h.low <= 1 + 22 / 60 <= brussels.duration_h.high
 
 
 def test_the_channel_tunnel_shuttle_crosses_in_about_35_minutes() -> None:
