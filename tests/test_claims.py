@@ -806,3 +806,11 @@ def test_a_trip_told_with_its_noun_keeps_its_places(text: str, surface: str,
     assert c.quantity.surface == surface
     assert c.origin is not None and c.destination is not None
     assert (c.origin.name, c.destination.name) == ends
+
+
+def test_the_subject_of_a_figure_is_the_place_before_a_phrase_set_off_by_commas() -> None:
+    # "Khasan, on the Russian side of the Tumen River, is …": Khasan, not the river.
+    (checked,) = check_claims("Khasan, on the Russian side of the Tumen River, is about "
+                              "130 km from Vladivostok.").claims
+    assert checked.claim.destination is not None
+    assert checked.claim.destination.name == "Khasan station"

@@ -1053,6 +1053,10 @@ class _Reading:
     structure: str = ""  # how sure the pairing is, whatever the ends' readings ("sure")
 
 
+# A subject, a phrase between commas about it, and its verb: "X, near the border, lies"
+_APPOSED = re.compile(r"\s*,[^,]{1,80},\s*(?:is|lies|was|sits|stands|remains)\b[^,]*$")
+
+
 def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
              ) -> _End | None:
     """The place a sentence's figure is about: the nearest point-like place before it.
@@ -1068,6 +1072,8 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
     beside = [m for m in here if re.fullmatch(r"[\s,]*(?:[a-z]+\s+){0,3}",
                                               p.text[m.end:before])]
     pick = local[-1] if local else (beside[-1] if beside else None)
+    if local and _APPOSED.match(p.text, local[0].end, before):
+        pick = local[0]  # "Khasan, on the Russian side of the Tumen River, is 130 km from"
     if pick is not None:
         return _end(pick)
     others = [m.place for m in p.by_sentence[p.sentence_of(sent[0])]] if p.sentence_of(
