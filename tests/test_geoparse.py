@@ -700,6 +700,9 @@ def test_a_region_named_after_its_seat_means_the_town() -> None:
     ("From Toronto and Windsor we drove to London.", "London", "CA"),
     ("From Edinburgh we drove north to Perth.", "Perth", "GB"),
     ("In Texas, we drove from Dallas to Paris.", "Paris", "US"),
+    # A far-off town across a border says nothing for a far smaller namesake: Boston, England
+    # is within 1,000 km of Berlin, Boston, Massachusetts fourteen times its size.
+    ("He studied in Boston before moving to Berlin.", "Boston", "US"),
 ])
 def test_a_world_city_is_not_displaced_by_a_country_only_implied(text: str, name: str,
                                                                   country: str) -> None:

@@ -96,6 +96,7 @@ _DOC_COUNTRY_BONUS = 2.5  # a candidate in a country the text names or implies
 # "New York" is still London, England; beside "Edinburgh" Perth is still Perth, Scotland).
 _WORLD_CITY = 1_000_000
 _DWARFED = 20
+_SMALLER = 10  # a town this many times smaller than its name's biggest bearer (_coherence)
 _QUALIFIER_BONUS = 6.0  # a candidate inside the unit named after it ("Paris, Texas")
 _COHERENCE_MAX = 3.0 + 1e-9  # a lead the coherence bonus (at most 3) can still overturn
 _UNIT_KINDS = frozenset({"admin1", "country"})
@@ -1638,6 +1639,11 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
     dwarfed = {id(m): _dwarfed(gaz, m) for m, _base, _points in plans}
     at = np.array([(lat, lon, k) for _, _, points in plans for _, lat, lon, k in points])
     owner = np.array([id(m) for m, _, _ in rows])
+    row_country = np.array([gaz.country_of(e) for _m, _b, e in rows])
+    biggest = {id(m): max((gaz.population(e) for e, *_ in points if gaz.kind(e) == "city"),
+                          default=0) for m, _base, points in plans}
+    row_small = np.array([gaz.kind(e) == "city" and gaz.population(e) * _SMALLER
+                          <= biggest[id(m)] for m, _b, e in rows], dtype=bool)
     for _ in range(2):
         bests = kept + [(id(m), _best(m)) for m, _base, _points in plans]
         chosen = fixed + [(*gaz.point(b), i) for i, b in bests[len(kept):]
@@ -1653,7 +1659,14 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
         # latitude): candidates by rows, the other mentions' places by columns.
         gap = ((where[None, :, 0] - at[:, None, 0]) ** 2
                + ((where[None, :, 1] - at[:, None, 1]) * at[:, None, 2]) ** 2)
-        near = ((gap < _NEAR_DEG2) & others).sum(axis=1).tolist()
+        # For a town far smaller than its name's biggest bearer, only a neighbour counts
+        # across a border: Boston, England is within 1,000 km of Berlin, which says nothing
+        # for it against Boston, Massachusetts.
+        placed_in = np.array([gaz.country_of(b) for _i, b in bests
+                              if gaz.kind(b) in _LOCAL_KINDS])
+        counts = ((row_country[:, None] == placed_in[None, :]) | (gap < _CLOSE_DEG2)
+                  | ~row_small[:, None])
+        near = ((gap < _NEAR_DEG2) & others & counts).sum(axis=1).tolist()
         close = ((gap < _CLOSE_DEG2) & others).sum(axis=1).tolist()
         alone = (~others.any(axis=1)).tolist()  # no other mention has a place: no change
         # Near a place in a country of the story, whatever the candidate's own country.
