@@ -729,3 +729,9 @@ def test_a_town_placed_by_a_figure_is_found_under_another_spelling() -> None:
     assert found["Beiji"].confidence < 0.6
     # A word that is no place stays out ("Then, about 30 km north of Baghdad").
     assert list(_found("Then, about 30 km north of Baghdad, a bomb exploded.")) == ["Baghdad"]
+
+
+def test_a_large_city_that_is_also_a_word_is_a_place_when_listed_after_one() -> None:
+    assert "Boston" in _found("She lives in Cambridge and Boston.")
+    # ... but not after a word that is no place ("Food and Drug")
+    assert not _found("The Food and Drug Administration approved it.")

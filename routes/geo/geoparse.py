@@ -851,7 +851,8 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     """A name that is also an English word needs evidence that it is a place.
 
     A locative word before it ("in Reading"), a qualifier after it ("Nice, France"), or, for
-    a large city, the comma or possessive of a sentence about it ("Acapulco, a city of ...").
+    a large city, the comma or possessive of a sentence about it ("Acapulco, a city of ...")
+    or another name it is listed after ("Cambridge and Boston").
     """
     if doc.caps:
         return False
@@ -865,6 +866,13 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     big = _max_population(gaz, m) >= _LARGE_CITY
     if big and (follows[:1] == "," or follows in ("'s", "’s")):
         return True
+    if big and prev is not None and prev[0].lower() in ("and", "or"):
+        # "in Cambridge and Boston": a large city listed after another name
+        before = doc.prev_word(prev[1])
+        if before is not None and before[0][:1].isupper() and any(
+                gaz.kind(e) in ("city", "admin1", "country")
+                for e in gaz.candidates(_normalized(_strip_possessive(before[0])))):
+            return True
     cues = _place_cues(settings.data_folder)
     return cues is not None and cues.match(doc.text, m.end) is not None
 
