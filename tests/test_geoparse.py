@@ -735,3 +735,12 @@ def test_a_large_city_that_is_also_a_word_is_a_place_when_listed_after_one() -> 
     assert "Boston" in _found("She lives in Cambridge and Boston.")
     # ... but not after a word that is no place ("Food and Drug")
     assert not _found("The Food and Drug Administration approved it.")
+
+
+def test_a_name_joined_by_a_particle_is_read_whole_or_not_at_all() -> None:
+    # "Ras al-Khaimah" is the emirate's town; of "Bab al-Salam", a crossing the gazetteer
+    # lacks, neither "Bab" (a village in Slovakia) nor "al-Salam" is a place of its own.
+    assert _found("Ras al-Khaimah is an emirate.")["Ras al-Khaimah"].place.country == "AE"
+    found = _found("Refugees walked from Aleppo to the Turkish border at Bab al-Salam.")
+    assert "Bab" not in found and "al-Salam" not in found
+    assert "al-Ain" not in _found("Fighting in Ras al-Ain continued.")

@@ -129,6 +129,7 @@ class _Words:
     unit_nouns: frozenset[str]
     list_gaps: frozenset[str]
     name_abbreviations: frozenset[str]
+    name_particles: frozenset[str]
     # Abbreviations of first-level units written after a town ("Moscow, ID", "Victoria,
     # B.C."): abbreviation as written -> (country, GeoNames admin-1 id, unit's name).
     abbreviations: Mapping[str, tuple[tuple[str, str, str], ...]]
@@ -141,7 +142,7 @@ class _Words:
 _LISTS = ("connectors", "org_tail", "street_tail", "org_prefix", "org_head", "function_words",
           "calendar",
           "disease_tail", "speech", "titles", "locative", "directions", "unit_nouns",
-          "list_gaps", "name_abbreviations")
+          "list_gaps", "name_abbreviations", "name_particles")
 # Lists matched as written; the others in lower case.
 _AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps", "name_abbreviations"})
 
@@ -166,9 +167,12 @@ def _load_words(folder: Path) -> _Words:
     stop = "".join(f"(?<=\\b{re.escape(w)})" if not i else f"|(?<=\\b{re.escape(w)})"
                    for i, w in enumerate(sorted(lists["name_abbreviations"])))
     dot = f"(?:(?:{stop})\\.)?" if stop else ""
+    # "Ras al-Khaimah": a word of the name led by a particle and a hyphen
+    particle = "(?:" + "|".join(sorted(lists["name_particles"])) + r")-" + _CAP_WORD
     run = re.compile(_FIRST_CAP + r"(?<![\w'’\-]" + _FIRST_CAP + r")(?:(?<=[A-Z])\.(?:[A-Z]\.)+"
                      r"|[^\W\d_]*(?:[-'’][^\W\d_]+)*)" + dot + r"(?:[ \u00a0]{1,2}(?:"
-                     + connector + r"[ \u00a0]{1,2})*" + _CAP_WORD + dot + r")*")
+                     + connector + r"[ \u00a0]{1,2})*(?:" + _CAP_WORD + "|" + particle + ")"
+                     + dot + r")*")
     abbreviations: dict[str, list[tuple[str, str, str]]] = {}
     table = folder / "gazetteer" / "admin1_abbreviations.csv"
     for row in read_csv(table, what="first-level unit abbreviations"):
@@ -741,6 +745,13 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
         # "China Daily", "Kenya Airways"; "Longyang Road", "Oxford Street" (a street, not
         # the town); not "trains to Warsaw daily"
         return True
+    if nxt is not None and nxt[1] == m.end + 1 and "-" in nxt[0] and (
+            nxt[0].split("-", 1)[0].lower() in doc.words.name_particles):
+        return True  # "Bab al-Salam", "Ras al-Ain": the start of a longer name
+    lead = doc.text[m.start:m.end].split("-", 1)[0].lower()
+    if (lead in doc.words.name_particles and prev is not None and prev[1] + len(prev[0]) + 1
+            == m.start and prev[0][:1].isupper()):
+        return True  # ... and its end ("al-Ain" in "Ras al-Ain")
     quoted = _QUOTED_TAIL.match(doc.text, m.end)
     if quoted is not None and quoted.group(1).lower() in doc.words.org_tail and not (
             doc.text[m.end] in "'’" and doc.text[m.end - 1] in "sS"):
