@@ -814,3 +814,15 @@ def test_the_subject_of_a_figure_is_the_place_before_a_phrase_set_off_by_commas(
                               "130 km from Vladivostok.").claims
     assert checked.claim.destination is not None
     assert checked.claim.destination.name == "Khasan station"
+
+
+def test_a_border_crossing_the_data_lacks_is_not_the_borders_nearest_point() -> None:
+    # Torkham, the crossing, is far farther from Kabul than the border's nearest point.
+    (checked,) = check_claims("Kabul is about 230 km from the Pakistani border at "
+                              "Torkham.").claims
+    assert checked.verdict == "unverifiable" and checked.places_confidence == "likely"
+    assert "names a crossing" in checked.explanation
+    # With no crossing named, the nearest point is the border, and a figure under it is
+    # too short.
+    (short,) = check_claims("Kabul is only 20 km from the Pakistani border.").claims
+    assert short.verdict == "understated"

@@ -924,7 +924,8 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
         if poss.group(2) in ("border", "frontier"):
             country2 = _border_with(p, first.end + poss.end(), window_end)
             return _border(p, first.place.country, other, f"{first.text}'s border",
-                           second=country2)
+                           second=country2, crossing=_CROSSING.match(
+                               text, first.end + poss.start(2)))
         return None
     # "the Somali capital", "the Jordanian border", "the Chadian border"
     lead = dem if dem is not None and (first is None or dem.start < first.start) else None
@@ -939,7 +940,8 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
                 return _end(nxt)
             return _capital_of(p, lead.place.country, f"the {lead.text} capital")
         if re.match(r"^\s+(?:border|frontier)\b", after):
-            return _border(p, lead.place.country, other, f"the {lead.text} border")
+            return _border(p, lead.place.country, other, f"the {lead.text} border",
+                           crossing=_CROSSING.match(text, lead.end))
         if re.match(r"^\s+(?:coast(?:line)?|shores?)\b", after):
             return _coast(p, lead.place.country, other, f"the {lead.text} coast")
     # "the capital" with no name: the capital of the country the passage is about.
@@ -990,9 +992,20 @@ def _capital_of(p: _Passage, country: str, words: str) -> _End | None:
     return _End(place, "sure", f"{words} is {place.name}")
 
 
+# "border at Torkham", "border crossing", "border post": a crossing, not the border's
+# nearest point
+_CROSSING = re.compile(r"\s*(?:border|frontier)(?:\s+(?:crossing|post|checkpoint)s?\b|"
+                       r"\s+at\s+(?:the\s+)?[A-Z])")
+
+
 def _border(p: _Passage, country: str, other: Place | None, words: str, *,
-            second: str | None = None) -> _End | None:
-    """The nearest point, from ``other``, of the border ``country`` shares with its country."""
+            second: str | None = None, crossing: re.Match[str] | None = None
+            ) -> _End | None:
+    """The nearest point, from ``other``, of the border ``country`` shares with its country.
+
+    Where the text names a crossing (``crossing``), the nearest point is only likely the
+    point it measures to.
+    """
     if other is None or not country:
         return None
     from routes.geo.countries import load_countries
@@ -1008,6 +1021,9 @@ def _border(p: _Passage, country: str, other: Place | None, words: str, *,
     place = Place(id=f"border:{'-'.join(sorted((a, country)))}", name=name, kind="border",
                   country=country, lat=lat, lon=lon,
                   source="Natural Earth 1:50m boundaries: the border's nearest point")
+    if crossing is not None:
+        return _End(place, "likely", f"{words} is measured at its nearest point to "
+                    f"{other.name}, though the text names a crossing the data lacks")
     return _End(place, "sure", f"{words} is measured at its nearest point to {other.name}")
 
 
