@@ -381,3 +381,11 @@ def test_an_airport_closed_to_passengers_is_not_flown_from() -> None:
     result = find_options(plan_trip("Istanbul", "Baku", mode="air"))
     airports = {leg.origin.name for o in result.options for leg in o.legs if leg.mode == "air"}
     assert airports and not any("Atatürk" in a for a in airports)
+
+
+def test_a_short_swiss_motorway_drive_is_not_taken_for_a_city_trip() -> None:
+    # Geneva–Lausanne is 64 km by the A1, about 45 minutes; the road model's Swiss distance
+    # is that of intercity drives, not of the short trips of a travel survey.
+    road = find_options(plan_trip("Geneva", "Lausanne", mode="road")).options[0]
+    assert road.distance_km.low <= 64 <= road.distance_km.high
+    assert road.duration_h.low <= 0.75
