@@ -488,7 +488,10 @@ class _Grammar:
             rf"{_alt(lex.symbols)})\.?\s*\)", re.I)
         self.abbrev_stop = re.compile(r"\.(?!\s*(?:[A-Z\"“‘'«]|$))")
         self.compound_sep = re.compile(r"(?i)\s*,\s*(?:and\s+)?|\s+and\s+|\s*[-–]\s*|\s*")
-        self.connector = re.compile(r"(?i)\s*(?P<d>[-–—])\s*|\s+(?P<w>to|or|and)\s+")
+        # "4-6", "four to six", and before a unit hyphenated: "four-to-six-hour", "four- to
+        # six-hour"
+        self.connector = re.compile(
+            r"(?i)(?:\s+|\s*-\s*)(?P<w>to|or|and)(?:\s+|-(?=\w))|\s*(?P<d>[-–—])\s*")
         self.elide_connector = re.compile(r"(?i),?\s+(?P<w>to|or|and)\s+")
         self.hedge_at = re.compile(rf"(?i)(?P<h>{_alt(lex.hedges_before)})(?:\s+|(?<=[^\w\s]))")
         self.hedge_before = _Before(lex.hedges_before)
