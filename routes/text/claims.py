@@ -1127,8 +1127,8 @@ def _previous_place(p: _Passage, dest: _End, sent: tuple[int, int]) -> _End | No
     return found
 
 
-_EPICENTRE = re.compile(r"(?i)\b(?:epicent(?:re|er)|hypocent(?:re|er)|epicent(?:e)?red)\b")
 _EPICENTRE_REACH = 1_500  # characters back to where the story placed the epicentre
+_DIGIT = re.compile(r"\d")
 
 
 def _epicentre(p: _Passage, dest: _End | None, before: int) -> _End | None:
@@ -1141,13 +1141,13 @@ def _epicentre(p: _Passage, dest: _End | None, before: int) -> _End | None:
     nothing, never Kathmandu).
     """
     text = p.text
-    found = max(_EPICENTRE.finditer(text, max(0, before - _EPICENTRE_REACH), before),
+    found = max(p.lex.epicentre.finditer(text, max(0, before - _EPICENTRE_REACH), before),
                 key=lambda f: f.start(), default=None)
     if found is None:
         return None
     at = found.end()
     end = p.sentences[p.sentence_of(at)][1]
-    figure = re.compile(r"\d").search(text, at, end)
+    figure = _DIGIT.search(text, at, end)
     stop = figure.start() if figure is not None else end
     m = next((m for m in p.mentions if at <= m.start < stop
               and (m.place.kind in LOCAL_KINDS or m.place.kind == "admin2")
@@ -1217,7 +1217,7 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                     # unless it did before ("the epicentre was in Doti district").
                     point = p.lex.anchors.search(words)
                     where = point.group() if point is not None else ""
-                    placed = _epicentre(p, subject, q.start) if _EPICENTRE.fullmatch(
+                    placed = _epicentre(p, subject, q.start) if p.lex.epicentre.fullmatch(
                         where) and subject is not None else None
                     if placed is not None:
                         return _Reading(placed, subject, "distance_from", direction,

@@ -184,6 +184,8 @@ class Lexicon:
         self.crossings = _need(_words_regex(claims["crossings"]["words"], case=False),
                                "crossings")
         self.anchors = _need(_words_regex(claims["anchors"]["words"], case=False), "anchors")
+        self.epicentre = _need(_words_regex(claims["epicentre"]["words"], case=False),
+                               "epicentre")
         self.freight = _need(_words_regex(claims["freight"]["words"], case=False), "freight")
         self.one_off = _need(_words_regex(claims["one_off"]["words"], case=False), "one_off")
         self.change = _need(_words_regex(claims["change"]["words"], case=False), "change")
