@@ -598,13 +598,21 @@ def _joined_head(word: tuple[int, int, str], hyphenated: tuple[int, int, str],
     for piece in rest.split("-"):
         surface_piece = _strip_possessive(piece)
         k = _normalized(surface_piece)
-        found = gaz.candidates(k)
-        if (not surface_piece[:1].isupper() or not found or k in gaz.common_words
-                or k in gaz.lexicon or k in _words().function_words or gaz.demonym(k)):
+        found = _piece_entries(k, gaz) if surface_piece[:1].isupper() else []
+        if not found:
             return out[:1]  # "Hong Kong-based": the name alone
         out.append((at, at + len(surface_piece), k, found, 1, None))
         at += len(piece) + 1
     return out
+
+
+def _piece_entries(key: str, gaz: Gazetteer) -> list[int]:
+    """The places a part of a hyphenated pair names: none for a word, demonym or non-name."""
+    entries = gaz.candidates(key)
+    if (not entries or key in gaz.common_words or key in gaz.lexicon
+            or key in _words().function_words or gaz.demonym(key)):
+        return []
+    return entries
 
 
 def _generic(key: str, gaz: Gazetteer) -> bool:
@@ -630,9 +638,8 @@ def _pair_parts(text: str, word: tuple[int, int, str], gaz: Gazetteer) -> list[_
     for piece in pieces:
         surface_piece = _strip_possessive(piece)
         key = _normalized(surface_piece)
-        entries = gaz.candidates(key)
-        if (not entries or key in gaz.common_words or key in gaz.lexicon
-                or key in _words().function_words or gaz.demonym(key)):
+        entries = _piece_entries(key, gaz)
+        if not entries:
             return []
         big = big or gaz.max_population(key) >= _BIG_PLACE or any(
             gaz.kind(e) in _UNIT_KINDS for e in entries[:_MAX_CANDIDATES])
