@@ -308,6 +308,11 @@ def _label(opt: RouteOption, mode: str) -> str:
 # --------------------------------------------------------------------------------------
 
 
+def _cue(q: Quantity) -> str:
+    """A figure's hedge cue as the quantities lexicon spells it (lower case, single spaces)."""
+    return " ".join(q.hedge_cue.lower().split())
+
+
 def _interval(q: Quantity, rules: ClaimRules) -> tuple[float, float]:
     """The values a figure allows, by its hedge (SI units)."""
     v = q.si
@@ -321,7 +326,7 @@ def _interval(q: Quantity, rules: ClaimRules) -> tuple[float, float]:
     if q.unit in ("day", "week"):
         tol = max(tol, rules.day_tolerance)
     # "just over seven minutes" is not forty: a near cue closes the open side.
-    near = " ".join(q.hedge_cue.lower().split()) in load_lexicon().hedges_near
+    near = _cue(q) in load_lexicon().hedges_near
     if q.hedge in ("more_than", "at_least"):
         return (v * (1 - rules.plain_tolerance / 2),
                 v * (1 + rules.near_tolerance) if near else math.inf)
@@ -662,9 +667,10 @@ def _verdict(claim: Claim, verdict: str, best: Reading, readings: list[Reading],
     said = f"“{q.surface}”"
     if q.hedge_cue and q.hedge_cue not in q.surface:
         # "six hours or more", "about six hours": the cue where the text has it
-        cue = " ".join(q.hedge_cue.lower().split())
-        said = (f"“{q.surface} {q.hedge_cue}”" if cue in load_lexicon().hedges_after
-                and cue not in load_lexicon().hedges_before else f"“{q.hedge_cue} {q.surface}”")
+        lex = load_lexicon()
+        cue = _cue(q)
+        said = (f"“{q.surface} {q.hedge_cue}”" if cue in lex.hedges_after
+                and cue not in lex.hedges_before else f"“{q.hedge_cue} {q.surface}”")
     if verdict == "consistent":
         text = f"Consistent: {said} fits {best.basis}: {_range_text(best.estimate, unit)}"
         lo, hi = _interval(q, load_facts().claims)
