@@ -271,6 +271,25 @@ def test_a_cue_belongs_to_the_figure_nearest_it() -> None:
     assert _claim(text, "two hours and 15 minutes").claim.mode == "rail"
 
 
+def test_a_trip_word_a_figure_qualifies_is_a_sure_cue_for_the_figures_beside_it() -> None:
+    # "drive" alone may be a hard drive; "a five-hour drive" is a drive, and the length
+    # told after it is the drive's, not the flight's
+    text = ("Bergen to Oslo is a 55-minute flight or a seven-hour drive over the mountains, "
+            "some 460 km.")
+    drive = _claim(text, "seven-hour")
+    assert (drive.claim.mode, drive.claim.mode_confidence) == ("road", "sure")
+    length = _claim(text, "460 km")
+    assert length.claim.mode == "road"
+    assert length.verdict == "consistent"
+
+
+def test_a_cue_right_after_a_figure_outranks_a_named_service_before_it() -> None:
+    text = ("Brussels is a two-hour ride from London on the Eurostar, compared with about "
+            "seven hours by coach.")
+    assert _claim(text, "two-hour").claim.mode == "rail"
+    assert _claim(text, "seven hours").claim.mode == "road"
+
+
 def test_a_denied_cue_is_not_the_mode() -> None:
     text = "Instead of a flight, the delegation drove the 300 km from Lyon to Geneva."
     assert _claim(text, "300 km").claim.mode == "road"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from routes import settings
+from routes.errors import DataError
 from routes.text.lexicon import MODES, load_lexicon
 
 FOLDER = settings.data_folder / "lexicon"
@@ -52,6 +53,23 @@ def test_named_services_carry_a_source_and_unsourced_cues_say_so() -> None:
     negatives = data["negative"]
     assert isinstance(negatives, list)
     assert {n["effect"] for n in negatives} <= effects
+
+
+def test_a_qualified_cue_is_a_weak_word_that_a_figure_makes_sure(
+        data_folder_with: Callable[[dict[str, str]], Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def qualified(word: str) -> bool:
+        return all(c.qualified for _, _, c in load_lexicon().cues(word))
+
+    assert qualified("drive") and qualified("crossing") and qualified("walk")
+    assert not qualified("run")  # "the 192 km run" is a train's
+    text = (FOLDER / "modes.toml").read_text(encoding="utf-8")
+    text += ('\n[[cue]]\ntext = "zeppelin"\nmode = "air"\nkind = "vehicle"\n'
+             'strength = "strong"\nqualified = true\nconfidence = "low"\n')
+    monkeypatch.setattr(settings, "data_folder",
+                        data_folder_with({"lexicon/modes.toml": text}))
+    with pytest.raises(DataError, match="only on a weak cue"):
+        load_lexicon()
 
 
 def test_the_mode_words_follow_the_data_folder(

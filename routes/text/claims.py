@@ -371,16 +371,21 @@ def _cues(p: _Passage, lo: int, hi: int, *,
     Left out: a word the lexicon marks as meaning something else here ("air raid"), a cue
     denied before it ("instead of a flight", "without taking ferries"), a road word that is
     part of a street's name ("Longyang Road"), and a unit inside a figure ("22 nautical
-    miles").
+    miles"). A trip word a figure qualifies is a sure cue where the lexicon says so ("a
+    five-hour drive": "drive" alone may be a hard drive).
     """
     text, lex = p.text, p.lex
     blocked = [(s, e) for s, e, n in p.scan.negatives(lo, hi) if n.effect ==
                "disambiguation"]
-    blocked += [(f.start, f.end) for f in figures]
     out = []
     for s, e, cue in p.scan.cues(lo, hi):
         if any(bs <= s < be or bs < e <= be for bs, be in blocked):
             continue
+        if any(f.start <= s and e <= f.end for f in figures):
+            continue  # a unit of the figure ("22 nautical miles")
+        if cue.qualified and any(re.fullmatch(r"[\s-]{0,2}", text[f.end:s])
+                                 for f in figures if f.end <= s):
+            cue = replace(cue, strength="strong")  # "a five-hour drive"
         if lex.negation.search(text[max(lo, s - 40):s]) and re.search(
                 r"(?i)\b(?:instead of|rather than|without|not by|no longer|avoid\w*|skip\w*|"
                 r"in place of)\s+(?:\w+\s+){0,3}$", text[max(lo, s - 40):s]):
@@ -436,11 +441,14 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
         if not cues:
             continue
 
-        def rank(item: tuple[int, int, ModeCue]) -> tuple[int, int, int]:
+        def rank(item: tuple[int, int, ModeCue]) -> tuple[int, int, int, int]:
+            # a cue right after the figure is its own ("ten hours by road", "a five-hour
+            # drive"), before a named service further off ("on the Madaraka Express")
             s, e, cue = item
             gap = min(abs(s - q.end), abs(q.start - e))
             named = cue.kind in _NAMED_KINDS
-            return (0 if cue.strong else 1, 0 if named else 1, gap)
+            touching = s >= q.end and re.fullmatch(r"[\s-]{0,2}", text[q.end:s]) is not None
+            return (0 if cue.strong else 1, 0 if touching else 1, 0 if named else 1, gap)
 
         s, e, cue = min(cues, key=rank)
         mode = cue.mode

@@ -53,6 +53,7 @@ class ModeCue:
     kind: str = ""
     source: str = ""
     urban: bool = False  # a metro, tram or commuter service ("Gautrain", "subway")
+    qualified: bool = False  # strong right after a figure ("a five-hour drive")
 
     @property
     def strong(self) -> bool:
@@ -330,9 +331,12 @@ def _cue(item: dict[str, Any], where: str) -> ModeCue:
     strength = item.get("strength")
     if mode not in MODES or strength not in ("strong", "weak") or not item.get("text"):
         raise DataError(f"{where}: needs text, a mode ({', '.join(MODES)}) and a strength")
+    qualified = item.get("qualified", False)
+    if qualified not in (True, False) or (qualified and strength != "weak"):
+        raise DataError(f"{where}: qualified is true or false, and only on a weak cue")
     return ModeCue(item["text"], mode, strength, bool(item.get("high_speed", False)),
                    item.get("activity", ""), item.get("kind", ""), item.get("source", ""),
-                   bool(item.get("urban", False)))
+                   bool(item.get("urban", False)), qualified)
 
 
 def _read(path: Path) -> dict[str, Any]:
