@@ -397,6 +397,29 @@ def test_figures_that_are_not_trips_stay_out(text: str) -> None:
     assert check_claims(text).claims == ()
 
 
+@pytest.mark.parametrize("text", [
+    "The night train from Vienna to Venice arrived two hours late.",
+    "The ferry from Split reached Hvar three hours too early for the festival.",
+])
+def test_a_time_late_or_early_is_not_a_trip(text: str) -> None:
+    assert check_claims(text).claims == ()
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # "long" and "early" elsewhere in the sentence are another phrase's
+    ("From Hanoi, Ha Long Bay is a two-and-a-half-hour drive on the new expressway.",
+     "two-and-a-half-hour"),
+    ("The convoy left Kherson at dawn and reached Mykolaiv, roughly 60 km to the "
+     "north-west, by early afternoon.", "60 km"),
+    ("Ulaanbaatar lies north-west of Beijing. The weekly train between the two cities "
+     "takes around 27 hours, including a long stop at the border to change bogies.",
+     "27 hours"),
+])
+def test_late_early_and_long_count_only_right_after_the_figure(text: str,
+                                                              surface: str) -> None:
+    assert _claim(text, surface).verdict != "overstated"
+
+
 # --------------------------------------------------------------------------------------
 # A flag must be earned (item 1)
 # --------------------------------------------------------------------------------------

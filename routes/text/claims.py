@@ -562,6 +562,9 @@ def _nearest_is(q: Quantity, span: tuple[int, int], quantities: Sequence[Quantit
                for n, o in enumerate(quantities) if n not in group)
 
 
+_TWO_WORDS = re.compile(r"[\s,-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+
+
 def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             quantities: Sequence[Quantity], pair_after: bool = False) -> str | None:
     """Why ``q`` is not a trip claim, or ``None`` when it may be one.
@@ -627,6 +630,11 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
                        key=lambda c: c.start(), default=None)
         if crossing is not None and not re.search(r"[.;:]", text[crossing.end():q.start]):
             return f"the length of a {crossing.group().lower()}"  # "the bridge, 55 km long"
+    two = _TWO_WORDS.match(after)
+    if two is not None and not explicit:
+        for word in two.groups():
+            if word and lex.not_travel_after.fullmatch(word):
+                return f"not a trip: “{word}”"  # "two hours late", "three hours too early"
     noun = _head_noun(after)
     if noun and q.kind == "distance":
         if lex.features_along.fullmatch(noun):
