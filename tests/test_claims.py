@@ -290,6 +290,21 @@ def test_a_cue_right_after_a_figure_outranks_a_named_service_before_it() -> None
     assert _claim(text, "seven hours").claim.mode == "road"
 
 
+def test_the_distance_of_a_trip_told_in_its_sentence_takes_the_trips_mode() -> None:
+    text = ("Our night bus from Madrid to Granada took six hours, though the distance is "
+            "only 420 km.")
+    c = _claim(text, "420 km")
+    assert (c.claim.mode, c.claim.mode_confidence) == ("road", "likely")
+    assert c.verdict == "consistent"
+
+
+def test_the_time_a_flight_lasts_is_its_time() -> None:
+    text = ("The nonstop flight from Perth to London covers 14,500 km and lasts about "
+            "17 hours.")
+    c = _claim(text, "17 hours")
+    assert c.claim.mode == "air" and c.verdict == "consistent"
+
+
 def test_a_denied_cue_is_not_the_mode() -> None:
     text = "Instead of a flight, the delegation drove the 300 km from Lyon to Geneva."
     assert _claim(text, "300 km").claim.mode == "road"

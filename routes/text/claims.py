@@ -435,6 +435,11 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
         tiers = [(own, True)]
     elif q.kind == "distance":
         tiers += [(found, False)]
+        if re.search(r"(?i)\bthe\s+distance\b", text[clause[0]:clause[1]]):
+            # "Our bus took eight hours, though the distance is only 300 km": the trip's
+            sentence = _cues(p, *sent, figures=quantities)
+            tiers += [([c for c in sentence if _nearest_is(q, (c[0], c[1]), same, text)],
+                       False)]
     else:
         tiers += [(found, False), (_cues(p, *sent, figures=quantities), False)]
     for cues, sure in tiers:
@@ -608,6 +613,9 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue  # "a day's drive" is a trip's time
         if explicit and m.group().lower() in ("long", "length", "lengths", "lasts", "lasted"):
             continue  # "the drive from A to B was 77 km long", "the flight … lasts 2 hours"
+        if m.group().lower() in ("lasts", "lasted") and m.start() < q.start and \
+                lex.trip_nouns.search(text, lo, m.start()) is not None:
+            continue  # "the flight from Singapore … lasts nearly 19 hours"
         if pair_after and lex.features.fullmatch(m.group()):
             continue  # "the 145 km stage from Ajaccio to Calvi": the length of a route
         if m.group().lower() == "later" and re.search(r"(?i)\b(?:arriv|reach|land)\w*",

@@ -178,6 +178,8 @@ class Lexicon:
         self.apart = _need(_words_regex(claims["apart"]["words"], case=False), "apart")
         self.not_travel = _need(_words_regex(claims["not_travel"]["words"], case=False),
                                 "not_travel")
+        self.trip_nouns = _need(_words_regex(claims["trip_nouns"]["words"], case=False),
+                                "trip_nouns")
         self.not_travel_after = _need(_words_regex(claims["not_travel_after"]["words"],
                                                    case=False), "not_travel_after")
         self.features = _need(_words_regex(claims["features"]["words"], case=False),
