@@ -390,6 +390,9 @@ class Facts:
     through: tuple[ThroughService, ...] = ()
     gauge_families: tuple[frozenset[int], ...] = ()
     sinuosity_world: WorldSinuosity | None = None
+    # The slower regular trains of a country (``slow_kmh`` in ``rail/speeds.toml``): the
+    # overnight and long-distance trains beside the fast ones its speed class describes.
+    slow_speeds: Mapping[str, SpeedClass] = field(default_factory=dict)
 
     def speed(self, cls: str, service: str = "regular") -> SpeedClass:
         """Speed class ``cls`` as run by ``service``."""
@@ -766,9 +769,10 @@ def _toml(path: Path) -> dict[str, Any]:
     return read_toml(path, what="facts file")
 
 
-def _cited_urls(r: _Reader, sources: dict[str, Source]) -> tuple[str, ...]:
+def _cited_urls(r: _Reader, sources: dict[str, Source], key: str = "sources"
+                ) -> tuple[str, ...]:
     """The URLs a world-data record cites, registered as sources under their own URL."""
-    urls = r.strings("sources")
+    urls = r.strings(key)
     if not urls:
         raise r.fail("no sources")
     for url in urls:
@@ -788,15 +792,24 @@ def _world(folder: Path, facts: Facts) -> Facts:
     sources = dict(facts.sources)
     speeds = dict(facts.speeds)
     speed_default = dict(facts.speed_default)
+    slow_speeds = dict(facts.slow_speeds)
     path = rail / "speeds.toml"
     for r in _records(path, _toml(path), "country"):
         codes = r.strings("codes")
         cls = SpeedClass(f"country:{codes[0]}", r.get("name", str), r.estimate("kmh"),
                          r.strings("evidence"), _cited_urls(r, sources),
                          r.get("confidence", str))
+        slow = None
+        if "slow_kmh" in r.table:
+            slow = SpeedClass(f"slow:{codes[0]}", f"slower trains: {cls.name}",
+                              r.estimate("slow_kmh"), r.strings("slow_evidence"),
+                              _cited_urls(r, sources, "slow_sources"),
+                              r.get("confidence", str))
         for code in codes:
             speeds[f"country:{code}"] = cls
             speed_default.setdefault(code, f"country:{code}")
+            if slow is not None:
+                slow_speeds.setdefault(code, slow)
     path = rail / "gauges.toml"
     gauges = dict(facts.gauge_by_country)
     for code, table in _tables(path, _toml(path), "gauge").items():
@@ -829,7 +842,7 @@ def _world(folder: Path, facts: Facts) -> Facts:
         speeds[service.speed] = _timed_class(service.speed, service.name, service.km, timing,
                                              lines, service.sources, service.confidence)
     return replace(facts, sources=sources, speeds=speeds, speed_default=speed_default,
-                   gauge_by_country=gauges, closed_borders=tuple(closed),
+                   slow_speeds=slow_speeds, gauge_by_country=gauges, closed_borders=tuple(closed),
                    high_speed=tuple(lines), through=tuple(through))
 
 

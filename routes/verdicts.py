@@ -266,12 +266,43 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
             out.append(Reading(mode, km.scaled(1000.0), label, band, caveat))
         elif kind == "duration":
             out.append(Reading(mode, hours.scaled(3600.0), label, band, caveat))
+            slow = _slow_trains(opt) if mode == "rail" and not claim.high_speed else None
+            if slow is not None:
+                out.append(Reading(mode, slow[0].scaled(3600.0), f"{label}, {slow[1]}", band,
+                                   caveat))
         elif kind == "speed" and hours.central > 0:
             speed = Estimate(km.low / hours.high, km.central / hours.central,
                              km.high / max(hours.low, 1e-6))
             out.append(Reading(mode, speed.scaled(1000.0 / 3600.0),
                                f"the average speed of {label}", band, caveat))
     return out or f"no {mode} estimate"
+
+
+def _slow_trains(opt: RouteOption) -> tuple[Estimate, str] | None:
+    """The time of a rail option by the slower regular trains of its countries, if any.
+
+    Many countries run slow overnight and long-distance trains beside the fast ones their
+    speed class describes (the Canadian beside the Quebec City–Windsor corridor trains):
+    a trip that slow is one of them, not a wrong figure.
+    """
+    slow_speeds = load_facts().slow_speeds
+    low = central = high = 0.0
+    slower: dict[str, float] = {}
+    for leg in opt.legs:
+        cls = slow_speeds.get(leg.countries[0]) if (
+            leg.mode == "rail" and len(leg.countries) == 1) else None
+        if cls is None:
+            low, central, high = (low + leg.duration_h.low, central + leg.duration_h.central,
+                                  high + leg.duration_h.high)
+            continue
+        km, kmh = leg.distance_km, cls.kmh
+        low, central, high = (low + km.low / kmh.high, central + km.central / kmh.central,
+                              high + km.high / kmh.low)
+        slower[leg.countries[0]] = kmh.central
+    if not slower or central <= opt.duration_h.central:
+        return None
+    speeds = ", ".join(f"{c} {v:.0f} km/h" for c, v in slower.items())
+    return Estimate(low, central, high), f"by the slower regular trains ({speeds} on average)"
 
 
 _CONNECTION = re.compile(r"(?i)\b(?:stop(?:s|over|overs)?|layovers?|connect\w*|transfers?|"

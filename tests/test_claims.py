@@ -421,6 +421,19 @@ def test_a_time_late_or_early_is_not_a_trip(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "surface"), [
+    # a phrase past a comma after a trip's time told between two places is another's
+    ("The express bus from Kuala Lumpur to Singapore takes five to six hours, depending "
+     "on the queue at the border.", "five to six hours"),
+    # a frequency belongs to the count before it
+    ("The sleeper from Montreal to Halifax runs three times a week and takes 22 hours.",
+     "22 hours"),
+])
+def test_a_wait_or_frequency_word_of_another_phrase_leaves_the_trip(text: str,
+                                                                    surface: str) -> None:
+    assert _claim(text, surface).verdict == "consistent"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
     # "long" and "early" elsewhere in the sentence are another phrase's
     ("From Hanoi, Ha Long Bay is a two-and-a-half-hour drive on the new expressway.",
      "two-and-a-half-hour"),
@@ -664,6 +677,20 @@ def test_a_trip_slower_than_every_model_is_not_flagged_when_its_mode_is_only_imp
     assert checked.claim.mode_confidence != "sure"
     assert checked.verdict == "unverifiable"
     assert "a slower way always exists" in checked.explanation
+
+
+def test_a_rail_trip_as_slow_as_a_countrys_slower_trains_is_not_flagged() -> None:
+    # Canada's speed class is the Quebec City-Windsor corridor's; the Canadian crosses the
+    # country at under 50 km/h, and four days is its real time.
+    text = "VIA Rail's Canadian takes four days to travel from Toronto to Vancouver."
+    c = _claim(text, "four days")
+    assert c.verdict == "consistent"
+    assert "slower regular trains" in c.explanation
+    # far slower than those is still too slow
+    assert _claim(text.replace("four days", "twelve days"), "twelve days").verdict == "overstated"
+    # and a figure for a high-speed train is held to the high-speed line
+    c = _claim("Beijing to Shanghai by high-speed train takes about 12 hours.", "12 hours")
+    assert c.verdict == "overstated"
 
 
 def test_a_conversion_rounded_to_a_round_number_is_the_same_claim() -> None:

@@ -567,6 +567,7 @@ def _nearest_is(q: Quantity, span: tuple[int, int], quantities: Sequence[Quantit
                for n, o in enumerate(quantities) if n not in group)
 
 
+_COUNTED = re.compile(r"(?i)\b(?:times|twice|once|thrice)\s+$")
 _TWO_WORDS = re.compile(r"[\s,-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 
 
@@ -590,6 +591,11 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         comma = re.search(r",\s*(?:[a-z]+\s+){0,2}$", text[before:q.start])
         if comma is not None:
             scan = before + comma.start()
+
+    def aside(at: int) -> bool:
+        """Whether a word at ``at`` is in a phrase after the trip's, past a comma."""
+        return explicit and not pair_after and at >= q.end and "," in text[q.end:at]
+
     for s, e, neg in p.scan.negatives(max(scan, q.start - 45), min(hi, q.end + 45)):
         if neg.effect in ("disambiguation", "hypothetical", "caution", "both_ways"):
             continue
@@ -599,6 +605,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue  # "a day's drive": the figure itself, possessed, not "twice a day"
         if neg.unless_pair and explicit and not pair_after:
             continue  # "the nonstop from Perth to London spends 17 hours in the air"
+        if aside(s):
+            continue  # "the bus from A to B takes six hours, depending on the queue"
         inside = s <= q.start < e or s < q.end <= e
         if not inside and not _nearest_is(q, (s, e), quantities, text):
             continue
@@ -611,6 +619,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue
         if m.span() == (q.start, q.end) and text[q.end:q.end + 2] in ("'s", "’s"):
             continue  # "a day's drive" is a trip's time
+        if aside(m.start()) or _COUNTED.search(text, max(lo, m.start() - 12), m.start()):
+            continue  # "runs three times a week and takes 22 hours": the count's
         if explicit and m.group().lower() in ("long", "length", "lengths", "lasts", "lasted"):
             continue  # "the drive from A to B was 77 km long", "the flight … lasts 2 hours"
         if m.group().lower() in ("lasts", "lasted") and m.start() < q.start and \
