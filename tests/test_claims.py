@@ -256,6 +256,9 @@ def _claim(text: str, surface: str) -> CheckedClaim:
      False),
     ("The nonstop flight from Nairobi to New York is scheduled at 14 hr.-30 min.",
      "14 hr.-30 min", "air", False),
+    ("The Southwest Chief takes about 43 hours from Chicago to Los Angeles.", "43 hours",
+     "rail", False),
+    ("The Rajdhani covers Mumbai to Delhi in about 16 hours.", "16 hours", "rail", False),
 ])
 def test_named_services_and_vehicles_give_the_mode(text: str, surface: str, mode: str,
                                                    high_speed: bool) -> None:
