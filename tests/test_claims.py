@@ -308,6 +308,13 @@ def test_the_time_a_flight_lasts_is_its_time() -> None:
     assert c.claim.mode == "air" and c.verdict == "consistent"
 
 
+def test_a_place_after_to_ends_the_trip_even_after_across() -> None:
+    text = ("Mendoza lies west of Buenos Aires. The bus across the mountains to Santiago "
+            "takes about seven hours.")
+    c = _claim(text, "seven hours")
+    assert c.claim.destination is not None and c.claim.destination.name == "Santiago"
+
+
 def test_a_denied_cue_is_not_the_mode() -> None:
     text = "Instead of a flight, the delegation drove the 300 km from Lyon to Geneva."
     assert _claim(text, "300 km").claim.mode == "road"

@@ -356,6 +356,16 @@ def test_named_features_resolve_to_the_feature(text: str, span: str, name: str, 
     assert (m.place.name, m.place.kind, m.place.country) == (name, kind, country)
 
 
+def test_the_before_a_name_is_the_range_or_river_not_a_town_of_that_name() -> None:
+    # GeoNames also lists Los Andes, Chile, as "Andes"; beside Mendoza and Santiago the
+    # town would win, but "the Andes" is the range
+    found = _found("Mendoza sits at the foot of the Andes, on the road to Santiago.")
+    assert found["Andes"].place.kind != "city"
+    # without the article, the town of the story stays a town
+    assert _found("Buses from Santiago reach Los Andes in an hour.")["Los Andes"].place.kind \
+        == "city"
+
+
 def test_a_volcano_named_with_and_without_its_generic_word() -> None:
     semeru = _found("Ash from Mount Semeru closed two roads.")["Mount Semeru"]
     assert semeru.place.kind == "landmark"

@@ -130,6 +130,7 @@ class _Words:
     list_gaps: frozenset[str]
     name_abbreviations: frozenset[str]
     name_particles: frozenset[str]
+    article_classes: frozenset[str]
     # Abbreviations of first-level units written after a town ("Moscow, ID", "Victoria,
     # B.C."): abbreviation as written -> (country, GeoNames admin-1 id, unit's name).
     abbreviations: Mapping[str, tuple[tuple[str, str, str], ...]]
@@ -142,7 +143,7 @@ class _Words:
 _LISTS = ("connectors", "org_tail", "street_tail", "org_prefix", "org_head", "function_words",
           "calendar",
           "disease_tail", "speech", "titles", "locative", "directions", "unit_nouns",
-          "list_gaps", "name_abbreviations", "name_particles")
+          "list_gaps", "name_abbreviations", "name_particles", "article_classes")
 # Lists matched as written; the others in lower case.
 _AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps", "name_abbreviations"})
 
@@ -1072,6 +1073,8 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         scores = m.scores
         m.priors = _name_priors(gaz, m, cache)[0]
         head = m.head
+        before = doc.prev_word(m.start)
+        article = before is not None and before[0].lower() == "the"
         if head or (doc_countries and len(m.entries) > _MAX_CANDIDATES):
             m.priors = _widened(gaz, m, doc_countries)
         fits = False
@@ -1086,6 +1089,8 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             if head and (kind in head or gaz.feature_class(e) in head):
                 score += _HEAD_BONUS
                 fits = True
+            if article and gaz.feature_class(e) in doc.words.article_classes:
+                score += _HEAD_BONUS  # "the Andes": the range
             scores[e] = score
         if head and not fits and not m.loose and not head & _TOWN_CLASSES:
             # "Doti district", "Mount Kelud" that the gazetteer lacks: at best a namesake in

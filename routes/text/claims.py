@@ -698,8 +698,10 @@ _DASH = re.compile(r"^\s*[-–—]\s*$")
 _APART_AFTER = re.compile(r"(?i)\s+(?:are|lie|sit|stand)\s+(?:[\w,.’'-]+\s+){1,6}?apart\b")
 _REACH = re.compile(r"(?i)\b(?:reach|get\s+to|arrive\s+in|arrive\s+at|to)\s+$")
 _REVERSE_FROM = re.compile(r"(?i)^\s+from\s+(?:the\s+)?$")
+# "via Tumen", "across the Yalu at Sinuiju"; but "across the mountains to Santiago" ends there
 _VIA_MARKER = re.compile(r"(?i)\b(?:via|through|across|over|at|by\s+way\s+of|past|near|"
-                         r"including)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}$")
+                         r"including)\s+(?:the\s+)?(?:(?!(?:to|for|towards?|into)\s)"
+                         r"[\w’']+\s+){0,3}$")
 
 
 def _pair_relation(text: str, m1: Mention, m2: Mention, lo: int) -> str | None:
