@@ -315,6 +315,13 @@ def test_a_place_after_to_ends_the_trip_even_after_across() -> None:
     assert c.claim.destination is not None and c.claim.destination.name == "Santiago"
 
 
+def test_a_much_bigger_namesake_in_the_same_country_is_told_by_where_it_is() -> None:
+    c = _claim("The fire started near Paradise, some 140 miles north of Sacramento.",
+               "140 miles")
+    assert c.verdict == "unverifiable"
+    assert "much bigger Paradise (US, " in c.claim.places_note  # not "Paradise (US)" twice
+
+
 def test_a_denied_cue_is_not_the_mode() -> None:
     text = "Instead of a flight, the delegation drove the 300 km from Lyon to Geneva."
     assert _claim(text, "300 km").claim.mode == "road"

@@ -871,8 +871,10 @@ def _sure(m: Mention) -> tuple[str, str, tuple[str, ...]]:
     bigger = m.bigger_namesakes()
     if bigger:
         alt = bigger[0]
+        where = alt.country if alt.country != m.place.country else (
+            f"{alt.country}, {alt.population:,} people at {alt.lat:.2f}, {alt.lon:.2f}")
         return "likely", (f"“{m.text}” is read as {m.place.name} ({m.place.country}), but "
-                          f"may be the much bigger {alt.name} ({alt.country})"), \
+                          f"may be the much bigger {alt.name} ({where})"), \
             tuple(c.id for c in bigger) if m.confidence >= 0.6 else ()
     if m.confidence >= 0.6:
         return "sure", "", ()
