@@ -637,14 +637,25 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     if q.kind == "distance" and claim.mode in ("straight", "unspecified"):
         # A namesake close behind the reading taken, where the figure fits: more likely the
         # place meant than a figure that far off ("Paradise, 140 km north of Sacramento").
+        # So is one nearer the figure on its other side: then even the flag's way is unsure.
         lo, hi = _interval(q, rules)
         assert claim.origin is not None and claim.destination is not None
+        taken = _straight(claim.origin, claim.destination, rules, airports=False)
         for side, alt in claim.namesakes:
             o, d = (alt, claim.destination) if side == "origin" else (claim.origin, alt)
-            if _gap(lo, hi, _straight(o, d, rules, airports=False)) == 0.0:
+            reading = _straight(o, d, rules, airports=False)
+            other = reading.widened
+            fits = _gap(lo, hi, reading) == 0.0
+            # a namesake nearer the figure, on its other side: which way it is off depends
+            # on which town is meant ("Paradise, 140 miles from Sacramento")
+            flips = ((hi < other.low) if verdict == "overstated" else (lo > other.high)) \
+                and _gap(lo, hi, reading) < _gap(lo, hi, taken)
+            if fits or flips:
+                where = "the figure fits" if fits else (
+                    f"it would be too {'long' if lo > other.high else 'short'} instead")
                 return (f"places uncertain: “{alt.name}” could also be the town of "
                         f"{alt.population:,} people at {alt.lat:.2f}, {alt.lon:.2f} "
-                        f"({alt.country}), where the figure fits")
+                        f"({alt.country}), where {where}")
     caveats = [r.caveat for r in readings if r.caveat]
     if caveats:
         return caveats[0]

@@ -316,10 +316,25 @@ def test_a_place_after_to_ends_the_trip_even_after_across() -> None:
 
 
 def test_a_much_bigger_namesake_in_the_same_country_is_told_by_where_it_is() -> None:
+    c = _claim("The fire started near Paradise, some 140 miles north of Sacramento, and "
+               "spread toward Chico.", "140 miles")
+    assert c.verdict == "unverifiable"
+    assert "much bigger Paradise (US, " in c.claim.places_note  # not "Paradise (US)" twice
+
+
+def test_a_namesake_that_lies_the_way_the_text_says_makes_the_place_unsure() -> None:
+    # read alone, Paradise is the big one in Nevada, east of Sacramento; a Paradise lies north
     c = _claim("The fire started near Paradise, some 140 miles north of Sacramento.",
                "140 miles")
     assert c.verdict == "unverifiable"
-    assert "much bigger Paradise (US, " in c.claim.places_note  # not "Paradise (US)" twice
+    assert "does not lie N of Sacramento" in c.explanation
+
+
+def test_a_namesake_nearer_the_figure_on_its_other_side_makes_the_flag_unsure() -> None:
+    # too short for Paradise, Nevada, too long for Paradise, California: no flag either way
+    c = _claim("The fire reached Paradise, 140 miles from Sacramento.", "140 miles")
+    assert c.verdict == "unverifiable"
+    assert "too long instead" in c.explanation
 
 
 def test_a_denied_cue_is_not_the_mode() -> None:

@@ -1648,6 +1648,11 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     note = r.note
     if origin is not None and destination is not None and origin.id == destination.id:
         confidence, note = "none", f"both ends read as {origin.name}"
+    if confidence == "sure" and r.direction is not None and origin is not None and \
+            destination is not None and r.destination is not None:
+        other = _namesake_that_way(p, r.destination.at, origin, destination, r.direction)
+        if other is not None:
+            confidence, note = "likely", other
     if alt_of is not None:
         first = claims[alt_of]
         return Claim(q, first.origin, first.destination, first.mode, first.relation, sent,
@@ -1668,6 +1673,34 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
                  confidence, note, round_trip, freight, one_off, mode.urban, former,
                  namesakes, namesake_doubt)
+
+
+def _namesake_that_way(p: _Passage, at: int, origin: Place, place: Place, direction: str
+                       ) -> str | None:
+    """Why a place set in the wrong direction may be a namesake, if one lies that way.
+
+    "Paradise, 140 miles north of Sacramento" read as Paradise, Nevada (east-south-east)
+    while a Paradise lies north: the text's compass point says which one it means.
+    """
+    said = p.lex.compass(direction)
+    m = next((m for m in p.mentions if m.start == at), None)
+    if said is None or m is None or not m.candidates:
+        return None
+
+    def off(lat: float, lon: float) -> float:
+        bearing = bearing_deg(origin.point, (lat, lon))
+        return abs((bearing - said[1] + 180.0) % 360.0 - 180.0)
+
+    if off(place.lat, place.lon) <= 45.0:
+        return None
+    for c in m.candidates:
+        if c.id != place.id and c.kind == place.kind and off(c.lat, c.lon) <= 45.0 and \
+                normalize_name(c.name) == normalize_name(place.name) and \
+                distance_km(origin.point, (c.lat, c.lon)) >= 3.0:
+            return (f"“{m.text}” is read as {place.name} ({place.country}), which does not "
+                    f"lie {direction} of {origin.name}; the {place.name} at {c.lat:.2f}, "
+                    f"{c.lon:.2f} ({c.country}) does")
+    return None
 
 
 def shifted(claim: Claim, offset: int, before: int, text: str) -> Claim:
