@@ -361,6 +361,10 @@ def test_the_before_a_name_is_the_range_or_river_not_a_town_of_that_name() -> No
     # town would win, but "the Andes" is the range
     found = _found("Mendoza sits at the foot of the Andes, on the road to Santiago.")
     assert found["Andes"].place.kind != "city"
+    # a town of that very name keeps its chance: "the Gold Coast" beside Brisbane is the
+    # Australian city, not Natural Earth's Gold Coast region of Ghana
+    coast = _found("The Gold Coast is about an hour south of Brisbane.")["Gold Coast"]
+    assert (coast.place.kind, coast.place.country) == ("city", "AU")
     # without the article, the town of the story stays a town
     assert _found("Buses from Santiago reach Los Andes in an hour.")["Los Andes"].place.kind \
         == "city"

@@ -1074,7 +1074,8 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         m.priors = _name_priors(gaz, m, cache)[0]
         head = m.head
         before = doc.prev_word(m.start)
-        article = before is not None and before[0].lower() == "the"
+        article = before is not None and before[0].lower() == "the" and any(
+            gaz.feature_class(e) in doc.words.article_classes for e in m.entries)
         if head or (doc_countries and len(m.entries) > _MAX_CANDIDATES):
             m.priors = _widened(gaz, m, doc_countries)
         fits = False
@@ -1089,8 +1090,11 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             if head and (kind in head or gaz.feature_class(e) in head):
                 score += _HEAD_BONUS
                 fits = True
-            if article and gaz.feature_class(e) in doc.words.article_classes:
-                score += _HEAD_BONUS  # "the Andes": the range
+            if article and (gaz.feature_class(e) in doc.words.article_classes or (
+                    kind == "city" and gaz.name_key(e) == m.key)):
+                # "the Andes" is the range, not Los Andes (which GeoNames also calls
+                # "Andes"); a town of that very name keeps its chance ("the Gold Coast")
+                score += _HEAD_BONUS
             scores[e] = score
         if head and not fits and not m.loose and not head & _TOWN_CLASSES:
             # "Doti district", "Mount Kelud" that the gazetteer lacks: at best a namesake in
