@@ -524,9 +524,10 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
         if isinstance(got, str):
             reasons.append(f"{m}: {got}")
             continue
-        if claim.round_trip:
-            got = [replace(r, estimate=r.estimate.scaled(2.0),
-                           basis=f"twice {r.basis} (there and back)") for r in got]
+        if claim.round_trip or claim.either_way:
+            both = [replace(r, estimate=r.estimate.scaled(2.0),
+                            basis=f"twice {r.basis} (there and back)") for r in got]
+            got = [*got, *both] if claim.either_way else both
         readings.extend(got)
         if any(_squarely(q, lo, hi, r) for r in got):
             break  # a reading fits: the others (in order of likelihood) are not needed

@@ -337,6 +337,19 @@ def test_a_namesake_nearer_the_figure_on_its_other_side_makes_the_flag_unsure() 
     assert "too long instead" in c.explanation
 
 
+def test_a_return_trip_may_be_one_way_or_both() -> None:
+    # "return" far before the figure still qualifies it; 20 hours is the sleeper both ways,
+    # ten hours one way: neither is flagged
+    text = ("The return trip from Cairo to Luxor by the overnight sleeper train takes about "
+            "{} hours.")
+    for hours in ("ten", "20"):
+        assert _claim(text.format(hours), f"{hours} hours").verdict == "consistent"
+    # a round trip is both ways only
+    c = _claim("The round trip from Cairo to Luxor by train takes about ten hours.",
+               "ten hours")
+    assert c.verdict == "understated"
+
+
 def test_a_denied_cue_is_not_the_mode() -> None:
     text = "Instead of a flight, the delegation drove the 300 km from Lyon to Geneva."
     assert _claim(text, "300 km").claim.mode == "road"

@@ -48,8 +48,8 @@ def test_named_services_carry_a_source_and_unsourced_cues_say_so() -> None:
             assert cue.get("source"), f"named service {cue['text']!r} has no source"
         if not cue.get("source"):
             assert cue.get("confidence") == "low", cue["text"]
-    effects = {"rate", "wait", "not_trip", "frequency", "both_ways", "size", "hypothetical",
-               "caution", "disambiguation"}
+    effects = {"rate", "wait", "not_trip", "frequency", "both_ways", "either_way", "size",
+               "hypothetical", "caution", "disambiguation"}
     negatives = data["negative"]
     assert isinstance(negatives, list)
     assert {n["effect"] for n in negatives} <= effects

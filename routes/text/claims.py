@@ -95,6 +95,8 @@ class Claim:
     # The pairing is sure and only namesakes make the places unsure: a verdict that every
     # reading with a namesake shares is sure ("from Sydney to Los Angeles", 5 hours).
     namesake_doubt: bool = field(default=False, compare=False)
+    # "the return trip": one way or both, so both readings count
+    either_way: bool = False
 
 
 def claim_text(claim: Claim) -> str:
@@ -597,7 +599,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         return explicit and not pair_after and at >= q.end and "," in text[q.end:at]
 
     for s, e, neg in p.scan.negatives(max(scan, q.start - 45), min(hi, q.end + 45)):
-        if neg.effect in ("disambiguation", "hypothetical", "caution", "both_ways"):
+        if neg.effect in ("disambiguation", "hypothetical", "caution", "both_ways",
+                          "either_way"):
             continue
         if neg.applies_to and neg.applies_to != q.kind:
             continue
@@ -1607,7 +1610,7 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
                 or _AFTER.match(text[q.end:q.end + 60]) or lex.apart.search(text, *clause)):
             continue
         mode = _mode(p, q, sent, clause, reading.relation, in_sentence)
-        claims.append(_claim(p, q, sent, clause, reading, mode, claims))
+        claims.append(_claim(p, q, sent, clause, reading, mode, claims, in_sentence))
     return claims
 
 
@@ -1623,13 +1626,20 @@ def _restates(text: str, prev: Quantity, q: Quantity) -> bool:
 
 
 def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, int],
-           r: _Reading, mode: _Mode, claims: Sequence[Claim]) -> Claim:
+           r: _Reading, mode: _Mode, claims: Sequence[Claim],
+           quantities: Sequence[Quantity] = ()) -> Claim:
     text, lex = p.text, p.lex
     alt_of = None
     if claims and _restates(text, claims[-1].quantity, q):
         alt_of = len(claims) - 1
     window = (max(clause[0], q.start - 60), min(clause[1], q.end + 60))
-    round_trip = any(n.effect == "both_ways" for _, _, n in p.scan.negatives(*window))
+    # "the round trip … takes 20 hours in all": a phrase of the clause the figure is nearest
+    ways = {n.effect for s, e, n in p.scan.negatives(*clause)
+            if n.effect in ("both_ways", "either_way") and (
+                window[0] <= s and e <= window[1]
+                or (any(o is q for o in quantities)
+                    and _nearest_is(q, (s, e), quantities, text)))}
+    round_trip, either_way = "both_ways" in ways, "either_way" in ways and "both_ways" not in ways
     freight = lex.freight.search(text, sent[0], sent[1]) is not None
     one_off = q.kind == "duration" and lex.one_off.search(text, *clause) is not None
     former = (q.kind == "duration" and _FROM_BEFORE.search(text, max(sent[0], q.start - 30),
@@ -1659,7 +1669,8 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                      alt_of, text, first.direction, first.mode_confidence, first.mode_basis,
                      first.high_speed, first.activity, first.places_confidence,
                      first.places_note, first.round_trip, first.freight, first.one_off,
-                     first.urban, first.former, first.namesakes, first.namesake_doubt)
+                     first.urban, first.former, first.namesakes, first.namesake_doubt,
+                     first.either_way)
     namesakes = tuple((side, alt) for side, end in (("origin", r.origin),
                                                      ("destination", r.destination))
                       if end is not None for alt in end.namesakes)
@@ -1672,7 +1683,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     return Claim(q, origin, destination, mode.mode, r.relation, sent, None, text,
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
                  confidence, note, round_trip, freight, one_off, mode.urban, former,
-                 namesakes, namesake_doubt)
+                 namesakes, namesake_doubt, either_way)
 
 
 def _namesake_that_way(p: _Passage, at: int, origin: Place, place: Place, direction: str
