@@ -1636,7 +1636,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     # "the round trip … takes 20 hours in all": a phrase of the clause the figure is nearest
     ways = {n.effect for s, e, n in p.scan.negatives(*clause)
             if n.effect in ("both_ways", "either_way") and (
-                window[0] <= s and e <= window[1]
+                (window[0] <= s and e <= window[1])
                 or (any(o is q for o in quantities)
                     and _nearest_is(q, (s, e), quantities, text)))}
     round_trip, either_way = "both_ways" in ways, "either_way" in ways and "both_ways" not in ways
