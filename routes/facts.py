@@ -164,6 +164,20 @@ class Crossing:
 
 
 @dataclass(frozen=True, slots=True)
+class GaugeRegion:
+    """Part of a country whose lines have another gauge (Northern Ireland's Irish gauge)."""
+
+    country: str
+    name: str
+    mm: int
+    box: tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
+
+    def contains(self, lat: float, lon: float) -> bool:
+        """Whether a point lies in the region's box."""
+        return self.box[0] <= lon <= self.box[2] and self.box[1] <= lat <= self.box[3]
+
+
+@dataclass(frozen=True, slots=True)
 class AirRoute:
     """A scheduled air route with its published block times (hours, gate to gate)."""
 
@@ -393,6 +407,7 @@ class Facts:
     # The slower regular trains of a country (``slow_kmh`` in ``rail/speeds.toml``): the
     # overnight and long-distance trains beside the fast ones its speed class describes.
     slow_speeds: Mapping[str, SpeedClass] = field(default_factory=dict)
+    gauge_regions: tuple[GaugeRegion, ...] = ()
 
     def speed(self, cls: str, service: str = "regular") -> SpeedClass:
         """Speed class ``cls`` as run by ``service``."""
@@ -409,8 +424,12 @@ class Facts:
             return svc.crossing_dwell[(crossing, kind)]
         return svc.dwell.get(kind) or self.dwell[kind]
 
-    def gauge(self, country: str) -> int:
-        """Track gauge (mm) of ``country``'s network."""
+    def gauge(self, country: str, point: tuple[float, float] | None = None) -> int:
+        """Track gauge (mm) of ``country``'s network, at ``point`` (lat, lon) if given."""
+        if point is not None:
+            for region in self.gauge_regions:
+                if region.country == country and region.contains(*point):
+                    return region.mm
         return self.gauge_by_country.get(country, self.gauge_default)
 
     def same_gauge(self, a: int, b: int) -> bool:
@@ -418,7 +437,8 @@ class Facts:
         return a == b or any(a in f and b in f for f in self.gauge_families)
 
     def border_rule(self, countries: tuple[str, ...], crossing: str | None,
-                    service: str = "regular") -> BorderRule:
+                    service: str = "regular", point: tuple[float, float] | None = None
+                    ) -> BorderRule:
         """What crossing the border between ``countries`` costs, at ``crossing`` if named.
 
         A named crossing of ``facts.toml`` keeps its own notes and gauge-change place; a
@@ -430,7 +450,7 @@ class Facts:
         """
         a, b = countries[0], countries[1]
         pair = frozenset((a, b))
-        gauges = (self.gauge(a), self.gauge(b))
+        gauges = (self.gauge(a, point), self.gauge(b, point))
         notes: list[str] = []
         sources: list[str] = []
         named = next((c for c in self.crossings if c.id == crossing), None)
@@ -812,6 +832,7 @@ def _world(folder: Path, facts: Facts) -> Facts:
                 slow_speeds.setdefault(code, slow)
     path = rail / "gauges.toml"
     gauges = dict(facts.gauge_by_country)
+    regions = list(facts.gauge_regions)
     for code, table in _tables(path, _toml(path), "gauge").items():
         r = _Reader(path, f"gauge {code!r}", table)
         mm = r.get("mm", int)
@@ -819,6 +840,14 @@ def _world(folder: Path, facts: Facts) -> Facts:
             raise r.fail("mm must be positive")
         _cited_urls(r, sources)
         gauges.setdefault(code, mm)
+        for k, item in enumerate(r.get("regions", list, [])):
+            rr = _Reader(path, f"gauge {code!r} region {k + 1}", item)
+            box = rr.numbers("box", 4)
+            assert box is not None
+            if not (box[0] < box[2] and box[1] < box[3]):
+                raise rr.fail("box must be [lon_min, lat_min, lon_max, lat_max]")
+            regions.append(GaugeRegion(code, rr.get("name", str), rr.get("mm", int),
+                                       (box[0], box[1], box[2], box[3])))
     path = rail / "borders.toml"
     closed = []
     for r in _records(path, _toml(path), "closed_border"):
@@ -842,7 +871,8 @@ def _world(folder: Path, facts: Facts) -> Facts:
         speeds[service.speed] = _timed_class(service.speed, service.name, service.km, timing,
                                              lines, service.sources, service.confidence)
     return replace(facts, sources=sources, speeds=speeds, speed_default=speed_default,
-                   slow_speeds=slow_speeds, gauge_by_country=gauges, closed_borders=tuple(closed),
+                   slow_speeds=slow_speeds, gauge_by_country=gauges,
+                   gauge_regions=tuple(regions), closed_borders=tuple(closed),
                    high_speed=tuple(lines), through=tuple(through))
 
 

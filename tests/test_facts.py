@@ -83,6 +83,22 @@ def test_a_through_service_must_run_on_its_lines(tmp_path: Path, old: str, new: 
         read_facts(bad)
 
 
+def test_a_gauge_region_needs_a_box_the_right_way_round(tmp_path: Path) -> None:
+    facts = load_facts()
+    (tmp_path / "rail").mkdir()
+    for path in (facts.path.parent / "rail").glob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "gauges.toml":
+            old = "box = [-8.2, 54.0, -5.4, 55.4]"
+            assert old in text
+            text = text.replace(old, "box = [-5.4, 54.0, -8.2, 55.4]", 1)
+        (tmp_path / "rail" / path.name).write_text(text, encoding="utf-8")
+    bad = tmp_path / "facts.toml"
+    bad.write_text(facts.path.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(DataError, match="region 1: box must be"):
+        read_facts(bad)
+
+
 def test_a_line_known_only_by_its_common_trains_is_timed_by_them() -> None:
     # Acela Boston–New York: "3.5 to 4 hours", no fastest train found. Its speeds come from
     # those times, not from its top speed (which gave 2.5 h, faster than any train).

@@ -47,6 +47,19 @@ def test_border_dwell_and_gauge_change_are_separate_items(
     assert direct.duration_h.central == pytest.approx(run)
 
 
+def test_the_irish_border_has_no_checks_and_no_change_of_gauge() -> None:
+    # Northern Ireland's lines are of the Irish gauge, as the Republic's (a region of
+    # rail/gauges.toml), and the Common Travel Area has no checks on the Enterprise
+    direct = find_options(plan_trip("Dublin", "Belfast", mode="rail")).options[0]
+    assert direct.border_crossings == 1
+    assert direct.gauge_changes == 0
+    border = next(leg for leg in direct.legs if leg.mode == "border")
+    assert border.duration_h.central == 0.0
+    assert direct.duration_h.central < 2.5
+    facts = load_facts()
+    assert facts.gauge("GB") == 1435 and facts.gauge("GB", (54.6, -5.9)) == 1600
+
+
 def test_flight_sunan_vladivostok_with_ground_access(pyongyang_vladivostok: TripOptions) -> None:
     flight = next(o for o in pyongyang_vladivostok.options if "air" in o.modes)
     ground_in, air, ground_out = flight.legs

@@ -114,7 +114,8 @@ def _costs(net: Network, service: str) -> _Costs:
     rules: dict[int, BorderRule] = {}
     for i in np.flatnonzero(net._kind == 4).tolist():  # border nodes
         node = net.node(i)
-        rule = facts.border_rule(node.countries, node.crossing, service)
+        rule = facts.border_rule(node.countries, node.crossing, service,
+                                 (node.lat, node.lon))
         rules[i] = rule
         cost = rule.formalities.central + (rule.bogie.central if rule.bogie else 0.0) \
             + rule.penalty_h
