@@ -350,6 +350,14 @@ def test_a_return_trip_may_be_one_way_or_both() -> None:
     assert c.verdict == "understated"
 
 
+def test_another_stretch_runs_on_from_where_the_figure_before_ended() -> None:
+    text = ("The Thalys from Paris reaches Brussels in 1 hour 22 minutes; Amsterdam is "
+            "another two hours further north.")
+    c = _claim(text, "two hours")
+    assert c.claim.origin is not None and c.claim.destination is not None
+    assert (c.claim.origin.name, c.claim.destination.name) == ("Brussels", "Amsterdam")
+
+
 def test_a_denied_cue_is_not_the_mode() -> None:
     text = "Instead of a flight, the delegation drove the 300 km from Lyon to Geneva."
     assert _claim(text, "300 km").claim.mode == "road"

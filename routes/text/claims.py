@@ -1353,6 +1353,18 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                                 origin.note)
             return _Reading(None, dest, "direction_of", direction, "none",
                             "the place it is measured from is not named")
+    # 3b. "Amsterdam is another two hours further north": on from where the figure before
+    # (of this sentence or the one before) ended, to the one place of the clause.
+    onward = previous[-1] if previous else None
+    if onward is not None and onward.destination is not None and _ONWARD.search(
+            text, *clause) and p.sentence_of(onward.quantity.start) >= si - 1:
+        ahead = [m for m in here if clause[0] <= m.start < clause[1]
+                 and m.place.kind in LOCAL_KINDS]
+        if len(ahead) == 1 and ahead[0].place.id != onward.destination.id:
+            o = _End(onward.destination, onward.places_confidence or "likely")
+            d = _end(ahead[0])
+            return _Reading(o, d, "from_to", None, _min(o.confidence, d.confidence, "likely"),
+                            f"on from {onward.destination.name}, where the figure before ends")
     # 4. The pair an earlier figure of the sentence was about.
     for c in reversed(previous):
         if c.sentence == sent and c.origin is not None and c.destination is not None:
@@ -1421,6 +1433,7 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     return _Reading(note="no place is named")
 
 
+_ONWARD = re.compile(r"(?i)\b(?:another|a\s+further|further\s+on|onwards?)\b")
 _UNNAMED_ENDS = re.compile(r"\bfrom\s+(?:the|a|an|his|her|their|our|my|its)\s+[a-z][\w-]*"
                            r"(?:\s+[a-z][\w-]*)?\s+(?:to|into|until)\s+(?:the|a|an|his|her|"
                            r"their|our|my|its)\s+[a-z]")
