@@ -131,6 +131,9 @@ def test_a_quoted_name_before_company_is_an_organisation() -> None:
 def test_common_word_names_are_taken_with_evidence() -> None:
     assert "Reading" in places("The outbreak reached Reading, England, on Monday.")
     assert "Reading" in places("Cases were reported in Reading and Oxford.")
+    # a large city paired with a place after it ("geneva" is also a gin in the dictionary)
+    assert "Geneva" in places("Geneva to Zurich takes around three hours by car.")
+    assert "Nice" not in places("Nice and easy does it.")
 
 
 def test_output_is_deterministic() -> None:

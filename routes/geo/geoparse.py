@@ -870,8 +870,9 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     """A name that is also an English word needs evidence that it is a place.
 
     A locative word before it ("in Reading"), a qualifier after it ("Nice, France"), or, for
-    a large city, the comma or possessive of a sentence about it ("Acapulco, a city of ...")
-    or another name it is listed after ("Cambridge and Boston").
+    a large city, the comma or possessive of a sentence about it ("Acapulco, a city of ..."),
+    another name it is listed after ("Cambridge and Boston") or paired with after it
+    ("Geneva to Zurich").
     """
     if doc.caps:
         return False
@@ -892,8 +893,19 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
                 gaz.kind(e) in ("city", "admin1", "country")
                 for e in gaz.candidates(_normalized(_strip_possessive(before[0])))):
             return True
+    if big:
+        # "Geneva to Zurich takes three hours": a large city paired with a place after it
+        nxt = _PAIRED_NEXT.match(doc.text, m.end)
+        if nxt is not None and any(
+                gaz.kind(e) in ("city", "admin1", "country") for e in gaz.candidates(
+                    _normalized(_strip_possessive(nxt.group(1))))
+                if _normalized(_strip_possessive(nxt.group(1))) not in gaz.common_words):
+            return True
     cues = _place_cues(settings.data_folder)
     return cues is not None and cues.match(doc.text, m.end) is not None
+
+
+_PAIRED_NEXT = re.compile(r"\s+(?:to|and|or|[-–—])\s+([A-Z][\w’'-]+)")
 
 
 @functools.cache
