@@ -358,6 +358,13 @@ def test_another_stretch_runs_on_from_where_the_figure_before_ended() -> None:
     assert (c.claim.origin.name, c.claim.destination.name) == ("Brussels", "Amsterdam")
 
 
+def test_a_place_near_which_a_bare_direction_points_is_its_end() -> None:
+    text = ("Residents of San Diego felt the quake, which struck about 160 km to the east "
+            "near Mexicali.")
+    c = _claim(text, "160 km")
+    assert c.claim.destination is not None and c.claim.destination.name == "Mexicali"
+
+
 def test_a_denied_cue_is_not_the_mode() -> None:
     text = "Instead of a flight, the delegation drove the 300 km from Lyon to Geneva."
     assert _claim(text, "300 km").claim.mode == "road"

@@ -1337,7 +1337,7 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         direction = _direction_word(text, p.lex, after.start("dir") + q.end,
                                     after.end("dir") + q.end)
         dest_m = next((m for m in here if q.end < m.start < q.end + after.end() + 15
-                       and re.match(r"^\s*(?:,\s*)?(?:in|at|to)\s+$",
+                       and re.match(r"^\s*(?:,\s*)?(?:in|at|to|near)\s+$",
                                     text[q.end + after.end():m.start])), None)
         if dest_m is None and not any(m.start < q.start for m in here):
             # "Some 536 km to the southwest, residents of New Delhi were shaken": the place
