@@ -69,32 +69,28 @@ def test_a_file_that_is_not_toml_is_a_data_error(tmp_path: Path) -> None:
 ])
 def test_a_through_service_must_run_on_its_lines(tmp_path: Path, old: str, new: str,
                                                  message: str) -> None:
+    with pytest.raises(DataError, match=message):
+        read_facts(_facts_with(tmp_path, "high_speed.toml", old, new))
+
+
+def _facts_with(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of facts.toml and the rail tables, with ``old`` made ``new`` in ``rail/name``."""
     facts = load_facts()
     (tmp_path / "rail").mkdir()
     for path in (facts.path.parent / "rail").glob("*.toml"):
         text = path.read_text(encoding="utf-8")
-        if path.name == "high_speed.toml":
+        if path.name == name:
             assert old in text
             text = text.replace(old, new, 1)
         (tmp_path / "rail" / path.name).write_text(text, encoding="utf-8")
-    bad = tmp_path / "facts.toml"
-    bad.write_text(facts.path.read_text(encoding="utf-8"), encoding="utf-8")
-    with pytest.raises(DataError, match=message):
-        read_facts(bad)
+    copy = tmp_path / "facts.toml"
+    copy.write_text(facts.path.read_text(encoding="utf-8"), encoding="utf-8")
+    return copy
 
 
 def test_a_gauge_region_needs_a_box_the_right_way_round(tmp_path: Path) -> None:
-    facts = load_facts()
-    (tmp_path / "rail").mkdir()
-    for path in (facts.path.parent / "rail").glob("*.toml"):
-        text = path.read_text(encoding="utf-8")
-        if path.name == "gauges.toml":
-            old = "box = [-8.2, 54.0, -5.4, 55.4]"
-            assert old in text
-            text = text.replace(old, "box = [-5.4, 54.0, -8.2, 55.4]", 1)
-        (tmp_path / "rail" / path.name).write_text(text, encoding="utf-8")
-    bad = tmp_path / "facts.toml"
-    bad.write_text(facts.path.read_text(encoding="utf-8"), encoding="utf-8")
+    bad = _facts_with(tmp_path, "gauges.toml", "box = [-8.2, 54.0, -5.4, 55.4]",
+                      "box = [-5.4, 54.0, -8.2, 55.4]")
     with pytest.raises(DataError, match="region 1: box must be"):
         read_facts(bad)
 
