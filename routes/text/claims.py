@@ -1699,6 +1699,11 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                  namesakes, namesake_doubt, either_way)
 
 
+def _off_bearing(a: tuple[float, float], b: tuple[float, float], said: float) -> float:
+    """Degrees between the bearing from ``a`` to ``b`` and the bearing ``said``."""
+    return abs((bearing_deg(a, b) - said + 180.0) % 360.0 - 180.0)
+
+
 def _namesake_that_way(p: _Passage, at: int, origin: Place, place: Place, direction: str
                        ) -> str | None:
     """Why a place set in the wrong direction may be a namesake, if one lies that way.
@@ -1711,14 +1716,11 @@ def _namesake_that_way(p: _Passage, at: int, origin: Place, place: Place, direct
     if said is None or m is None or not m.candidates:
         return None
 
-    def off(lat: float, lon: float) -> float:
-        bearing = bearing_deg(origin.point, (lat, lon))
-        return abs((bearing - said[1] + 180.0) % 360.0 - 180.0)
-
-    if off(place.lat, place.lon) <= 45.0:
+    if _off_bearing(origin.point, place.point, said[1]) <= 45.0:
         return None
     for c in m.candidates:
-        if c.id != place.id and c.kind == place.kind and off(c.lat, c.lon) <= 45.0 and \
+        if c.id != place.id and c.kind == place.kind and \
+                _off_bearing(origin.point, (c.lat, c.lon), said[1]) <= 45.0 and \
                 normalize_name(c.name) == normalize_name(place.name) and \
                 distance_km(origin.point, (c.lat, c.lon)) >= 3.0:
             return (f"“{m.text}” is read as {place.name} ({place.country}), which does not "
@@ -1753,7 +1755,7 @@ def direction_check(claim: Claim) -> str | None:
     said = lex.compass(claim.direction)
     if said is None:
         return None
-    off = abs((bearing - said[1] + 180.0) % 360.0 - 180.0)
+    off = _off_bearing(claim.origin.point, claim.destination.point, said[1])
     actual = compass_of(bearing)
     if off <= 45.0:
         return (f"the direction fits: {claim.destination.name} lies {actual} of "
