@@ -60,6 +60,13 @@ def test_the_irish_border_has_no_checks_and_no_change_of_gauge() -> None:
     assert facts.gauge("GB") == 1435 and facts.gauge("GB", (54.6, -5.9)) == 1600
 
 
+def test_the_haramain_line_serves_jeddah() -> None:
+    # Makkah–Jeddah is 78 km of the line (planned 21 min); Jeddah is on it, not 67 km off
+    direct = find_options(plan_trip("Jeddah", "Mecca", mode="rail")).options[0]
+    assert 70 <= direct.distance_km.central <= 90
+    assert direct.duration_h.high < 1.0
+
+
 def test_flight_sunan_vladivostok_with_ground_access(pyongyang_vladivostok: TripOptions) -> None:
     flight = next(o for o in pyongyang_vladivostok.options if "air" in o.modes)
     ground_in, air, ground_out = flight.legs
