@@ -645,12 +645,12 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
         for side, alt in claim.namesakes:
             o, d = (alt, claim.destination) if side == "origin" else (claim.origin, alt)
             reading = _straight(o, d, rules, airports=False)
-            other = reading.widened
-            fits = _gap(lo, hi, reading) == 0.0
+            other, gap = reading.widened, _gap(lo, hi, reading)
+            fits = gap == 0.0
             # a namesake nearer the figure, on its other side: which way it is off depends
             # on which town is meant ("Paradise, 140 miles from Sacramento")
             flips = ((hi < other.low) if verdict == "overstated" else (lo > other.high)) \
-                and _gap(lo, hi, reading) < _gap(lo, hi, taken)
+                and gap < _gap(lo, hi, taken)
             if fits or flips:
                 where = "the figure fits" if fits else (
                     f"it would be too {'long' if lo > other.high else 'short'} instead")

@@ -1715,7 +1715,6 @@ def _namesake_that_way(p: _Passage, at: int, origin: Place, place: Place, direct
     m = next((m for m in p.mentions if m.start == at), None)
     if said is None or m is None or not m.candidates:
         return None
-
     if _off_bearing(origin.point, place.point, said[1]) <= 45.0:
         return None
     for c in m.candidates:
