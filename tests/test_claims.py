@@ -365,6 +365,14 @@ def test_a_place_near_which_a_bare_direction_points_is_its_end() -> None:
     assert c.claim.destination is not None and c.claim.destination.name == "Mexicali"
 
 
+def test_a_cue_before_the_place_a_figure_locates_is_not_the_figures_mode() -> None:
+    c = _claim("The plane went down near Pokhara, 150 km west of Kathmandu.", "150 km")
+    assert c.claim.mode == "unspecified"
+    # right beside the figure, it is
+    c = _claim("Pokhara is 200 km by road west of Kathmandu.", "200 km")
+    assert c.claim.mode == "road"
+
+
 def test_a_denied_cue_is_not_the_mode() -> None:
     text = "Instead of a flight, the delegation drove the 300 km from Lyon to Geneva."
     assert _claim(text, "300 km").claim.mode == "road"

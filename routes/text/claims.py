@@ -432,8 +432,11 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     if static:
         # "N km north of Y" is a position, not a trip: only a strong cue right beside it
         # ("by road", "as the crow flies") gives it a mode.
+        # A cue before a place the figure locates is that sentence's ("The plane went down
+        # near Pokhara, 200 km west of Kathmandu" places Pokhara; it flies nowhere).
         own = [c for c in own if c[2].strong
-               and _distance((q.start, q.end), (c[0], c[1]), text) <= 30]
+               and _distance((q.start, q.end), (c[0], c[1]), text) <= 30
+               and not any(c[1] <= m.start and m.end <= q.start for m in p.mentions)]
         tiers = [(own, True)]
     elif q.kind == "distance":
         tiers += [(found, False)]
