@@ -15,8 +15,8 @@ Inputs:
 * Natural Earth 10m (v4.0, public domain) as converted in martynafford/natural-earth-geojson
   (CC0 packaging): ``physical/ne_10m_geography_regions_points``, ``..._elevation_points``,
   ``..._regions_polys``, ``ne_10m_geography_marine_polys``, ``ne_10m_lakes``,
-  ``ne_10m_rivers_lake_centerlines``, ``cultural/ne_10m_parks_and_protected_lands_point``,
-  ``ne_10m_admin_1_label_points``, each read from its ``.7z`` at the given commit;
+  ``ne_10m_rivers_lake_centerlines``, ``cultural/ne_10m_parks_and_protected_lands_point``
+  and ``..._area``, ``ne_10m_admin_1_label_points``, each read from its ``.7z`` at the given commit;
 * the volcano list ``volcano_db.csv`` of plotly/datasets (the US National Geophysical Data
   Center's volcano locations after the Smithsonian Global Volcanism Program numbering;
   public domain US government data, repository MIT);
@@ -38,6 +38,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -71,6 +72,12 @@ POLY_CLASSES = {"Island": "island", "Island group": "island", "Range/mtn": "rang
 MARINE_CLASSES = {"sea": "sea", "gulf": "gulf", "bay": "bay", "strait": "strait",
                   "sound": "strait", "channel": "strait", "lagoon": "lake", "fjord": "bay",
                   "ocean": "sea", "inlet": "bay", "river": "river", "reef": "reef"}
+# The kinds of park area taken, and the words their names take.
+AREA_PARKS = {"National Park": "National Park", "National Park and Preserve": "National Park",
+              "National Preserve": "National Preserve", "National Monument": "National Monument",
+              "National Monument and Preserve": "National Monument",
+              "National Seashore": "National Seashore", "National Lakeshore": "National Lakeshore",
+              "National Recreation Area": "National Recreation Area"}
 # Natural Earth's label abbreviations, spelt out (whole words only).
 ABBREVIATIONS = {"I.": "Island", "Is.": "Islands", "Mt.": "Mount", "Mts.": "Mountains",
                  "Pen.": "Peninsula", "Pt.": "Point", "Arch.": "Archipelago", "L.": "Lake",
@@ -184,8 +191,19 @@ def natural_earth(git: list[str], commit: str, countries: Countries
         if unit not in ("National Park", "National Preserve", "National Monument"):
             continue
         pt = _point_of(shape(feat["geometry"]))
-        name = f"{clean_name(str(p['name']))} {unit}"
+        name = f"{_park_name(str(p['name']))} {unit}"
         yield name, "park", "US", pt.y, pt.x, int(p.get("scalerank") or 0)
+    # The large parks are areas, not points (Yosemite, Yellowstone, the Grand Canyon): a
+    # "National Park and Preserve" goes by "National Park" ("Denali National Park").
+    for feat in read_7z_json(git, commit, cult + "ne_10m_parks_and_protected_lands_area.7z"
+                             )["features"]:
+        p = feat["properties"]
+        unit = str(p.get("unit_type") or "")
+        if unit not in AREA_PARKS:
+            continue
+        pt = _point_of(shape(feat["geometry"]))
+        name = f"{_park_name(str(p['name']))} {AREA_PARKS[unit]}"
+        yield name, "park", countries.of(pt) or "US", pt.y, pt.x, int(p.get("scalerank") or 0)
     # First-level units under the name Natural Earth gives them (the gazetteer leaves out
     # those GeoNames has under the same name): one point each, the label point of the unit;
     # of a unit labelled in several parts (Kent and the Isle of Sheppey), that of its main
@@ -208,6 +226,18 @@ def natural_earth(git: list[str], commit: str, countries: Countries
             continue
         _, lat, lon, rank = points[0]
         yield name, "district", iso, lat, lon, rank
+
+
+# The Park Service's abbreviations of a unit's type that end some of its labels ("Dinosaur
+# NM", "Mojave N PRES", "Saguaro NP East"): the type is written out after the name instead.
+_NPS_TYPE = re.compile(r"\s+(?:NM & PRES|NM|N PRES|NRA|NS|NL|NP)\b")
+
+
+def _park_name(label: str) -> str:
+    name = clean_name(label)
+    if name.startswith("NP of "):  # "NP of Amer. Samoa--Tutuila"
+        return name
+    return " ".join(_NPS_TYPE.sub("", name).split())
 
 
 def _fold(name: str) -> str:

@@ -358,6 +358,36 @@ def test_another_stretch_runs_on_from_where_the_figure_before_ended() -> None:
     assert (c.claim.origin.name, c.claim.destination.name) == ("Brussels", "Amsterdam")
 
 
+@pytest.mark.parametrize(("text", "surface", "origin", "destination"), [
+    ("The pilgrims walked 200 km from Sarria to Santiago de Compostela over ten days. "
+     "Finisterre is about 90 km further west.", "90 km", "Santiago de Compostela",
+     "Finisterre"),
+    ("Fighting was reported in Bakhmut, about 90 km north of Donetsk. Kramatorsk lies "
+     "roughly 40 km further north-west.", "40 km", "Bakhmut", "Kramatorsk"),
+])
+def test_a_figure_further_on_is_measured_from_where_the_figure_before_ended(
+        text: str, surface: str, origin: str, destination: str) -> None:
+    c = _claim(text, surface)
+    assert c.claim.origin is not None and c.claim.destination is not None
+    assert (c.claim.origin.name, c.claim.destination.name) == (origin, destination)
+    assert c.claim.direction is not None  # the compass point is still checked
+
+
+def test_a_relative_clause_joins_the_place_it_hangs_on_to_the_place_it_names() -> None:
+    text = ("Hikers reach Everest Base Camp in about eight days from Lukla, which is a "
+            "35-minute flight from Kathmandu.")
+    c = _claim(text, "35-minute")
+    assert c.claim.origin is not None and c.claim.destination is not None
+    assert (c.claim.origin.name, c.claim.destination.name) == ("Kathmandu", "Lukla Airport")
+    assert "Tribhuvan" in c.explanation
+
+
+def test_time_on_the_road_right_after_a_figure_is_a_drive() -> None:
+    c = _claim("Take the night train to Lao Cai, followed by an hour on the road to Sa Pa.",
+               "an hour")
+    assert (c.claim.mode, c.verdict) == ("road", "consistent")
+
+
 def test_a_place_near_which_a_bare_direction_points_is_its_end() -> None:
     text = ("Residents of San Diego felt the quake, which struck about 160 km to the east "
             "near Mexicali.")

@@ -530,6 +530,9 @@ def test_a_village_named_like_a_big_airport_still_takes_its_qualifier() -> None:
     ("Florence has more museums than any other city in Italy.", "Florence", "IT"),
     ("Wellington is the capital of New Zealand.", "Wellington", "NZ"),
     ("Wellington sits at the southern tip of the North Island.", "Wellington", "NZ"),
+    # a number word stands for the figure ("sapa" is boiled-down grape juice)
+    ("From Hanoi, Sapa is a five-hour bus ride.", "Sapa", "VN"),
+    ("Mobile is an hour's drive from Pensacola.", "Mobile", "US"),
 ])
 def test_a_name_that_is_a_word_starts_a_sentence_that_places_it(text: str, span: str,
                                                                  country: str) -> None:
@@ -761,3 +764,12 @@ def test_a_name_joined_by_a_particle_is_read_whole_or_not_at_all() -> None:
     found = _found("Refugees walked from Aleppo to the Turkish border at Bab al-Salam.")
     assert "Bab" not in found and "al-Salam" not in found
     assert "al-Ain" not in _found("Fighting in Ras al-Ain continued.")
+
+
+def test_a_national_park_mapped_as_an_area_is_found_under_its_whole_name() -> None:
+    found = _found("Yosemite National Park closed two entrances as the fire spread.")
+    park = found["Yosemite National Park"].place
+    assert (park.kind, park.country) == ("landmark", "US")
+    assert abs(park.point[0] - 37.85) < 0.3 and abs(park.point[1] + 119.56) < 0.3
+    # "Yosemite" alone is the park's name, not Fresno Yosemite International Airport's
+    assert "Yosemite" not in _found("Yosemite closed two entrances on Tuesday.")

@@ -732,10 +732,14 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
     _add_ferry_ports(b, folder / "sea" / "ferries.csv", lexicon)
 
     # An airport's short name, unless a town of some size has it ("Heathrow" but not
-    # "Hollywood"); and a town known only through its airport ("Lukla").
+    # "Hollywood") or a park's name starts with it ("Yosemite", of Fresno Yosemite
+    # International, is Yosemite National Park's); and a town known only through its
+    # airport ("Lukla").
+    parks = {normalize_name(b.names[e]).rsplit(" national ", 1)[0]
+             for e in range(len(b.names)) if _CLASS_ORDER[b.classes[e]] == "park"}
     for i, town, short in airport_towns:
         key = normalize_name(town)
-        if not key or key in lexicon:
+        if not key or key in lexicon or (short and key in parks):
             continue
         others = b.index.get(key, [])
         free = all(b.pops[e] < _AIRPORT_NAME_TOWN for e in others) if short else not others

@@ -912,6 +912,10 @@ _PAIRED_NEXT = re.compile(r"\s+(?:to|and|or|[-–—])\s+([A-Z][\w’'-]+)")
 def _place_cues(folder: Path) -> re.Pattern[str] | None:
     """"<name> is 60 km", "<name> lies about 30 miles": from ``gazetteer/place_cues.csv``.
 
+    A number word may stand for the figure, after "a" or "an" or alone ("<name> is a
+    five-hour drive", "<name> is seven hours by bus"); "a" or "an" alone is one ("<name> is
+    an hour away").
+
     Raises
     ------
     DataError
@@ -923,7 +927,7 @@ def _place_cues(folder: Path) -> re.Pattern[str] | None:
     path = folder / "gazetteer" / "place_cues.csv"
     if not path.exists():
         return None
-    roles: dict[str, list[str]] = {"verb": [], "hedge": [], "unit": []}
+    roles: dict[str, list[str]] = {"verb": [], "hedge": [], "unit": [], "count": []}
     with path.open(newline="", encoding="utf-8") as fh:
         rows = csv.DictReader(line for line in fh if not line.startswith("#"))
         for row in rows:
@@ -935,8 +939,12 @@ def _place_cues(folder: Path) -> re.Pattern[str] | None:
     def alt(words: list[str]) -> str:
         return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
 
-    return re.compile(r"[ \u00a0]+" + alt(roles["verb"]) + r"[ \u00a0]+(?:" + alt(roles["hedge"])
-                      + r"[ \u00a0]+)?[\d][\d.,]*[ \u00a0-]?" + alt(roles["unit"]) + r"\b")
+    sp = r"[ \u00a0]"
+    figures = [r"\d[\d.,]*" + sp + "?-?", r"an?" + sp + "+"]  # "60 km", "an hour"
+    if roles["count"]:  # "a five-hour drive", "seven hours"
+        figures.append(r"(?:an?" + sp + "+)?" + alt(roles["count"]) + r"[ \u00a0-]")
+    return re.compile(sp + "+" + alt(roles["verb"]) + sp + "+(?:" + alt(roles["hedge"]) + sp
+                      + "+)?(?:" + "|".join(figures) + ")" + alt(roles["unit"]) + r"\b")
 
 
 _STORY_KM = 500.0  # an ordinary word named mid-sentence this close to the story is a place

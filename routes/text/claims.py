@@ -12,8 +12,9 @@ reads them in context:
 * **Between which places?** First rule that applies: an explicit pair ("from A to B",
   "between A and B", "A–B", "linking A and B"); "X, N km (north) of/from Y", where Y may be
   a reference the passage pins down ("the Somali capital", "the capital, Jakarta", "the
-  Jordanian border"); "N km to the north" of the place before it; the pair an earlier
-  figure of the sentence was about; the places of the sentence; the trip the passage is
+  Jordanian border"); "N km to the north" of the place before it, "N km further west" of
+  where the figure before ended; "Lukla, which is a 35-minute flight from Kathmandu" (the
+  place a relative clause hangs on); the pair an earlier figure of the sentence was about; the places of the sentence; the trip the passage is
   about.
 * **By which mode?** The cue nearest the figure in its clause, else its sentence (named
   services such as Eurostar or KTX and strong words such as "flight" settle it; weak words
@@ -488,13 +489,13 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
 
 _DIR = (r"(?:(?:north|south|east|west)(?:[\s-]?(?:north|south)?(?:east|west))?|"
         r"[NSEW]{1,3}|N\.E\.|N\.W\.|S\.E\.|S\.W\.)")
-# After a distance: "(…) [to the] north(-east) of | from | away | off | inside | outside".
+# After a distance: "(…) [further] [to the] north(-east) of | from | away | off | inside | outside".
 _AFTER = re.compile(
     rf"^\s*(?:\([^)]*\)\s*)?(?:[,–-]\s*)?(?:(?:or\s+so|or\s+more|in\s+all)\s+)?"
     # "five hours' drive from", "a day's walk from": the trip's noun, possessed
     rf"(?:['’]s?\s+(?:drive|flight|ride|journey|walk|trip|sail|hike|trek|bus\s+ride|"
     rf"train\s+ride|boat\s+ride)(?:\s+by\s+[a-z]+)?\s+(?=from\b|away\b))?"
-    rf"(?:(?P<to>to\s+the\s+)?(?P<dir>{_DIR})(?:\s*\([^)]*\))?\s*(?P<of>of|from)?\b|"
+    rf"(?:(?P<further>(?:further|farther)\s+)?(?P<to>to\s+the\s+)?(?P<dir>{_DIR})(?:\s*\([^)]*\))?\s*(?P<of>of|from)?\b|"
     rf"(?P<rel>away\s+from|away|from|off(?:\s+the\s+coast\s+of)?|outside(?:\s+of)?|"
     rf"inside|into|beyond|short\s+of|apart|distant|across|upstream\s+of|downstream\s+of)"
     rf"\b)", re.IGNORECASE)
@@ -1350,24 +1351,32 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         dest: _End | None = _end(dest_m) if dest_m is not None else _subject(
             p, sent, q.start, anchors)
         if dest is not None:
-            origin = _epicentre(p, dest, sent[0]) or _previous_place(p, dest, sent)
+            # "Finisterre is 90 km further west": on from where the figure before ended; a
+            # time is then a leg of the trip told, not a position ("another two hours
+            # further north")
+            onward = _onward_from(p, previous, si, dest) if after.group("further") else None
+            origin = onward or _epicentre(p, dest, sent[0]) or _previous_place(p, dest, sent)
             if origin is not None:
-                return _Reading(origin, dest, "direction_of", direction, "likely",
-                                origin.note)
+                leg = onward is not None and q.kind == "duration"
+                return _Reading(origin, dest, "from_to" if leg else "direction_of",
+                                direction, "likely", origin.note)
             return _Reading(None, dest, "direction_of", direction, "none",
                             "the place it is measured from is not named")
     # 3b. "Amsterdam is another two hours further north": on from where the figure before
     # (of this sentence or the one before) ended, to the one place of the clause.
-    onward = previous[-1] if previous else None
-    if onward is not None and onward.destination is not None and _ONWARD.search(
-            text, *clause) and p.sentence_of(onward.quantity.start) >= si - 1:
+    if _ONWARD.search(text, *clause):
         ahead = [m for m in here if clause[0] <= m.start < clause[1]
                  and m.place.kind in LOCAL_KINDS]
-        if len(ahead) == 1 and ahead[0].place.id != onward.destination.id:
-            o = _End(onward.destination, onward.places_confidence or "likely")
+        went_on = _onward_from(p, previous, si, _end(ahead[0])) if len(ahead) == 1 else None
+        if went_on is not None:
             d = _end(ahead[0])
-            return _Reading(o, d, "from_to", None, _min(o.confidence, d.confidence, "likely"),
-                            f"on from {onward.destination.name}, where the figure before ends")
+            return _Reading(went_on, d, "from_to", None,
+                            _min(went_on.confidence, d.confidence, "likely"), went_on.note)
+    # 3c. "Lukla, which is a 35-minute flight from Kathmandu": the place the relative
+    # clause hangs on, and the one place the clause names.
+    relative = _relative_pair(p, q, clause, here)
+    if relative is not None:
+        return relative
     # 4. The pair an earlier figure of the sentence was about.
     for c in reversed(previous):
         if c.sentence == sent and c.origin is not None and c.destination is not None:
@@ -1434,6 +1443,48 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         return _Reading(None, _end(distinct[0]), "unknown", None, "none",
                         "only one end is named")
     return _Reading(note="no place is named")
+
+
+def _relative_pair(p: _Passage, q: Quantity, clause: tuple[int, int],
+                   here: Sequence[Mention]) -> _Reading | None:
+    """"Lukla, which is a 35-minute flight from Kathmandu": Kathmandu to Lukla.
+
+    The clause of ``q`` opens with ", which" or ", where" right after a place (its
+    antecedent) and names one other place: the figure is between the two, from the one
+    the clause puts after "from" (else from the antecedent). Likely, not sure: "which" may
+    hang on a noun before the place ("the road to Lukla, which ...").
+    """
+    opening = re.search(r"(?i)(?:\)\s*)?,\s+(?:which|where)$",
+                        p.text[max(0, clause[0] - 40):clause[0]])
+    if opening is None:
+        return None
+    comma = clause[0] - len(opening.group())
+    antecedent = next((m for m in here if m.end == comma and m.place.kind in LOCAL_KINDS), None)
+    inside = [m for m in here if clause[0] <= m.start < clause[1]
+              and m.place.kind in LOCAL_KINDS]
+    if antecedent is None or len(inside) != 1 or inside[0].place.id == antecedent.place.id:
+        return None
+    other = inside[0]
+    came_from = re.search(r"(?i)\bfrom\s+(?:the\s+)?$",
+                          p.text[max(q.end, other.start - 12):other.start])
+    o, d = (_end(other), _end(antecedent)) if came_from else (_end(antecedent), _end(other))
+    return _Reading(o, d, "from_to", None, _min("likely", o.confidence, d.confidence),
+                    f"{antecedent.place.name}, which the clause of the figure is about")
+
+
+def _onward_from(p: _Passage, previous: Sequence[Claim], si: int, dest: _End) -> _End | None:
+    """Where the figure before ended, for a figure that goes on from there.
+
+    "Amsterdam is another two hours further north", "Finisterre is about 90 km further
+    west": the destination of the claim before, of this sentence or the one before, unless
+    it is ``dest`` itself.
+    """
+    onward = previous[-1] if previous else None
+    if onward is None or onward.destination is None or p.sentence_of(
+            onward.quantity.start) < si - 1 or onward.destination.id == dest.place.id:
+        return None
+    return _End(onward.destination, onward.places_confidence or "likely",
+                note=f"on from {onward.destination.name}, where the figure before ends")
 
 
 _ONWARD = re.compile(r"(?i)\b(?:another|a\s+further|further\s+on|onwards?)\b")
