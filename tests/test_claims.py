@@ -1008,3 +1008,22 @@ def test_a_border_crossing_the_data_lacks_is_not_the_borders_nearest_point() -> 
     # too short.
     (short,) = check_claims("Kabul is only 20 km from the Pakistani border.").claims
     assert short.verdict == "understated"
+
+
+def test_a_depth_after_a_locator_is_the_depth_figure_s_not_the_distance_s() -> None:
+    # "depth" belongs to the 18.5 km after it, which is no trip and so no claim
+    text = ("The epicentre was in Al Haouz province, about 70 km south-west of Marrakesh, "
+            "at a depth of 18.5 km.")
+    (c,) = check_claims(text).claims
+    assert c.claim.quantity.surface == "70 km"
+    assert c.claim.origin is not None and c.claim.origin.name == "Marrakesh"
+
+
+def test_a_journey_a_change_cuts_keeps_its_length_and_the_new_time_its_mode() -> None:
+    text = ("The new Addis Ababa–Djibouti railway has cut the 750 km journey from three days "
+            "by road to about 12 hours.")
+    found = _verdicts(text)
+    assert found["750 km"] == ("consistent", "rail")
+    # "by road" is the three days' (the time before the change), not the 12 hours'
+    assert found["12 hours"] == ("consistent", "rail")
+    assert found["three days"] == ("unverifiable", "road")

@@ -14,8 +14,8 @@ reads them in context:
   a reference the passage pins down ("the Somali capital", "the capital, Jakarta", "the
   Jordanian border"); "N km to the north" of the place before it, "N km further west" of
   where the figure before ended; "Lukla, which is a 35-minute flight from Kathmandu" (the
-  place a relative clause hangs on); the pair an earlier figure of the sentence was about; the places of the sentence; the trip the passage is
-  about.
+  place a relative clause hangs on); the pair an earlier figure of the sentence was
+  about; the places of the sentence; the trip the passage is about.
 * **By which mode?** The cue nearest the figure in its clause, else its sentence (named
   services such as Eurostar or KTX and strong words such as "flight" settle it; weak words
   suggest it), else the passage's topic when all its strong cues agree; "three hours north
@@ -425,6 +425,11 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     text = p.text
     static = relation in ("direction_of", "distance_from")
     found = _cues(p, *clause, figures=quantities)
+    # "cut the journey from three days by road to about 12 hours": the words between the
+    # time before a change and the time after it are the time before's
+    before = _before_change(p, q, sent, quantities)
+    if before is not None:
+        found = [c for c in found if not before.end <= c[0] < q.start]
     # A cue belongs to the nearest figure of each kind: in "Ferries take two hours to cross
     # the 80 km", the ferries are the mode of both.
     same = [o for o in quantities if o.kind == q.kind]
@@ -447,7 +452,9 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
             tiers += [([c for c in sentence if _nearest_is(q, (c[0], c[1]), same, text)],
                        False)]
     else:
-        tiers += [(found, False), (_cues(p, *sent, figures=quantities), False)]
+        tiers += [(found, False), ([c for c in _cues(p, *sent, figures=quantities)
+                                    if before is None or not before.end <= c[0] < q.start],
+                                   False)]
     for cues, sure in tiers:
         if not cues:
             continue
@@ -573,6 +580,17 @@ def _nearest_is(q: Quantity, span: tuple[int, int], quantities: Sequence[Quantit
                for n, o in enumerate(quantities) if n not in group)
 
 
+_OWN_FIGURE = re.compile(r"\s+(?:of\s+)?(?:about\s+|some\s+|around\s+)?(?=\d)")
+
+
+def _owned_after(text: str, q: Quantity, start: int, end: int) -> bool:
+    """Whether a word after ``q`` has a figure of its own right after it.
+
+    "70 km south-west of Marrakesh, at a depth of 18.5 km": "depth" is the 18.5 km's,
+    though the quantities left that figure out as no trip's.
+    """
+    own = _OWN_FIGURE.match(text, end)
+    return start >= q.end and own is not None
 _COUNTED = re.compile(r"(?i)\b(?:times|twice|once|thrice)\s+$")
 _TWO_WORDS = re.compile(r"[\s,-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 
@@ -612,7 +630,7 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue  # "a day's drive": the figure itself, possessed, not "twice a day"
         if neg.unless_pair and explicit and not pair_after:
             continue  # "the nonstop from Perth to London spends 17 hours in the air"
-        if aside(s):
+        if aside(s) or _owned_after(text, q, s, e):
             continue  # "the bus from A to B takes six hours, depending on the queue"
         inside = s <= q.start < e or s < q.end <= e
         if not inside and not _nearest_is(q, (s, e), quantities, text):
@@ -624,6 +642,11 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     for m in lex.not_travel.finditer(text, max(scan, q.start - 40), min(hi, q.end + 30)):
         if not _nearest_is(q, (m.start(), m.end()), quantities, text):
             continue
+        if _owned_after(text, q, m.start(), m.end()):
+            continue
+        if re.fullmatch(r"\s+(?:the|a|an|its|their)\s+", text[m.end():q.start]) and \
+                lex.trip_nouns.fullmatch(_head_noun(text[q.end:q.end + 40])):
+            continue  # "cut the 750 km journey to 12 hours": the journey's length
         if m.span() == (q.start, q.end) and text[q.end:q.end + 2] in ("'s", "’s"):
             continue  # "a day's drive" is a trip's time
         if aside(m.start()) or _COUNTED.search(text, max(lo, m.start() - 12), m.start()):
@@ -1522,6 +1545,22 @@ def _possessive(p: _Passage, q: Quantity, poss: re.Match[str], anchor: Mention,
                         _min(origin.confidence, subject.confidence), _notes(origin, subject))
     return _Reading(origin, None, "direction_of", direction, "none",
                     "the place it is measured to is not named")
+
+
+def _before_change(p: _Passage, q: Quantity, sent: tuple[int, int],
+                   quantities: Sequence[Quantity]) -> Quantity | None:
+    """The time before the change a duration ``q`` is the time after, if it is one.
+
+    "has cut the journey from three days by road to about 12 hours": three days.
+    """
+    if q.kind != "duration" or p.lex.change.search(p.text, *sent) is None:
+        return None
+    return next((o for o in reversed(quantities) if o.kind == "duration"
+                 and sent[0] <= o.start and o.end < q.start
+                 and _FROM_BEFORE.search(p.text, max(sent[0], o.start - 30), o.start)
+                 and re.search(r"(?i)\bto\s+(?:about\s+|around\s+|some\s+|just\s+|under\s+|"
+                               r"less\s+than\s+|fewer\s+than\s+)?$",
+                               p.text[o.end:q.start])), None)
 
 
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
