@@ -1027,3 +1027,46 @@ def test_a_journey_a_change_cuts_keeps_its_length_and_the_new_time_its_mode() ->
     # "by road" is the three days' (the time before the change), not the 12 hours'
     assert found["12 hours"] == ("consistent", "rail")
     assert found["three days"] == ("unverifiable", "road")
+
+
+@pytest.mark.parametrize(("text", "surface", "mode"), [
+    ("According to an official statement, the 1,380-km-long Delhi-Mumbai Expressway will be "
+     "the longest expressway in India.", "1,380-km", "road"),
+    # "shanghai" is also a verb: the pair is still two cities
+    ("The 1,318 km Beijing-Shanghai high-speed railway opened in 2011.", "1,318 km", "rail"),
+])
+def test_a_way_named_by_its_two_ends_is_measured_between_them(text: str, surface: str,
+                                                                mode: str) -> None:
+    c = _claim(text, surface)
+    assert (c.verdict, c.claim.mode) == ("consistent", mode)
+    assert c.claim.origin is not None and c.claim.destination is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The 55-km-long Hong Kong-Zhuhai-Macau Bridge opened in 2018.",
+    "A 400 m-long train from Paris to Lyon was delayed.",
+    "The 900 km Turkey-Syria border is closed.",
+])
+def test_the_size_of_a_bridge_train_or_border_named_by_places_is_no_trip(text: str) -> None:
+    assert check_claims(text).claims == ()
+
+
+def test_a_town_s_own_country_s_border_is_the_one_with_the_neighbour_the_passage_names(
+        ) -> None:
+    text = ("Refugees from Sudan keep arriving. UNHCR will set up a camp at Abéché, 70 km "
+            "inside the Chadian border.")
+    c = _claim(text, "70 km")
+    assert c.claim.origin is not None and c.claim.origin.name == "Sudan–Chad border"
+    assert c.claim.places_confidence == "likely"
+    alone = _claim("UNHCR will set up a camp at Abéché, 70 km inside the Chadian border.",
+                   "70 km")
+    assert alone.verdict == "unverifiable"
+    assert "does not say which of the country's borders" in alone.explanation
+
+
+def test_a_figure_from_a_place_keeps_it_though_a_pair_follows_in_another_clause() -> None:
+    text = ("Vientiane is now three hours from the Chinese border town of Boten by train; "
+            "the Laos-China railway runs 422 km.")
+    c = _claim(text, "three hours")
+    assert c.claim.destination is not None and c.claim.destination.name == "Vientiane"
+    assert c.claim.origin is not None and "border" in c.claim.origin.name

@@ -773,3 +773,12 @@ def test_a_national_park_mapped_as_an_area_is_found_under_its_whole_name() -> No
     assert abs(park.point[0] - 37.85) < 0.3 and abs(park.point[1] + 119.56) < 0.3
     # "Yosemite" alone is the park's name, not Fresno Yosemite International Airport's
     assert "Yosemite" not in _found("Yosemite closed two entrances on Tuesday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Herat is some 120 kms from the Iranian border town of Islam Qala.",
+    "Herat is near the Iranian border.",
+])
+def test_a_demonym_before_border_does_not_pull_a_town_across_it(text: str) -> None:
+    # Herāt, Iran is a town of 13,000; the Afghan city is the one near the Iranian border
+    assert _found(text)["Herat"].place.country == "AF"

@@ -96,11 +96,23 @@ def test_each_list_does_its_job_and_is_read_from_data(
     assert _found(text) == unlisted
 
 
+def test_border_nouns_keep_a_demonym_before_a_border_from_placing_the_towns(
+        data_folder_with: Callable[[dict[str, str]], Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Herat is near the Iranian border."
+    assert [(m.text, m.place.country) for m in find_places(text)] == [
+        ("Herat", "AF"), ("Iranian", "IR")]
+    monkeypatch.setattr(settings, "data_folder", _folder_without(data_folder_with,
+                                                                 "border_nouns", "border"))
+    assert [(m.text, m.place.country) for m in find_places(text)] == [
+        ("Herat", "IR"), ("Iranian", "IR")]
+
+
 def test_every_list_has_words_and_a_purpose() -> None:
     text = LEXICON.read_text(encoding="utf-8")
     data = tomllib.loads(text)
     sections = [k for k, v in data.items() if isinstance(v, dict) and "words" in v]
-    assert len(sections) == 17
+    assert len(sections) == 18
     for name in sections:
         words = data[name]["words"]
         assert words and len(words) == len(set(words)), name

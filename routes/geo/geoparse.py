@@ -131,6 +131,7 @@ class _Words:
     name_abbreviations: frozenset[str]
     name_particles: frozenset[str]
     article_classes: frozenset[str]
+    border_nouns: frozenset[str]
     # Abbreviations of first-level units written after a town ("Moscow, ID", "Victoria,
     # B.C."): abbreviation as written -> (country, GeoNames admin-1 id, unit's name).
     abbreviations: Mapping[str, tuple[tuple[str, str, str], ...]]
@@ -143,7 +144,8 @@ class _Words:
 _LISTS = ("connectors", "org_tail", "street_tail", "org_prefix", "org_head", "function_words",
           "calendar",
           "disease_tail", "speech", "titles", "locative", "directions", "unit_nouns",
-          "list_gaps", "name_abbreviations", "name_particles", "article_classes")
+          "list_gaps", "name_abbreviations", "name_particles", "article_classes",
+          "border_nouns")
 # Lists matched as written; the others in lower case.
 _AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps", "name_abbreviations"})
 
@@ -608,10 +610,18 @@ def _joined_head(word: tuple[int, int, str], hyphenated: tuple[int, int, str],
 
 
 def _piece_entries(key: str, gaz: Gazetteer) -> list[int]:
-    """The places a part of a hyphenated pair names: none for a word, demonym or non-name."""
+    """The places a part of a hyphenated pair names: none for a word, demonym or non-name.
+
+    A word that is also the very name of a city of :data:`_WORD_CITY` people or a country
+    is the place ("Beijing-Shanghai", though "shanghai" is a verb).
+    """
     entries = gaz.candidates(key)
-    if (not entries or key in gaz.common_words or key in gaz.lexicon
-            or key in _words().function_words or gaz.demonym(key)):
+    if not entries or key in _words().function_words or gaz.demonym(key):
+        return []
+    if (key in gaz.common_words or key in gaz.lexicon) and not any(
+            gaz.kind(e) == "country" or (gaz.kind(e) == "city" and gaz.name_key(e) == key
+                                         and gaz.population(e) >= _WORD_CITY)
+            for e in entries[:_MAX_CANDIDATES]):
         return []
     return entries
 
@@ -1073,6 +1083,9 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
     sent_demonyms: dict[int, set[str]] = {}
     for m in matches:
         if m.demonym:
+            nxt = doc.next_word(m.end)
+            if nxt is not None and nxt[0].lower() in doc.words.border_nouns:
+                continue  # "the Iranian border": a country beside the story's, or across
             doc_countries[m.demonym] = doc_countries.get(m.demonym, 0.0) + 1.0
             named.add(m.demonym)
             sent_demonyms.setdefault(doc.sentence(m.start), set()).add(m.demonym)

@@ -630,6 +630,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue  # "a day's drive": the figure itself, possessed, not "twice a day"
         if neg.unless_pair and explicit and not pair_after:
             continue  # "the nonstop from Perth to London spends 17 hours in the air"
+        if neg.effect == "size" and _named_by_its_ends(p, q, e, pair_after):
+            continue  # "the 1,380-km-long Delhi-Mumbai Expressway": the road's length
         if aside(s) or _owned_after(text, q, s, e):
             continue  # "the bus from A to B takes six hours, depending on the queue"
         inside = s <= q.start < e or s < q.end <= e
@@ -694,6 +696,36 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         # "a 12-hour overnight bus": the trip's noun may follow an adjective or two
         return f"the length of a {noun}"
     return None
+
+
+def _named_by_its_ends(p: _Passage, q: Quantity, end: int, pair_after: bool) -> bool:
+    """Whether the figure measures a way named by its two ends, right after it.
+
+    "the 1,380-km-long Delhi-Mumbai Expressway", "the 1,318 km Beijing–Shanghai line": a
+    pair of places right after the figure (and the word ending at ``end``) that names a
+    road, railway or route, not a bridge or a train ("a 400 m-long train from Paris").
+    """
+    if not pair_after:
+        return False
+    gap = re.match(r"[\s-]*(?:long[\s-]+)?", p.text[end:])
+    at = end + (gap.end() if gap else 0)
+    first = next((m for m in p.mentions if m.start == at), None)
+    if first is None:
+        return False
+    last, ends = first, 1
+    while True:  # "Hong Kong-Zhuhai-Macau": to the last of the chain
+        nxt = next((m for m in p.mentions if m.start > last.end
+                    and _DASH.fullmatch(p.text[last.end:m.start])), None)
+        if nxt is None:
+            break
+        last, ends = nxt, ends + 1
+    word = re.match(r"[\s-]*([A-Za-z]+)", p.text[last.end:last.end + 40])
+    if ends != 2 or word is None:
+        return False
+    way, lex = word.group(1).lower(), p.lex
+    return bool(lex.features.fullmatch(way) and not lex.features_along.fullmatch(way)
+                and not lex.crossings.fullmatch(way)
+                and (_travel_noun(lex, way) or lex.relation.fullmatch(way)))
 
 
 def _ties_places(p: _Passage, q: Quantity, clause: tuple[int, int]) -> bool:
@@ -1079,6 +1111,14 @@ def _border(p: _Passage, country: str, other: Place | None, words: str, *,
     from routes.geo.countries import load_countries
 
     a = other.country if other.country != country else second
+    neighbour = ""
+    if not a and other.country == country:
+        # "Abéché, 70 km inside the Chadian border": a town's own country's border, with
+        # the one neighbour the passage names, if it names one
+        named = [c for c in p.countries if c != country
+                 and load_countries().border_point(country, c, (other.lon, other.lat))]
+        if len(named) == 1:
+            a, neighbour = named[0], named[0]
     if not a or a == country:
         return None
     found = load_countries().border_point(country, a, (other.lon, other.lat))
@@ -1089,6 +1129,9 @@ def _border(p: _Passage, country: str, other: Place | None, words: str, *,
     place = Place(id=f"border:{'-'.join(sorted((a, country)))}", name=name, kind="border",
                   country=country, lat=lat, lon=lon,
                   source="Natural Earth 1:50m boundaries: the border's nearest point")
+    if neighbour:
+        return _End(place, "likely", f"{words} is read as the border with "
+                    f"{_country_name(neighbour)}, the one neighbour the passage names")
     if crossing is not None:
         return _End(place, "likely", f"{words} is measured at its nearest point to "
                     f"{other.name}, though the text names a crossing the data lacks")
@@ -1252,7 +1295,7 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
             return _possessive(p, q, poss, anchor, _subject(p, sent, q.start, anchors))
     # 1. "X, N km (north) of/from Y" (unless Y starts a "from Y to Z" pair)
     if after is not None and pair is not None and q.end + after.end() <= pair[0].start <= \
-            q.end + after.end() + 60:
+            min(q.end + after.end() + 60, clause[1]):
         after = None
     if after is not None and q.kind in ("distance", "duration") and (
             after.group("of") or after.group("rel")):
@@ -1299,6 +1342,9 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                               None)
                 why = (f"it is measured from a part of {inside.place.name} the text does not "
                        "pin down (its coast, border or edge)" if inside is not None
+                       else f"“{said} border” does not say which of the country's borders "
+                       "it means" if re.match(r"\s*(?:border|frontier)\b",
+                                              text[start + named.end():])
                        else f"“{said}” is not a place the finder knows")
                 return _Reading(None, subject, "direction_of" if direction else
                                 "distance_from", direction, "none", why)
@@ -1686,7 +1732,8 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
         if q.kind == "speed" and not re.search(r"(?i)\baverag\w*|cruising", text[max(
                 sent[0], q.start - 40):q.start]):
             continue
-        if q.kind == "distance" and not _ties_places(p, q, clause):
+        if q.kind == "distance" and not _ties_places(p, q, clause) and not \
+                _named_by_its_ends(p, q, q.end, pair_after):
             continue
         after = _AFTER.match(text[q.end:q.end + 60])
         travel = (lex.travel.search(text, clause[0], clause[1]) is not None
