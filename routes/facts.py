@@ -217,6 +217,14 @@ class OneStop:
 
 
 @dataclass(frozen=True, slots=True)
+class AirTaxi:
+    """Minutes a flight spends taxiing, gate to runway and runway to gate (low, mean, high)."""
+
+    minutes: Estimate
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class GroundAccess:
     """A sourced transfer between a city station and its airport."""
 
@@ -394,6 +402,7 @@ class Facts:
     air_routes: tuple[AirRoute, ...]
     air_airspace: AirspaceRule | None
     one_stop: OneStop | None
+    air_taxi: AirTaxi | None
     ground_access: tuple[GroundAccess, ...]
     ground_model: GroundModel
     claims: ClaimRules
@@ -725,6 +734,10 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         one_stop = OneStop(float(os_.get("max_nonstop_km", int | float)),
                            float(os_.get("min_one_stop_km", int | float)),
                            os_.estimate("detour"), os_.estimate("connection_h"), cited(os_))
+    air_taxi = None
+    if "air_taxi" in data:
+        tx = _Reader(path, "air_taxi", data["air_taxi"])
+        air_taxi = AirTaxi(tx.estimate("minutes"), cited(tx))
     ground = []
     for r in _records(path, data, "ground_access"):
         ground.append(GroundAccess(r.get("airport", str), r.get("place", str),
@@ -764,6 +777,7 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         air_routes=tuple(air_routes),
         air_airspace=airspace,
         one_stop=one_stop,
+        air_taxi=air_taxi,
         ground_access=tuple(ground),
         ground_model=GroundModel(gm.estimate("circuity"), gm.estimate("road_kmh"), cited(gm),
                                  float(gm.get("max_airport_km", int | float))),

@@ -270,12 +270,33 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
             if slow is not None:
                 out.append(Reading(mode, slow[0].scaled(3600.0), f"{label}, {slow[1]}", band,
                                    caveat))
+            airborne = _in_the_air(hours, len(flights)) if mode == "air" else None
+            if airborne is not None:
+                out.append(Reading(mode, airborne[0].scaled(3600.0), f"{label}, {airborne[1]}",
+                                   band, caveat))
         elif kind == "speed" and hours.central > 0:
             speed = Estimate(km.low / hours.high, km.central / hours.central,
                              km.high / max(hours.low, 1e-6))
             out.append(Reading(mode, speed.scaled(1000.0 / 3600.0),
                                f"the average speed of {label}", band, caveat))
     return out or f"no {mode} estimate"
+
+
+def _in_the_air(block: Estimate, flights: int) -> tuple[Estimate, str] | None:
+    """The time in the air of flights timed ``block`` gate to gate, if taxi times are known.
+
+    "A 40-minute flight" often means the time aloft: the block time less the time spent
+    taxiing out and in (``air_taxi`` of the facts), once per flight.
+    """
+    taxi = load_facts().air_taxi
+    if taxi is None:
+        return None
+    m = taxi.minutes
+    low = max(block.low - flights * m.high / 60.0, 0.1 * block.low)
+    central = max(block.central - flights * m.central / 60.0, low)
+    high = max(block.high - flights * m.low / 60.0, central)
+    return (Estimate(low, central, high),
+            f"in the air (less {m.low:.0f}–{m.high:.0f} min of taxiing per flight)")
 
 
 def _slow_trains(opt: RouteOption) -> tuple[Estimate, str] | None:

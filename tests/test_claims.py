@@ -1070,3 +1070,45 @@ def test_a_figure_from_a_place_keeps_it_though_a_pair_follows_in_another_clause(
     c = _claim(text, "three hours")
     assert c.claim.destination is not None and c.claim.destination.name == "Vientiane"
     assert c.claim.origin is not None and "border" in c.claim.origin.name
+
+
+def test_a_leg_after_a_trip_told_between_two_places_is_not_that_trip() -> None:
+    text = ("Hobart is a 50-minute flight from Melbourne, or an overnight ferry crossing of "
+            "Bass Strait from Geelong to Devonport followed by a four-hour drive.")
+    drive = _claim(text, "four-hour")
+    # the drive starts at Devonport; it is not Geelong to Devonport (over the strait)
+    assert drive.verdict == "unverifiable"
+    assert "further leg from Devonport" in drive.explanation
+    flight = _claim(text, "50-minute")
+    assert flight.claim.origin is not None and flight.claim.destination is not None
+    assert (flight.claim.origin.name, flight.claim.destination.name) == ("Melbourne", "Hobart")
+
+
+@pytest.mark.parametrize(("text", "surface", "origin", "destination"), [
+    ("Doha is only a 40-minute flight from Dubai.", "40-minute", "Dubai", "Doha"),
+    ("Pokhara is a six-hour drive from Kathmandu.", "six-hour", "Kathmandu", "Pokhara"),
+])
+def test_a_place_a_trip_s_time_from_another_is_its_end(text: str, surface: str, origin: str,
+                                                         destination: str) -> None:
+    c = _claim(text, surface)
+    assert c.claim.origin is not None and c.claim.destination is not None
+    assert (c.claim.origin.name, c.claim.destination.name) == (origin, destination)
+    assert c.claim.places_confidence == "sure"
+
+
+def test_a_short_flight_s_time_may_be_its_time_in_the_air() -> None:
+    # DXB-DOH is about 1 h 05 gate to gate; 40 minutes is its time aloft, not a wrong figure
+    c = _claim("Doha is only a 40-minute flight from Dubai.", "40-minute")
+    assert c.verdict == "consistent"
+    assert "in the air" in c.explanation and "taxiing" in c.explanation
+    # ... but taxiing cannot explain three hours
+    assert _claim("The flight from Dubai to Doha takes three hours.",
+                  "three hours").verdict == "overstated"
+
+
+def test_a_relative_clause_takes_the_mode_of_the_service_it_hangs_on() -> None:
+    text = ("Tokyo and Osaka are linked by the Shinkansen, which covers the 515 km in about "
+            "two and a half hours.")
+    c = _claim(text, "two and a half hours")
+    assert (c.claim.mode, c.claim.mode_confidence) == ("rail", "sure")
+    assert c.verdict == "consistent"

@@ -67,6 +67,16 @@ def test_the_haramain_line_serves_jeddah() -> None:
     assert direct.duration_h.high < 1.0
 
 
+@pytest.mark.parametrize(("origin", "destination", "label"), [
+    ("Melbourne", "Hobart", "MEL–HBA"),  # Tullamarine, not Essendon nearer the centre
+    ("Conakry", "Dakar", "CKY–DSS"),  # Conakry's own airport, not Freetown's larger Lungi
+])
+def test_a_flight_leaves_from_the_city_s_main_airport(origin: str, destination: str,
+                                                      label: str) -> None:
+    flight = find_options(plan_trip(origin, destination, mode="air")).options[0]
+    assert label in flight.label
+
+
 def test_flight_sunan_vladivostok_with_ground_access(pyongyang_vladivostok: TripOptions) -> None:
     flight = next(o for o in pyongyang_vladivostok.options if "air" in o.modes)
     ground_in, air, ground_out = flight.legs

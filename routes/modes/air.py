@@ -47,9 +47,11 @@ def airports_for(net: Network, place: Place) -> list[Airport]:
         return found
     limit = net.facts.ground_model.max_airport_km
     near = airports.nearest(place.lat, place.lon, k=6, max_km=limit)
-    # The nearest airport, and the nearest large one if it is another: long flights leave
-    # from the big airport even when a small one is closer (London City, Heathrow).
-    chosen = near[:1] + [x for x in near[1:] if x[0].type == "large_airport"][:1]
+    # The nearest airport, and the nearest large one of the place's country if it is another:
+    # long flights leave from the big airport even when a small one is closer (London City,
+    # Heathrow); Freetown's Lungi is not Conakry's.
+    chosen = near[:1] + [x for x in near[1:] if x[0].type == "large_airport"
+                         and x[0].country == place.country][:1]
     if len(chosen) < 2 and len(near) > 1:
         chosen.append(near[1])
     return [a for a, _ in chosen]
@@ -250,7 +252,10 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
         msg = f"no airport with scheduled service near {lacking.name}"
         raise NoRouteError(msg)
     one = net.facts.one_stop
-    flights = []
+    flights: list[RouteOption] = []
+    # How far from main its two airports are (see _minor): a city's main airport carries its
+    # flights (Melbourne's Tullamarine, not Essendon, nearer the centre), so it comes first.
+    minor: dict[int, int] = {}
     for a in origins:
         for b in dests:
             if a.iata == b.iata:
@@ -261,23 +266,34 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
             # A long way to a smaller airport abroad is flown with a connection; at home the
             # national carrier often flies it nonstop (Santiago–Easter Island): both then.
             domestic = a.country == b.country
+            before = len(flights)
             if (one is None or gc <= one.max_nonstop_km) and not (
                     small and long_haul and not domestic):
                 flights.append(_flight(net, trip, a, b))
             if one is not None and (gc > one.max_nonstop_km
                                     or (small and gc >= one.min_one_stop_km)):
                 flights.append(_flight(net, trip, a, b, stops=1))
+            for f in flights[before:]:
+                minor[id(f)] = _minor(a, trip.origin) + _minor(b, trip.destination)
     if not flights:
         msg = f"{trip.origin.name} and {trip.destination.name} share their airport"
         raise NoRouteError(msg)
     scheduled = [f for f in flights if f.scheduled]
     nonstop = sorted((f for f in flights if "one stop" not in f.label and not f.scheduled),
-                     key=lambda f: (f.duration_h.central, f.label))
+                     key=lambda f: (minor[id(f)], f.duration_h.central, f.label))
     connecting = sorted((f for f in flights if "one stop" in f.label),
-                        key=lambda f: (f.duration_h.central, f.label))
+                        key=lambda f: (minor[id(f)], f.duration_h.central, f.label))
     chosen = (scheduled or nonstop[:1]) + connecting[:1]
     chosen.sort(key=lambda f: (f.duration_h.central, f.label))
     return chosen[:_MAX_FLIGHTS]
+
+
+def _minor(airport: Airport, place: Place) -> int:
+    """0 for a large airport of the place's country; more for a smaller one, more again abroad.
+
+    Conakry's flights leave from Conakry, not from Freetown's larger Lungi nearby.
+    """
+    return 2 * (airport.country != place.country) + (airport.type != "large_airport")
 
 
 def _international(airports: list[Airport]) -> list[Airport]:

@@ -434,6 +434,13 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     # the 80 km", the ferries are the mode of both.
     same = [o for o in quantities if o.kind == q.kind]
     own = [c for c in found if _nearest_is(q, (c[0], c[1]), same, text)]
+    # "linked by the AVE, which covers the 621 km in one hour": the service the clause
+    # hangs on
+    opening = re.search(r"(?i),\s+(?:which|that)$", text[max(0, clause[0] - 20):clause[0]])
+    if opening is not None and not own:
+        comma = clause[0] - len(opening.group())
+        own = [c for c in _cues(p, max(sent[0], comma - 40), comma, figures=quantities)
+               if re.fullmatch(r"[\s)]*", text[c[1]:comma])]
     tiers: list[tuple[list[tuple[int, int, ModeCue]], bool]] = [(own, True)]
     if static:
         # "N km north of Y" is a position, not a trip: only a strong cue right beside it
@@ -499,9 +506,10 @@ _DIR = (r"(?:(?:north|south|east|west)(?:[\s-]?(?:north|south)?(?:east|west))?|"
 # After a distance: "(…) [further] [to the] north(-east) of | from | away | off | inside | outside".
 _AFTER = re.compile(
     rf"^\s*(?:\([^)]*\)\s*)?(?:[,–-]\s*)?(?:(?:or\s+so|or\s+more|in\s+all)\s+)?"
-    # "five hours' drive from", "a day's walk from": the trip's noun, possessed
-    rf"(?:['’]s?\s+(?:drive|flight|ride|journey|walk|trip|sail|hike|trek|bus\s+ride|"
-    rf"train\s+ride|boat\s+ride)(?:\s+by\s+[a-z]+)?\s+(?=from\b|away\b))?"
+    # "five hours' drive from", "a day's walk from", "a 50-minute flight from": the trip's
+    # noun, possessed or qualified
+    rf"(?:(?:['’]s?)?\s+(?P<noun>drive|flight|ride|journey|walk|trip|sail|hike|trek|"
+    rf"bus\s+ride|train\s+ride|boat\s+ride)(?:\s+by\s+[a-z]+)?\s+(?=from\b|away\b))?"
     rf"(?:(?P<further>(?:further|farther)\s+)?(?P<to>to\s+the\s+)?(?P<dir>{_DIR})(?:\s*\([^)]*\))?\s*(?P<of>of|from)?\b|"
     rf"(?P<rel>away\s+from|away|from|off(?:\s+the\s+coast\s+of)?|outside(?:\s+of)?|"
     rf"inside|into|beyond|short\s+of|apart|distant|across|upstream\s+of|downstream\s+of)"
@@ -1297,6 +1305,9 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     if after is not None and pair is not None and q.end + after.end() <= pair[0].start <= \
             min(q.end + after.end() + 60, clause[1]):
         after = None
+    if after is not None and after.group("noun") and _UNNAMED_ENDS.search(text, *clause) \
+            and not any(clause[0] <= m.start < clause[1] for m in here):
+        return _Reading(note="its ends are named by words, not places")
     if after is not None and q.kind in ("distance", "duration") and (
             after.group("of") or after.group("rel")):
         rel_word = (after.group("rel") or "").lower()
@@ -1310,7 +1321,11 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
             shared = next((c for c in reversed(previous) if c.sentence == sent and c.relation
                            in ("direction_of", "distance_from")), None)
             subject: _End | None
-            if shared is not None:
+            antecedent = _antecedent(p, clause, here)
+            if antecedent is not None:
+                # "Lukla, which is a 35-minute flight from Kathmandu": the place it hangs on
+                subject = _end(antecedent)
+            elif shared is not None:
                 subject = None if shared.destination is None else _End(
                     shared.destination, shared.places_confidence or "likely")
             else:
@@ -1354,7 +1369,10 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                     subject = None
                 if origin is not None and subject is None and pair is not None:
                     subject = _end(pair[1]) if pair[0].start == origin.at else _end(pair[0])
-                relation = "direction_of" if direction else "distance_from"
+                # "a 50-minute flight from Melbourne" is a trip from there; "50 km from
+                # Melbourne" a position
+                relation = "direction_of" if direction else (
+                    "from_to" if after.group("noun") else "distance_from")
                 if origin is not None and subject is not None:
                     conf = _min(origin.confidence, subject.confidence)
                     return _Reading(origin, subject, relation, direction, conf,
@@ -1388,6 +1406,17 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                                 _notes(o2, d2))
             break
     # 2. An explicit pair in the clause, then in the sentence (less sure: another clause).
+    if pair is not None and pair[1].end <= q.start and p.lex.next_leg.search(
+            text, pair[1].end, q.start):
+        # "the ferry from Geelong to Devonport, followed by a four-hour drive": the next
+        # leg, from where the trip told ended
+        o = _end(pair[1])
+        to = _to_after(p, q, here)
+        if to is None or to.place.id == o.place.id:
+            return _Reading(None, o, "from_to", None, "none",
+                            f"it is a further leg from {o.place.name}, to a place not named")
+        return _Reading(o, to, "from_to", None, _min(o.confidence, to.confidence, "likely"),
+                        f"a further leg, from {o.place.name}")
     if pair is not None:
         o, d = _end(pair[0]), _end(pair[1])
         in_clause = clause[0] <= pair[0].start < clause[1]
@@ -1514,6 +1543,17 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     return _Reading(note="no place is named")
 
 
+def _antecedent(p: _Passage, clause: tuple[int, int], here: Sequence[Mention]
+                ) -> Mention | None:
+    """The place a clause opening with ", which" or ", where" hangs on, right before it."""
+    opening = re.search(r"(?i)(?:\)\s*)?,\s+(?:which|where)$",
+                        p.text[max(0, clause[0] - 40):clause[0]])
+    if opening is None:
+        return None
+    comma = clause[0] - len(opening.group())
+    return next((m for m in here if m.end == comma and m.place.kind in LOCAL_KINDS), None)
+
+
 def _relative_pair(p: _Passage, q: Quantity, clause: tuple[int, int],
                    here: Sequence[Mention]) -> _Reading | None:
     """"Lukla, which is a 35-minute flight from Kathmandu": Kathmandu to Lukla.
@@ -1523,12 +1563,7 @@ def _relative_pair(p: _Passage, q: Quantity, clause: tuple[int, int],
     the clause puts after "from" (else from the antecedent). Likely, not sure: "which" may
     hang on a noun before the place ("the road to Lukla, which ...").
     """
-    opening = re.search(r"(?i)(?:\)\s*)?,\s+(?:which|where)$",
-                        p.text[max(0, clause[0] - 40):clause[0]])
-    if opening is None:
-        return None
-    comma = clause[0] - len(opening.group())
-    antecedent = next((m for m in here if m.end == comma and m.place.kind in LOCAL_KINDS), None)
+    antecedent = _antecedent(p, clause, here)
     inside = [m for m in here if clause[0] <= m.start < clause[1]
               and m.place.kind in LOCAL_KINDS]
     if antecedent is None or len(inside) != 1 or inside[0].place.id == antecedent.place.id:

@@ -180,6 +180,8 @@ class Lexicon:
                                 "not_travel")
         self.trip_nouns = _need(_words_regex(claims["trip_nouns"]["words"], case=False),
                                 "trip_nouns")
+        self.next_leg = _need(_words_regex(claims["next_leg"]["words"], case=False),
+                              "next_leg")
         self.not_travel_after = _need(_words_regex(claims["not_travel_after"]["words"],
                                                    case=False), "not_travel_after")
         self.features = _need(_words_regex(claims["features"]["words"], case=False),
