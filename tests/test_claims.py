@@ -1112,3 +1112,12 @@ def test_a_relative_clause_takes_the_mode_of_the_service_it_hangs_on() -> None:
     c = _claim(text, "two and a half hours")
     assert (c.claim.mode, c.claim.mode_confidence) == ("rail", "sure")
     assert c.verdict == "consistent"
+
+
+def test_a_locator_between_commas_keeps_its_figure_from_the_sentence_s_verb() -> None:
+    # "had been cut" is the road's fate, not a change of the 365 km
+    text = ("Villagers in Chitral said the road to Peshawar, 365 km away, had been cut by "
+            "landslides.")
+    c = _claim(text, "365 km")
+    assert c.claim.origin is not None and c.claim.destination is not None
+    assert {c.claim.origin.name, c.claim.destination.name} == {"Chitral", "Peshawar"}

@@ -782,3 +782,9 @@ def test_a_national_park_mapped_as_an_area_is_found_under_its_whole_name() -> No
 def test_a_demonym_before_border_does_not_pull_a_town_across_it(text: str) -> None:
     # Herāt, Iran is a town of 13,000; the Afghan city is the one near the Iranian border
     assert _found(text)["Herat"].place.country == "AF"
+
+
+def test_a_small_town_after_in_speaks_through_its_people() -> None:
+    # "Dunn said" is a person; "villagers in Chitral said" are people of a place
+    assert "Chitral" in _found("Villagers in Chitral said the road was cut.")
+    assert "Dunn" not in _found("Dunn said the road to Raleigh was closed.")

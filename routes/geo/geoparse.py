@@ -736,13 +736,18 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
 def _speaks(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     """A small place's name next to "said" is a person ("Dunn said", "said Dunn").
 
-    Not a big airport's ("Heathrow said"): an airport speaks through its staff.
+    Not a big airport's ("Heathrow said"): an airport speaks through its staff; nor one
+    after a locative word ("Villagers in Chitral said"): the people there speak.
     """
     if _max_population(gaz, m) >= _BIG_PLACE or any(
             gaz.kind(e) == "airport" and gaz.prior(e) >= _BIG_AIRPORT_PRIOR
             for e in m.entries[:_MAX_CANDIDATES]):
         return False
-    for found in (doc.prev_word(m.start), doc.next_word(m.end)):
+    prev = doc.prev_word(m.start)
+    if prev is not None and prev[0].lower() in doc.words.locative and not \
+            doc.sentence_start(m.start):
+        return False
+    for found in (prev, doc.next_word(m.end)):
         if found is not None and found[0].lower() in doc.words.speech:
             return True
     return False

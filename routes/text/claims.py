@@ -618,15 +618,20 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     # phrase's
     scan = lo
     locator = _AFTER.match(text[q.end:q.end + 60])
-    if locator is not None and locator.group("dir") and locator.group("of"):
-        before = max(lo, q.start - 30)
-        comma = re.search(r",\s*(?:[a-z]+\s+){0,2}$", text[before:q.start])
-        if comma is not None:
-            scan = before + comma.start()
+    before = max(lo, q.start - 30)
+    comma = re.search(r",\s*(?:[a-z]+\s+){0,2}$", text[before:q.start])
+    if locator is not None and locator.group("dir") and locator.group("of") and \
+            comma is not None:
+        scan = before + comma.start()
+    # "the road to Peshawar, 365 km away, had been cut": a locator between commas; what
+    # follows the second comma is the sentence's, not the figure's
+    set_off = comma is not None and locator is not None and bool(
+        locator.group("dir") or (locator.group("rel") or "").lower().startswith("away"))
 
     def aside(at: int) -> bool:
         """Whether a word at ``at`` is in a phrase after the trip's, past a comma."""
-        return explicit and not pair_after and at >= q.end and "," in text[q.end:at]
+        return (explicit and not pair_after or set_off) and at >= q.end and \
+            "," in text[q.end:at]
 
     for s, e, neg in p.scan.negatives(max(scan, q.start - 45), min(hi, q.end + 45)):
         if neg.effect in ("disambiguation", "hypothetical", "caution", "both_ways",
