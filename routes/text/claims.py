@@ -630,7 +630,7 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
 
     def aside(at: int) -> bool:
         """Whether a word at ``at`` is in a phrase after the trip's, past a comma."""
-        return (explicit and not pair_after or set_off) and at >= q.end and \
+        return ((explicit and not pair_after) or set_off) and at >= q.end and \
             "," in text[q.end:at]
 
     for s, e, neg in p.scan.negatives(max(scan, q.start - 45), min(hi, q.end + 45)):
