@@ -419,3 +419,10 @@ def test_a_short_swiss_motorway_drive_is_not_taken_for_a_city_trip() -> None:
     road = find_options(plan_trip("Geneva", "Lausanne", mode="road")).options[0]
     assert road.distance_km.low <= 64 <= road.distance_km.high
     assert road.duration_h.low <= 0.75
+
+
+def test_tierra_del_fuego_is_reached_by_road_over_the_car_ferry() -> None:
+    # Ushuaia is on an island: the road to Buenos Aires crosses the Strait of Magellan
+    drive = find_options(plan_trip("Ushuaia", "Buenos Aires", mode="road")).options[0]
+    assert [leg.mode for leg in drive.legs] == ["road", "sea", "road"]
+    assert 2_700 <= drive.distance_km.central <= 3_400
