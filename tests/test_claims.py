@@ -1121,3 +1121,24 @@ def test_a_locator_between_commas_keeps_its_figure_from_the_sentence_s_verb() ->
     c = _claim(text, "365 km")
     assert c.claim.origin is not None and c.claim.destination is not None
     assert {c.claim.origin.name, c.claim.destination.name} == {"Chitral", "Peshawar"}
+
+
+def test_a_tunnel_that_runs_50_km_is_not_run_on_foot() -> None:
+    text = ("The Channel Tunnel runs 50 km under the sea between Folkestone and Coquelles; "
+            "Le Shuttle takes 35 minutes.")
+    assert _claim(text, "50 km").claim.mode != "walk"
+    assert _claim(text, "35 minutes").claim.mode == "rail"
+
+
+def test_a_town_s_altitude_is_no_distance() -> None:
+    found = _verdicts("Addis Ababa lies at 2,355 m and is about 1,160 km from Nairobi by road.")
+    assert "2,355 m" not in found
+    assert found["1,160 km"][1] == "road"
+
+
+def test_a_further_leg_runs_between_the_places_it_names() -> None:
+    text = ("Tourists fly from Lima to Cusco in about an hour and a quarter, then take the "
+            "train from Poroy to Ollantaytambo, which takes two hours.")
+    c = _claim(text, "two hours")
+    assert c.claim.origin is not None and c.claim.destination is not None
+    assert (c.claim.origin.name, c.claim.destination.name) == ("Poroy", "Ollantaytambo")

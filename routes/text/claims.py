@@ -1411,12 +1411,21 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                                 _notes(o2, d2))
             break
     # 2. An explicit pair in the clause, then in the sentence (less sure: another clause).
-    if pair is not None and pair[1].end <= q.start and p.lex.next_leg.search(
-            text, pair[1].end, q.start):
+    leg = p.lex.next_leg.search(text, pair[1].end, q.start) if pair is not None and \
+        pair[1].end <= q.start else None
+    if pair is not None and leg is not None:
         # "the ferry from Geelong to Devonport, followed by a four-hour drive": the next
-        # leg, from where the trip told ended
-        o = _end(pair[1])
-        to = _to_after(p, q, here)
+        # leg, from where the trip told ended, to the place it names ("then the train to
+        # Machu Picchu, which takes three and a half hours")
+        def after_word(word: str) -> list[Mention]:
+            return [m for m in here if leg.end() <= m.start < q.start
+                    and m.place.kind in LOCAL_KINDS and re.search(
+                        rf"(?i)\b{word}\s+(?:the\s+)?$",
+                        text[max(leg.end(), m.start - 10):m.start])]
+
+        starts, named = after_word("from"), after_word("to")
+        o = _end(starts[-1]) if starts else _end(pair[1])
+        to = _end(named[-1]) if named else _to_after(p, q, here)
         if to is None or to.place.id == o.place.id:
             return _Reading(None, o, "from_to", None, "none",
                             f"it is a further leg from {o.place.name}, to a place not named")
