@@ -1411,21 +1411,16 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                                 _notes(o2, d2))
             break
     # 2. An explicit pair in the clause, then in the sentence (less sure: another clause).
-    leg = p.lex.next_leg.search(text, pair[1].end, q.start) if pair is not None and \
+    next_leg = p.lex.next_leg.search(text, pair[1].end, q.start) if pair is not None and \
         pair[1].end <= q.start else None
-    if pair is not None and leg is not None:
+    if pair is not None and next_leg is not None:
         # "the ferry from Geelong to Devonport, followed by a four-hour drive": the next
-        # leg, from where the trip told ended, to the place it names ("then the train to
-        # Machu Picchu, which takes three and a half hours")
-        def after_word(word: str) -> list[Mention]:
-            return [m for m in here if leg.end() <= m.start < q.start
-                    and m.place.kind in LOCAL_KINDS and re.search(
-                        rf"(?i)\b{word}\s+(?:the\s+)?$",
-                        text[max(leg.end(), m.start - 10):m.start])]
-
-        starts, named = after_word("from"), after_word("to")
+        # leg, from where the trip told ended, to the place it names ("then the train from
+        # Poroy to Ollantaytambo, which takes two hours")
+        starts = _named_after(p, here, "from", next_leg.end(), q.start)
+        arrivals = _named_after(p, here, "to", next_leg.end(), q.start)
         o = _end(starts[-1]) if starts else _end(pair[1])
-        to = _end(named[-1]) if named else _to_after(p, q, here)
+        to = _end(arrivals[-1]) if arrivals else _to_after(p, q, here)
         if to is None or to.place.id == o.place.id:
             return _Reading(None, o, "from_to", None, "none",
                             f"it is a further leg from {o.place.name}, to a place not named")
@@ -1555,6 +1550,13 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         return _Reading(None, _end(distinct[0]), "unknown", None, "none",
                         "only one end is named")
     return _Reading(note="no place is named")
+
+
+def _named_after(p: _Passage, here: Sequence[Mention], word: str, lo: int, hi: int
+                 ) -> list[Mention]:
+    """The places between ``lo`` and ``hi`` right after ``word`` ("from Poroy", "to Cusco")."""
+    return [m for m in here if lo <= m.start < hi and m.place.kind in LOCAL_KINDS
+            and re.search(rf"(?i)\b{word}\s+(?:the\s+)?$", p.text[max(lo, m.start - 10):m.start])]
 
 
 def _antecedent(p: _Passage, clause: tuple[int, int], here: Sequence[Mention]
