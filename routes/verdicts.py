@@ -20,7 +20,8 @@ own range by its hedge ("about" allows more than a bare figure). The verdict is:
 * ``understated`` / ``overstated`` only when the claim's places and mode are both sure (or
   it lies outside every mode's estimate) and it lies outside; a trip told as it happened,
   freight, or a figure with no mode is never flagged as too slow or too long, since a
-  slower way always exists;
+  slower way always exists, nor a drive in a country with few motorways that takes up to
+  three times the model's slowest (a bus on unpaved mountain roads);
 * ``unverifiable`` otherwise, with the reason ("places uncertain: …").
 
 Examples
@@ -48,7 +49,14 @@ from routes.geo.geodesy import distance_km
 from routes.geo.geoparse import Mention, find_places, text_pieces
 from routes.geo.places import Place
 from routes.itinerary import RouteOption
-from routes.text.claims import AREA_KINDS, Claim, direction_check, find_claims, shifted
+from routes.text.claims import (
+    AREA_KINDS,
+    Claim,
+    country_name,
+    direction_check,
+    find_claims,
+    shifted,
+)
 from routes.text.quantities import UNITS, Quantity, load_lexicon
 
 __all__ = ["CheckedClaim", "ClaimReport", "Reading", "check_claims", "iter_checked"]
@@ -644,6 +652,10 @@ def _namesake_reading(claim: Claim, est: _Estimates, rules: ClaimRules) -> Check
     return None
 
 
+# Outside the motorway countries a bus may take this many times the model's slowest drive
+# (La Paz-Rurrenabaque, 19 hours for a drive the model puts at 4-9): slower is a wrong figure.
+_SLOW_ROAD_FACTOR = 3.0
+
 # A drive told in weeks or months is a journey with stays, not hours at the wheel; one told
 # in days is still checked (the model's band allows a long day's driving).
 _CALENDAR_UNITS = frozenset({"week", "month"})
@@ -695,6 +707,12 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
         if claim.mode in ("road", "walk") and q.unit in _CALENDAR_UNITS:
             return ("a road trip of weeks stops for the nights (and often on the way); the "
                     "estimate is driving time")
+        slow_roads = _slow_roads(claim) if claim.mode == "road" else ""
+        if slow_roads and any(q.si <= _SLOW_ROAD_FACTOR * r.estimate.high for r in readings):
+            verb = "have" if " and " in slow_roads else "has"
+            return (f"{slow_roads} {verb} few motorways: unpaved or mountain roads, "
+                    "checkpoints and bus stops can make a trip far slower than the model's "
+                    "averages")
         if claim.mode == "unspecified":
             return "no mode is named, and a slower way always exists"
         if claim.mode_confidence != "sure":
@@ -720,6 +738,20 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                     return (f"the mode is only implied ({claim.mode_basis or claim.mode}), "
                             f"and {r.basis} gives {_range_text(r.estimate, q.unit)}")
     return ""
+
+
+def _slow_roads(claim: Claim) -> str:
+    """The names of the claim's countries whose roads are not of the motorway class, if any.
+
+    A drive there may take far longer than the model (La Paz–Rurrenabaque by bus, 19 hours
+    for 230 km as the crow flies); in a motorway country a drive that slow is a wrong figure.
+    """
+    from routes.modes.road import load_road_model
+
+    model = load_road_model()
+    countries = {p.country for p in (claim.origin, claim.destination) if p and p.country}
+    slow = sorted(c for c in countries if model.road_class(c) != "motorway")
+    return " and ".join(country_name(c) for c in slow)
 
 
 def _verdict(claim: Claim, verdict: str, best: Reading, readings: list[Reading],

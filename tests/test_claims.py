@@ -1142,3 +1142,11 @@ def test_a_further_leg_runs_between_the_places_it_names() -> None:
     c = _claim(text, "two hours")
     assert c.claim.origin is not None and c.claim.destination is not None
     assert (c.claim.origin.name, c.claim.destination.name) == ("Poroy", "Ollantaytambo")
+
+
+def test_a_slow_bus_on_two_lane_roads_is_not_flagged_but_a_slow_motorway_drive_is() -> None:
+    slow = _claim("A 19-hour bus ride separates La Paz from Rurrenabaque.", "19-hour")
+    assert slow.verdict == "unverifiable"
+    assert "Bolivia has few motorways" in slow.explanation
+    assert _claim("The drive from Paris to Lyon takes 20 hours.",
+                  "20 hours").verdict == "overstated"

@@ -49,7 +49,7 @@ from routes.geo.places import Place, normalize_name
 from routes.text.lexicon import Lexicon, ModeCue, Scan, load_lexicon
 from routes.text.quantities import Quantity, find_quantities
 
-__all__ = ["Claim", "bearing_deg", "claim_text", "compass_of", "find_claims"]
+__all__ = ["Claim", "bearing_deg", "claim_text", "compass_of", "country_name", "find_claims"]
 
 # Ends of a trip that are points; the others (countries, regions, islands) are areas.
 LOCAL_KINDS = frozenset({"city", "station", "landmark", "border_post", "bridge", "airport",
@@ -1138,13 +1138,13 @@ def _border(p: _Passage, country: str, other: Place | None, words: str, *,
     if found is None:
         return None
     lon, lat = found
-    name = f"{_country_name(a)}–{_country_name(country)} border"
+    name = f"{country_name(a)}–{country_name(country)} border"
     place = Place(id=f"border:{'-'.join(sorted((a, country)))}", name=name, kind="border",
                   country=country, lat=lat, lon=lon,
                   source="Natural Earth 1:50m boundaries: the border's nearest point")
     if neighbour:
         return _End(place, "likely", f"{words} is read as the border with "
-                    f"{_country_name(neighbour)}, the one neighbour the passage names")
+                    f"{country_name(neighbour)}, the one neighbour the passage names")
     if crossing is not None:
         return _End(place, "likely", f"{words} is measured at its nearest point to "
                     f"{other.name}, though the text names a crossing the data lacks")
@@ -1164,7 +1164,7 @@ def _coast(p: _Passage, country: str, other: Place | None, words: str) -> _End |
     if found is None:
         return None
     lon, lat = found
-    place = Place(id=f"coast:{country}", name=f"the coast of {_country_name(country)}",
+    place = Place(id=f"coast:{country}", name=f"the coast of {country_name(country)}",
                   kind="border", country=country, lat=lat, lon=lon,
                   source="Natural Earth 1:50m outlines: the coast's nearest point")
     # Which shore counts (islands, capes) is a reading, not a fact: never sure enough to flag.
@@ -1172,7 +1172,8 @@ def _coast(p: _Passage, country: str, other: Place | None, words: str) -> _End |
                                  f"{other.name}, islands included")
 
 
-def _country_name(code: str) -> str:
+def country_name(code: str) -> str:
+    """A country's name from its ISO code ("BO" -> "Bolivia"); the code if unknown."""
     from routes.geo.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
