@@ -164,6 +164,21 @@ class Crossing:
 
 
 @dataclass(frozen=True, slots=True)
+class GaugeBreak:
+    """A border station where two gauges meet, and how passengers cross there."""
+
+    name: str
+    countries: frozenset[str]
+    lat: float
+    lon: float
+    method: str  # "bogie_exchange" or "change_trains"
+
+
+_GAUGE_METHODS = ("bogie_exchange", "change_trains")
+_GAUGE_BREAK_KM = 60.0  # a gauge break this near a crossing point is that crossing's
+
+
+@dataclass(frozen=True, slots=True)
 class GaugeRegion:
     """Part of a country whose lines have another gauge (Northern Ireland's Irish gauge)."""
 
@@ -379,6 +394,7 @@ class BorderRule:
     notes: tuple[str, ...]
     sources: tuple[str, ...]
     bogie_sources: tuple[str, ...]
+    change: str = ""  # what the gauge change is ("bogie exchange ...", "change of trains")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -417,6 +433,7 @@ class Facts:
     # overnight and long-distance trains beside the fast ones its speed class describes.
     slow_speeds: Mapping[str, SpeedClass] = field(default_factory=dict)
     gauge_regions: tuple[GaugeRegion, ...] = ()
+    gauge_breaks: tuple[GaugeBreak, ...] = ()
 
     def speed(self, cls: str, service: str = "regular") -> SpeedClass:
         """Speed class ``cls`` as run by ``service``."""
@@ -494,12 +511,32 @@ class Facts:
             sources.extend(closed.sources)
         bogie = None
         bogie_sources: tuple[str, ...] = ()
+        how = ""
         if not self.same_gauge(*gauges):
-            change = self.dwell_for("bogie_exchange", service, crossing)
-            bogie, bogie_sources = change.hours, change.sources
+            # where passengers change trains at the gauge break (Przemysl, Irun), a change
+            # of trains; elsewhere a bogie exchange
+            at = self.gauge_break_at(pair, point)
+            kind = "transfer" if at is not None and at.method == "change_trains" \
+                else "bogie_exchange"
+            change = self.dwell_for(kind, service, crossing)
+            bogie, bogie_sources, how = change.hours, change.sources, change.name
+            if at is not None and kind == "transfer":
+                notes.append(f"passengers change trains at {at.name}")
         return BorderRule((a, b), description, dwell, bogie, gauges,
                           named.gauge_change_at if named else None, passenger, penalty,
-                          tuple(notes), tuple(dict.fromkeys(sources)), bogie_sources)
+                          tuple(notes), tuple(dict.fromkeys(sources)), bogie_sources, how)
+
+    def gauge_break_at(self, countries: frozenset[str], point: tuple[float, float] | None
+                       ) -> GaugeBreak | None:
+        """The listed gauge break of the border ``countries`` near ``point`` (lat, lon)."""
+        if point is None:
+            return None
+        from routes.geo.geodesy import distance_km
+
+        near = [(distance_km(point, (g.lat, g.lon)), g) for g in self.gauge_breaks
+                if g.countries == countries]
+        found = min(near, key=lambda x: x[0], default=None)
+        return found[1] if found is not None and found[0] <= _GAUGE_BREAK_KM else None
 
     def speed_for_country(self, country: str) -> str:
         """Default speed class of ``country``."""
@@ -862,6 +899,16 @@ def _world(folder: Path, facts: Facts) -> Facts:
                 raise rr.fail("box must be [lon_min, lat_min, lon_max, lat_max]")
             regions.append(GaugeRegion(code, rr.get("name", str), rr.get("mm", int),
                                        (box[0], box[1], box[2], box[3])))
+    breaks = []
+    for r in _records(path, _toml(path), "gauge_break"):
+        method = r.get("method", str, "bogie_exchange")
+        if method not in _GAUGE_METHODS:
+            raise r.fail(f"method must be one of {', '.join(_GAUGE_METHODS)}")
+        if "lat" not in r.table:
+            continue  # a break without a sourced point cannot be matched to a crossing
+        breaks.append(GaugeBreak(r.get("name", str), frozenset(r.strings("countries")),
+                                 float(r.get("lat", int | float)),
+                                 float(r.get("lon", int | float)), method))
     path = rail / "borders.toml"
     closed = []
     for r in _records(path, _toml(path), "closed_border"):
@@ -886,7 +933,8 @@ def _world(folder: Path, facts: Facts) -> Facts:
                                              lines, service.sources, service.confidence)
     return replace(facts, sources=sources, speeds=speeds, speed_default=speed_default,
                    slow_speeds=slow_speeds, gauge_by_country=gauges,
-                   gauge_regions=tuple(regions), closed_borders=tuple(closed),
+                   gauge_regions=tuple(regions), gauge_breaks=tuple(breaks),
+                   closed_borders=tuple(closed),
                    high_speed=tuple(lines), through=tuple(through))
 
 

@@ -426,3 +426,16 @@ def test_tierra_del_fuego_is_reached_by_road_over_the_car_ferry() -> None:
     drive = find_options(plan_trip("Ushuaia", "Buenos Aires", mode="road")).options[0]
     assert [leg.mode for leg in drive.legs] == ["road", "sea", "road"]
     assert 2_700 <= drive.distance_km.central <= 3_400
+
+
+def test_where_passengers_change_trains_at_a_gauge_break_no_bogies_are_exchanged() -> None:
+    # Ukrainian trains run on broad gauge into Przemysl, where passengers change trains
+    przemysl = find_options(plan_trip("Lviv", "Przemysl", mode="rail")).options[0]
+    (change,) = [leg for leg in przemysl.legs if leg.mode == "gauge_change"]
+    assert change.duration_h.high <= 0.5
+    assert "change of trains" in change.notes[0]
+    # at Brest the cars' bogies are exchanged
+    brest = find_options(plan_trip("Brest", "Warsaw", mode="rail")).options[0]
+    (bogies,) = [leg for leg in brest.legs if leg.mode == "gauge_change"]
+    assert bogies.duration_h.low >= 2.0
+    assert "bogie exchange" in bogies.notes[0]

@@ -462,7 +462,8 @@ def _option(net: Network, trip: Trip, path: Path, stops: Sequence[_Access],
                             distance_km=Estimate.exact(0.0), duration_h=rule.bogie,
                             countries=node.countries,
                             notes=(f"gauge change {rule.gauges[0]:,} ↔ {rule.gauges[1]:,} mm "
-                                   f"at {where}: {facts.dwell['bogie_exchange'].name}",),
+                                   f"at {where}: "
+                                   f"{rule.change or facts.dwell['bogie_exchange'].name}",),
                             sources=facts.urls(rule.bogie_sources)))
             elapsed += rule.bogie.central
             option_notes.append(f"gauge change at {where}")
