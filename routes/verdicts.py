@@ -707,6 +707,9 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
         if claim.mode in ("road", "walk") and q.unit in _CALENDAR_UNITS:
             return ("a road trip of weeks stops for the nights (and often on the way); the "
                     "estimate is driving time")
+        nights = _days_on_the_road(claim, readings)
+        if nights:
+            return nights
         slow_roads = _slow_roads(claim) if claim.mode == "road" else ""
         if slow_roads and any(q.si <= _SLOW_ROAD_FACTOR * r.estimate.high for r in readings):
             verb = "have" if " and " in slow_roads else "has"
@@ -738,6 +741,27 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                     return (f"the mode is only implied ({claim.mode_basis or claim.mode}), "
                             f"and {r.basis} gives {_range_text(r.estimate, q.unit)}")
     return ""
+
+
+def _days_on_the_road(claim: Claim, readings: list[Reading]) -> str:
+    """Why a road trip told in days is not too slow, if the drive needs that many days.
+
+    "Two days by road from Delhi to Leh": the trip stops for the night. With at most a
+    day's legal driving (``daily_driving`` of the road model) on each day but the last, the
+    figure is too slow only when the drive would fit in fewer days.
+    """
+    q = claim.quantity
+    if claim.mode != "road" or q.unit != "day" or q.value < 2:
+        return ""
+    from routes.modes.road import load_road_model
+
+    day = load_road_model().daily_driving_h
+    needs = (q.value - 1) * day * 3600.0
+    longest = max((r.widened.high for r in readings), default=0.0)
+    if needs > longest:
+        return ""
+    return (f"a road trip of {q.surface} stops for the nights: at up to {day:g} hours at the "
+            f"wheel a day, a drive of up to {longest / 3600.0:.0f} hours can take that long")
 
 
 def _slow_roads(claim: Claim) -> str:

@@ -897,6 +897,8 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
         return True
     if _qualifier(doc, m, gaz):
         return True
+    if _BETWEEN_PAIR.search(doc.text, max(0, m.start - 60), m.start):
+        return True  # "between Dover and Calais": the second of a pair after "between"
     follows = doc.text[m.end:m.end + 2]
     big = _max_population(gaz, m) >= _LARGE_CITY
     if big and (follows[:1] == "," or follows in ("'s", "’s")):
@@ -920,6 +922,8 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     return cues is not None and cues.match(doc.text, m.end) is not None
 
 
+_BETWEEN_PAIR = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+                           r"\s+and\s+$")
 _PAIRED_NEXT = re.compile(r"\s+(?:to|and|or|[-–—])\s+([A-Z][\w’'-]+)")
 
 

@@ -105,6 +105,7 @@ class RoadModel:
     gaps: tuple[tuple[str, frozenset[str], frozenset[str], tuple[str, ...]], ...]
     max_compare_km: float = 4000.0
     closed: tuple[tuple[frozenset[str], str], ...] = ()
+    daily_driving_h: float = 9.0  # hours at the wheel in a day of a road trip
 
     def closed_between(self, ca: str, cb: str) -> str | None:
         """Why no road crosses from country ``ca`` straight into ``cb``, if none does."""
@@ -223,7 +224,8 @@ def read_road_model(path: Path) -> RoadModel:
             border_sources=tuple(data["border"]["sources"]), gaps=gaps,
             max_compare_km=float(data["options"]["max_compare_km"]),
             closed=tuple((frozenset(c["countries"]), str(c["note"]))
-                         for c in data.get("closed", [])))
+                         for c in data.get("closed", [])),
+            daily_driving_h=float(data["daily_driving"]["hours"]))
     except FileNotFoundError:
         raise DataError(f"road model not found: {path}") from None
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, IndexError) as exc:
