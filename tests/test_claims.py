@@ -1150,3 +1150,18 @@ def test_a_slow_bus_on_two_lane_roads_is_not_flagged_but_a_slow_motorway_drive_i
     assert "Bolivia has few motorways" in slow.explanation
     assert _claim("The drive from Paris to Lyon takes 20 hours.",
                   "20 hours").verdict == "overstated"
+
+
+def test_a_road_trip_of_days_stops_for_the_nights_but_not_for_a_week_on_a_short_drive() -> None:
+    text = "The journey from Delhi to Leh by road takes two days via Manali."
+    c = _claim(text, "two days")
+    assert c.verdict == "unverifiable"
+    assert "stops for the nights" in c.explanation
+    assert _claim("The drive from Paris to Lyon takes three days.",
+                  "three days").verdict == "overstated"
+
+
+def test_an_altitude_above_a_figure_is_no_distance() -> None:
+    found = _verdicts("The road from Manali to Leh crosses passes above 5,000 m and takes "
+                      "two days.")
+    assert "5,000 m" not in found

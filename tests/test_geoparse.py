@@ -788,3 +788,9 @@ def test_a_small_town_after_in_speaks_through_its_people() -> None:
     # "Dunn said" is a person; "villagers in Chitral said" are people of a place
     assert "Chitral" in _found("Villagers in Chitral said the road was cut.")
     assert "Dunn" not in _found("Dunn said the road to Raleigh was closed.")
+
+
+def test_the_second_of_a_pair_after_between_is_a_place_though_it_is_a_word() -> None:
+    # "calais" is in Webster's; after "between Dover and" it is the port
+    assert _found("Ferries between Dover and Calais take 90 minutes.")["Calais"] \
+        .place.country == "FR"
