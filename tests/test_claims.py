@@ -259,6 +259,8 @@ def _claim(text: str, surface: str) -> CheckedClaim:
     ("The Southwest Chief takes about 43 hours from Chicago to Los Angeles.", "43 hours",
      "rail", False),
     ("The Rajdhani covers Mumbai to Delhi in about 16 hours.", "16 hours", "rail", False),
+    ("The Trans-Mongolian from Beijing to Ulaanbaatar takes about 30 hours.", "30 hours",
+     "rail", False),
 ])
 def test_named_services_and_vehicles_give_the_mode(text: str, surface: str, mode: str,
                                                    high_speed: bool) -> None:
