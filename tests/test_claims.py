@@ -1167,3 +1167,10 @@ def test_an_altitude_above_a_figure_is_no_distance() -> None:
     found = _verdicts("The road from Manali to Leh crosses passes above 5,000 m and takes "
                       "two days.")
     assert "5,000 m" not in found
+
+
+def test_a_depth_before_a_locator_is_the_depth_figure_s() -> None:
+    text = ("The 7.8-magnitude quake struck at a depth of 17.9 km, about 33 km from Gaziantep, "
+            "a city of two million people near the Syrian border.")
+    c = _claim(text, "33 km")
+    assert c.claim.destination is not None or c.claim.origin is not None

@@ -592,13 +592,14 @@ _OWN_FIGURE = re.compile(r"\s+(?:of\s+)?(?:about\s+|some\s+|around\s+)?(?=\d)")
 
 
 def _owned_after(text: str, q: Quantity, start: int, end: int) -> bool:
-    """Whether a word after ``q`` has a figure of its own right after it.
+    """Whether a word near ``q`` has a figure of its own right after it, not ``q``.
 
-    "70 km south-west of Marrakesh, at a depth of 18.5 km": "depth" is the 18.5 km's,
-    though the quantities left that figure out as no trip's.
+    "70 km south-west of Marrakesh, at a depth of 18.5 km", "struck at a depth of 17.9 km,
+    about 33 km from Gaziantep": "depth" is the other figure's, though the quantities left
+    that figure out as no trip's.
     """
     own = _OWN_FIGURE.match(text, end)
-    return start >= q.end and own is not None
+    return own is not None and (start >= q.end or own.end() < q.start)
 _COUNTED = re.compile(r"(?i)\b(?:times|twice|once|thrice)\s+$")
 _TWO_WORDS = re.compile(r"[\s,-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 
