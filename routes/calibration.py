@@ -33,6 +33,7 @@ from pathlib import Path
 from routes import settings
 from routes.errors import DataError, RoutesError
 from routes.estimate import Estimate
+from routes.facts import load_facts
 from routes.itinerary import RouteOption
 from routes.options import find_options
 from routes.trip import plan_trip
@@ -189,17 +190,23 @@ def _estimate(trip: CalibrationTrip) -> tuple[list[tuple[str, Estimate]], str]:
 
 
 def _rail_input(option: RouteOption) -> str:
-    """The high-speed line whose own timetable gives most of the trip, if one does."""
+    """The line of ``rail/high_speed.toml`` whose own timetable gives most of the trip, if any.
+
+    A high-speed line's, a fast intercity line's (the X 2000, VIA's Toronto–Montreal
+    corridor) or a through service's (Eurostar): its speed comes from its own scheduled
+    times.
+    """
+    facts = load_facts()
+    names = {facts.speed(x.speed).name for x in (*facts.high_speed, *facts.through)}
     shares: dict[str, float] = {}
     for leg in option.legs:
         for note in leg.notes:
-            if "km at" in note and "(" in note:
+            if "km at" in note and "km/h (" in note:  # "393 km at 147–158–171 km/h (name)"
                 km = float(note.split(" km at")[0].replace(",", ""))
-                shares[note.split("(", 1)[1].rstrip(")")] = km
+                shares[note.split("km/h (", 1)[1][:-1]] = km
     total = sum(shares.values()) or 1.0
     best = max(shares.items(), key=lambda kv: kv[1], default=("", 0.0))
-    return "rail/high_speed.toml" if "high-speed" in best[0].lower() and \
-        best[1] / total >= 0.7 else ""
+    return "rail/high_speed.toml" if best[0] in names and best[1] / total >= 0.7 else ""
 
 
 def check_calibration(path: Path | None = None) -> list[CalibrationResult]:

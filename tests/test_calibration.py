@@ -20,3 +20,14 @@ def test_calibration_file_lists_the_trips_of_the_research_notes() -> None:
     ids = {t.id for t in read_calibration()}
     assert {"khasan-vladivostok-2019", "pyongyang-khasan-2023", "tumangang-pyongyang-2008",
             "pyongyang-chongjin-2019", "pyongyang-sinuiju-2019", "moscow-vladivostok-km"} <= ids
+
+
+@pytest.mark.parametrize("mode", ["rail", "road", "air", "sea"])
+def test_four_in_five_real_trips_worldwide_lie_in_each_mode_s_range(mode: str) -> None:
+    # data/calibration_world.toml: timetables, block times, drives and crossings on every
+    # continent; a trip is in range when the middle of its real range lies inside
+    from routes.calibration import summarise, world_path
+
+    (summary,) = [s for s in summarise(check_calibration(world_path())) if s.mode == mode]
+    assert summary.answered == summary.trips
+    assert summary.in_range / summary.trips >= 0.8, f"{summary.in_range}/{summary.trips}"
