@@ -197,7 +197,8 @@ def _rail_input(option: RouteOption) -> str:
     times.
     """
     facts = load_facts()
-    names = {facts.speed(x.speed).name for x in (*facts.high_speed, *facts.through)}
+    names = {facts.speed(sid).name for sid in (*(x.speed for x in facts.high_speed),
+                                                *(x.speed for x in facts.through))}
     shares: dict[str, float] = {}
     for leg in option.legs:
         for note in leg.notes:
