@@ -1174,3 +1174,21 @@ def test_a_depth_before_a_locator_is_the_depth_figure_s() -> None:
             "a city of two million people near the Syrian border.")
     c = _claim(text, "33 km")
     assert c.claim.destination is not None or c.claim.origin is not None
+
+
+def test_a_border_named_by_a_name_of_its_own_is_measured_from() -> None:
+    text = ("Militants stormed a police complex in the town of Uri, some 10 kilometers east "
+            "of the LoC.")
+    c = _claim(text, "10 kilometers")
+    assert c.claim.origin is not None and c.claim.origin.name == "India–Pakistan border"
+    assert c.verdict == "consistent"
+    # the nearest point of a generalised outline says nothing of the way
+    assert "direction" not in c.explanation
+
+
+def test_a_figure_that_separates_a_place_from_a_country_s_shores() -> None:
+    text = ("Though fewer than 10 nautical miles separate Lesbos from Turkish shores, hundreds "
+            "have drowned.")
+    c = _claim(text, "10 nautical miles")
+    assert c.claim.destination is not None
+    assert c.claim.destination.name == "the coast of Turkey"

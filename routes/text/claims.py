@@ -1011,6 +1011,18 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
     """
     text = p.text
     window_end = min(limit, start + 70)
+    lead_the = re.match(r"\s*(?:the\s+)?", text[start:window_end])
+    at = start + (lead_the.end() if lead_the else 0)
+    for names, (a, b) in p.lex.border_lines:
+        named = names.match(text, at)
+        if named is not None and other is not None and other.country in (a, b):
+            # "some 10 km east of the Line of Control": the border of the two countries
+            found = _border(p, a if other.country == b else b, other, f"the {named.group()}")
+            if found is not None:
+                found.note = (f"the {named.group()} is the {country_name(a)}–"
+                              f"{country_name(b)} border, measured at its nearest point to "
+                              f"{other.name}")
+            return found
     first = next((m for m in p.mentions if start <= m.start < window_end), None)
     dem = next((m for m in p.demonyms if start <= m.start < window_end), None)
     gap_to_first = text[start:first.start] if first is not None else ""
@@ -1386,6 +1398,17 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                                     _notes(origin, subject))
                 return _Reading(origin, subject, relation, direction, "none",
                                 "one end is not a place the finder knows")
+    # 1b. "fewer than 10 nautical miles separate Lesbos from Turkish shores": a place and
+    # a reference the passage pins down (a country's shore or border)
+    parted = _SEPARATE.match(text, q.end)
+    first = next((m for m in here if parted is not None and m.start == parted.end()), None)
+    apart = _FROM_NEXT.match(text, first.end) if first is not None else None
+    if first is not None and apart is not None and pair is None:
+        ref = _reference(p, apart.end(), first.place, sent[1])
+        if ref is not None:
+            o = _end(first)
+            return _Reading(o, ref, "between", None, _min(o.confidence, ref.confidence),
+                            _notes(o, ref))
     # 1a. "from London through Brussels (1h48) and Rotterdam (3h01)", "before arriving in
     # Amsterdam three hours later": the figure is the time to the place beside it.
     beside = _place_beside(p, q, here)
@@ -1609,6 +1632,8 @@ def _onward_from(p: _Passage, previous: Sequence[Claim], si: int, dest: _End) ->
                 note=f"on from {onward.destination.name}, where the figure before ends")
 
 
+_FROM_NEXT = re.compile(r"(?i)\s+from\s+")
+_SEPARATE = re.compile(r"(?i)\s+(?:separat(?:e|es|ed|ing)|divid(?:e|es|ed|ing))\s+(?:the\s+)?")
 _ONWARD = re.compile(r"(?i)\b(?:another|a\s+further|further\s+on|onwards?)\b")
 _UNNAMED_ENDS = re.compile(r"\bfrom\s+(?:the|a|an|his|her|their|our|my|its)\s+[a-z][\w-]*"
                            r"(?:\s+[a-z][\w-]*)?\s+(?:to|into|until)\s+(?:the|a|an|his|her|"
@@ -1936,9 +1961,13 @@ def shifted(claim: Claim, offset: int, before: int, text: str) -> Claim:
 def direction_check(claim: Claim) -> str | None:
     """Whether the compass point of a "N km north of Y" claim is right, in words.
 
-    ``None`` when the claim gives no direction or its places are not both known.
+    ``None`` when the claim gives no direction or its places are not both known, or one
+    is a line (a border or a coast), whose nearest point on generalised outlines says
+    little of the way the text means ("10 km east of the Line of Control").
     """
     if claim.direction is None or claim.origin is None or claim.destination is None:
+        return None
+    if {claim.origin.kind, claim.destination.kind} & {"border", "coast"}:
         return None
     if distance_km(claim.origin.point, claim.destination.point) < 3.0:
         return None

@@ -211,6 +211,16 @@ class Lexicon:
         self.compass_codes = _need(_words_regex(codes, case=True), "compass")
         self.references = {kind: _need(_words_regex(words, case=False), kind)
                            for kind, words in claims["reference"].items()}
+        # Named border lines: (names as written, the two countries)
+        self.border_lines: list[tuple[re.Pattern[str], tuple[str, str]]] = []
+        for i, item in enumerate(claims.get("border_line", [])):
+            names, pair = item.get("names"), item.get("countries")
+            if not (isinstance(names, list) and names and isinstance(pair, list)
+                    and len(pair) == 2 and item.get("source")):
+                raise DataError(f"{where.name}: border_line {i + 1}: needs names, two "
+                                "countries and a source")
+            self.border_lines.append((_need(_words_regex(names, case=True),
+                                            "border_line"), (pair[0], pair[1])))
 
     def cues(self, text: str, start: int = 0, end: int | None = None
              ) -> Iterator[tuple[int, int, ModeCue]]:
