@@ -1130,6 +1130,10 @@ def test_a_tunnel_that_runs_50_km_is_not_run_on_foot() -> None:
             "Le Shuttle takes 35 minutes.")
     assert _claim(text, "50 km").claim.mode != "walk"
     assert _claim(text, "35 minutes").claim.mode == "rail"
+    road = "The ancient road from Rome to Brindisi ran 560 km along the Appian Way."
+    assert _claim(road, "560 km").claim.mode != "walk"
+    # ... but a runner runs
+    assert _claim("She ran 10 km from Hyde Park to Kensington.", "10 km").claim.mode == "walk"
 
 
 def test_a_town_s_altitude_is_no_distance() -> None:
