@@ -439,3 +439,10 @@ def test_where_passengers_change_trains_at_a_gauge_break_no_bogies_are_exchanged
     (bogies,) = [leg for leg in brest.legs if leg.mode == "gauge_change"]
     assert bogies.duration_h.low >= 2.0
     assert "bogie exchange" in bogies.notes[0]
+
+
+def test_the_ghan_runs_from_adelaide_to_darwin() -> None:
+    # Natural Earth's railways end at Alice Springs; the line to Darwin opened in 2004
+    ghan = find_options(plan_trip("Adelaide", "Darwin", mode="rail")).options[0]
+    assert 2_900 <= ghan.distance_km.central <= 3_100
+    assert ghan.duration_h.low >= 30
