@@ -794,3 +794,10 @@ def test_the_second_of_a_pair_after_between_is_a_place_though_it_is_a_word() -> 
     # "calais" is in Webster's; after "between Dover and" it is the port
     assert _found("Ferries between Dover and Calais take 90 minutes.")["Calais"] \
         .place.country == "FR"
+
+
+def test_a_lake_named_like_its_region_is_found_by_its_lake_name() -> None:
+    # the Issyk-Kul region takes the bare name; "Lake Issyk-Kul" is the lake
+    lake = _found("From Bishkek it is a four-hour drive to Lake Issyk-Kul.")["Lake Issyk-Kul"]
+    assert lake.place.kind == "sea"
+    assert abs(lake.place.lat - 42.44) < 0.1

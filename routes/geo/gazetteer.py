@@ -829,6 +829,10 @@ def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool
             or b.countries[e] == row["country"] != ""
             or great_circle_km(lat, lon, b.lats[e], b.lons[e])
             < (reach if _KIND_ORDER[b.kinds[e]] == kind else _SAME_FEATURE_KM))]
+        if cls in ("lake", "river"):
+            # found only as "Lake Issyk-Kul" or "Nile River": no town or region of the bare
+            # name (the Issyk-Kul region) is the same place; only another water body is
+            same = [e for e in same if _KIND_ORDER[b.kinds[e]] == kind]
         if cls == "district" and (key, row["country"]) in big_towns:
             continue  # a province named after its big town ("Barcelona") is read as the town
         # ... and one named after a smaller town beside it is that town unless the text says
