@@ -760,8 +760,8 @@ def _days_on_the_road(claim: Claim, readings: list[Reading]) -> str:
     longest = max((r.widened.high for r in readings), default=0.0)
     if needs > longest:
         return ""
-    return (f"a road trip of {q.surface} stops for the nights: at up to {day:g} hours at the "
-            f"wheel a day, a drive of up to {longest / 3600.0:.0f} hours can take that long")
+    return (f"a road trip of {q.value:g} days stops for the nights: at up to {day:g} hours at "
+            f"the wheel a day, a drive of up to {longest / 3600.0:.0f} hours can take that long")
 
 
 def _slow_roads(claim: Claim) -> str:
