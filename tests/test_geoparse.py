@@ -801,3 +801,8 @@ def test_a_lake_named_like_its_region_is_found_by_its_lake_name() -> None:
     lake = _found("From Bishkek it is a four-hour drive to Lake Issyk-Kul.")["Lake Issyk-Kul"]
     assert lake.place.kind == "sea"
     assert abs(lake.place.lat - 42.44) < 0.1
+
+
+def test_a_region_far_from_the_story_gives_way_to_a_town_of_its_name_beside_it() -> None:
+    found = _found("Ferries from Victoria to Vancouver take about 90 minutes.")
+    assert (found["Victoria"].place.kind, found["Victoria"].place.country) == ("city", "CA")

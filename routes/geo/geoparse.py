@@ -1171,7 +1171,7 @@ _FIT_KM = 1_000.0  # ... and a namesake this close to one of them does
 _SWITCH_MARGIN = 4.0  # how far behind the best such a namesake may be and still win ...
 _SWITCH_MARGIN_BIG = 1.0  # ... when the best is a big place (Dallas, Texas in a story of
 # flights from Dubai and to Sydney is not a Dallas of Australia)
-_FAR_KINDS = frozenset({"city", "landmark", "island", "admin2", "airport", "station",
+_FAR_KINDS = frozenset({"city", "landmark", "island", "admin1", "admin2", "airport", "station",
                         "border_post", "bridge"})
 
 
@@ -1185,9 +1185,10 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
     in one of those countries, if its score is within :data:`_SWITCH_MARGIN` of the best
     (:data:`_SWITCH_MARGIN_BIG` when the best is not a small place). With no such
     namesake, a small place (prior under :data:`_WEAK_PRIOR`) is marked doubtful: a big one
-    far from the rest is as likely the other end of a long trip. A country outside the
-    story's countries gives way to a first-level unit of the same name in one of them
-    ("from Texas to Georgia").
+    far from the rest is as likely the other end of a long trip. A first-level unit is
+    such a place too ("from Victoria to Vancouver": Victoria, British Columbia, not the
+    Australian state). A country outside the story's countries gives way to a first-level
+    unit of the same name in one of them ("from Texas to Georgia").
     """
     placed = [(m, _best(m)) for m in matches if m.scores]
     if len(placed) < 2:
