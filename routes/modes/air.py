@@ -252,10 +252,10 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
         msg = f"no airport with scheduled service near {lacking.name}"
         raise NoRouteError(msg)
     one = net.facts.one_stop
-    flights: list[RouteOption] = []
-    # How far from main its two airports are (see _minor): a city's main airport carries its
-    # flights (Melbourne's Tullamarine, not Essendon, nearer the centre), so it comes first.
-    minor: dict[int, int] = {}
+    # Each flight with how far from main its two airports are (see _minor): a city's main
+    # airport carries its flights (Melbourne's Tullamarine, not Essendon, nearer the
+    # centre), so it comes first.
+    ranked: list[tuple[int, RouteOption]] = []
     for a in origins:
         for b in dests:
             if a.iata == b.iata:
@@ -266,23 +266,21 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
             # A long way to a smaller airport abroad is flown with a connection; at home the
             # national carrier often flies it nonstop (Santiago–Easter Island): both then.
             domestic = a.country == b.country
-            before = len(flights)
+            rank = _minor(a, trip.origin) + _minor(b, trip.destination)
             if (one is None or gc <= one.max_nonstop_km) and not (
                     small and long_haul and not domestic):
-                flights.append(_flight(net, trip, a, b))
+                ranked.append((rank, _flight(net, trip, a, b)))
             if one is not None and (gc > one.max_nonstop_km
                                     or (small and gc >= one.min_one_stop_km)):
-                flights.append(_flight(net, trip, a, b, stops=1))
-            for f in flights[before:]:
-                minor[id(f)] = _minor(a, trip.origin) + _minor(b, trip.destination)
-    if not flights:
+                ranked.append((rank, _flight(net, trip, a, b, stops=1)))
+    if not ranked:
         msg = f"{trip.origin.name} and {trip.destination.name} share their airport"
         raise NoRouteError(msg)
+    ranked.sort(key=lambda rf: (rf[0], rf[1].duration_h.central, rf[1].label))
+    flights = [f for _, f in ranked]
     scheduled = [f for f in flights if f.scheduled]
-    nonstop = sorted((f for f in flights if "one stop" not in f.label and not f.scheduled),
-                     key=lambda f: (minor[id(f)], f.duration_h.central, f.label))
-    connecting = sorted((f for f in flights if "one stop" in f.label),
-                        key=lambda f: (minor[id(f)], f.duration_h.central, f.label))
+    nonstop = [f for f in flights if "one stop" not in f.label and not f.scheduled]
+    connecting = [f for f in flights if "one stop" in f.label]
     chosen = (scheduled or nonstop[:1]) + connecting[:1]
     chosen.sort(key=lambda f: (f.duration_h.central, f.label))
     return chosen[:_MAX_FLIGHTS]
