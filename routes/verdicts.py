@@ -585,8 +585,9 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
         road = _readings(claim, "road", est, rules)
         if not isinstance(road, str) and any(_gap(lo, hi, r) == 0.0 for r in road):
             road_text = _range_text(road[0].estimate, q.unit)
+            how = "matches" if any(_squarely(q, lo, hi, r) for r in road) else "is near"
             direction = (direction + "; " if direction else "") + \
-                f"it matches the road distance instead, {road_text}"
+                f"it {how} the road distance instead, {road_text}"
     below = all(hi < r.widened.low for r in readings)
     above = all(lo > r.widened.high for r in readings)
     best = min(readings, key=lambda r: _closeness(q, r))

@@ -962,6 +962,49 @@ def test_a_distance_from_the_epicentre_is_measured_from_where_the_story_placed_i
     assert unplaced.claim.origin is None
 
 
+def test_a_place_taken_from_the_context_is_sure_when_the_compass_point_bears_it_out() -> None:
+    # Porto–Lisbon: 273 km, Lisbon to the south. The only place named before is Porto, and
+    # Lisbon lies the way the text says: the figure is earned a flag.
+    south, = check_claims("Tremors shook Porto on Monday. They were also felt in Lisbon, "
+                          "some 100 km to the south.").claims
+    assert south.places_confidence == "sure"
+    assert south.verdict == "understated"
+    assert "the stated direction bears it out" in south.claim.places_note
+    # The wrong compass point is no such confirmation: the reading stays open.
+    north, = check_claims("Tremors shook Porto on Monday. They were also felt in Lisbon, "
+                          "some 100 km to the north.").claims
+    assert north.verdict == "unverifiable" and "places uncertain" in north.explanation
+
+
+def test_a_subject_taken_from_an_earlier_sentence_is_confirmed_only_if_nothing_else_is_named(
+        ) -> None:
+    # Etna lies 27 km north-north-west of Catania. "The eruption" is Etna, named before.
+    eruption, = check_claims("Mount Etna erupted overnight. The eruption, some 90 km north "
+                             "of Catania, closed the airport.").claims
+    assert eruption.verdict == "overstated"
+    # A name the finder does not know may be the subject instead: no flag.
+    village, = check_claims("Mount Etna erupted overnight. The village of Zafferana, some "
+                            "90 km north of Catania, was evacuated.").claims
+    assert village.verdict == "unverifiable"
+
+
+def test_a_place_taken_from_the_context_among_others_is_not_confirmed_by_a_bearing() -> None:
+    # Madrid and Porto were both named before; Lisbon lies south-west of Madrid as well as
+    # south of Porto, so the compass point cannot tell which one the figure is from.
+    among, = check_claims("Tremors shook Madrid on Monday and Porto on Tuesday. They were "
+                          "also felt in Lisbon, some 100 km to the south.").claims
+    assert among.verdict == "unverifiable"
+    # In the figure's own sentence, the one place named before it is the one meant.
+    same, = check_claims("Tremors shook Madrid on Monday. On Tuesday they hit Porto and "
+                         "Lisbon, some 100 km to the south.").claims
+    assert same.claim.origin is not None and same.claim.origin.name == "Porto"
+    assert same.verdict == "understated"
+    # "Further" goes on from a point the text does not name: no confirmation either.
+    further, = check_claims("Tremors shook a village near Porto. Lisbon, some 100 km "
+                            "further south, felt them too.").claims
+    assert further.verdict != "understated"
+
+
 @pytest.mark.parametrize(("text", "surface"), [
     ("The storm hit Derna, some 250 km east of Benghazi, causing two dams to burst.",
      "250 km"),

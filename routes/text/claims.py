@@ -222,6 +222,9 @@ class _End:
     at: int = -1
     namesakes: tuple[Place, ...] = ()  # other readings of its name scored close behind
     rival: bool = False  # not sure only because a namesake may be meant
+    # Taken from the context, not named with the figure: "alone" when no other place it
+    # could be lies more than _CLUSTER_KM from it, "among" when one does
+    context: str = ""
 
 
 @dataclass(slots=True)
@@ -1239,10 +1242,35 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
     if earlier and all(distance_km(earlier[-1].place.point, o.point) <= _NEIGHBOUR_KM
                        for o in others):
         found = _end(earlier[-1])
+        window = [m for m in p.mentions if sent[0] - 400 <= m.start < sent[0]
+                  and m.place.kind in LOCAL_KINDS]
+        # Only when the sentence's subject is a common noun ("The eruption, some 640 km
+        # east of Jakarta"): a name the finder does not know may be the subject ("The
+        # district of Gorkha lies 80 km north-west of Kathmandu")
+        first = sent[0] + len(p.text[sent[0]:before]) - len(p.text[sent[0]:before].lstrip())
+        unnamed = not _NAME_WORD.search(p.text, first + 1, before)
+        found.context = _context(found, window) if unnamed else "among"
         found.confidence = "likely"
         found.note = f"“{earlier[-1].text}” is taken from an earlier sentence"
         return found
     return None
+
+
+_NAME_WORD = re.compile(r"\b[A-Z]")
+
+# Places named before that lie this close (km) to the one taken are the same spot for a
+# figure measured from it (Fort McMurray and Anzac, 38 km apart)
+_CLUSTER_KM = 50.0
+
+
+def _context(taken: _End, candidates: Sequence[Mention]) -> str:
+    """How a place taken from the context was chosen.
+
+    "alone" if its own reading is sure and every candidate lies beside it, else "among".
+    """
+    return "alone" if taken.confidence == "sure" and all(
+        distance_km(m.place.point, taken.place.point) <= _CLUSTER_KM
+        for m in candidates) else "among"
 
 
 # A place taken from the context, not named with the figure, must lie this close (km) to
@@ -1260,6 +1288,10 @@ def _previous_place(p: _Passage, dest: _End, sent: tuple[int, int]) -> _End | No
     if not cands:
         return None
     found = _end(cands[-1])
+    # "struck the city of Van and the town of Ercis, 100 km to the north": the one place
+    # the sentence names before is the place meant, whatever earlier sentences named
+    same = [m for m in cands if m.start >= sent[0]]
+    found.context = _context(found, same or cands)
     found.confidence = "likely"
     found.note = f"measured from {cands[-1].text}, the place named before it"
     return found
@@ -1488,6 +1520,8 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
             # further north")
             onward = _onward_from(p, previous, si, dest) if after.group("further") else None
             origin = onward or _epicentre(p, dest, sent[0]) or _previous_place(p, dest, sent)
+            if origin is not None and onward is None and after.group("further"):
+                origin.context = "among"  # "further" goes on from somewhere not named
             if origin is not None:
                 leg = onward is not None and q.kind == "duration"
                 return _Reading(origin, dest, "from_to" if leg else "direction_of",
@@ -1889,6 +1923,11 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     note = r.note
     if origin is not None and destination is not None and origin.id == destination.id:
         confidence, note = "none", f"both ends read as {origin.name}"
+    if confidence == "likely" and _bearing_confirms(p, r, origin, destination):
+        # "Tremors were felt some 60 miles south in Rome" after a story set in Amatrice:
+        # the only place the figure can be from, and Rome does lie south of it
+        confidence = "sure"
+        note = f"{note}, and the stated direction bears it out"
     if confidence == "sure" and r.direction is not None and origin is not None and \
             destination is not None and r.destination is not None:
         other = _namesake_that_way(p, r.destination.at, origin, destination, r.direction)
@@ -1915,6 +1954,31 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
                  confidence, note, round_trip, freight, one_off, mode.urban, former,
                  namesakes, namesake_doubt, either_way)
+
+
+def _bearing_confirms(p: _Passage, r: _Reading, origin: Place | None,
+                      destination: Place | None) -> bool:
+    """Whether a compass point confirms an end taken from the context, the other one sure.
+
+    The end must be the only place it could be (``context == "alone"``) and lie the way
+    the text says (within 45°), at least 3 km away.
+    """
+    if r.direction is None or origin is None or destination is None or \
+            r.origin is None or r.destination is None:
+        return False
+    ends = (r.origin, r.destination)
+    taken = [e for e in ends if e.context]
+    named = [e for e in ends if not e.context]
+    said = p.lex.compass(r.direction)
+    if len(taken) != 1 or len(named) != 1 or said is None:
+        return False
+    if taken[0].context != "alone" or named[0].confidence != "sure" or \
+            not taken[0].note or taken[0].namesakes:
+        return False
+    if {origin.kind, destination.kind} & {"border", "coast"} or \
+            distance_km(origin.point, destination.point) < 3.0:
+        return False
+    return _off_bearing(origin.point, destination.point, said[1]) <= 45.0
 
 
 def _off_bearing(a: tuple[float, float], b: tuple[float, float], said: float) -> float:
