@@ -117,6 +117,7 @@ class _Words:
     connectors: frozenset[str]
     org_tail: frozenset[str]
     street_tail: frozenset[str]
+    place_tail: frozenset[str]
     org_prefix: frozenset[str]
     org_head: frozenset[str]
     function_words: frozenset[str]
@@ -141,8 +142,8 @@ class _Words:
     run: re.Pattern[str]
 
 
-_LISTS = ("connectors", "org_tail", "street_tail", "org_prefix", "org_head", "function_words",
-          "calendar",
+_LISTS = ("connectors", "org_tail", "street_tail", "place_tail", "org_prefix", "org_head",
+          "function_words", "calendar",
           "disease_tail", "speech", "titles", "locative", "directions", "unit_nouns",
           "list_gaps", "name_abbreviations", "name_particles", "article_classes",
           "border_nouns")
@@ -713,8 +714,11 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
         if found is None:
             continue
         word, at = found
-        if at > m.start and word.lower() in doc.words.org_tail:
-            continue  # "Singapore Airlines": an organisation's name (see _rejected), no person
+        if at > m.start and (word.lower() in doc.words.org_tail
+                             or word.lower() in doc.words.place_tail):
+            # "Singapore Airlines": an organisation's name (see _rejected); "Sydney
+            # Harbour": a part of the place. No person either way.
+            continue
         kind = _neighbour_class(word, gaz, cache)
         if kind == _OTHER_WORD:
             continue
