@@ -806,3 +806,13 @@ def test_a_lake_named_like_its_region_is_found_by_its_lake_name() -> None:
 def test_a_region_far_from_the_story_gives_way_to_a_town_of_its_name_beside_it() -> None:
     found = _found("Ferries from Victoria to Vancouver take about 90 minutes.")
     assert (found["Victoria"].place.kind, found["Victoria"].place.country) == ("city", "CA")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Fans gathered for the Glasgow Games last summer.", "Glasgow"),
+    ("Tourists visit the Cairo Museums.", "Cairo"),
+])
+def test_a_plural_word_after_a_name_is_a_word_not_a_surname(text: str, name: str) -> None:
+    # The dictionary lists "game" and "museum": their plurals are words as well, so the
+    # town before them is no first name of a person.
+    assert [m.place.name for m in find_places(text)] == [name]

@@ -694,10 +694,28 @@ def _neighbour_class(word: str, gaz: Gazetteer, cache: dict[str, int]) -> int:
                 or gaz.candidates(key)):
             found = _OTHER_WORD
         else:
-            found = _WORD_NAME if key in gaz.lexicon else _NAME_WORD
+            found = _WORD_NAME if _in_dictionary(key, gaz) else _NAME_WORD
         if len(cache) < _SINGLE_WORDS_MAX:
             cache[word] = found
     return found
+
+
+def _in_dictionary(key: str, gaz: Gazetteer) -> bool:
+    """Whether ``key`` is an English word, in a plural or a British spelling too.
+
+    The dictionary (Webster's) has head words in American spelling: "heads" and "harbour"
+    are words all the same.
+    """
+    if key in gaz.lexicon:
+        return True
+    stems = [key[:-1]] if key.endswith("s") else []
+    if key.endswith("es"):
+        stems.append(key[:-2])
+    if key.endswith("ies"):
+        stems.append(key[:-3] + "y")
+    if "our" in key:
+        stems.append(key.replace("our", "or"))
+    return any(len(s) >= 3 and s in gaz.lexicon for s in stems)
 
 
 _APPOSITION = re.compile(r",\s+[a-z]")  # ", the ...", ", who ...": said of a person
