@@ -816,3 +816,10 @@ def test_a_plural_word_after_a_name_is_a_word_not_a_surname(text: str, name: str
     # The dictionary lists "game" and "museum": their plurals are words as well, so the
     # town before them is no first name of a person.
     assert [m.place.name for m in find_places(text)] == [name]
+
+
+def test_a_town_before_its_harbour_or_heads_is_the_town() -> None:
+    # "Heads" and "Harbour" are words (a plural, a British spelling): "Sydney" is no first
+    # name before a surname there.
+    found = find_places("The yachts sail out through Sydney Heads and on to Hobart.")
+    assert [m.place.name for m in found] == ["Sydney", "Hobart"]
