@@ -65,6 +65,9 @@ FLAGS = ("understated", "overstated")
 # Modes a figure with no cue may be about, in the order a tie is broken.
 _ENVELOPE = ("straight", "rail", "road", "sea", "air")
 _HUMAN = frozenset({"swim", "cycle", "run", "row", "paddle"})
+_KIND_WORD = {"duration": "time"}  # how a figure's kind reads in an explanation
+# Areas too large for a trip's time to mean anything: a country's may be to any of its towns
+_NO_TRIP_END = frozenset({"country", "continent", "sea"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,17 +532,20 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     if claim.mode == "air" and any(p.kind == "country" for p in (o, d)):
         # "flights from Dubai to Panama": a flight to a country lands at its capital.
         o, d, claim = _capitals_for_flights(claim)
-    small = [p for p in (o, d) if p.kind in AREA_KINDS and _small_area(p)]
+    # A district or a small island state is read at its centre, and so is any area a trip's
+    # time is told to ("Phoenix to the Grand Canyon"): never sure enough to flag.
+    small = [p for p in (o, d) if p.kind in AREA_KINDS and (
+        _small_area(p) or (q.kind == "duration" and p.kind not in _NO_TRIP_END))]
     if small:
-        # A district or a small island state is read at its centre, never sure enough to flag.
         note = "; ".join(f"{p.name} is measured at its centre" for p in small)
         claim = replace(claim, places_confidence=min(
             claim.places_confidence, "likely", key=("none", "likely", "sure").index),
             places_note="; ".join(x for x in (claim.places_note, note) if x))
     areas = [p.name for p in (o, d) if p.kind in AREA_KINDS and p not in small]
-    if areas and (q.kind != "duration" or any(
-            p.kind in ("country", "continent", "sea") for p in (o, d) if p not in small)):
-        return unverifiable(f"one end is an area ({areas[0]}): a distance to it depends on "
+    if areas and (q.kind != "duration" or any(p.kind in _NO_TRIP_END for p in (o, d)
+                                              if p not in small)):
+        word = _KIND_WORD.get(q.kind, q.kind)
+        return unverifiable(f"one end is an area ({areas[0]}): a {word} to it depends on "
                             "where in it one measures")
     if claim.activity in _HUMAN and q.kind != "distance":
         return unverifiable(f"a {claim.activity}'s time depends on the athlete, not on a "

@@ -1239,3 +1239,18 @@ def test_a_figure_that_separates_a_place_from_a_country_s_shores() -> None:
     c = _claim(text, "10 nautical miles")
     assert c.claim.destination is not None
     assert c.claim.destination.name == "the coast of Turkey"
+
+
+def test_a_range_crossed_on_the_way_is_no_end_of_the_trip() -> None:
+    # Mendoza–Santiago is a drive of 4–7 hours over the Andes: "over the Andes to Santiago"
+    # passes the range, the trip starts in Mendoza.
+    bus, = check_claims("From Mendoza the bus climbs over the Andes to Santiago in about "
+                        "seven hours, border formalities included.").claims
+    assert bus.claim.origin is not None and bus.claim.origin.name == "Mendoza"
+    assert bus.verdict == "consistent"
+    # With no town named before it, the range is an end, read at its centre (in Colombia):
+    # a time to an area is never flagged.
+    crossing, = check_claims("The bus crosses the Andes to Santiago in about seven "
+                             "hours.").claims
+    assert crossing.verdict == "unverifiable"
+    assert "Andes is measured at its centre" in crossing.explanation

@@ -771,8 +771,8 @@ _LINK_LEAD = re.compile(r"(?i)\b(?:link\w*|connect\w*|join\w*)\s+(?:the\s+)?"
 _LINK_MID = re.compile(r"(?i)^\W*(?:[\w’']+\s+){0,3}?(?:to|and|with)\s+(?:the\s+)?"
                        r"(?:\w+\s+){0,3}?$")
 _TO = re.compile(r"(?i)^\s+to\s+$")
-_PREPOSITION_LEAD = re.compile(r"(?i)\b(?:to|from|for|via|through|at|in|into|near|of|and|or|"
-                               r"past|by|on)\s*$")
+_PREPOSITION_LEAD = re.compile(r"(?i)\b(?:to|from|for|via|through|across|over|at|in|into|"
+                               r"near|of|and|or|past|by|on)\s*(?:the\s+)?$")
 _DASH = re.compile(r"^\s*[-–—]\s*$")
 _APART_AFTER = re.compile(r"(?i)\s+(?:are|lie|sit|stand)\s+(?:[\w,.’'-]+\s+){1,6}?apart\b")
 _REACH = re.compile(r"(?i)\b(?:reach|get\s+to|arrive\s+in|arrive\s+at|to)\s+$")
