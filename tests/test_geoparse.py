@@ -823,3 +823,12 @@ def test_a_town_before_its_harbour_or_heads_is_the_town() -> None:
     # name before a surname there.
     found = find_places("The yachts sail out through Sydney Heads and on to Hobart.")
     assert [m.place.name for m in found] == ["Sydney", "Hobart"]
+
+
+def test_a_neighbour_across_a_border_favours_a_country_not_one_point_of_it() -> None:
+    # Skopje lies about 150 km from both Durrës and its county's point; the closer point
+    # must not win for that: the town keeps its lead over the county named after it.
+    text = ("Aftershocks were felt in Skopje. The epicentre was near Durrës, some 30 km west "
+            "of Tirana, at a depth of 20 km.")
+    durres = [m for m in find_places(text) if m.text == "Durrës"]
+    assert [(m.place.name, m.place.kind) for m in durres] == [("Durrës", "city")]

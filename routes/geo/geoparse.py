@@ -1773,6 +1773,10 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
         in_doc = np.array([gaz.country_of(b) in doc_countries for _i, b in bests
                            if gaz.kind(b) in _LOCAL_KINDS])
         by_doc = ((gap < _CLOSE_DEG2) & others & in_doc[None, :]).any(axis=1).tolist()
+        # ... which makes a country the story's for all of a mention's candidates there:
+        # Durrës, the town, is as much beside Skopje as the county's point is.
+        beside = {(id(m), gaz.country_of(e)) for (m, _b, e), n in zip(rows, by_doc,
+                                                                      strict=True) if n}
         # The regions the story names: a town inside one is its neighbour, wherever the
         # region's own point is ("Clinton" after "Knoxville, Tennessee").
         best_of = dict(bests)
@@ -1780,8 +1784,7 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
                    for m in matches
                    if id(m) in best_of and gaz.kind(best_of[id(m)]) == "admin1"}
         qual = {i: {c for c in big if peers.get(c, set()) - {i}} for i, big in big_in.items()}
-        for (m, base, e), n_near, n_close, skip, neighbour in zip(rows, near, close, alone, by_doc,
-                                                                  strict=True):
+        for (m, base, e), n_near, n_close, skip in zip(rows, near, close, alone, strict=True):
             if skip:
                 continue
             if regions and gaz.kind(e) != "admin1" and regions.get(
@@ -1795,7 +1798,8 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
                 n_near = 0  # far-off towns of the story do not outweigh a world city
             qualifying = qual[id(m)]
             same = bool(qualifying) and gaz.country_of(e) in qualifying
-            across = neighbour and gaz.country_of(e) not in doc_countries
+            across = (id(m), gaz.country_of(e)) in beside and \
+                gaz.country_of(e) not in doc_countries
             m.scores[e] = (base[e] + min(n_near, _NEAR_MAX) * _NEAR_BONUS
                            + min(n_close, _CLOSE_MAX) * _CLOSE_BONUS
                            + (_SAME_COUNTRY_BONUS if same else 0.0)
