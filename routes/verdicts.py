@@ -707,8 +707,8 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
         if claim.one_off:
             return "one trip as it happened: delays can make any trip longer"
         if claim.former:
-            return "it is the time before the change the sentence tells of, on a way that may "\
-                "have been slower"
+            return ("it is the time before the change the sentence tells of, or on an older "
+                    "way, which may have been slower")
         if claim.freight:
             return "freight keeps its own times (loading, checks, rest stops)"
         if claim.mode in ("road", "walk") and q.unit in _CALENDAR_UNITS:

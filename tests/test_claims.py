@@ -1254,3 +1254,17 @@ def test_a_range_crossed_on_the_way_is_no_end_of_the_trip() -> None:
                              "hours.").claims
     assert crossing.verdict == "unverifiable"
     assert "Andes is measured at its centre" in crossing.explanation
+
+
+def test_a_time_on_an_old_way_is_not_flagged_as_too_slow() -> None:
+    # The standard-gauge Madaraka Express takes about five hours; the old metre-gauge train
+    # took twelve or more. The data has only the new line: the old time is no wrong figure.
+    text = ("The Nairobi–Mombasa Madaraka Express covers the 472 km in about five hours, "
+            "compared with twelve hours on the old metre-gauge train.")
+    *_, old = check_claims(text).claims
+    assert old.claim.quantity.surface == "twelve hours"
+    assert old.claim.former and old.verdict == "unverifiable"
+    assert "on an older way" in old.explanation
+    # Told of the train with no such word, the same time is too slow.
+    plain, = check_claims("The Nairobi–Mombasa train takes twelve hours.").claims
+    assert plain.verdict == "overstated"

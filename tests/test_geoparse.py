@@ -832,3 +832,10 @@ def test_a_neighbour_across_a_border_favours_a_country_not_one_point_of_it() -> 
             "of Tirana, at a depth of 20 km.")
     durres = [m for m in find_places(text) if m.text == "Durrës"]
     assert [(m.place.name, m.place.kind) for m in durres] == [("Durrës", "city")]
+
+
+def test_the_second_place_of_a_dashed_pair_is_no_first_name() -> None:
+    # "Mombasa Madaraka" looks like a first name and a surname, but a place joined to
+    # another by a dash is a place.
+    found = find_places("The Nairobi–Mombasa Madaraka Express takes five hours.")
+    assert [m.place.name for m in found] == ["Nairobi", "Mombasa"]

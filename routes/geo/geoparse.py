@@ -728,6 +728,8 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
     """
     if m.words != 1 or doc.caps:
         return False
+    if m.start >= 2 and doc.text[m.start - 1] in "-–—" and doc.text[m.start - 2].isalpha():
+        return False  # "the Nairobi–Mombasa Madaraka Express": the end of a pair of places
     for found in (doc.prev_word(m.start), doc.next_word(m.end)):
         if found is None:
             continue

@@ -1910,6 +1910,11 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     former = (q.kind == "duration" and _FROM_BEFORE.search(text, max(sent[0], q.start - 30),
                                                            q.start) is not None
               and lex.change.search(text, *sent) is not None)
+    if q.kind == "duration" and not former:
+        # "twelve hours on the old metre-gauge train": a way superseded, right after it
+        gap = re.match(r"[\s,]*(?:[a-z]+\s+){0,2}?", text[q.end:sent[1]])
+        at = q.end + (gap.end() if gap else 0)
+        former = lex.former_way.match(text, at, min(sent[1], at + 40)) is not None
     origin = r.origin.place if r.origin else None
     destination = r.destination.place if r.destination else None
     if origin is not None and destination is not None:
