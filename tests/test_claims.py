@@ -1268,3 +1268,13 @@ def test_a_time_on_an_old_way_is_not_flagged_as_too_slow() -> None:
     # Told of the train with no such word, the same time is too slow.
     plain, = check_claims("The Nairobi–Mombasa train takes twelve hours.").claims
     assert plain.verdict == "overstated"
+
+
+def test_a_hedged_time_after_from_is_the_time_before_a_change_not_a_place() -> None:
+    # "to under two hours, from about five hours": the second figure is the old time, so
+    # the first is still the trip from Jakarta to Bandung.
+    new, old = check_claims("The new expressway cuts the drive from Jakarta to Bandung to "
+                            "under two hours, from about five hours on the old road.").claims
+    assert new.claim.origin is not None and new.claim.origin.name == "Jakarta"
+    assert new.verdict == "consistent"
+    assert old.claim.former

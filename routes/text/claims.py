@@ -1725,11 +1725,17 @@ _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+
                           r"more\s+than\s+|over\s+)?$")
 
 
+_HEDGE_LEAD = re.compile(r"(?i)\s*(?:(?:about|around|some|nearly|almost|roughly|"
+                         r"approximately|more\s+than|over|under|less\s+than|up\s+to|"
+                         r"just)\s+)?")
+
+
 def _figure_at(text: str, pos: int) -> bool:
-    """Whether a figure starts right at ``pos`` ("from three days", "from 18 hours")."""
-    found = find_quantities(text[pos:pos + 60])
-    return bool(found) and found[0].start <= len(text[pos:pos + 60]) - len(
-        text[pos:pos + 60].lstrip())
+    """Whether a figure starts right at ``pos`` ("from three days", "from about 18 hours")."""
+    window = text[pos:pos + 60]
+    found = find_quantities(window)
+    lead = _HEDGE_LEAD.match(window)
+    return bool(found) and lead is not None and found[0].start <= lead.end()
 
 
 def _to_after(p: _Passage, q: Quantity, here: Sequence[Mention]) -> _End | None:
