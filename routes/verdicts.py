@@ -888,7 +888,11 @@ def _check_piece(text: str, places: list[Mention], est: _Estimates) -> list[Chec
         if claim.alt_of is not None:
             checked.append(_restated(claim, checked[claim.alt_of]))
         else:
-            checked.append(_check(claim, est, rules))
+            found = _check(claim, est, rules)
+            if claim.reading and found.verdict == "consistent":
+                found = replace(found, explanation=found.explanation.replace(
+                    "Consistent: ", f"Consistent: {claim.reading}; ", 1))
+            checked.append(found)
     return checked
 
 

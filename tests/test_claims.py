@@ -860,7 +860,7 @@ def test_a_figure_that_fits_a_close_namesake_is_read_with_it_and_never_flagged()
     # Beside Sacramento, "Paradise" is read as Paradise, Nevada (a bigger town, 626 km
     # away); Paradise, California is 140 km north. The figure is not the error: the claim
     # is read with the namesake it fits, and says so.
-    (checked,) = check_claims("Smoke rose over Paradise, about 140 km north of "
+    (checked,) = check_claims("Smoke rose over Paradise, about 140 km from "
                               "Sacramento.").claims
     assert checked.verdict == "consistent" and checked.places_confidence == "likely"
     assert checked.claim.destination is not None
@@ -1278,3 +1278,38 @@ def test_a_hedged_time_after_from_is_the_time_before_a_change_not_a_place() -> N
     assert new.claim.origin is not None and new.claim.origin.name == "Jakarta"
     assert new.verdict == "consistent"
     assert old.claim.former
+
+
+def test_a_compass_point_and_a_distance_together_choose_the_namesake_that_lies_there() -> None:
+    # Paradise, Nevada is bigger, but lies 626 km south-east of Sacramento; Paradise,
+    # California lies 131 km north. "Some 90 miles north" (145 km) fits only the latter,
+    # within its hedge, and the verdict says which Paradise it read.
+    (checked,) = check_claims("The fire broke out in Paradise, some 90 miles north of "
+                              "Sacramento.").claims
+    assert checked.claim.destination is not None
+    assert checked.claim.destination.lat == pytest.approx(39.76, abs=0.05)
+    assert checked.verdict == "consistent" and checked.places_confidence == "likely"
+    assert "“Paradise” is read as the Paradise at 39.76, -121.62 (US)" in checked.explanation
+    # A figure that fits no Paradise that way leaves the reading and the doubt as they were.
+    (far,) = check_claims("The fire broke out in Paradise, some 300 miles north of "
+                          "Sacramento.").claims
+    assert far.verdict == "unverifiable" and "does not lie N of Sacramento" in far.explanation
+
+
+def test_a_town_set_off_before_away_is_measured_from_the_sentences_first_town() -> None:
+    # "… reached San Francisco, 170 miles away": San Francisco is the end named with the
+    # figure, the fire's Paradise the other, not Sacramento, which only places Paradise.
+    _, smoke = check_claims("The fire broke out in Paradise, some 90 miles north of "
+                            "Sacramento, and by evening smoke reached San Francisco, 170 miles "
+                            "away.").claims
+    assert smoke.claim.destination is not None and smoke.claim.origin is not None
+    assert (smoke.claim.origin.name, smoke.claim.destination.name) == ("Paradise",
+                                                                       "San Francisco")
+    assert smoke.places_confidence == "likely"
+
+
+def test_a_capitalised_word_of_a_name_does_not_make_a_figure_a_size() -> None:
+    # "high" makes "5,000 m high" a size; "the High Atlas" is a range's name.
+    (drive,) = check_claims("From Marrakech it is a three-hour drive over the High Atlas to "
+                            "Ouarzazate.").claims
+    assert drive.claim.mode == "road" and drive.verdict == "consistent"

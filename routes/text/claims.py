@@ -98,6 +98,9 @@ class Claim:
     namesake_doubt: bool = field(default=False, compare=False)
     # "the return trip": one way or both, so both readings count
     either_way: bool = False
+    # How the text chose an end among its namesakes ("Paradise" is the one the compass
+    # point and the figure place): said with any verdict, not only as a doubt
+    reading: str = ""
 
 
 def claim_text(claim: Claim) -> str:
@@ -661,6 +664,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     for m in lex.not_travel.finditer(text, max(scan, q.start - 40), min(hi, q.end + 30)):
         if not _nearest_is(q, (m.start(), m.end()), quantities, text):
             continue
+        if m.group()[:1].isupper() and re.search(r"\w[\s,]*$", text[lo:m.start()]):
+            continue  # "a three-hour drive over the High Atlas": a word of a name
         if _owned_after(text, q, m.start(), m.end()):
             continue
         if re.fullmatch(r"\s+(?:the|a|an|its|their)\s+", text[m.end():q.start]) and \
@@ -1373,7 +1378,13 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                            in ("direction_of", "distance_from")), None)
             subject: _End | None
             antecedent = _antecedent(p, clause, here)
-            if antecedent is not None:
+            # "… reached San Francisco, 170 miles away": the town set off right before it
+            set_by = next((m for m in reversed(here) if m.end <= q.start
+                           and m.place.kind in LOCAL_KINDS and _SET_OFF.fullmatch(
+                               text, m.end, q.start)), None)
+            if set_by is not None and antecedent is None:
+                subject = _end(set_by)
+            elif antecedent is not None:
                 # "Lukla, which is a 35-minute flight from Kathmandu": the place it hangs on
                 subject = _end(antecedent)
             elif shared is not None:
@@ -1382,8 +1393,19 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
             else:
                 subject = _subject(p, sent, q.start, anchors)
             origin = _reference(p, start, subject.place if subject else None, sent[1])
-            if origin is None and rel_word.startswith("away") and rel_word != "away from":
-                origin = None
+            if origin is None and rel_word.startswith("away") and rel_word != "away from" \
+                    and subject is not None and pair is None and not re.search(
+                        r"(?i)\b(?:to|for|towards?|into)\s+(?:the\s+)?$",
+                        text[max(sent[0], subject.at - 12):subject.at]):
+                # "The fire broke out in Paradise … smoke reached San Francisco, 170 miles
+                # away": from the place the sentence is about, its first town
+                topic = next((m for m in here if m.start < subject.at and m.place.kind in
+                              LOCAL_KINDS and m.place.id != subject.place.id), None)
+                if topic is not None:
+                    origin = _end(topic)
+                    origin.confidence = "likely"
+                    origin.note = (f"measured from {topic.text}, the place the sentence "
+                                   "names first")
             if origin is None and not rel_word.startswith("away"):
                 words = text[start:min(sent[1], start + 40)]
                 named = re.match(r"\s*(?:here|there)\b|\s*(?:the\s+)?(?:[a-z]+\s+){0,3}?"
@@ -1666,6 +1688,8 @@ def _onward_from(p: _Passage, previous: Sequence[Claim], si: int, dest: _End) ->
                 note=f"on from {onward.destination.name}, where the figure before ends")
 
 
+_SET_OFF = re.compile(r"(?i)\s*,\s*(?:(?:some|about|around|roughly|nearly|almost|just|only|"
+                      r"over|more\s+than|less\s+than)\s+)?")
 _FROM_NEXT = re.compile(r"(?i)\s+from\s+")
 _SEPARATE = re.compile(r"(?i)\s+(?:separat(?:e|es|ed|ing)|divid(?:e|es|ed|ing))\s+(?:the\s+)?")
 _ONWARD = re.compile(r"(?i)\b(?:another|a\s+further|further\s+on|onwards?)\b")
@@ -1931,6 +1955,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
         elif destination.kind in LOCAL_KINDS and origin.kind == "country":
             origin = _town_named(origin)
     confidence = r.confidence if origin is not None and destination is not None else "none"
+    reading = ""
     note = r.note
     if origin is not None and destination is not None and origin.id == destination.id:
         confidence, note = "none", f"both ends read as {origin.name}"
@@ -1939,6 +1964,13 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
         # the only place the figure can be from, and Rome does lie south of it
         confidence = "sure"
         note = f"{note}, and the stated direction bears it out"
+    if confidence != "none" and r.direction is not None and origin is not None and \
+            destination is not None and r.destination is not None and q.kind == "distance":
+        there = _namesake_there(p, r.destination.at, origin, destination, r.direction, q)
+        if there is not None:
+            # "Paradise, some 90 miles north of Sacramento": the Paradise that lies there
+            destination, note, confidence = there[0], there[1], "likely"
+            reading = there[1]
     if confidence == "sure" and r.direction is not None and origin is not None and \
             destination is not None and r.destination is not None:
         other = _namesake_that_way(p, r.destination.at, origin, destination, r.direction)
@@ -1951,7 +1983,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                      first.high_speed, first.activity, first.places_confidence,
                      first.places_note, first.round_trip, first.freight, first.one_off,
                      first.urban, first.former, first.namesakes, first.namesake_doubt,
-                     first.either_way)
+                     first.either_way, first.reading)
     namesakes = tuple((side, alt) for side, end in (("origin", r.origin),
                                                      ("destination", r.destination))
                       if end is not None for alt in end.namesakes)
@@ -1964,7 +1996,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     return Claim(q, origin, destination, mode.mode, r.relation, sent, None, text,
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
                  confidence, note, round_trip, freight, one_off, mode.urban, former,
-                 namesakes, namesake_doubt, either_way)
+                 namesakes, namesake_doubt, either_way, reading)
 
 
 def _bearing_confirms(p: _Passage, r: _Reading, origin: Place | None,
@@ -1995,6 +2027,42 @@ def _bearing_confirms(p: _Passage, r: _Reading, origin: Place | None,
 def _off_bearing(a: tuple[float, float], b: tuple[float, float], said: float) -> float:
     """Degrees between the bearing from ``a`` to ``b`` and the bearing ``said``."""
     return abs((bearing_deg(a, b) - said + 180.0) % 360.0 - 180.0)
+
+
+# A namesake lies "there" when its distance is within this factor of the figure's.
+_THERE_FACTOR = 1.35
+
+
+def _namesake_there(p: _Passage, at: int, origin: Place, place: Place, direction: str,
+                    q: Quantity) -> tuple[Place, str] | None:
+    """The namesake a compass point and a distance both place, and why; or ``None``.
+
+    Only when the reading taken fits neither: "Paradise, some 90 miles north of
+    Sacramento" is Paradise, California, not the bigger Paradise of Nevada, 390 miles
+    south-east.
+    """
+    said = p.lex.compass(direction)
+    m = next((m for m in p.mentions if m.start == at), None)
+    if said is None or m is None or not m.candidates or q.si <= 0:
+        return None
+    km = q.si / 1000.0
+    taken = distance_km(origin.point, place.point)
+    if _off_bearing(origin.point, place.point, said[1]) <= 45.0 or \
+            km / _THERE_FACTOR <= taken <= km * _THERE_FACTOR:
+        return None
+    for c in m.candidates:
+        far = distance_km(origin.point, (c.lat, c.lon))
+        if c.id != place.id and c.kind == place.kind and \
+                normalize_name(c.name) == normalize_name(place.name) and \
+                _off_bearing(origin.point, (c.lat, c.lon), said[1]) <= 45.0 and \
+                km / _THERE_FACTOR <= far <= km * _THERE_FACTOR:
+            found = Place(c.id, c.name, c.kind, c.country, c.lat, c.lon,
+                          population=c.population)
+            return found, (f"“{m.text}” is read as the {c.name} at {c.lat:.2f}, {c.lon:.2f} "
+                           f"({c.country}), {far:,.0f} km {direction} of {origin.name} as "
+                           f"the text says, not {place.name} ({place.country}, {taken:,.0f} "
+                           "km away)")
+    return None
 
 
 def _namesake_that_way(p: _Passage, at: int, origin: Place, place: Place, direction: str
