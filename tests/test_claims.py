@@ -1313,3 +1313,29 @@ def test_a_capitalised_word_of_a_name_does_not_make_a_figure_a_size() -> None:
     (drive,) = check_claims("From Marrakech it is a three-hour drive over the High Atlas to "
                             "Ouarzazate.").claims
     assert drive.claim.mode == "road" and drive.verdict == "consistent"
+
+
+def test_a_further_place_with_its_own_time_is_that_times_destination() -> None:
+    # The Eurostar reaches Paris in 2h16 and Brussels in under two hours: the second time
+    # is London–Brussels, not London–Paris again.
+    paris, brussels = check_claims("The Eurostar links London and Paris in 2 hours 16 "
+                                   "minutes, and Brussels in just under two hours.").claims
+    assert paris.claim.destination is not None and brussels.claim.destination is not None
+    assert paris.claim.destination.name == "Paris"
+    assert brussels.claim.destination.name == "Brussels"
+    assert brussels.claim.origin is not None and brussels.claim.origin.name == "London"
+    # With no figure before it in its sentence, "and St Petersburg in about four hours" is
+    # the pair's own time, not a further place of an earlier trip.
+    *_, sapsan = check_claims("The AVE between Madrid and Seville takes two and a half "
+                              "hours. The Sapsan links Moscow and St Petersburg in about four "
+                              "hours.").claims
+    assert sapsan.claim.origin is not None and sapsan.claim.origin.name == "Moscow"
+
+
+def test_a_link_inside_a_dashed_chain_is_not_the_trip() -> None:
+    # "the Hong Kong–Zhuhai–Macau Bridge" names a way by its ends; the trip the sentence
+    # tells of is between Hong Kong and Macau, not Zhuhai–Macau.
+    old, _new = check_claims("The Hong Kong–Zhuhai–Macau Bridge cut the drive between Hong "
+                             "Kong and Macau from four hours to about 45 minutes.").claims
+    assert old.claim.origin is not None and old.claim.destination is not None
+    assert {old.claim.origin.name, old.claim.destination.name} == {"Hong Kong", "Macao"}

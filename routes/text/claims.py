@@ -861,6 +861,8 @@ def _pairs(p: _Passage, here: Sequence[Mention], lo: int, hi: int
     out: list[tuple[Mention, Mention, str]] = []
     inside = [m for m in here if lo <= m.start < hi]
     for i, m1 in enumerate(inside):
+        if i and _DASH.match(p.text[inside[i - 1].end:m1.start]):
+            continue  # "Hong Kong–Zhuhai–Macau": a link inside a chain starts no pair
         for m2 in inside[i + 1:]:
             relation = _pair_relation(p.text, m1, m2, lo)
             if relation == "to_from":
@@ -1713,7 +1715,19 @@ def _place_beside(p: _Passage, q: Quantity, here: Sequence[Mention]) -> Mention 
                 text[max(0, m.start - 25):m.start]) and re.match(r"(?i)\s+later\b",
                                                                 text[q.end:q.end + 8]):
             return m
+        if m.end <= q.start and _IN_FIGURE.fullmatch(text, m.end, q.start) and \
+                _ALSO_BEFORE.search(text, max(0, m.start - 12), m.start) and find_quantities(
+                    text[p.sentences[p.sentence_of(q.start)][0]:m.start]):
+            # "links London and Paris in 2h16, and Brussels in just under two hours": a
+            # further place of a list, after an earlier figure of the sentence
+            return m
     return None
+
+
+# "<place> in (just under) <figure>" after "and" or a comma: a further place of a list
+_IN_FIGURE = re.compile(r"(?i)\s+in\s+(?:(?:just|only|about|around|some|roughly|nearly|"
+                        r"under|over|less\s+than|more\s+than)\s+){0,2}")
+_ALSO_BEFORE = re.compile(r"(?i)(?:,|\band|\bor|\bwhile)\s*(?:and\s+)?(?:to\s+)?$")
 
 
 def _possessive(p: _Passage, q: Quantity, poss: re.Match[str], anchor: Mention,
