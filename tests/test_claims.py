@@ -1339,3 +1339,12 @@ def test_a_link_inside_a_dashed_chain_is_not_the_trip() -> None:
                              "Kong and Macau from four hours to about 45 minutes.").claims
     assert old.claim.origin is not None and old.claim.destination is not None
     assert {old.claim.origin.name, old.claim.destination.name} == {"Hong Kong", "Macao"}
+
+
+def test_the_border_with_a_country_is_that_countrys_border_nearest_the_town() -> None:
+    # Lagos lies about 75 km from the Benin border at Seme.
+    near, far = (check_claims(f"Lagos is roughly {km} km from the border with Benin.").claims[0]
+                 for km in (60, 400))
+    assert near.claim.origin is not None and near.claim.origin.kind == "border"
+    assert near.verdict == "consistent"
+    assert far.verdict == "overstated"

@@ -1041,6 +1041,10 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
             re.search(r"(?i)\b(?:coast(?:line)?|shores?)\s+of\s+(?:the\s+)?$",
                       text[max(0, start - 25):first.start])):
         return _coast(p, first.place.country, other, f"the coast of {first.text}")
+    # "the border with Benin": the named country's border, nearest the other end
+    if first is not None and first.place.kind == "country" and re.fullmatch(
+            r"\s*(?:the\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?", gap_to_first):
+        return _border(p, first.place.country, other, f"the border with {first.text}")
     # A place named after lower-case words only: "the border town of Adre", "the capital,
     # Jakarta", "the state capital of Belo Horizonte".
     if first is not None and _GAP.match(gap_to_first) and (dem is None or dem.start >
