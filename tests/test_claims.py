@@ -1348,3 +1348,12 @@ def test_the_border_with_a_country_is_that_countrys_border_nearest_the_town() ->
     assert near.claim.origin is not None and near.claim.origin.kind == "border"
     assert near.verdict == "consistent"
     assert far.verdict == "overstated"
+
+
+def test_a_time_later_after_words_of_arriving_is_the_trips_time() -> None:
+    # "we were in Ninh Binh two and a half hours later": the bus ride from Hanoi, which
+    # takes two to three hours, not an interval between two events.
+    ride, = check_claims("We caught the 6am bus from Hanoi and we were in Ninh Binh two and "
+                         "a half hours later.").claims
+    assert ride.claim.origin is not None and ride.claim.origin.name == "Hanoi"
+    assert ride.claim.mode == "road" and ride.verdict == "consistent"

@@ -682,14 +682,12 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue  # "the flight from Singapore … lasts nearly 19 hours"
         if pair_after and lex.features.fullmatch(m.group()):
             continue  # "the 145 km stage from Ajaccio to Calvi": the length of a route
-        if m.group().lower() == "later" and re.search(r"(?i)\b(?:arriv|reach|land)\w*",
-                                                      text[lo:hi]):
+        if m.group().lower() == "later" and lex.arrival.search(text, lo, hi):
             continue  # "arriving in Amsterdam three hours later": a trip's time
         return f"not a trip: “{m.group()}”"
     after = text[q.end:min(hi, q.end + 40)]
     if q.kind == "duration" and _EVENT_AFTER.match(after) and not (
-            re.match(r"(?i)^\s+later", after) and re.search(r"(?i)\b(?:arriv|reach|land)\w*",
-                                                            text[lo:hi])):
+            re.match(r"(?i)^\s+later", after) and lex.arrival.search(text, lo, hi)):
         return "an interval between events"
     over = re.match(r"(?i)\s+(?:over|above|at|beyond|exceeding)\s+", after)
     if q.kind == "duration" and over is not None and not explicit and any(
@@ -1714,10 +1712,10 @@ def _place_beside(p: _Passage, q: Quantity, here: Sequence[Mention]) -> Mention 
         if m.end <= q.start and re.fullmatch(r"\s*\(\s*", text[m.end:q.start]) and \
                 re.match(r"\s*\)", text[q.end:q.end + 3]):
             return m
-        if m.end <= q.start and re.fullmatch(r"\s+", text[m.end:q.start]) and re.search(
-                r"(?i)\b(?:arriv\w*|reach\w*|land\w*)\s+(?:in|at)\s+(?:the\s+)?$",
-                text[max(0, m.start - 25):m.start]) and re.match(r"(?i)\s+later\b",
-                                                                text[q.end:q.end + 8]):
+        if m.end <= q.start and re.fullmatch(r"\s+", text[m.end:q.start]) and re.match(
+                r"(?i)\s+later\b", text[q.end:q.end + 8]) and any(
+                    re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?|\s+", text[a.end():m.start])
+                    for a in p.lex.arrival.finditer(text, max(0, m.start - 25), m.start)):
             return m
         if m.end <= q.start and _IN_FIGURE.fullmatch(text, m.end, q.start) and \
                 _ALSO_BEFORE.search(text, max(0, m.start - 12), m.start) and find_quantities(
