@@ -1357,3 +1357,11 @@ def test_a_time_later_after_words_of_arriving_is_the_trips_time() -> None:
                          "a half hours later.").claims
     assert ride.claim.origin is not None and ride.claim.origin.name == "Hanoi"
     assert ride.claim.mode == "road" and ride.verdict == "consistent"
+
+
+def test_a_denied_way_still_gives_its_own_figure_a_mode() -> None:
+    # "without taking ferries": no ferry; "or driving 100 km around the bay": the 100 km
+    # are the drive the bridge spares, so they are road kilometres.
+    (detour,) = check_claims("The bridge lets people cross from Maputo to Catembe without "
+                             "taking ferries or driving 100 km around the bay.").claims
+    assert detour.claim.mode == "road"

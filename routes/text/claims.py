@@ -395,9 +395,14 @@ def _cues(p: _Passage, lo: int, hi: int, *,
         if cue.qualified and any(re.fullmatch(r"[\s-]{0,2}", text[f.end:s])
                                  for f in figures if f.end <= s):
             cue = replace(cue, strength="strong")  # "a five-hour drive"
-        if lex.negation.search(text[max(lo, s - 40):s]) and re.search(
+        beside = any((e <= f.start and re.fullmatch(r"[\s-]{0,2}", text[e:f.start])) or
+                     (f.end <= s and re.fullmatch(r"[\s-]{0,2}", text[f.end:s]))
+                     for f in figures)
+        if not beside and lex.negation.search(text[max(lo, s - 40):s]) and re.search(
                 r"(?i)\b(?:instead of|rather than|without|not by|no longer|avoid\w*|skip\w*|"
                 r"in place of)\s+(?:\w+\s+){0,3}$", text[max(lo, s - 40):s]):
+            # "without taking ferries": denied; but "without driving 100 km around the
+            # bay" still says the 100 km are driven
             continue
         word = text[s:e]
         if cue.kind not in _NAMED_KINDS and cue.mode in ("road", "walk") and \
