@@ -675,6 +675,9 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     if claim.places_confidence != "sure" and not _every_reading_agrees(claim, verdict, est,
                                                                        rules):
         return f"places uncertain: {claim.places_note or 'read from the context'}"
+    if claim.planned:
+        return (f"it is a figure for a way not yet built or opened (“{claim.planned}”), "
+                "which today's network cannot check")
     if q.kind == "distance" and claim.mode in ("straight", "unspecified"):
         # A namesake close behind the reading taken, where the figure fits: more likely the
         # place meant than a figure that far off ("Paradise, 140 km north of Sacramento").

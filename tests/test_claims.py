@@ -1365,3 +1365,16 @@ def test_a_denied_way_still_gives_its_own_figure_a_mode() -> None:
     (detour,) = check_claims("The bridge lets people cross from Maputo to Catembe without "
                              "taking ferries or driving 100 km around the bay.").claims
     assert detour.claim.mode == "road"
+
+
+def test_a_figure_for_a_way_not_yet_built_is_never_flagged() -> None:
+    # The drive Karachi–Lahore takes far more than 11 hours today; the text speaks of a
+    # highway to come, which today's network cannot check.
+    (future,) = check_claims("A new highway will cut travel time between Karachi and Lahore "
+                             "to 11 hours.").claims
+    assert future.claim.planned == "will cut"
+    assert future.verdict == "unverifiable" and "not yet built or opened" in future.explanation
+    # "would take" is today's way told as a conditional, and is still checked.
+    (today,) = check_claims("A direct rail trip from Pyongyang to Vladivostok would take "
+                            "about 10 hours.").claims
+    assert not today.claim.planned and today.verdict == "understated"

@@ -101,6 +101,8 @@ class Claim:
     # How the text chose an end among its namesakes ("Paradise" is the one the compass
     # point and the figure place): said with any verdict, not only as a doubt
     reading: str = ""
+    # The words that put the figure on a way not yet built or opened ("will cut"), or ""
+    planned: str = ""
 
 
 def claim_text(claim: Claim) -> str:
@@ -1966,6 +1968,8 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
         gap = re.match(r"[\s,]*(?:[a-z]+\s+){0,2}?", text[q.end:sent[1]])
         at = q.end + (gap.end() if gap else 0)
         former = lex.former_way.match(text, at, min(sent[1], at + 40)) is not None
+    plan = lex.planned.search(text, *sent)
+    planned = plan.group() if plan is not None else ""
     origin = r.origin.place if r.origin else None
     destination = r.destination.place if r.destination else None
     if origin is not None and destination is not None:
@@ -2004,7 +2008,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                      first.high_speed, first.activity, first.places_confidence,
                      first.places_note, first.round_trip, first.freight, first.one_off,
                      first.urban, first.former, first.namesakes, first.namesake_doubt,
-                     first.either_way, first.reading)
+                     first.either_way, first.reading, first.planned)
     namesakes = tuple((side, alt) for side, end in (("origin", r.origin),
                                                      ("destination", r.destination))
                       if end is not None for alt in end.namesakes)
@@ -2017,7 +2021,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     return Claim(q, origin, destination, mode.mode, r.relation, sent, None, text,
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
                  confidence, note, round_trip, freight, one_off, mode.urban, former,
-                 namesakes, namesake_doubt, either_way, reading)
+                 namesakes, namesake_doubt, either_way, reading, planned)
 
 
 def _bearing_confirms(p: _Passage, r: _Reading, origin: Place | None,
