@@ -1378,3 +1378,14 @@ def test_a_figure_for_a_way_not_yet_built_is_never_flagged() -> None:
     (today,) = check_claims("A direct rail trip from Pyongyang to Vladivostok would take "
                             "about 10 hours.").claims
     assert not today.claim.planned and today.verdict == "understated"
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Rescuers walked for three days from Lukla to reach the village.", "walk"),
+    ("Refugees walked 50 km from Aleppo to the Turkish border at Bab al-Salam.", "walk"),
+])
+def test_a_verb_of_travel_governing_a_figure_gives_it_its_mode(text: str, mode: str) -> None:
+    # "walked" alone is a weak cue (one walks to a decision); right before the figure it
+    # governs, it is the mode of that figure even where only a position is told.
+    (checked,) = check_claims(text).claims
+    assert checked.claim.mode == mode

@@ -397,6 +397,9 @@ def _cues(p: _Passage, lo: int, hi: int, *,
         if cue.qualified and any(re.fullmatch(r"[\s-]{0,2}", text[f.end:s])
                                  for f in figures if f.end <= s):
             cue = replace(cue, strength="strong")  # "a five-hour drive"
+        elif cue.kind == "verb" and any(_VERB_GAP.fullmatch(text, e, f.start)
+                                        for f in figures if f.start >= e):
+            cue = replace(cue, strength="strong")  # "walked for three days", "drove 300 km"
         beside = any((e <= f.start and re.fullmatch(r"[\s-]{0,2}", text[e:f.start])) or
                      (f.end <= s and re.fullmatch(r"[\s-]{0,2}", text[f.end:s]))
                      for f in figures)
@@ -414,6 +417,11 @@ def _cues(p: _Passage, lo: int, hi: int, *,
                 continue  # part of a street's name
         out.append((s, e, cue))
     return out
+
+
+# Between a verb of travel and the figure it governs ("walked for three days")
+_VERB_GAP = re.compile(r"(?i)\s+(?:for\s+)?(?:(?:about|around|some|nearly|almost|over|just|"
+                       r"roughly|more\s+than|less\s+than)\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
