@@ -1389,3 +1389,16 @@ def test_a_verb_of_travel_governing_a_figure_gives_it_its_mode(text: str, mode: 
     # governs, it is the mode of that figure even where only a position is told.
     (checked,) = check_claims(text).claims
     assert checked.claim.mode == mode
+
+
+def test_within_a_distance_of_a_place_is_a_bound_on_where_something_got_to() -> None:
+    # Bucha lies 25 km from Kyiv: "within 30 km" holds, "within 5 km" does not.
+    near, = check_claims("Bucha, within 30 km of Kyiv, was occupied in March.").claims
+    assert near.claim.quantity.hedge == "at_most" and near.verdict == "consistent"
+    wrong, = check_claims("Bucha, within 5 km of Kyiv, was occupied in March.").claims
+    assert wrong.verdict == "understated"
+    advance, = check_claims("Russian troops advanced to within 20 km of Kyiv.").claims
+    assert advance.claim.origin is not None and advance.claim.origin.name == "Kyiv"
+    # An exclusion zone or a bound around a point is no claim about where places are.
+    assert not check_claims("Residents of Lumajang were told not to approach within 8 km "
+                            "(5 miles) of the summit.").claims

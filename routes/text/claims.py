@@ -535,6 +535,21 @@ _AFTER = re.compile(
     rf"(?P<rel>away\s+from|away|from|off(?:\s+the\s+coast\s+of)?|outside(?:\s+of)?|"
     rf"inside|into|beyond|short\s+of|apart|distant|across|upstream\s+of|downstream\s+of)"
     rf"\b)", re.IGNORECASE)
+# "within 20 km of Kyiv": a figure bounded by "within" is measured from what follows "of"
+# (the other groups of _AFTER are there, never matching)
+_WITHIN_OF = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?P<rel>of)\b(?=\s+\w)(?:(?!)(?P<noun>)(?P<further>)"
+                        r"(?P<to>)(?P<dir>)(?P<of>))?")
+
+
+def _after(text: str, q: Quantity) -> re.Match[str] | None:
+    """What follows a figure that places it: "north of", "from", "away", "of" after "within"."""
+    window = text[q.end:q.end + 60]
+    found = _AFTER.match(window)
+    if found is None and q.hedge_cue.lower() == "within":
+        found = _WITHIN_OF.match(window)
+    return found
+
+
 _EVENT_AFTER = re.compile(r"(?i)^\s+(?:later|ago|earlier|after|before|since|of\s+(?:talks|"
                           r"fighting|delay|waiting|negotiations|hysteria|work))\b")
 # The noun a figure qualifies: "a 126-kilometre toll expressway", "the 800-mile
@@ -639,7 +654,7 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     # words before the comma ("at a depth of 10 km", "the storm hit Derna") are another
     # phrase's
     scan = lo
-    locator = _AFTER.match(text[q.end:q.end + 60])
+    locator = _after(text, q)
     before = max(lo, q.start - 30)
     comma = re.search(r",\s*(?:[a-z]+\s+){0,2}$", text[before:q.start])
     if locator is not None and locator.group("dir") and locator.group("of") and \
@@ -681,6 +696,9 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue
         if m.group()[:1].isupper() and re.search(r"\w[\s,]*$", text[lo:m.start()]):
             continue  # "a three-hour drive over the High Atlas": a word of a name
+        if any(a.start() <= m.start() and m.end() <= a.end()
+               for a in lex.anchors.finditer(text, max(lo, m.start() - 15), m.end())):
+            continue  # "within 4 miles of town limits": a reference point, not a limit
         if _owned_after(text, q, m.start(), m.end()):
             continue
         if re.fullmatch(r"\s+(?:the|a|an|its|their)\s+", text[m.end():q.start]) and \
@@ -766,7 +784,7 @@ def _named_by_its_ends(p: _Passage, q: Quantity, end: int, pair_after: bool) -> 
 def _ties_places(p: _Passage, q: Quantity, clause: tuple[int, int]) -> bool:
     """Whether a distance is about where places are: a relation word near it."""
     text = p.text
-    if _AFTER.match(text[q.end:q.end + 60]):
+    if _after(text, q):
         return True
     near = text[max(clause[0], q.start - 60):min(clause[1], q.end + 60)]
     return p.lex.relation.search(near) is not None
@@ -1367,7 +1385,7 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     text = p.text
     sent = p.sentences[si]
     here = p.by_sentence[si]
-    after = _AFTER.match(text[q.end:q.end + 60])
+    after = _after(text, q)
     pair = _explicit_pair(p, here, clause[0], clause[1]) or _explicit_pair(p, here, *sent)
     # 0. "N km to Y's north"
     poss = re.match(rf"^\s*(?:\([^)]*\)\s*)?to\s+(?:the\s+)?(?P<name>[^\s'’]+(?:\s+[^\s'’]+)"
@@ -1847,7 +1865,7 @@ def _anchors(p: _Passage, quantities: Sequence[Quantity]) -> set[int]:
     """Starts of the places figures are measured from (Y in "N km north of Y")."""
     out: set[int] = set()
     for q in quantities:
-        m = _AFTER.match(p.text[q.end:q.end + 60])
+        m = _after(p.text, q)
         if m is None or not (m.group("of") or m.group("rel")):
             continue
         at = q.end + m.end()
@@ -1908,7 +1926,7 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
         if q.kind == "distance" and not _ties_places(p, q, clause) and not \
                 _named_by_its_ends(p, q, q.end, pair_after):
             continue
-        after = _AFTER.match(text[q.end:q.end + 60])
+        after = _after(text, q)
         travel = (lex.travel.search(text, clause[0], clause[1]) is not None
                   or pair is not None or any(True for _ in _cues(p, *clause))
                   or (after is not None and (after.group("dir") is not None or (
@@ -1933,7 +1951,7 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
                 continue
         if q.kind == "distance" and reading.relation in ("between", "unknown") and not (
                 explicit or lex.travel.search(text, clause[0], clause[1])
-                or _AFTER.match(text[q.end:q.end + 60]) or lex.apart.search(text, *clause)):
+                or _after(text, q) or lex.apart.search(text, *clause)):
             continue
         mode = _mode(p, q, sent, clause, reading.relation, in_sentence)
         claims.append(_claim(p, q, sent, clause, reading, mode, claims, in_sentence))
