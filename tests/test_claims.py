@@ -1402,3 +1402,20 @@ def test_within_a_distance_of_a_place_is_a_bound_on_where_something_got_to() -> 
     # An exclusion zone or a bound around a point is no claim about where places are.
     assert not check_claims("Residents of Lumajang were told not to approach within 8 km "
                             "(5 miles) of the summit.").claims
+
+
+@pytest.mark.parametrize("text", [
+    "Tokyo is nine hours ahead of London, so the flight lands the next afternoon.",
+    "The ash cloud rose over Etna, and flights from Catania were suspended for two days.",
+    "The Rafah crossing to Egypt was open for four hours on Tuesday.",
+])
+def test_a_time_difference_or_a_closure_is_no_trip(text: str) -> None:
+    assert not check_claims(text).claims
+
+
+def test_a_runners_time_is_the_athletes() -> None:
+    # "The runner" makes the two hours a run, not a flight the places' namesakes allow.
+    _, run = check_claims("The runner covered the 42 km from Marathon to Athens in just over "
+                          "two hours.").claims
+    assert run.claim.activity == "run" and run.verdict == "unverifiable"
+    assert "depends on the athlete" in run.explanation
