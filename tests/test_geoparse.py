@@ -839,3 +839,12 @@ def test_the_second_place_of_a_dashed_pair_is_no_first_name() -> None:
     # another by a dash is a place.
     found = find_places("The Nairobi–Mombasa Madaraka Express takes five hours.")
     assert [m.place.name for m in found] == ["Nairobi", "Mombasa"]
+
+
+def test_a_small_town_of_many_namesakes_does_not_pull_a_big_city_abroad() -> None:
+    # The gazetteer knows only American towns called Marathon, none of them sure; that is no
+    # reason to read Athens as Athens, Georgia rather than the Greek capital.
+    found = find_places("The runner covered the 42 km from Marathon to Athens in just over "
+                        "two hours.")
+    athens = [m for m in found if m.text == "Athens"]
+    assert [m.place.country for m in athens] == ["GR"]

@@ -1699,6 +1699,25 @@ def _head_after(doc: _Doc, m: _Match, gaz: Gazetteer) -> None:
             return
 
 
+_WEAK_TOWN = 10_000  # a town smaller than this ...
+_WEAK_GAP = 1.0  # ... with a namesake scored this close behind it, far away ...
+_WEAK_KM = 500.0  # ... is no evidence for where the story's other places are
+
+
+def _weak_evidence(gaz: Gazetteer, m: _Match, best: int) -> bool:
+    """Whether ``m``'s reading is too unsure to pull the story's other names its way.
+
+    "from Marathon to Athens": Marathon is one of several small American towns (the Greek
+    one is not in the gazetteer), and must not make Athens the one in Georgia.
+    """
+    if gaz.kind(best) != "city" or gaz.population(best) >= _WEAK_TOWN:
+        return False
+    top = m.scores[best]
+    return any(e != best and top - sc < _WEAK_GAP
+               and great_circle_km(*gaz.point(e), *gaz.point(best)) > _WEAK_KM
+               for e, sc in m.scores.items())
+
+
 def _coherence(matches: list[_Match], gaz: Gazetteer,
                doc_countries: Mapping[str, float]) -> None:
     """Spatial coherence: pull close calls toward the other places of the story.
@@ -1748,8 +1767,10 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
                           <= biggest[id(m)] for m, _b, e in rows], dtype=bool)
     for _ in range(2):
         bests = kept + [(id(m), _best(m)) for m, _base, _points in plans]
+        weak = {id(m) for (_i, b), (m, _b, _p) in zip(bests[len(kept):], plans, strict=True)
+                if _weak_evidence(gaz, m, b)}
         chosen = fixed + [(*gaz.point(b), i) for i, b in bests[len(kept):]
-                          if gaz.kind(b) in _LOCAL_KINDS]
+                          if gaz.kind(b) in _LOCAL_KINDS and i not in weak]
         if not chosen:
             continue
         peers: dict[str, set[int]] = {}  # country -> the mentions placed there
@@ -1764,16 +1785,16 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
         # For a town far smaller than its name's biggest bearer, only a neighbour counts
         # across a border: Boston, England is within 1,000 km of Berlin, which says nothing
         # for it against Boston, Massachusetts.
-        placed_in = np.array([gaz.country_of(b) for _i, b in bests
-                              if gaz.kind(b) in _LOCAL_KINDS])
+        placed_in = np.array([gaz.country_of(b) for i, b in bests
+                              if gaz.kind(b) in _LOCAL_KINDS and i not in weak])
         counts = ((row_country[:, None] == placed_in[None, :]) | (gap < _CLOSE_DEG2)
                   | ~row_small[:, None])
         near = ((gap < _NEAR_DEG2) & others & counts).sum(axis=1).tolist()
         close = ((gap < _CLOSE_DEG2) & others).sum(axis=1).tolist()
         alone = (~others.any(axis=1)).tolist()  # no other mention has a place: no change
         # Near a place in a country of the story, whatever the candidate's own country.
-        in_doc = np.array([gaz.country_of(b) in doc_countries for _i, b in bests
-                           if gaz.kind(b) in _LOCAL_KINDS])
+        in_doc = np.array([gaz.country_of(b) in doc_countries for i, b in bests
+                           if gaz.kind(b) in _LOCAL_KINDS and i not in weak])
         by_doc = ((gap < _CLOSE_DEG2) & others & in_doc[None, :]).any(axis=1).tolist()
         # ... which makes a country the story's for all of a mention's candidates there:
         # Durrës, the town, is as much beside Skopje as the county's point is.
