@@ -1419,3 +1419,17 @@ def test_a_runners_time_is_the_athletes() -> None:
                           "two hours.").claims
     assert run.claim.activity == "run" and run.verdict == "unverifiable"
     assert "depends on the athlete" in run.explanation
+
+
+def test_another_hour_after_a_trip_is_a_further_leg_from_where_it_ended() -> None:
+    # The night train Hanoi–Lao Cai takes about eight hours; Sapa is an hour's drive on.
+    train, bus = check_claims("The overnight train from Hanoi to Lao Cai takes about eight "
+                              "hours, and Sapa is another hour by minibus.").claims
+    assert train.claim.mode == "rail" and train.verdict == "consistent"
+    assert bus.claim.origin is not None and bus.claim.destination is not None
+    assert (bus.claim.origin.name, bus.claim.destination.name) == ("Lào Cai", "Sa Pa")
+    assert bus.claim.mode == "road" and bus.verdict == "consistent"
+    # A further leg to a place the finder does not know is never the leg before again.
+    _, unknown = check_claims("The overnight train from Hanoi to Lao Cai takes about eight "
+                              "hours, and Xyzabad is another hour by minibus.").claims
+    assert unknown.verdict == "unverifiable" and "a further leg" in unknown.explanation

@@ -956,8 +956,8 @@ def _place_cues(folder: Path) -> re.Pattern[str] | None:
     """"<name> is 60 km", "<name> lies about 30 miles": from ``gazetteer/place_cues.csv``.
 
     A number word may stand for the figure, after "a" or "an" or alone ("<name> is a
-    five-hour drive", "<name> is seven hours by bus"); "a" or "an" alone is one ("<name> is
-    an hour away").
+    five-hour drive", "<name> is seven hours by bus"); "a", "an" or "another" alone is one
+    ("<name> is an hour away", "<name> is another hour by minibus").
 
     Raises
     ------
@@ -983,7 +983,8 @@ def _place_cues(folder: Path) -> re.Pattern[str] | None:
         return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
 
     sp = r"[ \u00a0]"
-    figures = [r"\d[\d.,]*" + sp + "?-?", r"an?" + sp + "+"]  # "60 km", "an hour"
+    # "60 km", "an hour", "another hour"
+    figures = [r"\d[\d.,]*" + sp + "?-?", r"(?:an?|another)" + sp + "+"]
     if roles["count"]:  # "a five-hour drive", "seven hours"
         figures.append(r"(?:an?" + sp + "+)?" + alt(roles["count"]) + r"[ \u00a0-]")
     return re.compile(sp + "+" + alt(roles["verb"]) + sp + "+(?:" + alt(roles["hedge"]) + sp
