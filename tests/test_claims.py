@@ -1433,3 +1433,17 @@ def test_another_hour_after_a_trip_is_a_further_leg_from_where_it_ended() -> Non
     _, unknown = check_claims("The overnight train from Hanoi to Lao Cai takes about eight "
                               "hours, and Xyzabad is another hour by minibus.").claims
     assert unknown.verdict == "unverifiable" and "a further leg" in unknown.explanation
+
+
+def test_respectively_pairs_figures_with_the_places_listed_before() -> None:
+    # Berlin–Hamburg is under two hours by train, Berlin–Munich about four.
+    hamburg, munich = check_claims("Trains from Berlin to Hamburg and Munich take about two "
+                                   "hours and four hours respectively.").claims
+    assert hamburg.claim.destination is not None and munich.claim.destination is not None
+    assert (hamburg.claim.destination.name, munich.claim.destination.name) == ("Hamburg",
+                                                                               "Munich")
+    assert munich.verdict == "consistent"
+    # When the figures and the places do not pair off, no figure is sure of its place.
+    (four,) = check_claims("Trains from Berlin to Hamburg and Munich take about two and four "
+                           "hours respectively.").claims
+    assert four.verdict == "unverifiable" and "“respectively” pairs" in four.explanation

@@ -1973,7 +1973,54 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
             continue
         mode = _mode(p, q, sent, clause, reading.relation, in_sentence)
         claims.append(_claim(p, q, sent, clause, reading, mode, claims, in_sentence))
-    return claims
+    return _respectively(p, claims)
+
+
+_RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def _respectively(p: _Passage, claims: list[Claim]) -> list[Claim]:
+    """Figures paired one by one with a list of places, by "respectively".
+
+    "To Hamburg and Munich … two hours and four hours respectively": the k-th figure of
+    the sentence goes to the k-th place of the list before it; when the figures and the
+    places do not pair off, no figure is sure of its place.
+    """
+    out = list(claims)
+    for sent in {c.sentence for c in claims}:
+        if not _RESPECTIVELY.search(p.text, *sent):
+            continue
+        mine = [k for k, c in enumerate(out) if c.sentence == sent and c.alt_of is None]
+        if not mine:
+            continue
+        first = out[mine[0]].quantity.start
+        here = [m for m in p.by_sentence[p.sentence_of(sent[0])] if m.end <= first
+                and m.place.kind in LOCAL_KINDS]
+        listed: list[Mention] = []
+        for m in reversed(here):  # the last run of places joined by commas and "and"
+            if listed and not _LIST_GAP.fullmatch(p.text, m.end, listed[0].start):
+                break
+            listed.insert(0, m)
+        if len(listed) < 2:
+            continue
+        names = " and ".join(m.place.name for m in listed)
+        for n, k in enumerate(mine):
+            c = out[k]
+            if len(mine) == len(listed) and c.origin is not None:
+                out[k] = replace(c, destination=listed[n].place)
+            else:
+                out[k] = replace(c, places_confidence=min(
+                    c.places_confidence, "likely", key=CONFIDENCE.index), places_note=(
+                    f"“respectively” pairs the figures with {names}, and the finder cannot "
+                    "tell which is which"))
+        for k, c in enumerate(out):  # a restated figure follows the one it restates
+            if c.alt_of is not None and c.sentence == sent:
+                first_c = out[c.alt_of]
+                out[k] = replace(c, destination=first_c.destination,
+                                 places_confidence=first_c.places_confidence,
+                                 places_note=first_c.places_note)
+    return out
 
 
 _RESTATE = re.compile(r"\s*[(\[/]\s*(?:or\s+|about\s+|some\s+|over\s+|nearly\s+|roughly\s+|"
