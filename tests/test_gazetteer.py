@@ -214,3 +214,11 @@ def test_vietnamese_names_are_found_written_as_one_word() -> None:
         "From Hanoi the night bus climbs to Sapa, and boats leave Halong for the bay.")}
     assert (found["Sapa"].name, found["Sapa"].country) == ("Sa Pa", "VN")
     assert found["Halong"].country == "VN"
+
+
+def test_a_town_is_found_without_the_hyphenated_arabic_article_of_its_other_name() -> None:
+    # GeoNames lists "El-Hodeidah" among Al Ḩudaydah's names; the news writes "Hodeidah".
+    from routes.geo.geoparse import find_places
+
+    assert [m.place.country for m in find_places("The port of Hodeidah was shelled.")] == ["YE"]
+    assert [m.place.country for m in find_places("Clashes in Qamishli went on.")] == ["SY"]

@@ -42,6 +42,7 @@ import json
 import marshal
 import math
 import os
+import re
 import stat
 import statistics
 import unicodedata
@@ -421,6 +422,22 @@ def _good_alias(name: str) -> bool:
             and "." not in name)
 
 
+# An Arabic article joined by a hyphen to a town's name ("El-Hodeidah", "Ash-Shihr"): the
+# news mostly writes the name without it ("Hodeidah").
+_HYPHEN_ARTICLE = re.compile(r"^(?:[AaEe][lrsdntz]|[Aa]sh|[Aa]th|[Aa]dh)-(?=[A-Z])")
+
+
+def _without_article(name: str) -> str | None:
+    """``name`` without a hyphenated Arabic article, or ``None`` when it has none.
+
+    >>> _without_article("El-Hodeidah"), _without_article("El Paso")
+    ('Hodeidah', None)
+    """
+    found = _HYPHEN_ARTICLE.match(name)
+    rest = name[found.end():] if found is not None else ""
+    return rest if len(rest) >= 4 else None
+
+
 def _read_csv(path: Path) -> list[dict[str, str]]:
     """The rows of a CSV file; lines that start with "#" are comments."""
     try:
@@ -715,6 +732,8 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         names: list[str] = []
         if pop >= _ALT_NAME_MIN_POP:
             names = [a for a in c["alternatenames"] if _good_alias(a)]
+            names.extend(bare for a in names if (bare := _without_article(a)) is not None
+                         and normalize_name(bare) not in lexicon)
             if pop >= _SCRIPT_NAME_MIN_POP:
                 names.extend(a for a in c["alternatenames"] if _script_alias(a))
         if c["countrycode"] in _SYLLABLE_COUNTRIES and pop >= _JOINED_MIN_POP:
