@@ -1447,3 +1447,11 @@ def test_respectively_pairs_figures_with_the_places_listed_before() -> None:
     (four,) = check_claims("Trains from Berlin to Hamburg and Munich take about two and four "
                            "hours respectively.").claims
     assert four.verdict == "unverifiable" and "“respectively” pairs" in four.explanation
+
+
+def test_a_distance_at_the_narrowest_point_is_between_shores_not_towns() -> None:
+    # Calais–Dover is 43 km between the towns; the strait is 33 km at its narrowest.
+    (strait,) = check_claims("Migrants crossed from Calais to Dover, a distance of about 33 "
+                             "km at the narrowest point of the Channel.").claims
+    assert strait.verdict == "unverifiable"
+    assert "measured “at the narrowest point”" in strait.explanation

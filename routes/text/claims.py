@@ -2075,7 +2075,14 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     note = r.note
     if origin is not None and destination is not None and origin.id == destination.id:
         confidence, note = "none", f"both ends read as {origin.name}"
-    if confidence == "likely" and _bearing_confirms(p, r, origin, destination):
+    nearest = lex.nearest_points.search(text, *sent) if q.kind == "distance" else None
+    if nearest is not None and confidence != "none":
+        # "from Calais to Dover, about 33 km at the narrowest point": between the shores
+        confidence = "likely"
+        note = "; ".join(x for x in (f"the figure is measured “{nearest.group()}”, between "
+                                     "shores or edges, not between the towns", note) if x)
+    if confidence == "likely" and nearest is None and _bearing_confirms(p, r, origin,
+                                                                        destination):
         # "Tremors were felt some 60 miles south in Rome" after a story set in Amatrice:
         # the only place the figure can be from, and Rome does lie south of it
         confidence = "sure"
@@ -2105,6 +2112,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                       if end is not None for alt in end.namesakes)
     ends = [e for e in (r.origin, r.destination) if e is not None]
     namesake_doubt = (confidence == "likely" and r.structure == "sure" and len(ends) == 2
+                      and nearest is None
                       and origin is not None and destination is not None
                       and (origin.id, destination.id) == (ends[0].place.id, ends[1].place.id)
                       and all(e.confidence == "sure" or e.rival for e in ends)

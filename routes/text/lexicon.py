@@ -196,6 +196,8 @@ class Lexicon:
         self.freight = _need(_words_regex(claims["freight"]["words"], case=False), "freight")
         self.one_off = _need(_words_regex(claims["one_off"]["words"], case=False), "one_off")
         self.change = _need(_words_regex(claims["change"]["words"], case=False), "change")
+        self.nearest_points = _need(_words_regex(claims["nearest_points"]["words"],
+                                                 case=False), "nearest_points")
         self.planned = _need(_words_regex(claims["planned"]["words"], case=False), "planned")
         self.arrival = _need(_words_regex(claims["arrival"]["words"], case=False), "arrival")
         self.former_way = _need(_words_regex(claims["former_way"]["words"], case=False),
