@@ -2058,7 +2058,8 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
         # "twelve hours on the old metre-gauge train": a way superseded, right after it
         gap = re.match(r"[\s,]*(?:[a-z]+\s+){0,2}?", text[q.end:sent[1]])
         at = q.end + (gap.end() if gap else 0)
-        former = lex.former_way.match(text, at, min(sent[1], at + 40)) is not None
+        former = lex.former_way.match(text, at, min(sent[1], at + 40)) is not None or \
+            lex.before_opening.search(text, sent[0], q.start) is not None
     plan = lex.planned.search(text, *sent)
     planned = plan.group() if plan is not None else ""
     origin = r.origin.place if r.origin else None
