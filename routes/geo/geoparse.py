@@ -1799,8 +1799,9 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
         by_doc = ((gap < _CLOSE_DEG2) & others & in_doc[None, :]).any(axis=1).tolist()
         # ... which makes a country the story's for all of a mention's candidates there:
         # Durrës, the town, is as much beside Skopje as the county's point is.
-        beside = {(id(m), gaz.country_of(e)) for (m, _b, e), n in zip(rows, by_doc,
-                                                                      strict=True) if n}
+        countries = row_country.tolist()
+        beside = {(id(m), c) for (m, _b, _e), c, n in zip(rows, countries, by_doc,
+                                                           strict=True) if n}
         # The regions the story names: a town inside one is its neighbour, wherever the
         # region's own point is ("Clinton" after "Knoxville, Tennessee").
         best_of = dict(bests)
@@ -1808,11 +1809,12 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
                    for m in matches
                    if id(m) in best_of and gaz.kind(best_of[id(m)]) == "admin1"}
         qual = {i: {c for c in big if peers.get(c, set()) - {i}} for i, big in big_in.items()}
-        for (m, base, e), n_near, n_close, skip in zip(rows, near, close, alone, strict=True):
+        for (m, base, e), country, n_near, n_close, skip in zip(rows, countries, near, close,
+                                                                 alone, strict=True):
             if skip:
                 continue
             if regions and gaz.kind(e) != "admin1" and regions.get(
-                    (gaz.country_of(e), gaz.admin1_of(e)), id(m)) != id(m):
+                    (country, gaz.admin1_of(e)), id(m)) != id(m):
                 n_near, n_close = n_near + 1, n_close + 1
             # Between countries that each have a big town of the very name, the one of
             # another place of the story ("Hyderabad" beside "Delhi"); a country with only
@@ -1821,9 +1823,8 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
             if not n_close and e in dwarfed[id(m)]:
                 n_near = 0  # far-off towns of the story do not outweigh a world city
             qualifying = qual[id(m)]
-            same = bool(qualifying) and gaz.country_of(e) in qualifying
-            across = (id(m), gaz.country_of(e)) in beside and \
-                gaz.country_of(e) not in doc_countries
+            same = bool(qualifying) and country in qualifying
+            across = (id(m), country) in beside and country not in doc_countries
             m.scores[e] = (base[e] + min(n_near, _NEAR_MAX) * _NEAR_BONUS
                            + min(n_close, _CLOSE_MAX) * _CLOSE_BONUS
                            + (_SAME_COUNTRY_BONUS if same else 0.0)
