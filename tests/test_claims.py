@@ -1465,3 +1465,22 @@ def test_a_time_before_a_line_opened_is_on_the_way_before() -> None:
                            "line.").claims
     assert old.claim.quantity.surface == "7 hours"
     assert old.claim.former and old.verdict not in ("overstated", "understated")
+
+
+def test_a_trip_word_after_another_figure_is_that_figures() -> None:
+    # "a one-hour flight" is the hour's mode; the 700 km between Lagos and Abuja may be the
+    # road's (about 750 km), so they are not held to the flight's straight line (536 km).
+    distance, flight, drive = check_claims("Almost 700 km separate Lagos from Abuja, a "
+                                           "one-hour flight or a ten-hour drive.").claims
+    assert distance.claim.mode == "unspecified" and distance.verdict == "consistent"
+    assert (flight.claim.mode, drive.claim.mode) == ("air", "road")
+
+
+def test_a_distance_from_a_place_that_the_sentence_times_as_a_drive_may_be_the_roads() -> None:
+    # San Pedro Sula–Tegucigalpa: 181 km straight, about 240 km by road, four hours' drive.
+    both, _ = check_claims("Tegucigalpa is about 240 km from San Pedro Sula, a four-hour "
+                           "drive on the CA-5.").claims
+    assert both.verdict == "consistent" and "fits the drive" in both.explanation
+    # Told alone, the distance from a town is its position: the straight line.
+    (alone,) = check_claims("Tegucigalpa is about 240 km from San Pedro Sula.").claims
+    assert alone.verdict == "overstated"

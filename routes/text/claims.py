@@ -446,6 +446,14 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     text = p.text
     static = relation in ("direction_of", "distance_from")
     found = _cues(p, *clause, figures=quantities)
+    # "Almost 700 km separate Lagos from Abuja, a one-hour flight": a trip word right after
+    # another figure is that figure's
+    # ("a 200 km, seven-hour bus ride" shares its noun between the two figures)
+    found = [c for c in found if not any(
+        o is not q and q.end <= o.start and o.end <= c[0]
+        and re.fullmatch(r"[\s-]{0,2}", text[o.end:c[0]])
+        and not re.fullmatch(r"[\s,]*(?:(?:and|or)\s+)?", text[q.end:o.start])
+        for o in quantities)]
     # "cut the journey from three days by road to about 12 hours": the words between the
     # time before a change and the time after it are the time before's
     before = _before_change(p, q, sent, quantities)
@@ -1973,7 +1981,29 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
             continue
         mode = _mode(p, q, sent, clause, reading.relation, in_sentence)
         claims.append(_claim(p, q, sent, clause, reading, mode, claims, in_sentence))
-    return _respectively(p, claims)
+    return _told_as_trip(_respectively(p, claims))
+
+
+def _told_as_trip(claims: list[Claim]) -> list[Claim]:
+    """Distances "from" a place that the sentence also times as a trip, read as trips.
+
+    A distance from a place, in a sentence that times the trip between the same two places
+    by road, rail or sea, is that trip's length as well as a position. "Tegucigalpa is
+    about 240 km from San Pedro Sula, a four-hour drive": the 240 km may be the road's, so
+    it is read as any way between them, not the straight line alone.
+    """
+    out = list(claims)
+    for k, c in enumerate(out):
+        if c.quantity.kind != "distance" or c.mode != "unspecified" or c.direction or \
+                c.relation != "distance_from" or c.origin is None or c.destination is None:
+            continue
+        ends = {c.origin.id, c.destination.id}
+        if any(d.sentence == c.sentence and d.quantity.kind == "duration"
+               and d.mode in ("road", "rail", "sea") and d.mode_confidence == "sure"
+               and d.origin is not None and d.destination is not None
+               and {d.origin.id, d.destination.id} == ends for d in out):
+            out[k] = replace(c, relation="between")
+    return out
 
 
 _RESPECTIVELY = re.compile(r"(?i)\brespectively\b")
