@@ -1484,3 +1484,19 @@ def test_a_distance_from_a_place_that_the_sentence_times_as_a_drive_may_be_the_r
     # Told alone, the distance from a town is its position: the straight line.
     (alone,) = check_claims("Tegucigalpa is about 240 km from San Pedro Sula.").claims
     assert alone.verdict == "overstated"
+
+
+def test_another_hours_beyond_is_a_leg_on_from_the_place_before() -> None:
+    # Bangkok–Aranyaprathet is about four hours by road, Aranyaprathet–Siem Reap three.
+    _, beyond = check_claims("From Bangkok, the border town of Aranyaprathet is a four-hour "
+                             "drive, and Siem Reap another three hours beyond.").claims
+    assert beyond.claim.origin is not None and beyond.claim.destination is not None
+    assert (beyond.claim.origin.name, beyond.claim.destination.name) == ("Aranyaprathet",
+                                                                         "Siem Reap")
+    assert beyond.verdict == "consistent"
+
+
+def test_an_altitude_a_line_climbs_to_is_no_distance() -> None:
+    (trip,) = check_claims("The Tibet railway climbs to 5,072 m at the Tanggula Pass; the trip "
+                           "from Xining to Lhasa takes 21 hours.").claims
+    assert trip.claim.quantity.surface == "21 hours"

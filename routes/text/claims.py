@@ -1402,6 +1402,24 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         anchor = next((m for m in here if m.start == q.end + poss.start("name")), None)
         if anchor is not None:
             return _possessive(p, q, poss, anchor, _subject(p, sent, q.start, anchors))
+    # 1c. "… to Lao Cai takes about eight hours, and Sapa is another hour by minibus": a
+    # further leg after a figure of the same sentence, to the one place named after it.
+    before = previous[-1] if previous and previous[-1].sentence == sent else None
+    if before is not None and before.destination is not None and _ONWARD.search(
+            text, before.quantity.end, min(sent[1], q.end + 20)):
+        ahead = [m for m in here if before.quantity.end <= m.start < min(sent[1], q.end + 40)
+                 and m.place.kind in LOCAL_KINDS]
+        went = _End(before.destination, before.places_confidence or "likely",
+                    note=f"on from {before.destination.name}, where the figure before ends")
+        if len(ahead) == 1 and ahead[0].place.id != before.destination.id:
+            d = _end(ahead[0])
+            return _Reading(went, d, "from_to", None, _min(went.confidence, d.confidence,
+                                                           "likely"), went.note)
+        if not ahead:
+            # never the leg before again: "and another hour to Phi Phi", a place unknown
+            return _Reading(went, None, "from_to", None, "none",
+                            f"it is a further leg from {before.destination.name}, to a place "
+                            "the finder does not know")
     # 1. "X, N km (north) of/from Y" (unless Y starts a "from Y to Z" pair)
     if after is not None and pair is not None and q.end + after.end() <= pair[0].start <= \
             min(q.end + after.end() + 60, clause[1]):
@@ -1534,24 +1552,6 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                 return _Reading(o2, d2, "from_to", None, _min(o2.confidence, d2.confidence),
                                 _notes(o2, d2))
             break
-    # 1c. "… to Lao Cai takes about eight hours, and Sapa is another hour by minibus": a
-    # further leg after a figure of the same sentence, to the one place named after it.
-    before = previous[-1] if previous and previous[-1].sentence == sent else None
-    if before is not None and before.destination is not None and _ONWARD.search(
-            text, before.quantity.end, min(sent[1], q.end + 20)):
-        ahead = [m for m in here if before.quantity.end <= m.start < q.start
-                 and m.place.kind in LOCAL_KINDS]
-        went = _End(before.destination, before.places_confidence or "likely",
-                    note=f"on from {before.destination.name}, where the figure before ends")
-        if len(ahead) == 1 and ahead[0].place.id != before.destination.id:
-            d = _end(ahead[0])
-            return _Reading(went, d, "from_to", None, _min(went.confidence, d.confidence,
-                                                           "likely"), went.note)
-        if not ahead:
-            # never the leg before again: "and another hour to Phi Phi", a place unknown
-            return _Reading(went, None, "from_to", None, "none",
-                            f"it is a further leg from {before.destination.name}, to a place "
-                            "the finder does not know")
     # 2. An explicit pair in the clause, then in the sentence (less sure: another clause).
     next_leg = p.lex.next_leg.search(text, pair[1].end, q.start) if pair is not None and \
         pair[1].end <= q.start else None
