@@ -678,6 +678,12 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     if claim.planned:
         return (f"it is a figure for a way not yet built or opened (“{claim.planned}”), "
                 "which today's network cannot check")
+    if claim.special and claim.one_off and verdict == "understated":
+        # a trip that happened, on a vehicle run outside the timetable; a hypothetical one
+        # ("Kim's train would take 10 hours") is still held to what the line allows
+        return (f"one trip as it happened on “{claim.special}”, which runs outside the "
+                "timetable, without the stops and waits of the scheduled services the "
+                "estimate is for")
     if q.kind == "distance" and claim.mode in ("straight", "unspecified"):
         # A namesake close behind the reading taken, where the figure fits: more likely the
         # place meant than a figure that far off ("Paradise, 140 km north of Sacramento").

@@ -1500,3 +1500,21 @@ def test_an_altitude_a_line_climbs_to_is_no_distance() -> None:
     (trip,) = check_claims("The Tibet railway climbs to 5,072 m at the Tanggula Pass; the trip "
                            "from Xining to Lhasa takes 21 hours.").claims
     assert trip.claim.quantity.surface == "21 hours"
+
+
+def test_a_trip_that_happened_on_a_leaders_own_train_is_not_flagged_as_too_fast() -> None:
+    # Kim's train in 2019 was reported to take about 20 hours; scheduled North Korean and
+    # Russian trains would take far longer, but his ran outside the timetable.
+    (real,) = check_claims("In 2019, Kim Jong Un's train took about 20 hours to reach "
+                           "Vladivostok from Pyongyang, crossing into Russia at "
+                           "Khasan.").claims
+    assert real.claim.special == "Kim Jong Un's train"
+    assert real.verdict == "unverifiable" and "outside the timetable" in real.explanation
+    # A hypothetical trip is still held to what the line allows.
+    (would,) = check_claims("Kim's armoured train would take about 10 hours from Pyongyang "
+                            "to Vladivostok.").claims
+    assert would.verdict == "understated"
+    # A country's train is no person's own.
+    (japan,) = check_claims("Japan's bullet train takes about 2 hours 30 minutes from Tokyo "
+                            "to Osaka.").claims
+    assert not japan.claim.special

@@ -103,6 +103,8 @@ class Claim:
     reading: str = ""
     # The words that put the figure on a way not yet built or opened ("will cut"), or ""
     planned: str = ""
+    # The words that name a vehicle run outside the timetable ("armoured train"), or ""
+    special: str = ""
 
 
 def claim_text(claim: Claim) -> str:
@@ -2092,6 +2094,9 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
             lex.before_opening.search(text, sent[0], q.start) is not None
     plan = lex.planned.search(text, *sent)
     planned = plan.group() if plan is not None else ""
+    own = (lex.special_service.search(text, *sent) or _owned_vehicle(p, sent)
+           ) if q.kind == "duration" else None
+    special = own.group() if own is not None else ""
     origin = r.origin.place if r.origin else None
     destination = r.destination.place if r.destination else None
     if origin is not None and destination is not None:
@@ -2137,7 +2142,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                      first.high_speed, first.activity, first.places_confidence,
                      first.places_note, first.round_trip, first.freight, first.one_off,
                      first.urban, first.former, first.namesakes, first.namesake_doubt,
-                     first.either_way, first.reading, first.planned)
+                     first.either_way, first.reading, first.planned, first.special)
     namesakes = tuple((side, alt) for side, end in (("origin", r.origin),
                                                      ("destination", r.destination))
                       if end is not None for alt in end.namesakes)
@@ -2151,7 +2156,22 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     return Claim(q, origin, destination, mode.mode, r.relation, sent, None, text,
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
                  confidence, note, round_trip, freight, one_off, mode.urban, former,
-                 namesakes, namesake_doubt, either_way, reading, planned)
+                 namesakes, namesake_doubt, either_way, reading, planned, special)
+
+
+# "Kim Jong Un's train": a person's own vehicle (the possessor is no place the finder knows)
+_OWNED_VEHICLE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}['’]s\s+(?:[a-z]+\s+)?"
+                            r"(?:train|plane|jet|aircraft|helicopter|motorcade)\b")
+
+
+def _owned_vehicle(p: _Passage, sent: tuple[int, int]) -> re.Match[str] | None:
+    """A person's own train or plane in the sentence ("Kim Jong Un's train"), or ``None``."""
+    for m in _OWNED_VEHICLE.finditer(p.text, *sent):
+        owner_end = p.text.index("'" if "'" in m.group() else "’", m.start())
+        if not any(x.start < owner_end and m.start() < x.end for x in p.mentions) and \
+                p.text[m.start():owner_end].split()[0].lower() not in ("the", "a", "an"):
+            return m
+    return None
 
 
 def _bearing_confirms(p: _Passage, r: _Reading, origin: Place | None,

@@ -196,6 +196,8 @@ class Lexicon:
         self.freight = _need(_words_regex(claims["freight"]["words"], case=False), "freight")
         self.one_off = _need(_words_regex(claims["one_off"]["words"], case=False), "one_off")
         self.change = _need(_words_regex(claims["change"]["words"], case=False), "change")
+        self.special_service = _need(_words_regex(claims["special_service"]["words"],
+                                                  case=False), "special_service")
         self.before_opening = _need(_words_regex(claims["before_opening"]["words"],
                                                  case=False), "before_opening")
         self.nearest_points = _need(_words_regex(claims["nearest_points"]["words"],
