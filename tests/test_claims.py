@@ -1518,3 +1518,11 @@ def test_a_trip_that_happened_on_a_leaders_own_train_is_not_flagged_as_too_fast(
     (japan,) = check_claims("Japan's bullet train takes about 2 hours 30 minutes from Tokyo "
                             "to Osaka.").claims
     assert not japan.claim.special
+
+
+def test_the_capital_is_the_one_named_when_the_other_end_is_unsure() -> None:
+    # "Marathon" is read, unsure, as an American town; "the capital" is still Athens, the
+    # national capital the passage names, not Washington.
+    (claim,) = check_claims("Wildfires near Athens forced the evacuation of Marathon, 40 km "
+                            "north-east of the capital.").claims
+    assert claim.claim.origin is not None and claim.claim.origin.name == "Athens"

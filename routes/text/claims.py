@@ -1153,9 +1153,23 @@ def _border_with(p: _Passage, start: int, end: int) -> str | None:
 
 
 def _passage_country(p: _Passage, other: Place | None) -> str | None:
-    """The country a passage is about: the one its places name most, if one stands out."""
+    """The country a passage is about: the other end's, or the one its places name most.
+
+    The other end's country, unless that end is itself unsure and the passage names a
+    national capital for sure ("Wildfires near Athens forced the evacuation of Marathon,
+    40 km north-east of the capital": Athens, whatever Marathon was read as).
+    """
     if other is not None and other.country:
-        return other.country
+        read = next((m for m in p.mentions if m.place.id == other.id), None)
+        if read is None or _sure(read)[0] == "sure":
+            return other.country
+        from routes.geo.gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+        capitals = [m for m in p.mentions if m.place.kind == "city" and _sure(m)[0] == "sure"
+                    and (e := gaz.capital(m.place.country)) is not None
+                    and gazetteer_place(gaz, e).id == m.place.id]
+        return capitals[-1].place.country if capitals else other.country
     common = p.countries.most_common(2)
     if common and (len(common) == 1 or common[0][1] > common[1][1]):
         return common[0][0]
