@@ -1348,6 +1348,10 @@ def test_the_border_with_a_country_is_that_countrys_border_nearest_the_town() ->
     assert near.claim.origin is not None and near.claim.origin.kind == "border"
     assert near.verdict == "consistent"
     assert far.verdict == "overstated"
+    # A crossing named with it is not the nearest point: the reading is only likely.
+    (torkham,) = check_claims("Kabul is about 230 km from the border with Pakistan at "
+                              "Torkham.").claims
+    assert torkham.verdict == "unverifiable" and "names a crossing" in torkham.explanation
 
 
 def test_a_time_later_after_words_of_arriving_is_the_trips_time() -> None:
