@@ -1086,10 +1086,10 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
     if first is not None and first.place.kind == "country" and re.fullmatch(
             r"\s*(?:the\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?", gap_to_first):
         # "... with Pakistan at Torkham", "... with Benin, at the Seme crossing": a crossing
-        at = re.match(r"\s*,?\s+at\s+(?:the\s+)?[A-Z]|\s+(?:border\s+)?crossing",
-                      text[first.end:first.end + 40])
+        named_crossing = re.match(r"\s*,?\s+at\s+(?:the\s+)?[A-Z]|\s+(?:border\s+)?"
+                                  r"crossing", text[first.end:first.end + 40])
         return _border(p, first.place.country, other, f"the border with {first.text}",
-                       crossing=at)
+                       crossing=named_crossing)
     # A place named after lower-case words only: "the border town of Adre", "the capital,
     # Jakarta", "the state capital of Belo Horizonte".
     if first is not None and _GAP.match(gap_to_first) and (dem is None or dem.start >
