@@ -982,10 +982,14 @@ def test_a_subject_taken_from_an_earlier_sentence_is_confirmed_only_if_nothing_e
     eruption, = check_claims("Mount Etna erupted overnight. The eruption, some 90 km north "
                              "of Catania, closed the airport.").claims
     assert eruption.verdict == "overstated"
-    # A name the finder does not know may be the subject instead: no flag.
+    # A name the finder does not know may be the subject instead: no flag, whether it
+    # follows an ordinary word or opens the sentence.
     village, = check_claims("Mount Etna erupted overnight. The village of Zafferana, some "
                             "90 km north of Catania, was evacuated.").claims
     assert village.verdict == "unverifiable"
+    province, = check_claims("Floods hit Mosul on Monday. Nineveh province, where thousands "
+                             "fled, lies some 150 km north of Baghdad.").claims
+    assert province.verdict == "unverifiable"
 
 
 def test_a_place_taken_from_the_context_among_others_is_not_confirmed_by_a_bearing() -> None:

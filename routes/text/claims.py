@@ -1318,7 +1318,15 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
         # east of Jakarta"): a name the finder does not know may be the subject ("The
         # district of Gorkha lies 80 km north-west of Kathmandu")
         first = sent[0] + len(p.text[sent[0]:before]) - len(p.text[sent[0]:before].lstrip())
-        unnamed = not _NAME_WORD.search(p.text, first + 1, before)
+        word = re.match(r"[\w’'-]+", p.text[first:before])
+        from routes.geo.gazetteer import load_gazetteer
+
+        # the sentence's first word is capitalised anyway; a name there counts ("Nineveh
+        # province, where thousands fled, lies …"), an ordinary word does not ("The")
+        skip = len(word.group()) if word is not None and word.group().lower() in (
+            load_gazetteer().lexicon) else 0
+        unnamed = not _NAME_WORD.search(p.text, first + skip, before) and not any(
+            sent[0] <= m.start < before for m in p.mentions)  # "Puno (the region) sits …"
         found.context = _context(found, window) if unnamed else "among"
         found.confidence = "likely"
         found.note = f"“{earlier[-1].text}” is taken from an earlier sentence"
