@@ -270,6 +270,8 @@ class _Match:
     doubt: bool = False
     # the generic word is only a hint ("the port of X"): no namesake is ruled out
     loose: bool = False
+    # the candidates a world city of the name dwarfs, set by _resolve: see _dwarfed
+    dwarfed: frozenset[int] = frozenset()
 
 
 class _Doc:
@@ -1146,7 +1148,7 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         if head or (doc_countries and len(m.entries) > _MAX_CANDIDATES):
             m.priors = _widened(gaz, m, doc_countries)
         fits = False
-        dwarfed = _dwarfed(gaz, m)
+        dwarfed = m.dwarfed = _dwarfed(gaz, m)
         for e, kind, c, score in m.priors:
             if c in doc_countries and kind != "country" and (c in named or e not in dwarfed):
                 score += _DOC_COUNTRY_BONUS
@@ -1758,7 +1760,7 @@ def _coherence(matches: list[_Match], gaz: Gazetteer,
               for m, _base, points in plans}
     # Every candidate of every planned mention, one row each.
     rows = [(m, base, e) for m, base, points in plans for e, *_ in points]
-    dwarfed = {id(m): _dwarfed(gaz, m) for m, _base, _points in plans}
+    dwarfed = {id(m): m.dwarfed for m, _base, _points in plans}
     at = np.array([(lat, lon, k) for _, _, points in plans for _, lat, lon, k in points])
     owner = np.array([id(m) for m, _, _ in rows])
     row_country = np.array([gaz.country_of(e) for _m, _b, e in rows])
