@@ -1421,6 +1421,14 @@ def test_a_time_difference_or_a_closure_is_no_trip(text: str) -> None:
     assert not check_claims(text).claims
 
 
+def test_a_cancellation_before_a_trip_leaves_the_trip_a_claim() -> None:
+    # Only "suspended for two days" is a closure's time; the bus ride after "cancelled" is
+    # a trip (Lima–Arequipa by road takes 13 hours or more).
+    (bus,) = check_claims("Flights were cancelled, so we took the 10-hour bus from Lima to "
+                          "Arequipa.").claims
+    assert bus.claim.mode == "road" and bus.verdict == "understated"
+
+
 def test_a_runners_time_is_the_athletes() -> None:
     # "The runner" makes the two hours a run, not a flight the places' namesakes allow.
     _, run = check_claims("The runner covered the 42 km from Marathon to Athens in just over "
