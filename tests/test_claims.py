@@ -1542,3 +1542,11 @@ def test_the_capital_is_the_one_named_when_the_other_end_is_unsure() -> None:
     (claim,) = check_claims("Wildfires near Athens forced the evacuation of Marathon, 40 km "
                             "north-east of the capital.").claims
     assert claim.claim.origin is not None and claim.claim.origin.name == "Athens"
+
+
+@pytest.mark.parametrize("text", [
+    "We spent two days in Hanoi before taking the train to Hue.",
+    "After another week in Lima we flew to Cusco.",
+])
+def test_a_stay_in_a_place_is_no_trip(text: str) -> None:
+    assert not check_claims(text).claims

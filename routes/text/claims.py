@@ -732,6 +732,11 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     if q.kind == "duration" and _EVENT_AFTER.match(after) and not (
             re.match(r"(?i)^\s+later", after) and lex.arrival.search(text, lo, hi)):
         return "an interval between events"
+    stay = re.match(r"\s+in\s+(?=[A-Z])", after)
+    if q.kind == "duration" and stay is not None and not explicit and any(
+            m.start == q.end + stay.end() for m in p.mentions):
+        # "we spent another day in Hanoi before taking the train": a stay, not a trip
+        return "a stay in a place"
     over = re.match(r"(?i)\s+(?:over|above|at|beyond|exceeding)\s+", after)
     if q.kind == "duration" and over is not None and not explicit and any(
             o.kind == "speed" and o.start == q.end + over.end() for o in quantities):
