@@ -1547,6 +1547,7 @@ def test_the_capital_is_the_one_named_when_the_other_end_is_unsure() -> None:
 @pytest.mark.parametrize("text", [
     "We spent two days in Hanoi before taking the train to Hue.",
     "After another week in Lima we flew to Cusco.",
+    "We spent three hours at the border in Namanga before the bus continued to Arusha.",
 ])
 def test_a_stay_in_a_place_is_no_trip(text: str) -> None:
     assert not check_claims(text).claims

@@ -732,11 +732,15 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     if q.kind == "duration" and _EVENT_AFTER.match(after) and not (
             re.match(r"(?i)^\s+later", after) and lex.arrival.search(text, lo, hi)):
         return "an interval between events"
-    stay = re.match(r"\s+in\s+(?=[A-Z])", after)
+    stay = re.match(r"\s+(?:in|at)\s+(?=[A-Z])", after)
     if q.kind == "duration" and stay is not None and not explicit and any(
             m.start == q.end + stay.end() for m in p.mentions):
         # "we spent another day in Hanoi before taking the train": a stay, not a trip
         return "a stay in a place"
+    wait = re.match(r"(?i)\s+at\s+the\s+", after)
+    if q.kind == "duration" and wait is not None and lex.wait_places.match(
+            text, q.end + wait.end()):
+        return "a wait at a place"  # "three hours at the border", "two hours at the airport"
     over = re.match(r"(?i)\s+(?:over|above|at|beyond|exceeding)\s+", after)
     if q.kind == "duration" and over is not None and not explicit and any(
             o.kind == "speed" and o.start == q.end + over.end() for o in quantities):

@@ -203,6 +203,8 @@ class Lexicon:
         self.nearest_points = _need(_words_regex(claims["nearest_points"]["words"],
                                                  case=False), "nearest_points")
         self.planned = _need(_words_regex(claims["planned"]["words"], case=False), "planned")
+        self.wait_places = _need(_words_regex(claims["wait_places"]["words"], case=False),
+                                 "wait_places")
         self.arrival = _need(_words_regex(claims["arrival"]["words"], case=False), "arrival")
         self.former_way = _need(_words_regex(claims["former_way"]["words"], case=False),
                                 "former_way")
