@@ -1399,6 +1399,13 @@ def test_a_verb_of_travel_governing_a_figure_gives_it_its_mode(text: str, mode: 
     assert checked.claim.mode == mode
 
 
+def test_a_verb_that_things_do_too_governs_no_figure() -> None:
+    # Buses and trains "run": modes.toml marks "run" as not governing, so the bus stays the
+    # mode of the 12 hours (Lima–Cusco by road: 10 to 17 hours).
+    (bus,) = check_claims("The overnight bus runs for 12 hours from Lima to Cusco.").claims
+    assert bus.claim.mode == "road" and bus.verdict == "consistent"
+
+
 def test_within_a_distance_of_a_place_is_a_bound_on_where_something_got_to() -> None:
     # Bucha lies 25 km from Kyiv: "within 30 km" holds, "within 5 km" does not.
     near, = check_claims("Bucha, within 30 km of Kyiv, was occupied in March.").claims

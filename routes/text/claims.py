@@ -399,8 +399,8 @@ def _cues(p: _Passage, lo: int, hi: int, *,
         if cue.qualified and any(re.fullmatch(r"[\s-]{0,2}", text[f.end:s])
                                  for f in figures if f.end <= s):
             cue = replace(cue, strength="strong")  # "a five-hour drive"
-        elif cue.kind == "verb" and any(_VERB_GAP.fullmatch(text, e, f.start)
-                                        for f in figures if f.start >= e):
+        elif cue.kind == "verb" and cue.governs and any(_VERB_GAP.fullmatch(text, e, f.start)
+                                                        for f in figures if f.start >= e):
             cue = replace(cue, strength="strong")  # "walked for three days", "drove 300 km"
         beside = any((e <= f.start and re.fullmatch(r"[\s-]{0,2}", text[e:f.start])) or
                      (f.end <= s and re.fullmatch(r"[\s-]{0,2}", text[f.end:s]))

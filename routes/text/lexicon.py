@@ -54,6 +54,7 @@ class ModeCue:
     source: str = ""
     urban: bool = False  # a metro, tram or commuter service ("Gautrain", "subway")
     qualified: bool = False  # strong right after a figure ("a five-hour drive")
+    governs: bool = True  # a weak verb, strong right before its figure ("walked 50 km")
 
     @property
     def strong(self) -> bool:
@@ -362,9 +363,12 @@ def _cue(item: dict[str, Any], where: str) -> ModeCue:
     qualified = item.get("qualified", False)
     if qualified not in (True, False) or (qualified and strength != "weak"):
         raise DataError(f"{where}: qualified is true or false, and only on a weak cue")
+    governs = item.get("governs", True)
+    if governs not in (True, False):
+        raise DataError(f"{where}: governs is true or false")
     return ModeCue(item["text"], mode, strength, bool(item.get("high_speed", False)),
                    item.get("activity", ""), item.get("kind", ""), item.get("source", ""),
-                   bool(item.get("urban", False)), qualified)
+                   bool(item.get("urban", False)), qualified, governs)
 
 
 def _read(path: Path) -> dict[str, Any]:
