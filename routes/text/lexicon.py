@@ -173,44 +173,34 @@ class Lexicon:
                     raise DataError(msg) from None
         self._negative_words = _words_regex(list(self._negative_of), case=False)
         self._any_negative = _any_of([r for r, _ in self._negative_patterns])
-        self.travel = _need(_words_regex(claims["travel"]["words"], case=False), "travel")
-        self.relation = _need(_words_regex(claims["relation"]["words"], case=False),
-                              "relation")
-        self.apart = _need(_words_regex(claims["apart"]["words"], case=False), "apart")
-        self.not_travel = _need(_words_regex(claims["not_travel"]["words"], case=False),
-                                "not_travel")
-        self.trip_nouns = _need(_words_regex(claims["trip_nouns"]["words"], case=False),
-                                "trip_nouns")
-        self.next_leg = _need(_words_regex(claims["next_leg"]["words"], case=False),
-                              "next_leg")
-        self.not_travel_after = _need(_words_regex(claims["not_travel_after"]["words"],
-                                                   case=False), "not_travel_after")
-        self.features = _need(_words_regex(claims["features"]["words"], case=False),
-                              "features")
-        self.features_along = _need(_words_regex(claims["features_along"]["words"],
-                                                 case=False), "features_along")
-        self.crossings = _need(_words_regex(claims["crossings"]["words"], case=False),
-                               "crossings")
-        self.anchors = _need(_words_regex(claims["anchors"]["words"], case=False), "anchors")
-        self.epicentre = _need(_words_regex(claims["epicentre"]["words"], case=False),
-                               "epicentre")
-        self.freight = _need(_words_regex(claims["freight"]["words"], case=False), "freight")
-        self.one_off = _need(_words_regex(claims["one_off"]["words"], case=False), "one_off")
-        self.change = _need(_words_regex(claims["change"]["words"], case=False), "change")
-        self.special_service = _need(_words_regex(claims["special_service"]["words"],
-                                                  case=False), "special_service")
-        self.before_opening = _need(_words_regex(claims["before_opening"]["words"],
-                                                 case=False), "before_opening")
-        self.nearest_points = _need(_words_regex(claims["nearest_points"]["words"],
-                                                 case=False), "nearest_points")
-        self.planned = _need(_words_regex(claims["planned"]["words"], case=False), "planned")
-        self.wait_places = _need(_words_regex(claims["wait_places"]["words"], case=False),
-                                 "wait_places")
-        self.arrival = _need(_words_regex(claims["arrival"]["words"], case=False), "arrival")
-        self.former_way = _need(_words_regex(claims["former_way"]["words"], case=False),
-                                "former_way")
-        self.negation = _need(_words_regex(claims["negation"]["words"], case=False),
-                              "negation")
+
+        def words(name: str) -> re.Pattern[str]:
+            """The ``[name]`` word list of claims.toml, as one case-blind pattern."""
+            return _need(_words_regex(claims[name]["words"], case=False), name)
+
+        self.travel = words("travel")
+        self.relation = words("relation")
+        self.apart = words("apart")
+        self.not_travel = words("not_travel")
+        self.trip_nouns = words("trip_nouns")
+        self.next_leg = words("next_leg")
+        self.not_travel_after = words("not_travel_after")
+        self.features = words("features")
+        self.features_along = words("features_along")
+        self.crossings = words("crossings")
+        self.anchors = words("anchors")
+        self.epicentre = words("epicentre")
+        self.freight = words("freight")
+        self.one_off = words("one_off")
+        self.change = words("change")
+        self.special_service = words("special_service")
+        self.before_opening = words("before_opening")
+        self.nearest_points = words("nearest_points")
+        self.planned = words("planned")
+        self.wait_places = words("wait_places")
+        self.arrival = words("arrival")
+        self.former_way = words("former_way")
+        self.negation = words("negation")
         self.titles = frozenset(w.casefold() for w in claims["titles"]["words"])
         self._compass: dict[str, tuple[str, float]] = {}
         compass_words: list[str] = []
