@@ -341,3 +341,31 @@ def test_a_signal_stops_every_worker_and_leaves_a_resumable_output(
     lines = out.read_bytes().splitlines(keepends=True)
     assert 0 < len(lines) < 3000 and all(line.endswith(b"\n") for line in lines)
     assert [json.loads(x)["id"] for x in lines] == [f"doc-{i}" for i in range(len(lines))]
+
+
+def test_a_worker_stopped_halfway_through_sending_its_results_does_not_hang_the_stop() -> None:
+    """Half a message in the results pipe reads as a broken pool once the workers are gone."""
+    import multiprocessing
+    import struct
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    from routes.io.corpus import _stop_workers
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    assert pool.submit(os.getpid).result(timeout=60) > 0  # a worker is up
+    # What a worker killed mid-send leaves: a header announcing 1,000 bytes, and 10 of them.
+    writer = pool._result_queue._writer  # type: ignore[attr-defined]
+    os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+
+    def stop_the_pool() -> None:
+        _stop_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    stop = threading.Thread(target=stop_the_pool, daemon=True)
+    stop.start()
+    stop.join(30)
+    hung = stop.is_alive()
+    if hung:  # let the pool's thread end all the same, so that the test run can exit
+        writer.close()
+    assert not hung, "the pool waited for ever for the rest of the message"

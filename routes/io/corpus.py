@@ -335,7 +335,15 @@ STOP_TIMEOUT = 5.0
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Terminate the pool's worker processes and wait until every one has ended."""
+    """Terminate the pool's worker processes and wait until every one has ended.
+
+    A worker stopped while it was sending a batch's results leaves half a message in the
+    results pipe, and the pool's manager thread waits for the rest for ever: the pool keeps
+    a writing end of that pipe open in this process, so it never reads an end of file, and
+    the shutdown that joins the thread never returns. Once every worker has ended nobody
+    writes to the pipe any more, so that end is closed: a half message then reads as a
+    broken pool, which the pool knows how to shut down.
+    """
     processes = list((pool._processes or {}).values())  # public only from Python 3.14
     for process in processes:
         if process.is_alive():
@@ -345,6 +353,10 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         if process.is_alive():  # pragma: no cover - a worker that ignores SIGTERM
             process.kill()
             process.join()
+    results = getattr(pool, "_result_queue", None)  # private: the workers' results pipe
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        writer.close()
 
 
 @contextmanager
