@@ -528,7 +528,8 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
         missing = claim.places_note or "the claim names no two places the finder knows"
         return unverifiable(f"place unknown: {missing}")
     if claim.places_confidence == "none":
-        return unverifiable(f"places unclear: {claim.places_note}")
+        return unverifiable("places unclear: " + (
+            claim.places_note or "the text does not make clear which two places it joins"))
     if claim.mode == "air" and any(p.kind == "country" for p in (o, d)):
         # "flights from Dubai to Panama": a flight to a country lands at its capital.
         o, d, claim = _capitals_for_flights(claim)

@@ -1558,3 +1558,80 @@ def test_the_capital_is_the_one_named_when_the_other_end_is_unsure() -> None:
 ])
 def test_a_stay_in_a_place_is_no_trip(text: str) -> None:
     assert not check_claims(text).claims
+
+
+@pytest.mark.parametrize("text", [
+    "The aircraft crashed about 20 minutes into a flight from Addis Ababa to Nairobi.",
+    "The plane crashed shortly after take-off from Kinshasa, 20 minutes into a flight to "
+    "Lubumbashi.",
+    "The Boeing 737 came down an hour into its flight from Nairobi to Johannesburg.",
+    "The bus overturned three hours into the long journey from Nairobi to Mombasa.",
+])
+def test_a_time_into_a_trip_is_the_time_gone_when_something_happened(text: str) -> None:
+    # Each trip takes far longer than the time gone by when it ended: not the trip's length.
+    assert check_claims(text).claims == ()
+
+
+def test_a_time_into_the_night_is_still_a_trip() -> None:
+    (drive,) = check_claims("We drove from Nairobi to Mombasa, eight hours into the "
+                            "night.").claims
+    assert drive.claim.quantity.surface == "eight hours" and drive.claim.mode == "road"
+
+
+def test_places_left_unclear_always_say_why() -> None:
+    from dataclasses import replace
+
+    from routes.facts import load_facts
+    from routes.verdicts import _check, _Estimates
+
+    (found,) = check_claims("The bus from Cusco to Arequipa takes ten hours.").claims
+    unclear = replace(found.claim, places_confidence="none", places_note="")
+    checked = _check(unclear, _Estimates(), load_facts().claims)
+    assert checked.verdict == "unverifiable"
+    assert checked.explanation.startswith("Unverifiable: places unclear: the text")
+
+
+def test_a_further_leg_that_names_its_start_again_goes_on_from_there() -> None:
+    # The leg before ends at Lao Cai (or Dubai); naming it again starts the next leg there.
+    _, minibus = check_claims(
+        "The sleeper from Hanoi to Lao Cai takes about eight hours, and from Lao Cai it is "
+        "another hour by minibus up the mountain to Sapa.").claims
+    assert minibus.claim.origin is not None and minibus.claim.origin.name == "Lào Cai"
+    assert minibus.claim.destination is not None and minibus.claim.destination.name == "Sa Pa"
+    assert minibus.verdict == "consistent"
+    _, second = check_claims(
+        "We flew from Bangkok to London via Dubai: about six hours to Dubai, a three-hour "
+        "layover, then another seven and a half hours to Heathrow.").claims
+    assert second.claim.origin is not None and second.claim.origin.name == "Dubai"
+    assert second.claim.destination is not None and second.claim.destination.kind == "airport"
+
+
+def test_another_time_in_the_next_sentence_is_a_further_leg() -> None:
+    (_, leg) = check_claims("The express links Tashkent and Samarkand in just over two hours. "
+                            "Bukhara is another hour and a half beyond Samarkand.").claims
+    assert leg.claim.quantity.surface == "another hour and a half"
+    assert {leg.claim.origin.name, leg.claim.destination.name} == {  # type: ignore[union-attr]
+        "Samarkand", "Bukhara"}
+    # Without a trip told just before, "another" alone makes no trip.
+    assert check_claims("Bukhara is another hour and a half beyond Samarkand.").claims == ()
+
+
+def test_a_stretch_included_in_a_trip_is_not_the_trip() -> None:
+    # 478 km is the length of the straight track across the Nullarbor, not Sydney–Perth.
+    claims = check_claims("The Indian Pacific crosses from Sydney to Perth, a 4,352 km journey "
+                          "that takes four days, including the famous 478 km straight across "
+                          "the Nullarbor Plain.").claims
+    assert [c.claim.quantity.surface for c in claims] == ["4,352 km", "four days"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Nozomi runs from Tokyo to Osaka. A 7-day Japan Rail Pass does not cover it.",
+    "A one-day Cinque Terre Card gives unlimited trains between La Spezia and Levanto.",
+])
+def test_how_long_a_ticket_is_valid_is_not_a_trip(text: str) -> None:
+    assert check_claims(text).claims == ()
+
+
+def test_a_named_service_after_a_time_is_the_trip() -> None:
+    (train,) = check_claims("The 12-hour Trans-Siberian Express from Moscow to Kazan.").claims
+    assert train.claim.mode == "rail" and train.verdict == "consistent"

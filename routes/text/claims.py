@@ -675,6 +675,13 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     set_off = comma is not None and locator is not None and bool(
         locator.group("dir") or (locator.group("rel") or "").lower().startswith("away"))
 
+    part = lex.part_of.search(text, max(p.sentences[p.sentence_of(q.start)][0], q.start - 40),
+                              q.start)
+    if part is not None and re.fullmatch(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}",
+                                         text[part.end():q.start]) and any(
+            o.kind == q.kind and o.end <= part.start() for o in quantities):
+        return "a part of the trip told before it"  # "a 4,352 km journey, including 478 km …"
+
     def aside(at: int) -> bool:
         """Whether a word at ``at`` is in a phrase after the trip's, past a comma."""
         return ((explicit and not pair_after) or set_off) and at >= q.end and \
@@ -737,6 +744,15 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             m.start == q.end + stay.end() for m in p.mentions):
         # "we spent another day in Hanoi before taking the train": a stay, not a trip
         return "a stay in a place"
+    into = lex.elapsed.match(after, len(after) - len(after.lstrip()))
+    if q.kind == "duration" and into is not None:
+        trip = re.match(r"\s+(?:the|a|an|its|their|his|her|our|this|that)\s+"
+                        r"((?:[\w’'-]+\s+){0,3}[\w’'-]+)", after[into.end():])
+        noun = next((w for w in trip.group(1).split() if lex.trip_nouns.fullmatch(w)),
+                    None) if trip is not None else None
+        if noun is not None:
+            # "20 minutes into a flight from Addis Ababa": the time gone when it happened
+            return f"a time gone within a {noun}"
     wait = re.match(r"(?i)\s+at\s+the\s+", after)
     if q.kind == "duration" and wait is not None and lex.wait_places.match(
             text, q.end + wait.end()):
@@ -757,6 +773,10 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         for word in two.groups():
             if word and lex.not_travel_after.fullmatch(word):
                 return f"not a trip: “{word}”"  # "two hours late", "three hours too early"
+    named = re.match(r"[-\s]+((?:[A-Z][\w’'-]*(?:\s+|$)){1,4})", after)
+    last = named.group(1).split()[-1] if named is not None else ""
+    if q.kind == "duration" and q.adjective and lex.validity.fullmatch(last):
+        return f"how long a {last.lower()} is valid"  # "a 7-day Japan Rail Pass"
     noun = _head_noun(after)
     if noun and q.kind == "distance":
         if lex.features_along.fullmatch(noun):
@@ -764,7 +784,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         if lex.features.fullmatch(noun) and not pair_after:
             return f"the size of a {noun}"
     if noun and q.kind == "duration" and q.adjective and not any(
-            _travel_noun(lex, w) for w in [noun, *_NEXT_WORDS.findall(after)[:3]]):
+            _travel_noun(lex, w) for w in [noun, *_NEXT_WORDS.findall(after)[:3],
+                                           *(named.group(1).split() if named else [])]):
         # "a 12-hour overnight bus": the trip's noun may follow an adjective or two
         return f"the length of a {noun}"
     return None
@@ -1448,11 +1469,17 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                  and m.place.kind in LOCAL_KINDS]
         went = _End(before.destination, before.places_confidence or "likely",
                     note=f"on from {before.destination.name}, where the figure before ends")
-        if len(ahead) == 1 and ahead[0].place.id != before.destination.id:
-            d = _end(ahead[0])
+        # Where the leg before ends, named again, is no further place: "six hours to Dubai,
+        # then another seven to Heathrow", "and from Lao Cai it is another hour to Sapa".
+        further = [m for m in ahead if not (
+            m.place.id == before.destination.id and m.start < q.start
+            and re.search(r"(?i)\b(?:from|to)\s+$", text[max(0, m.start - 6):m.start]))]
+        if len({m.place.id for m in further}) == 1 and further[0].place.id != \
+                before.destination.id:
+            d = _end(further[0])
             return _Reading(went, d, "from_to", None, _min(went.confidence, d.confidence,
                                                            "likely"), went.note)
-        if not ahead:
+        if not further:
             # never the leg before again: "and another hour to Phi Phi", a place unknown
             return _Reading(went, None, "from_to", None, "none",
                             f"it is a further leg from {before.destination.name}, to a place "
@@ -1997,6 +2024,10 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
         if q.kind == "duration" and not travel and any(
                 c.sentence == sent and c.quantity.kind == "duration" for c in claims[-1:]):
             travel = True  # "90 minutes to reach A, or 3½ hours to B": the same trip words
+        if q.kind == "duration" and not travel and _ONWARD.match(q.surface) and any(
+                c.quantity.kind == "duration" and p.sentence_of(c.quantity.start) >= si - 1
+                for c in claims[-1:]):
+            travel = True  # "… in two hours. Bukhara is another hour beyond": a further leg
         if q.kind in ("duration", "speed") and not travel:
             continue
         reading = _read_places(p, q, si, clause, claims, anchors, trips[si])
