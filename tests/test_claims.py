@@ -1635,3 +1635,34 @@ def test_how_long_a_ticket_is_valid_is_not_a_trip(text: str) -> None:
 def test_a_named_service_after_a_time_is_the_trip() -> None:
     (train,) = check_claims("The 12-hour Trans-Siberian Express from Moscow to Kazan.").claims
     assert train.claim.mode == "rail" and train.verdict == "consistent"
+
+
+def test_a_verb_vehicles_do_too_is_the_named_ways_verb() -> None:
+    # "trains, which run at up to 320 km/h": the trains run; nobody runs to Casablanca.
+    before, after = check_claims(
+        "Morocco's high-speed trains, which run at up to 320 km/h, have cut the journey from "
+        "Tangier to Casablanca from nearly five hours to just over two.").claims
+    assert before.claim.mode == after.claim.mode == "rail"
+
+
+def test_crossing_at_a_named_place_is_a_border_crossing_not_a_ferry() -> None:
+    (convoy,) = check_claims("Aid convoys crossing at Bab al-Hawa must travel about 30 km to "
+                             "reach Idlib.").claims
+    assert convoy.claim.mode != "sea"
+
+
+def test_time_spent_circling_is_no_flight_time() -> None:
+    # Three hours circling would otherwise flag the one-hour Lagos–Abuja flight.
+    claims = check_claims("The flight from Lagos to Abuja was delayed by bad weather. The "
+                          "plane had been circling at 10,000 feet for three hours.").claims
+    assert claims == ()
+
+
+def test_a_departure_in_the_late_afternoon_does_not_make_the_trip_late() -> None:
+    (km, hours) = check_claims(
+        "The Mumbai Rajdhani Express covers the 1,384 km from New Delhi to Mumbai in about "
+        "sixteen hours, leaving in the late afternoon and arriving the next morning.").claims
+    assert hours.claim.quantity.surface == "sixteen hours" and hours.verdict == "consistent"
+    # The city named in the train's name is still the city at the end of the trip.
+    assert km.claim.destination is not None and km.claim.destination.name == "Mumbai"
+    assert check_claims("The train from Delhi to Agra was two hours late.").claims == ()

@@ -1933,9 +1933,16 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
     matches = _respelt(doc, matches, gaz)
     matches = _heads(doc, matches, gaz)
     persons: set[str] = set()
+    named_here: set[int] = set()  # a big place's name in a name here, a place elsewhere
     neighbours = _memo(_NEIGHBOURS, gaz, lex)
     for m in matches:
         if m.words != 1 or names:  # only one-word names are taken for people
+            continue
+        if not m.demonym and _person_like(doc, m, gaz, neighbours) and \
+                _max_population(gaz, m) >= _BIG_PLACE:
+            # "the Mumbai Rajdhani Express … to Mumbai", "Paris Hilton flew to Paris": the
+            # name is part of another name here, and the city everywhere else
+            named_here.add(m.start)
             continue
         if not m.demonym and (_person_like(doc, m, gaz, neighbours)
                               or _speaks(doc, m, gaz)):
@@ -1948,7 +1955,7 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
     accepted_common: set[str] = set()
     pending: list[_Match] = []
     for m in matches:
-        if _rejected(doc, m, persons, gaz):
+        if m.start in named_here or _rejected(doc, m, persons, gaz):
             continue
         if m.head:
             accepted_common.add(m.key)  # "Mount Etna": Etna is the volcano throughout

@@ -461,6 +461,13 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     before = _before_change(p, q, sent, quantities)
     if before is not None:
         found = [c for c in found if not before.end <= c[0] < q.start]
+    # A verb that vehicles do too is no cue where the sentence names another way ("trains,
+    # which run at up to 320 km/h"): it is that way's verb.
+    if any(c[2].kind == "verb" and not c[2].governs for c in found):
+        others = [c for c in _cues(p, *sent, figures=quantities)
+                  if not (c[2].kind == "verb" and not c[2].governs)]
+        if others:
+            found = [c for c in found if not (c[2].kind == "verb" and not c[2].governs)]
     # A cue belongs to the nearest figure of each kind: in "Ferries take two hours to cross
     # the 80 km", the ferries are the mode of both.
     same = [o for o in quantities if o.kind == q.kind]
@@ -709,8 +716,14 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue
         return f"{neg.effect}: “{text[s:e]}”"
     for m in lex.not_travel.finditer(text, max(scan, q.start - 40), min(hi, q.end + 30)):
-        if not _nearest_is(q, (m.start(), m.end()), quantities, text):
-            continue
+        if not _nearest_is(q, (m.start(), m.end()), quantities, text) and not any(
+                re.fullmatch(r"\s+(?:at|above|over|below)\s+(?:about\s+|some\s+)?",
+                             text[m.end():o.start])
+                and re.fullmatch(r"\s+for\s+", text[o.end:q.start]) for o in quantities):
+            continue  # "circling at 10,000 feet for 40 minutes": the word governs both figures
+        if m.group().lower() in ("late", "early") and lex.times_of_day.match(
+                text, m.end() + 1) and text[m.end():m.end() + 1].isspace():
+            continue  # "leaving in the late afternoon": when, not how late
         if m.group()[:1].isupper() and re.search(r"\w[\s,]*$", text[lo:m.start()]):
             continue  # "a three-hour drive over the High Atlas": a word of a name
         if any(a.start() <= m.start() and m.end() <= a.end()

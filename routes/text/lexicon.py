@@ -201,6 +201,7 @@ class Lexicon:
         self.elapsed = words("elapsed")
         self.part_of = words("part_of")
         self.validity = words("validity")
+        self.times_of_day = words("times_of_day")
         self.arrival = words("arrival")
         self.former_way = words("former_way")
         self.negation = words("negation")
