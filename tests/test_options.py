@@ -446,3 +446,20 @@ def test_the_ghan_runs_from_adelaide_to_darwin() -> None:
     ghan = find_options(plan_trip("Adelaide", "Darwin", mode="rail")).options[0]
     assert 2_900 <= ghan.distance_km.central <= 3_100
     assert ghan.duration_h.low >= 30
+
+
+def test_a_mountain_town_flies_from_its_own_small_airport() -> None:
+    # Jomsom's strip has scheduled flights to Pokhara; the nearest bigger airport is
+    # Pokhara's own, 69 km away, so the flight is PKR–JMO, not a drive to the plains.
+    (flight,) = find_options(plan_trip("Pokhara", "Jomsom", mode="air")).options
+    air = [leg for leg in flight.legs if leg.mode == "air"]
+    assert [leg.track for leg in air] == [("PKR", "JMO")]
+    assert flight.duration_h.central < 1.5
+
+
+def test_no_flight_starts_with_a_drive_longer_than_the_whole_way() -> None:
+    # Pokhara–Jomsom is 60 km as the crow flies: no option drives 120 km to Bhairahawa.
+    apart = 60.0
+    for option in find_options(plan_trip("Pokhara", "Jomsom", mode="air")).options:
+        first, last = option.legs[0], option.legs[-1]
+        assert first.distance_km.central <= apart and last.distance_km.central <= apart

@@ -51,8 +51,10 @@ class Airports:
         self.by_iata = airports
         served = [a for a in airports.values()
                   if a.scheduled and a.type in {"large_airport", "medium_airport"}]
-        self._served = sorted(served, key=lambda a: a.iata)
-        self._tree: Any = None
+        small = [a for a in airports.values() if a.scheduled and a.type == "small_airport"]
+        self._lists = {False: sorted(served, key=lambda a: a.iata),
+                       True: sorted(small, key=lambda a: a.iata)}
+        self._trees: dict[bool, Any] = {}
 
     def __getitem__(self, iata: str) -> Airport:
         return self.by_iata[iata]
@@ -63,21 +65,27 @@ class Airports:
     def __len__(self) -> int:
         return len(self.by_iata)
 
-    def nearest(self, lat: float, lon: float, *, k: int = 2,
-                max_km: float = float("inf")) -> list[tuple[Airport, float]]:
-        """The ``k`` nearest airports with scheduled service, and their distance in km."""
+    def nearest(self, lat: float, lon: float, *, k: int = 2, max_km: float = float("inf"),
+                small: bool = False) -> list[tuple[Airport, float]]:
+        """The ``k`` nearest airports with scheduled service, and their distance in km.
+
+        Large and medium airports; with ``small``, the small airports with scheduled
+        service instead (mountain and island strips such as Jomsom's).
+        """
         import shapely
 
-        if self._tree is None:
-            self._tree = shapely.STRtree(shapely.points(
-                [a.lon for a in self._served], [a.lat for a in self._served]))
+        served = self._lists[small]
+        tree = self._trees.get(small)
+        if tree is None:
+            tree = self._trees[small] = shapely.STRtree(shapely.points(
+                [a.lon for a in served], [a.lat for a in served]))
         point = shapely.Point(lon, lat)
         for radius in (1.0, 3.0, 10.0, 40.0, 360.0):
-            idx = self._tree.query(point, predicate="dwithin", distance=radius).tolist()
+            idx = tree.query(point, predicate="dwithin", distance=radius).tolist()
             # Ranked on the sphere (within 0.5 % of the ellipsoid, so the reach test holds
             # with room), the nearest few then measured on the ellipsoid.
-            rough = sorted((great_circle_km(lat, lon, self._served[i].lat, self._served[i].lon),
-                            self._served[i].iata) for i in idx)[:k + 2]
+            rough = sorted((great_circle_km(lat, lon, served[i].lat, served[i].lon),
+                            served[i].iata) for i in idx)[:k + 2]
             reach = radius * 111.0 * 0.3
             if (len(rough) >= k and rough[k - 1][0] <= reach * 0.99) or radius >= 360.0:
                 found = sorted((distance_km((lat, lon), (self.by_iata[c].lat,

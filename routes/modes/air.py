@@ -54,7 +54,16 @@ def airports_for(net: Network, place: Place) -> list[Airport]:
                          and x[0].country == place.country][:1]
     if len(chosen) < 2 and len(near) > 1:
         chosen.append(near[1])
+    # A place beside a small airport with scheduled service, far from any bigger one, flies
+    # from the small one (Jomsom, Lukla, an island's strip), and from the nearest bigger one.
+    strip = airports.nearest(place.lat, place.lon, k=1, max_km=_STRIP_KM, small=True)
+    if strip and (not near or near[0][1] > 2 * strip[0][1] + _STRIP_KM):
+        chosen = strip + near[:1]
     return [a for a, _ in chosen]
+
+
+#: How near a small airport must be to serve a place that no bigger airport serves as well.
+_STRIP_KM = 30.0
 
 
 def _city_of(station: Place) -> list[Place]:
@@ -256,10 +265,14 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
     # airport carries its flights (Melbourne's Tullamarine, not Essendon, nearer the
     # centre), so it comes first.
     ranked: list[tuple[int, RouteOption]] = []
+    apart = distance_km(trip.origin.point, trip.destination.point)
     for a in origins:
         for b in dests:
             if a.iata == b.iata:
                 continue
+            if max(distance_km(trip.origin.point, (a.lat, a.lon)),
+                   distance_km(trip.destination.point, (b.lat, b.lon))) > apart:
+                continue  # a drive to the airport longer than the whole way is no flight
             gc = distance_km((a.lat, a.lon), (b.lat, b.lon))
             small = a.type != "large_airport" or b.type != "large_airport"
             long_haul = one is not None and gc >= one.min_one_stop_km
