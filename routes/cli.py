@@ -457,7 +457,8 @@ def _check(args: argparse.Namespace) -> tuple[str, int]:
                               + item.replace("\n", "\n    "))
                     total += 1
             elif args.format == "markdown":
-                out.write(format_claims_markdown(report, header=total == 0))
+                if claims:  # the table's header once, above the first rows
+                    out.write(format_claims_markdown(report, header=total == 0))
                 total += len(claims)
             else:
                 out.write(format_claims(report, start=total + 1) if claims else "")

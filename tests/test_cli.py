@@ -217,6 +217,10 @@ def test_check_command_and_fail_on(capsys: pytest.CaptureFixture[str], tmp_path:
     assert "UNDERSTATED" in out
     status, out, _ = run(capsys, "check", str(path), "--format", "markdown")
     assert out.startswith("| claim |")
+    assert out.count("| claim |") == 1
+    path.write_text("No figure here.", encoding="utf-8")
+    status, out, _ = run(capsys, "check", str(path), "--format", "markdown")
+    assert out.count("| claim |") == 1 and out.count("\n") == 2  # an empty table, once
     status, _, err = run(capsys, "check", str(path), "--fail-on", "wrong")
     assert status == 2
     assert "unknown verdict" in err
