@@ -848,3 +848,14 @@ def test_a_small_town_of_many_namesakes_does_not_pull_a_big_city_abroad() -> Non
                         "two hours.")
     athens = [m for m in found if m.text == "Athens"]
     assert [m.place.country for m in athens] == ["GR"]
+
+
+@pytest.mark.parametrize(("text", "not_found"), [
+    ("The Eurostar arrives at the Gare du Nord.", "Nord"),
+    ("We walked down the Rue de Rivoli to the Gare de Lyon.", "Rivoli"),
+    ("The rally filled the Plaza de Mayo in Buenos Aires.", "Mayo"),
+])
+def test_a_station_street_or_square_named_after_a_place_is_not_that_place(
+        text: str, not_found: str) -> None:
+    assert not_found not in [m.text for m in find_places(text)]
+    assert "Lyon" in [m.text for m in find_places("The train from Lyon to Paris is fast.")]

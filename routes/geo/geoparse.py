@@ -133,6 +133,8 @@ class _Words:
     name_particles: frozenset[str]
     article_classes: frozenset[str]
     border_nouns: frozenset[str]
+    facility_heads: frozenset[str]
+    of_particles: frozenset[str]
     # Abbreviations of first-level units written after a town ("Moscow, ID", "Victoria,
     # B.C."): abbreviation as written -> (country, GeoNames admin-1 id, unit's name).
     abbreviations: Mapping[str, tuple[tuple[str, str, str], ...]]
@@ -146,7 +148,7 @@ _LISTS = ("connectors", "org_tail", "street_tail", "place_tail", "org_prefix", "
           "function_words", "calendar",
           "disease_tail", "speech", "titles", "locative", "directions", "unit_nouns",
           "list_gaps", "name_abbreviations", "name_particles", "article_classes",
-          "border_nouns")
+          "border_nouns", "facility_heads", "of_particles")
 # Lists matched as written; the others in lower case.
 _AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps", "name_abbreviations"})
 
@@ -817,6 +819,12 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
         head = doc.prev_word(prev[1])
         if head is not None and head[0].lower() in doc.words.org_head:
             return True
+    head, particles = prev, 0
+    while head is not None and head[0].lower() in doc.words.of_particles and particles < 2:
+        head, particles = doc.prev_word(head[1]), particles + 1
+    if particles and head is not None and head[0][:1].isupper() and \
+            head[0].lower() in doc.words.facility_heads:
+        return True  # "Gare du Nord", "Rue de Rivoli", "Plaza de España": a part of a name
     return m.words == 1 and m.key in persons
 
 
