@@ -1666,3 +1666,21 @@ def test_a_departure_in_the_late_afternoon_does_not_make_the_trip_late() -> None
     # The city named in the train's name is still the city at the end of the trip.
     assert km.claim.destination is not None and km.claim.destination.name == "Mumbai"
     assert check_claims("The train from Delhi to Agra was two hours late.").claims == ()
+
+
+def test_the_town_is_the_one_town_named_just_before_and_never_sure() -> None:
+    (near,) = check_claims("The fire destroyed Lahaina. Survivors went to Kahului, about 22 km "
+                           "east of the town.").claims
+    assert near.claim.origin is not None and near.claim.origin.name == "Lahaina"
+    assert near.verdict == "consistent" and near.claim.places_confidence == "likely"
+    (far,) = check_claims("The fire destroyed Lahaina. Survivors went to Kahului, about 80 km "
+                          "east of the town.").claims
+    assert far.verdict == "unverifiable"  # a wrong figure, but the reading is not sure
+    # Two towns before it: which one is meant is not said.
+    two = check_claims("Floods hit Lahaina and Hilo. Survivors went to Kahului, about 22 "
+                       "km east of the town.").claims
+    assert all(c.claim.origin is None and c.verdict == "unverifiable" for c in two)
+    # "the city centre" is a part of a city, not a city named before.
+    (centre,) = check_claims("The fire destroyed Lahaina. Kahului's airport is 3 km east of "
+                             "the city centre.").claims
+    assert centre.claim.origin is None or centre.claim.origin.name != "Lahaina"

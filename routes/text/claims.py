@@ -1172,6 +1172,24 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
                            crossing=_CROSSING.match(text, lead.end))
         if re.match(r"^\s+(?:coast(?:line)?|shores?)\b", after):
             return _coast(p, lead.place.country, other, f"the {lead.text} coast")
+    # "22 km east of the town": the one town named just before, in this sentence or the one
+    # before ("The fire destroyed Lahaina. … Kahului, about 22 km east of the town").
+    town = p.lex.references["town"].match(text, start + len(text[start:]) - len(
+        text[start:].lstrip()))
+    if town is not None and town.start() - start < 6 and re.match(
+            r"\s*(?:[,.;:)]|$|\s(?:and|or|but|on|in|at|where|which|when|after|before|as|to|"
+            r"from|with|by)\b)", text[town.end():town.end() + 8]):
+        si = p.sentence_of(start)
+        since = p.sentences[max(si - 1, 0)][0]
+        towns = {m.place.id: m for m in p.mentions if since <= m.start < start
+                 and m.place.kind == "city" and (other is None or m.place.id != other.id)}
+        if len(towns) == 1:
+            (named,) = towns.values()
+            found = _end(named)
+            found.confidence = "likely"
+            found.note = f"“{town.group()}” is read as {named.place.name}, named before it"
+            return found
+        return None
     # "the capital" with no name: the capital of the country the passage is about.
     bare = _CAPITAL.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
     if bare is not None and bare.start() - start < 6 and not _STATE_CAPITAL.search(
