@@ -1184,10 +1184,10 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
         towns = {m.place.id: m for m in p.mentions if since <= m.start < start
                  and m.place.kind == "city" and (other is None or m.place.id != other.id)}
         if len(towns) == 1:
-            (named,) = towns.values()
-            found = _end(named)
+            (told,) = towns.values()
+            found = _end(told)
             found.confidence = "likely"
-            found.note = f"“{town.group()}” is read as {named.place.name}, named before it"
+            found.note = f"“{town.group()}” is read as {told.place.name}, named before it"
             return found
         return None
     # "the capital" with no name: the capital of the country the passage is about.
