@@ -463,3 +463,11 @@ def test_no_flight_starts_with_a_drive_longer_than_the_whole_way() -> None:
     for option in find_options(plan_trip("Pokhara", "Jomsom", mode="air")).options:
         first, last = option.legs[0], option.legs[-1]
         assert first.distance_km.central <= apart and last.distance_km.central <= apart
+
+
+def test_a_town_on_a_narrow_strait_is_on_its_own_island() -> None:
+    # Gilimanuk's point lies in the water of the simplified coast, nearer Java's outline than
+    # Bali's; the drive to Denpasar stays on Bali, with no ferry.
+    (road,) = find_options(plan_trip("Gilimanuk", "Denpasar", mode="road")).options
+    assert [leg.mode for leg in road.legs] == ["road"]
+    assert 100 <= road.distance_km.central <= 160

@@ -42,6 +42,7 @@ _SIMPLIFY_DEG = 0.005  # about 500 m
 _MIN_AREA_DEG2 = 0.0005  # islets under about 5 km² are left out
 _JOIN_DEG = 0.02  # land less than about 4 km apart (2 km each side) is one mass
 _CROSSING_KM = 60.0  # a rail edge longer than this between masses is a train ferry line
+_SHORE_KM = 2.0  # a point in the water this near two masses' outlines may be on either
 _COAST_KM = 25.0  # a point this far out at sea belongs to the nearest land (ports, piers)
 
 
@@ -71,6 +72,25 @@ class Land:
             return int(min(hits))
         near = self.tree.query_nearest(p, max_distance=_COAST_KM / 111.0)
         return int(min(near.tolist())) if len(near) else None
+
+    def masses(self, point: tuple[float, float]) -> frozenset[int]:
+        """The land masses a point may be on: the one it is in, else every one on its shore.
+
+        A town on a narrow strait may fall in the water of the simplified coastline, nearer
+        the far shore than its own (Gilimanuk, on Bali, lies 0.9 km from Java's outline and
+        1.7 km from Bali's): within :data:`_SHORE_KM` of two masses, it is on either.
+        """
+        import shapely
+
+        p = shapely.Point(point[1], point[0])
+        hits = self.tree.query(p, predicate="within").tolist()
+        if hits:
+            return frozenset({int(min(hits))})
+        shore = self.tree.query(p, predicate="dwithin", distance=_SHORE_KM / 111.0).tolist()
+        if shore:
+            return frozenset(int(i) for i in shore)
+        one = self.mass(point)
+        return frozenset() if one is None else frozenset({one})
 
 
 def build_land(countries: list[Any],

@@ -383,7 +383,7 @@ def _crossings(a: _Point, b: _Point, avoid: tuple[str, ...],
                                     data / "network" / "land.npz")
     land = load_land()
     model = load_road_model()
-    goal = land.mass(b.point)
+    goals = land.masses(b.point)
 
     def rough(p: _Point, q: _Point) -> float:
         line = great_circle_km(p.lat, p.lon, q.lat, q.lon)
@@ -394,7 +394,7 @@ def _crossings(a: _Point, b: _Point, avoid: tuple[str, ...],
     # counts the road from the last crossing to b; it ends the search when it comes first.
     heap: list[tuple[float, int, tuple[int, ...], bool]] = []
     start_side = model.side_of(a.country)
-    for k in starts.get(land.mass(a.point) or -1, []):
+    for k in (k for mass in sorted(land.masses(a.point)) for k in starts.get(mass, [])):
         c = found[k]
         if c.enter.country in avoid or c.leave.country in avoid:
             continue
@@ -411,7 +411,7 @@ def _crossings(a: _Point, b: _Point, avoid: tuple[str, ...],
         done.add(k)
         here = found[k].leave
         mass = land.mass(here.point)
-        if mass == goal and (not side or here.country in side):
+        if mass in goals and (not side or here.country in side):
             heapq.heappush(heap, (cost + rough(here, b), k, chain, True))
         if len(chain) >= 4:
             continue
@@ -440,7 +440,7 @@ def _segment(a: _Point, b: _Point, elapsed: float, budget: Budget, distance: Bud
         raise NoRouteError(f"no road from {a.name} to {b.name}: {closed}; a drive through a "
                            "third country can be asked for with a stop on the way (--via)")
     gap = model.gap_between(a.country, b.country)
-    same = land.mass(a.point) == land.mass(b.point) and land.mass(a.point) is not None
+    same = bool(land.masses(a.point) & land.masses(b.point))
     if ferry is not None:
         chain = [_Crossing(_Point(ferry.a.name, ferry.a.lat, ferry.a.lon, ferry.a.country),
                            _Point(ferry.b.name, ferry.b.lat, ferry.b.lon, ferry.b.country),
