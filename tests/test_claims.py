@@ -1684,3 +1684,11 @@ def test_the_town_is_the_one_town_named_just_before_and_never_sure() -> None:
     (centre,) = check_claims("The fire destroyed Lahaina. Kahului's airport is 3 km east of "
                              "the city centre.").claims
     assert centre.claim.origin is None or centre.claim.origin.name != "Lahaina"
+
+
+def test_a_length_before_high_speed_is_no_height() -> None:
+    # "1,000 km high-speed line": not "1,000 km high"; the line Madrid–Barcelona is 621 km.
+    line, _ = check_claims("The 1,000 km high-speed line between Madrid and Barcelona takes "
+                           "about two and a half hours.").claims
+    assert line.claim.quantity.surface == "1,000 km" and line.claim.mode == "rail"
+    assert line.verdict == "overstated"

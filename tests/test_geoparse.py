@@ -859,3 +859,17 @@ def test_a_station_street_or_square_named_after_a_place_is_not_that_place(
         text: str, not_found: str) -> None:
     assert not_found not in [m.text for m in find_places(text)]
     assert "Lyon" in [m.text for m in find_places("The train from Lyon to Paris is fast.")]
+
+
+def test_a_volcano_named_like_its_province_is_found_with_its_class_word() -> None:
+    # Cotopaxi is a province of Ecuador and the volcano it is named after, 59 km apart.
+    (peak, quito) = find_places("The Cotopaxi volcano, about 55 km south of Quito, erupted.")
+    assert peak.place.kind == "landmark" and quito.place.name == "Quito"
+    assert distance_km(peak.place.point, quito.place.point) == pytest.approx(50, abs=5)
+    (province,) = find_places("Cotopaxi province was hit by ash.")
+    assert province.place.kind == "admin1"
+
+
+def test_a_capital_beside_a_council_of_its_name_at_its_point_is_sure() -> None:
+    (_, valletta) = find_places("Lampedusa lies some 110 miles west of Valletta.")
+    assert valletta.place.kind == "city" and valletta.confidence > 0.9

@@ -64,6 +64,7 @@ __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerpr
 INDEX_VERSION = 11
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
+_TIE_STEP = 0.01  # what a unit gives way by to a town it ties with at the same point
 _CAPITAL_PRIOR = 1.0  # a national capital is named in the news beyond its population
 # Prior score of an entry: a bonus for its kind plus log10(population) where it has one.
 _KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 1.0, "region": 7.5, "sea": 7.5,
@@ -852,6 +853,12 @@ def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool
             # found only as "Lake Issyk-Kul" or "Nile River": no town or region of the bare
             # name (the Issyk-Kul region) is the same place; only another water body is
             same = [e for e in same if _KIND_ORDER[b.kinds[e]] == kind]
+        peak = cls in ("volcano", "mountain") and bool(same) and all(
+            _KIND_ORDER[b.kinds[e]] in ("admin1", "region", "admin2") for e in same)
+        if peak:
+            # a province named after its volcano (Cotopaxi, Chimborazo): the bare name is the
+            # province; "Cotopaxi volcano" and "Mount Cotopaxi" are the peak
+            same = []
         if cls == "district" and (key, row["country"]) in big_towns:
             continue  # a province named after its big town ("Barcelona") is read as the town
         # ... and one named after a smaller town beside it is that town unless the text says
@@ -873,6 +880,11 @@ def _add_features(b: _Builder, path: Path, heads: list[tuple[str, str, str, bool
             forms = ([f"Lake {bare}", f"{bare} Lake"] if cls == "lake"
                      else [f"{bare} River", f"River {bare}"])
             name, aliases = forms[0], [*forms[1:], *([name] if aliases else [])]
+        elif peak:
+            bare = aliases[0] if aliases else name
+            forms = ([f"{bare} volcano", f"Mount {bare}", f"{bare} Volcano", f"Volcán {bare}"]
+                     if cls == "volcano" else [f"Mount {bare}", f"{bare} mountain"])
+            name, aliases = forms[0], forms[1:]
         i = b.add(f"feature:{cls}:{key.replace(' ', '_')}:{lat:.3f},{lon:.3f}",
                   name, _FEATURE_KIND[cls], row["country"], lat, lon, 0, "",
                   [a for a in aliases if normalize_name(a) not in lexicon], feature=cls)
@@ -1093,6 +1105,15 @@ def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int],
               _KIND_PRIOR[_KIND_ORDER[k]] + math.log10(p + 1)
               + (_CAPITAL_PRIOR if i in b.capitals else 0.0)
               for i, (k, p) in enumerate(zip(b.kinds, b.pops, strict=True))]
+    # A unit as big as its one town, at the town's point, ties with it ("Valletta", the
+    # capital and its council): the town comes first.
+    for posting in b.index.values():
+        towns = {(b.countries[i], round(b.lats[i], 2), round(b.lons[i], 2)): priors[i]
+                 for i in posting if _KIND_ORDER[b.kinds[i]] == "city"}
+        for i in posting:
+            if _KIND_ORDER[b.kinds[i]] == "admin1" and towns.get(
+                    (b.countries[i], round(b.lats[i], 2), round(b.lons[i], 2))) == priors[i]:
+                priors[i] -= _TIE_STEP
     # A feature's name that is also an English word ("Sugarloaf") needs evidence, as a
     # town's does.
     lexicon_set = set(lexicon)

@@ -107,6 +107,7 @@ _DISTRICT_KM = 30.0  # a place this close to a city named after it is one of its
 # hold every mention to its most populous namesake.
 _LOCAL_KINDS = frozenset({"city", "station", "landmark", "admin1", "border_post", "bridge",
                           "island"})
+_SAME_SPOT_KM = 2.0  # readings this close together put a place at the same spot
 _DOUBT_FACTOR = 0.5  # confidence of a place that does not fit the story (see _Match.doubt)
 
 
@@ -1995,7 +1996,11 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
         ranked = (sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])) if len(scores) > 1
                   else list(scores.items()))
         best, top = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else top - 6.0
+        # A rival at the very point of the reading (Valletta's council beside the town) is
+        # no doubt about where the place is.
+        there = gaz.point(best)
+        second = next((sc for e, sc in ranked[1:] if great_circle_km(
+            *there, *gaz.point(e)) > _SAME_SPOT_KM), top - 6.0)
         confidence = 1.0 / (1.0 + math.exp(-(top - second)))
         if m.doubt:
             confidence *= _DOUBT_FACTOR

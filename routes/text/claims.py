@@ -774,7 +774,7 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     if q.kind == "duration" and over is not None and not explicit and any(
             o.kind == "speed" and o.start == q.end + over.end() for o in quantities):
         return "a time spent at a speed"  # "nearly 11 seconds over 600 km/h"
-    if re.match(r"^[-\s]*(?:long|wide|deep|high|tall)\b", after):
+    if re.match(r"^[-\s]*(?:long|wide|deep|high|tall)\b(?!-)", after):
         if not explicit:
             return "a size"
         crossing = max(lex.crossings.finditer(text, max(lo, q.start - 30), q.start),
