@@ -1692,3 +1692,19 @@ def test_a_length_before_high_speed_is_no_height() -> None:
                            "about two and a half hours.").claims
     assert line.claim.quantity.surface == "1,000 km" and line.claim.mode == "rail"
     assert line.verdict == "overstated"
+
+
+@pytest.mark.parametrize("text", [
+    "The 7.8 km Øresund Bridge carries trains from Copenhagen to Malmö in about 35 minutes.",
+    "Thanks to the 57 km Gotthard Base Tunnel, the rail journey from Zurich to Milan now takes "
+    "about three hours and twenty minutes.",
+])
+def test_the_length_of_a_named_bridge_or_tunnel_is_not_the_trip(text: str) -> None:
+    (time,) = check_claims(text).claims
+    assert time.claim.quantity.kind == "duration" and time.verdict == "consistent"
+
+
+def test_a_frequency_in_words_is_no_trip() -> None:
+    (trip,) = check_claims("Trains from Kyiv to Lviv take five hours and leave every two "
+                           "hours.").claims
+    assert trip.claim.quantity.surface == "five hours"

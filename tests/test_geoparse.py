@@ -873,3 +873,10 @@ def test_a_volcano_named_like_its_province_is_found_with_its_class_word() -> Non
 def test_a_capital_beside_a_council_of_its_name_at_its_point_is_sure() -> None:
     (_, valletta) = find_places("Lampedusa lies some 110 miles west of Valletta.")
     assert valletta.place.kind == "city" and valletta.confidence > 0.9
+
+
+def test_the_region_a_town_is_named_after_is_no_rival_for_where_it_is() -> None:
+    # Makkah lies in the Mecca Region: reading "Mecca" as the town is not in doubt.
+    mecca, medina = find_places("Pilgrims travel from Mecca to Medina.")
+    assert mecca.place.kind == medina.place.kind == "city"
+    assert mecca.confidence > 0.8 and medina.confidence > 0.8

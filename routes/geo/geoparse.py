@@ -1998,9 +1998,12 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
         best, top = ranked[0]
         # A rival at the very point of the reading (Valletta's council beside the town) is
         # no doubt about where the place is.
+        # Nor is the region a town lies in and is named after (Makkah in the Mecca Region).
         there = gaz.point(best)
+        home = gaz.admin1_of(best) if gaz.kind(best) == "city" else ""
         second = next((sc for e, sc in ranked[1:] if great_circle_km(
-            *there, *gaz.point(e)) > _SAME_SPOT_KM), top - 6.0)
+            *there, *gaz.point(e)) > _SAME_SPOT_KM and not (
+                home and gaz.kind(e) == "admin1" and gaz.name_key(e) == home)), top - 6.0)
         confidence = 1.0 / (1.0 + math.exp(-(top - second)))
         if m.doubt:
             confidence *= _DOUBT_FACTOR

@@ -786,10 +786,12 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         for word in two.groups():
             if word and lex.not_travel_after.fullmatch(word):
                 return f"not a trip: “{word}”"  # "two hours late", "three hours too early"
-    named = re.match(r"[-\s]+((?:[A-Z][\w’'-]*(?:\s+|$)){1,4})", after)
-    last = named.group(1).split()[-1] if named is not None else ""
+    named = _capitalised_run(after)
+    last = named[-1] if named else ""
     if q.kind == "duration" and q.adjective and lex.validity.fullmatch(last):
         return f"how long a {last.lower()} is valid"  # "a 7-day Japan Rail Pass"
+    if q.kind == "distance" and lex.crossings.fullmatch(last):
+        return f"the length of a {last.lower()}"  # "the 7.8 km Øresund Bridge"
     noun = _head_noun(after)
     if noun and q.kind == "distance":
         if lex.features_along.fullmatch(noun):
@@ -797,11 +799,22 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         if lex.features.fullmatch(noun) and not pair_after:
             return f"the size of a {noun}"
     if noun and q.kind == "duration" and q.adjective and not any(
-            _travel_noun(lex, w) for w in [noun, *_NEXT_WORDS.findall(after)[:3],
-                                           *(named.group(1).split() if named else [])]):
+            _travel_noun(lex, w) for w in [noun, *_NEXT_WORDS.findall(after)[:3], *named]):
         # "a 12-hour overnight bus": the trip's noun may follow an adjective or two
         return f"the length of a {noun}"
     return None
+
+
+def _capitalised_run(after: str) -> list[str]:
+    """The capitalised words right after a figure: a name ("Øresund Bridge"), at most four."""
+    run: list[str] = []
+    for w in re.finditer(r"[^\s,.;:()]+", after[:80].lstrip(" -")):
+        if not w.group()[0].isupper() or (run and after.lstrip(" -")[w.start() - 1] != " "):
+            break
+        run.append(w.group())
+        if len(run) == 4:
+            break
+    return run
 
 
 def _named_by_its_ends(p: _Passage, q: Quantity, end: int, pair_after: bool) -> bool:
