@@ -1708,3 +1708,19 @@ def test_a_frequency_in_words_is_no_trip() -> None:
     (trip,) = check_claims("Trains from Kyiv to Lviv take five hours and leave every two "
                            "hours.").claims
     assert trip.claim.quantity.surface == "five hours"
+
+
+def test_the_capital_of_a_country_the_passage_names_is_sure() -> None:
+    # Kumasi is 202 km from Accra: half of it is caught once the passage names Ghana.
+    (half,) = check_claims("Ghana's second city, Kumasi, about 100 km north-west of the "
+                           "capital, reported heavy flooding.").claims
+    assert half.claim.origin is not None and half.claim.origin.name == "Accra"
+    assert half.verdict == "understated"
+    # Yemen's government sits in Aden as well as Sanaa: "the capital" stays unsure there.
+    (yemen,) = check_claims("Yemen's main port of Hodeidah, about 70 km west of the capital, "
+                            "was struck again.").claims
+    assert yemen.verdict == "unverifiable"
+    # No country named: the capital is only the likely one.
+    (unnamed,) = check_claims("Fires raged near Athens. Rafina, about 50 km east of the "
+                              "capital, was evacuated.").claims
+    assert unnamed.verdict == "unverifiable"
