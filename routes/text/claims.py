@@ -1213,11 +1213,12 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
         country = _passage_country(p, other)
         if country:
             found = _capital_of(p, country, "the capital")
-            named = any(m.place.kind == "country" and m.place.country == country
-                        for m in p.mentions) or any(d.place.country == country
-                                                    for d in p.demonyms)
-            if found is not None and named and country not in p.lex.multiple_capitals and (
-                    other is None or other.country == country):
+            country_named = any(m.place.kind == "country" and m.place.country == country
+                                for m in p.mentions) or any(d.place.country == country
+                                                            for d in p.demonyms)
+            if found is not None and country_named and \
+                    country not in p.lex.multiple_capitals and (
+                        other is None or other.country == country):
                 # "Ghana's second city, Kumasi, 200 km north-west of the capital": Accra
                 found.note = (f"“the capital” is {found.place.name}, the capital of "
                               f"{country_name(country)}, which the passage names")
