@@ -1724,3 +1724,10 @@ def test_the_capital_of_a_country_the_passage_names_is_sure() -> None:
     (unnamed,) = check_claims("Fires raged near Athens. Rafina, about 50 km east of the "
                               "capital, was evacuated.").claims
     assert unnamed.verdict == "unverifiable"
+
+
+def test_from_a_month_is_a_date_not_a_place() -> None:
+    _, flight = check_claims("LATAM will fly the 2,500 km route from Lima to Santiago in about "
+                             "three hours and forty-five minutes from March.").claims
+    assert flight.claim.origin is not None and flight.claim.origin.name == "Lima"
+    assert flight.verdict == "consistent"

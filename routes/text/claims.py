@@ -1505,6 +1505,10 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     sent = p.sentences[si]
     here = p.by_sentence[si]
     after = _after(text, q)
+    if after is not None and (after.group("rel") or "").lower() == "from":
+        word = re.match(r"\s*([A-Za-z]+)", text[q.end + after.end():q.end + after.end() + 20])
+        if word is not None and word.group(1).casefold() in p.lex.calendar:
+            after = None  # "in three hours from March": a date, not a place
     pair = _explicit_pair(p, here, clause[0], clause[1]) or _explicit_pair(p, here, *sent)
     # 0. "N km to Y's north"
     poss = re.match(rf"^\s*(?:\([^)]*\)\s*)?to\s+(?:the\s+)?(?P<name>[^\s'’]+(?:\s+[^\s'’]+)"

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,7 +121,10 @@ def trie_pattern(words: Iterable[str], *, space: str = r"[\s-]+") -> str:
 class Lexicon:
     """The compiled word lists."""
 
-    def __init__(self, modes: dict[str, Any], claims: dict[str, Any], where: Path) -> None:
+    def __init__(self, modes: dict[str, Any], claims: dict[str, Any], where: Path, *,
+                 calendar: Sequence[str] = ()) -> None:
+        #: Months and days (geoparse.toml's [calendar]): "from March" is a date, no place.
+        self.calendar = frozenset(w.casefold() for w in calendar)
         self._cue_of: dict[str, ModeCue] = {}
         self._cue_of_exact: dict[str, ModeCue] = {}
         self._patterns: list[tuple[re.Pattern[str], ModeCue]] = []
@@ -378,8 +381,9 @@ def _read(path: Path) -> dict[str, Any]:
 def _load(folder: Path) -> Lexicon:
     modes_path = folder / "lexicon" / "modes.toml"
     try:
+        calendar = _read(folder / "lexicon" / "geoparse.toml")["calendar"]["words"]
         return Lexicon(_read(modes_path), _read(folder / "lexicon" / "claims.toml"),
-                       modes_path)
+                       modes_path, calendar=calendar)
     except DataError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
