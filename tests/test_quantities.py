@@ -392,3 +392,8 @@ def test_any_arrangement_of_figure_words(pieces: list[str]) -> None:
         assert q.hedge in (*HEDGES, "range", None)
     assert [q.start for q in found] == sorted(q.start for q in found)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_a_unit_of_two_words_hyphenated_as_an_adjective() -> None:
+    (q,) = find_quantities("the 628-nautical-mile Sydney to Hobart race")
+    assert (q.value, q.unit, q.adjective) == (628.0, "nmi", True)

@@ -376,6 +376,9 @@ def load_lexicon() -> Lexicon:
 
 # --- the grammar ---------------------------------------------------------------------------
 
+_UNIT_GAP = r"(?:\s+|-)"  # between the words of a unit: "nautical miles", "nautical-mile"
+
+
 def _alt(phrases: Iterable[str], *, sep: str = r"\s+") -> str:
     """A regex alternation of ``phrases``, longest first; a space matches ``sep`` (spaces)."""
     items = sorted(set(phrases), key=lambda p: (-len(p), p))
@@ -477,7 +480,9 @@ class _Grammar:
         self.unit_sep = re.compile(r"\s*-\s*|\s+")
         area_attached = "".join(re.escape(a) for a in ex["area_attached"])
         self.area_attached = re.compile(rf"[{area_attached}](?!\d)")
-        self.word_unit = re.compile(rf"(?i)(?:{_alt(lex.words)}){_NOT_LETTER}")
+        # a unit of two words may be hyphenated as an adjective: "a 628-nautical-mile race"
+        words = _alt(lex.words, sep=_UNIT_GAP)
+        self.word_unit = re.compile(rf"(?i)(?:{words}){_NOT_LETTER}")
         self.symbol_unit = re.compile(rf"(?:{_alt(lex.symbols)}){_NOT_LETTER}")
         self.compound_unit = re.compile(rf"(?:{_alt(lex.in_compound)}){_NOT_LETTER}")
         per = "|".join(r"\s*/\s*" if p == "/" else rf"\s+{re.escape(p)}\s+"
@@ -645,7 +650,7 @@ def _unit_at(g: _Grammar, text: str, pos: int, num: _Num) -> tuple[str, str, int
     """The unit spelled at ``pos`` (unit, spelling, end); symbols only after digits."""
     m = g.word_unit.match(text, pos)
     if m:
-        return g.lexicon.words[_norm(m.group())], m.group(), m.end()
+        return g.lexicon.words[_norm(m.group().replace("-", " "))], m.group(), m.end()
     if num.digits:
         m = g.symbol_unit.match(text, pos)
         if m:
