@@ -57,6 +57,7 @@ from routes.text.claims import (
     find_claims,
     shifted,
 )
+from routes.text.lexicon import load_lexicon as load_claim_lexicon
 from routes.text.quantities import UNITS, Quantity, load_lexicon
 
 __all__ = ["CheckedClaim", "ClaimReport", "Reading", "check_claims", "iter_checked"]
@@ -727,6 +728,12 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
         nights = _days_on_the_road(claim, readings)
         if nights:
             return nights
+        lo_s, hi_s = claim.sentence
+        worst = load_claim_lexicon().worst_case.search(
+            claim.text, max(lo_s, q.start - 40), min(hi_s, q.end + 40))
+        if worst is not None:
+            return (f"it is a worst case (“{worst.group()}”): things going wrong make any "
+                    "trip longer")
         slow_roads = _slow_roads(claim) if claim.mode == "road" else ""
         if slow_roads and any(q.si <= _SLOW_ROAD_FACTOR * r.estimate.high for r in readings):
             verb = "have" if " and " in slow_roads else "has"

@@ -1731,3 +1731,36 @@ def test_from_a_month_is_a_date_not_a_place() -> None:
                              "three hours and forty-five minutes from March.").claims
     assert flight.claim.origin is not None and flight.claim.origin.name == "Lima"
     assert flight.verdict == "consistent"
+
+
+def test_a_strait_crossed_on_the_way_is_not_where_the_trip_starts() -> None:
+    (swim,) = check_claims("She swam the 30 km from Tarifa across the Strait of Gibraltar to "
+                           "Tangier.").claims
+    assert swim.claim.origin is not None and swim.claim.origin.name == "Tarifa"
+    assert swim.claim.destination is not None and swim.claim.destination.name == "Tangier"
+
+
+def test_from_a_place_reach_another_is_a_trip_of_its_own() -> None:
+    # The second clause is Padang Bai–Gili Trawangan, not the ferry to Lembar again.
+    _, fast = check_claims("The public ferry from Padang Bai to Lembar on Lombok takes four to "
+                           "five hours, while fast boats from Padang Bai reach Gili Trawangan "
+                           "in about two hours.").claims
+    assert fast.claim.destination is not None
+    assert fast.claim.destination.name == "Gili Trawangan"
+    assert fast.verdict != "understated"
+
+
+def test_two_weak_cues_of_one_mode_bear_each_other_out() -> None:
+    # Ships take about a month: compared with the sea, not with the train across Eurasia.
+    (ships,) = check_claims("Container ships sail from Shanghai to Rotterdam in 10 days.").claims
+    assert ships.claim.mode == "sea" and ships.claim.mode_confidence == "sure"
+    assert "rail" not in ships.explanation
+    (line,) = check_claims("Its ships sail from Shanghai to Rotterdam in 30 days, the shipping "
+                           "line said.").claims
+    assert line.claim.mode == "sea"
+
+
+def test_a_worst_case_time_is_never_too_slow() -> None:
+    _, days = check_claims("Aid convoys travel 190 km of dirt roads from Juba to Bor, a trip "
+                           "that can take three days in the rainy season.").claims
+    assert days.verdict == "unverifiable" and "worst case" in days.explanation

@@ -517,7 +517,11 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
         mode = cue.mode
         high = any(c.high_speed for _, _, c in cues
                    if c.mode == "rail")
-        confidence = "sure" if cue.strong and sure else "likely"
+        # Two weak cues of one mode bear each other out ("container ships sail"), unless a
+        # cue of another mode is as near.
+        agreeing = {c.text for _, _, c in cues if c.mode == mode}
+        corroborated = len(agreeing) >= 2 and all(c.mode == mode for _, _, c in cues)
+        confidence = "sure" if (cue.strong or corroborated) and sure else "likely"
         return _Mode(mode, confidence, f"“{text[s:e]}”", high and mode == "rail",
                      cue.activity, cue.urban and mode == "rail")
     if q.kind == "distance" and re.search(r"(?i)\bdistance\b", text[clause[0]:clause[1]]) \
@@ -782,9 +786,10 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         if crossing is not None and not re.search(r"[.;:]", text[crossing.end():q.start]):
             return f"the length of a {crossing.group().lower()}"  # "the bridge, 55 km long"
     two = _TWO_WORDS.match(after)
-    if two is not None and not explicit:
+    if two is not None:
         for word in two.groups():
-            if word and lex.not_travel_after.fullmatch(word):
+            if word and lex.not_travel_after.fullmatch(word) and not (
+                    explicit and word.lower() == "long"):  # "the drive … was 77 km long"
                 return f"not a trip: “{word}”"  # "two hours late", "three hours too early"
     named = _capitalised_run(after)
     last = named[-1] if named else ""
@@ -863,7 +868,8 @@ def _ties_places(p: _Passage, q: Quantity, clause: tuple[int, int]) -> bool:
 _FROM_LEAD = re.compile(r"(?i)\b(?:from|leav\w*|depart\w*)\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+|"
                         r"[A-Z][a-z]+(?:an|ese|ian|ish|i)\s+){0,3}$|\bfrom\s*$")
 _FROM_TO = re.compile(r"(?i)^(?:['’]s)?\W*(?:[\w’']+\W+){0,4}?(?:to|for|and\s+on\s+to|"
-                      r"bound\s+for)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?$")
+                      r"bound\s+for|reach(?:es|ed)?|gets?\s+to|arriv\w*\s+(?:in|at))\s+"
+                      r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}?$")
 _BETWEEN_LEAD = re.compile(r"(?i)\bbetween\s+(?:the\s+)?(?:\w+\s+){0,2}?$")
 _AND = re.compile(r"(?i)^\W*(?:[\w’']+\s+){0,3}?(?:and|&)\s+(?:the\s+)?(?:\w+\s+){0,2}?$")
 _SEPARATES_LEAD = re.compile(r"(?i)\bseparat(?:es?|ed|ing)\s*$")
@@ -966,6 +972,13 @@ def _pairs(p: _Passage, here: Sequence[Mention], lo: int, hi: int
                 out.append((m2, m1, "from_to"))
                 continue
             if relation is not None:
+                crossed = [m for m in inside if m.end <= m1.start]
+                if relation == "from_to" and crossed and _ACROSS.fullmatch(
+                        p.text, crossed[-1].end, m1.start) and _FROM_LEAD.search(
+                        p.text, max(lo, crossed[-1].start - 40), crossed[-1].start):
+                    # "from Tarifa across the Strait of Gibraltar to Morocco": the strait is
+                    # crossed on the way, the trip is from Tarifa
+                    m1 = crossed[-1]
                 if relation == "from_to" and _DASH.match(p.text[m1.end:m2.start]):
                     m2 = _chain_end(p.text, inside, m2)
                     if _NOT_A_TRIP_AFTER.match(p.text, m2.end):
@@ -987,6 +1000,7 @@ def _pairs(p: _Passage, here: Sequence[Mention], lo: int, hi: int
     return out
 
 
+_ACROSS = re.compile(r"(?i)\s+(?:across|over|through|via|past|along)\s+(?:the\s+)?")
 # "A–B" followed by one of these names a boundary or a relation, not a trip.
 _NOT_A_TRIP_AFTER = re.compile(r"(?i)\s+(?:border|frontier|boundary|relations?|talks|"
                                r"summit|war|conflict|agreement|treaty|deal|ties|match)\b")

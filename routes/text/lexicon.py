@@ -205,6 +205,7 @@ class Lexicon:
         self.part_of = words("part_of")
         self.validity = words("validity")
         self.times_of_day = words("times_of_day")
+        self.worst_case = words("worst_case")
         self.multiple_capitals = frozenset(claims["multiple_capitals"]["words"])
         self.arrival = words("arrival")
         self.former_way = words("former_way")
