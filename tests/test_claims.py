@@ -1764,3 +1764,17 @@ def test_a_worst_case_time_is_never_too_slow() -> None:
     _, days = check_claims("Aid convoys travel 190 km of dirt roads from Juba to Bor, a trip "
                            "that can take three days in the rainy season.").claims
     assert days.verdict == "unverifiable" and "worst case" in days.explanation
+
+
+def test_each_leg_of_a_list_takes_the_pair_told_with_it() -> None:
+    # Kraków–Prague is about 7 hours by train: not Warsaw–Kraków again.
+    _, second = check_claims("Warsaw–Kraków is 2h20 by Pendolino, Kraków–Prague roughly 7 "
+                             "hours by train.").claims
+    assert second.claim.origin is not None and second.claim.origin.name == "Kraków"
+    assert second.claim.destination is not None and second.claim.destination.name == "Prague"
+    assert second.verdict == "consistent"
+    # "Florence to Venice (2h05)": the time beside a place is the leg the pair names.
+    legs = check_claims("We went Rome to Florence (1h32), Florence to Venice (2h05), then "
+                        "Venice to Milan (2h25).").claims
+    assert [(c.claim.origin.name, c.claim.destination.name)  # type: ignore[union-attr]
+            for c in legs] == [("Rome", "Florence"), ("Florence", "Venice"), ("Venice", "Milan")]

@@ -944,18 +944,31 @@ def _between(p: _Passage, inside: Sequence[Mention], lo: int, hi: int
     return None
 
 
-def _explicit_pair(p: _Passage, here: Sequence[Mention], lo: int, hi: int
-                   ) -> tuple[Mention, Mention, str] | None:
+def _explicit_pair(p: _Passage, here: Sequence[Mention], lo: int, hi: int, *,
+                   near: Quantity | None = None) -> tuple[Mention, Mention, str] | None:
     """The first "from A to B", "between A and B", "A–B" or "linking A and B" in a span.
 
     A pair of towns comes before a pair of countries ("the Ethiopia–Djibouti railway, from
-    Addis Ababa to the port of Djibouti" is about the two towns).
+    Addis Ababa to the port of Djibouti" is about the two towns). With ``near``, of a list of
+    legs the one the figure is told with: the last pair before it, if no figure stands
+    between ("Warsaw–Kraków is 2h20, Kraków–Prague roughly 7 hours"), else the first.
     """
     found = _pairs(p, here, lo, hi)
     towns = [f for f in found if f[0].place.kind in LOCAL_KINDS and f[1].place.kind in
              LOCAL_KINDS]
     best = towns or found
+    if near is not None and len(best) > 1:
+        before = [f for f in best if max(f[0].end, f[1].end) <= near.start
+                  and not _FIGURE.search(p.text, max(f[0].end, f[1].end), near.start)]
+        # a leg of its own: it starts after every pair before it has ended
+        if before and before[-1] is not best[0] and all(
+                min(before[-1][0].start, before[-1][1].start) >= max(f[0].end, f[1].end)
+                for f in best[:best.index(before[-1])]):
+            return before[-1]
     return best[0] if best else None
+
+
+_FIGURE = re.compile(r"\d")  # a figure between a pair and the figure told with it
 
 
 def _pairs(p: _Passage, here: Sequence[Mention], lo: int, hi: int
@@ -1523,7 +1536,8 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         word = re.match(r"\s*([A-Za-z]+)", text[q.end + after.end():q.end + after.end() + 20])
         if word is not None and word.group(1).casefold() in p.lex.calendar:
             after = None  # "in three hours from March": a date, not a place
-    pair = _explicit_pair(p, here, clause[0], clause[1]) or _explicit_pair(p, here, *sent)
+    pair = _explicit_pair(p, here, clause[0], clause[1], near=q) or _explicit_pair(
+        p, here, *sent, near=q)
     # 0. "N km to Y's north"
     poss = re.match(rf"^\s*(?:\([^)]*\)\s*)?to\s+(?:the\s+)?(?P<name>[^\s'’]+(?:\s+[^\s'’]+)"
                     rf"{{0,3}}?)['’]s\s+(?P<dir>{_DIR})\b", text[q.end:q.end + 60])
@@ -1665,7 +1679,10 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     # Amsterdam three hours later": the figure is the time to the place beside it.
     beside = _place_beside(p, q, here)
     if beside is not None:
-        origin_m = next((m for m in here if m.end <= beside.start and re.search(
+        # "Florence to Venice (2h05)": the leg the pair right before the figure names
+        told = next((f[0] for f in _pairs(p, here, *sent) if f[1].start == beside.start
+                     and f[2] == "from_to"), None)
+        origin_m = told or next((m for m in here if m.end <= beside.start and re.search(
             r"(?i)\b(?:from|leav\w*|depart\w*)\s+(?:the\s+)?$",
             text[max(sent[0], m.start - 12):m.start])), None)
         if origin_m is None and trip is not None and trip[0].place.id != beside.place.id:
@@ -2073,7 +2090,7 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
         clause = _clause(text, sent, q)
         here = p.by_sentence[si]
         in_sentence = [o for o in quantities if sent[0] <= o.start < sent[1]]
-        pair = _explicit_pair(p, here, *clause)
+        pair = _explicit_pair(p, here, *clause, near=q)
         # A pair of places vouches for the figure it stands next to ("the 77 km long drive
         # from A to B"), not for every figure of the clause.
         explicit = pair is not None and _nearest_is(q, (pair[0].start, pair[1].end),
