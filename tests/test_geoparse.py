@@ -880,3 +880,9 @@ def test_the_region_a_town_is_named_after_is_no_rival_for_where_it_is() -> None:
     mecca, medina = find_places("Pilgrims travel from Mecca to Medina.")
     assert mecca.place.kind == medina.place.kind == "city"
     assert mecca.confidence > 0.8 and medina.confidence > 0.8
+
+
+def test_a_dateline_in_capitals_is_a_place_and_an_acronym_is_not() -> None:
+    text = "SYDNEY, Jan 9 (AAP) - Qantas' Sydney–Melbourne shuttle is busy.\nHIV, a virus."
+    found = [(m.text, m.place.name) for m in find_places(text)]
+    assert found == [("SYDNEY", "Sydney"), ("Sydney", "Sydney"), ("Melbourne", "Melbourne")]

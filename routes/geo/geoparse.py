@@ -744,10 +744,12 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
             # "Singapore Airlines": an organisation's name (see _rejected); "Sydney
             # Harbour": a part of the place. No person either way.
             continue
+        before = at < m.start
+        if before and (word.endswith(("'", "’")) or word.lower().endswith(("'s", "’s"))):
+            continue  # "Qantas' Sydney–Melbourne shuttle": an owner, not a first name
         kind = _neighbour_class(word, gaz, cache)
         if kind == _OTHER_WORD:
             continue
-        before = at < m.start
         if before and doc.sentence_start(at) and (
                 kind == _WORD_NAME or _max_population(gaz, m) >= _BIG_PLACE
                 or not _APPOSITION.match(doc.text, m.end)):
@@ -782,6 +784,16 @@ def _speaks(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     return False
 
 
+def _dateline(text: str, m: _Match) -> bool:
+    """Whether a name in capitals opens a line as a news dateline ("SYDNEY, Jan 9 (AAP) -")."""
+    line = text.rfind("\n", 0, m.start) + 1
+    return not text[line:m.start].strip() and _DATELINE_AFTER.match(text, m.end) is not None
+
+
+# ", Nepal (AP) —", ", Nov 3 (Reuters) -", " (AFP) -": where and when, then a dash
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][^\n]{0,40}?|\s*\([A-Za-z .]+\))\s*[-–—]{1,2}\s")
+
+
 def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
     prev = doc.prev_word(m.start)
     if prev is not None and prev[0] in doc.words.org_prefix:
@@ -814,7 +826,8 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
     surface = doc.text[m.start:m.end]
     if (not doc.caps and m.words == 1 and len(surface) > 1 and surface.isupper()
             and surface.isalpha() and not m.demonym and all(
-                gaz.kind(e) not in _ACRONYM_KINDS for e in m.entries[:_MAX_CANDIDATES])):
+                gaz.kind(e) not in _ACRONYM_KINDS for e in m.entries[:_MAX_CANDIDATES])
+            and not _dateline(doc.text, m)):
         return True  # "HIV", "SOS": an acronym, not a town that happens to share it
     if prev is not None and prev[0].lower() == "of":
         head = doc.prev_word(prev[1])
