@@ -1778,3 +1778,9 @@ def test_each_leg_of_a_list_takes_the_pair_told_with_it() -> None:
                         "Venice to Milan (2h25).").claims
     assert [(c.claim.origin.name, c.claim.destination.name)  # type: ignore[union-attr]
             for c in legs] == [("Rome", "Florence"), ("Florence", "Venice"), ("Venice", "Milan")]
+
+
+def test_a_distance_covered_after_the_time_is_found() -> None:
+    _, km = check_claims("Buses from Kampala reach Nairobi in about 12 hours, covering "
+                         "roughly 330 km.").claims
+    assert km.claim.quantity.surface == "330 km" and km.verdict == "understated"
