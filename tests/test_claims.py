@@ -1784,3 +1784,9 @@ def test_a_distance_covered_after_the_time_is_found() -> None:
     _, km = check_claims("Buses from Kampala reach Nairobi in about 12 hours, covering "
                          "roughly 330 km.").claims
     assert km.claim.quantity.surface == "330 km" and km.verdict == "understated"
+
+
+def test_a_road_that_runs_n_km_is_still_a_road() -> None:
+    # Accra–Lomé is about 200 km by road: "runs" is no runner, and "road" stays the mode.
+    (road,) = check_claims("The coastal road from Accra to Lomé runs some 400 km.").claims
+    assert road.claim.mode == "road" and road.verdict == "overstated"

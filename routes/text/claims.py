@@ -388,11 +388,12 @@ def _cues(p: _Passage, lo: int, hi: int, *,
     five-hour drive": "drive" alone may be a hard drive).
     """
     text, lex = p.text, p.lex
-    blocked = [(s, e) for s, e, n in p.scan.negatives(lo, hi) if n.effect ==
+    blocked = [(s, e, n.cue_kind) for s, e, n in p.scan.negatives(lo, hi) if n.effect ==
                "disambiguation"]
     out = []
     for s, e, cue in p.scan.cues(lo, hi):
-        if any(bs <= s < be or bs < e <= be for bs, be in blocked):
+        if any((bs <= s < be or bs < e <= be) and kind in ("", cue.kind)
+               for bs, be, kind in blocked):
             continue
         if any(f.start <= s and e <= f.end for f in figures):
             continue  # a unit of the figure ("22 nautical miles")

@@ -71,6 +71,7 @@ class Negative:
     applies_to: str
     reason: str
     unless_pair: bool = False  # a pair of places named beside the figure makes it a trip
+    cue_kind: str = ""  # a disambiguation for cues of this kind only ("verb": "the road runs")
 
 
 def _words_regex(words: list[str], *, case: bool) -> re.Pattern[str] | None:
@@ -164,7 +165,7 @@ class Lexicon:
                 raise DataError(f"{where.name}: negative {i + 1}: unless_pair must be true or "
                                 "false")
             neg = Negative(item["text"], item["effect"], item.get("applies_to", ""),
-                           item.get("reason", ""), unless_pair)
+                           item.get("reason", ""), unless_pair, item.get("cue_kind", ""))
             for w in [item["text"], *item.get("variants", [])]:
                 if "X" not in w and "(" not in w:
                     self._negative_of.setdefault(_key(w), neg)
