@@ -943,9 +943,9 @@ def test_a_verdict_every_namesake_reading_shares_is_flagged() -> None:
     assert flight.places_confidence == "likely"
     assert flight.verdict == "understated"
     assert "the same with Los Ángeles (CL)" in flight.explanation
-    # Where a namesake gives no such reading (no ferry from Dover, Delaware), it stays open.
-    ferry, = check_claims("From Dover, the ferry to Calais takes about four hours.").claims
-    assert ferry.verdict == "unverifiable" and "places uncertain" in ferry.explanation
+    # Where both ends may be namesakes, no end settles the other: the doubt stays open.
+    drive, = check_claims("The drive from Dover to Salisbury takes about nine hours.").claims
+    assert drive.verdict == "unverifiable" and "places uncertain" in drive.explanation
 
 
 def test_a_distance_from_the_epicentre_is_measured_from_where_the_story_placed_it() -> None:
@@ -1790,3 +1790,11 @@ def test_a_road_that_runs_n_km_is_still_a_road() -> None:
     # Accra–Lomé is about 200 km by road: "runs" is no runner, and "road" stays the mode.
     (road,) = check_claims("The coastal road from Accra to Lomé runs some 400 km.").claims
     assert road.claim.mode == "road" and road.verdict == "overstated"
+
+
+def test_the_place_named_with_a_town_settles_which_namesake_it_is() -> None:
+    # Dover, Delaware is 5,900 km from Calais: "from Dover to Calais" is the Kent port.
+    km, _ = check_claims("Ferries cross the 90 km from Dover to Calais in about 90 minutes."
+                         ).claims
+    assert km.claim.origin is not None and km.claim.origin.country == "GB"
+    assert km.claim.places_confidence == "sure" and km.verdict == "overstated"

@@ -2272,6 +2272,11 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
         confidence = "likely"
         note = "; ".join(x for x in (f"the figure is measured “{nearest.group()}”, between "
                                      "shores or edges, not between the towns", note) if x)
+    if confidence == "likely" and nearest is None and r.structure == "sure" and \
+            origin is not None and destination is not None and \
+            _pair_settles_namesake(r, origin, destination):
+        # "Ferries cross from Dover to Calais": Dover in Delaware is 5,900 km from Calais
+        confidence = "sure"
     if confidence == "likely" and nearest is None and _bearing_confirms(p, r, origin,
                                                                         destination):
         # "Tremors were felt some 60 miles south in Rome" after a story set in Amatrice:
@@ -2317,6 +2322,25 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
 # "Kim Jong Un's train": a person's own vehicle (the possessor is no place the finder knows)
 _OWNED_VEHICLE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}['’]s\s+(?:[a-z]+\s+)?"
                             r"(?:train|plane|jet|aircraft|helicopter|motorcade)\b")
+
+
+def _pair_settles_namesake(r: _Reading, origin: Place, destination: Place) -> bool:
+    """Whether the one end unsure only for its namesakes is settled by the other end.
+
+    The place named with it lies at least :data:`_PAIR_SETTLES` times as far from every
+    namesake as from the reading taken (and that one within reach of a trip told as a pair).
+    """
+    ends = [(e, destination if e is r.origin else origin)
+            for e in (r.origin, r.destination) if e is not None and e.confidence != "sure"]
+    if len(ends) != 1 or not ends[0][0].rival or not ends[0][0].namesakes:
+        return False
+    end, other = ends[0]
+    near = max(distance_km(end.place.point, other.point), _CLUSTER_KM)
+    return all(distance_km(n.point, other.point) >= _PAIR_SETTLES * near
+               for n in end.namesakes)
+
+
+_PAIR_SETTLES = 10.0
 
 
 def _owned_vehicle(p: _Passage, sent: tuple[int, int]) -> re.Match[str] | None:
