@@ -886,3 +886,12 @@ def test_a_dateline_in_capitals_is_a_place_and_an_acronym_is_not() -> None:
     text = "SYDNEY, Jan 9 (AAP) - Qantas' Sydney–Melbourne shuttle is busy.\nHIV, a virus."
     found = [(m.text, m.place.name) for m in find_places(text)]
     assert found == [("SYDNEY", "Sydney"), ("Sydney", "Sydney"), ("Melbourne", "Melbourne")]
+
+
+def test_a_switch_to_fit_the_story_moves_the_story_for_the_next_names() -> None:
+    # Once Perth is read as the Scottish town, Inverness stays Scotland's, not a hamlet of
+    # 539 people in Australia; a long trip keeps its far end.
+    perth, inverness = find_places("The train from Perth to Inverness takes two hours.")
+    assert perth.place.country == inverness.place.country == "GB"
+    perth, london = find_places("The flight from Perth to London takes 17 hours.")
+    assert (perth.place.country, london.place.country) == ("AU", "GB")

@@ -1242,24 +1242,33 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
     placed = [(m, _best(m)) for m in matches if m.scores]
     if len(placed) < 2:
         return
-    # The other mentions' places, by name: a name's own other mentions are no evidence.
-    keys_of: dict[str, set[str]] = {}  # country -> names placed there
-    spots: list[tuple[float, float, str]] = []  # (lat, lon, name), by latitude
-    for m, b in placed:
-        if gaz.kind(b) not in ("continent", "sea"):
-            keys_of.setdefault(gaz.country_of(b), set()).add(m.key)
-            spots.append((*gaz.point(b), m.key))
-    spots = sorted(set(spots))
-    lats = [s[0] for s in spots]
+    named = {c for c, n in doc_countries.items() if n > 0.0}
+
+    def story() -> tuple[list[tuple[float, float, str]], list[float], set[str],
+                         dict[str, set[str]]]:
+        """Where the mentions are placed now: spots by latitude, countries, lone names."""
+        # The other mentions' places, by name: a name's own other mentions are no evidence.
+        keys_of: dict[str, set[str]] = {}  # country -> names placed there
+        spots: list[tuple[float, float, str]] = []  # (lat, lon, name)
+        for m, _ in placed:
+            b = _best(m)
+            if gaz.kind(b) not in ("continent", "sea"):
+                keys_of.setdefault(gaz.country_of(b), set()).add(m.key)
+                spots.append((*gaz.point(b), m.key))
+        spots = sorted(set(spots))
+        only_by: dict[str, set[str]] = {}  # name -> countries where only that name is placed
+        for c, keys in keys_of.items():
+            if len(keys) == 1:
+                only_by.setdefault(next(iter(keys)), set()).add(c)
+        return spots, [s[0] for s in spots], set(keys_of), only_by
+
     # The story's countries for a mention: those the text names or implies (its own name's
     # country only when named more than once), and those where another name is placed.
-    named = {c for c, n in doc_countries.items() if n > 0.0}
-    placed_in = set(keys_of)
-    only_by: dict[str, set[str]] = {}  # name -> countries where only that name is placed
-    for c, keys in keys_of.items():
-        if len(keys) == 1:
-            only_by.setdefault(next(iter(keys)), set()).add(c)
-    for m, best in placed:
+    # A switch moves the story: the mentions after it are weighed against where it went
+    # ("from Perth to Inverness": once Perth is Scotland's, Inverness stays Scotland's).
+    spots, lats, placed_in, only_by = story()
+    for m, _ in placed:
+        best = _best(m)
         if gaz.kind(best) not in _FAR_KINDS and gaz.kind(best) != "country":
             continue
         own = cache[m.key][1] if m.key in cache else ""
@@ -1276,7 +1285,8 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
                     m.scores[max(states, key=lambda e: (m.scores[e], -e))] = top + 0.5
             continue
 
-        def fits(e: int, within: float, key: str = m.key, countries: set[str] = countries
+        def fits(e: int, within: float, key: str = m.key, countries: set[str] = countries,
+                 spots: list[tuple[float, float, str]] = spots, lats: list[float] = lats
                  ) -> bool:
             if gaz.country_of(e) in countries:
                 return True
@@ -1295,6 +1305,7 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
                 and fits(e, _FIT_KM)]
         if near:
             m.scores[max(near, key=lambda e: (m.scores[e], -e))] = top + 0.5
+            spots, lats, placed_in, only_by = story()
         elif weak:
             m.doubt = True
 
