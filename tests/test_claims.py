@@ -1798,3 +1798,16 @@ def test_the_place_named_with_a_town_settles_which_namesake_it_is() -> None:
                          ).claims
     assert km.claim.origin is not None and km.claim.origin.country == "GB"
     assert km.claim.places_confidence == "sure" and km.verdict == "overstated"
+
+
+def test_a_pair_labels_the_figures_after_it() -> None:
+    # An itinerary's rows: the pair before a colon, or before the first figure, names them.
+    rows = check_claims("Seoul–Busan KTX: 417 km, 2 h 40 min. Day 3: Cusco – Puno, 7 hrs by "
+                        "bus, 390 km.").claims
+    assert [(c.claim.quantity.surface, c.claim.origin.name)  # type: ignore[union-attr]
+            for c in rows] == [("417 km", "Seoul"), ("2 h 40 min", "Seoul"),
+                               ("7 hrs", "Cusco"), ("390 km", "Cusco")]
+    # An altitude on the way is no length of the trip.
+    (time,) = check_claims("The railway from Oslo to Bergen takes roughly seven hours, "
+                           "topping out at 1,237 metres near Finse.").claims
+    assert time.claim.quantity.kind == "duration"

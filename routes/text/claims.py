@@ -2092,18 +2092,30 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
         here = p.by_sentence[si]
         in_sentence = [o for o in quantities if sent[0] <= o.start < sent[1]]
         pair = _explicit_pair(p, here, *clause, near=q)
+        label = _LABEL.match(text, sent[0], q.start) if pair is None else None
+        if label is not None:
+            # "Seoul–Busan KTX: 417 km, 2 h 40 min": a pair labelling the figures after it
+            pair = _explicit_pair(p, here, sent[0], sent[0] + label.end("label"))
         # A pair of places vouches for the figure it stands next to ("the 77 km long drive
-        # from A to B"), not for every figure of the clause.
-        explicit = pair is not None and _nearest_is(q, (pair[0].start, pair[1].end),
-                                                    in_sentence, text)
+        # from A to B"), not for every figure of the clause; but a figure of another kind
+        # after it, with no place between, is the same trip's ("Cusco – Puno, 7 hrs by bus,
+        # 390 km").
+        span = (pair[0].start, pair[1].end) if pair is not None else (0, 0)
+        explicit = pair is not None and (
+            _nearest_is(q, span, in_sentence, text) or label is not None or (
+                span[1] <= q.start and _after(text, q) is None
+                and q.unit in _TRIP_UNITS
+                and _nearest_is(q, span, [o for o in in_sentence if o.kind == q.kind], text)
+                and not any(span[1] <= m.start < q.start for m in here)))
         pair_after = explicit and pair is not None and pair[0].start > q.end
         if _reject(p, q, clause, explicit, in_sentence, pair_after) is not None:
             continue
         if q.kind == "speed" and not re.search(r"(?i)\baverag\w*|cruising", text[max(
                 sent[0], q.start - 40):q.start]):
             continue
-        if q.kind == "distance" and not _ties_places(p, q, clause) and not \
-                _named_by_its_ends(p, q, q.end, pair_after):
+        told_before = explicit and pair is not None and pair[1].end <= q.start
+        if q.kind == "distance" and not told_before and not _ties_places(p, q, clause) and \
+                not _named_by_its_ends(p, q, q.end, pair_after):
             continue
         after = _after(text, q)
         travel = (lex.travel.search(text, clause[0], clause[1]) is not None
@@ -2139,6 +2151,12 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
         mode = _mode(p, q, sent, clause, reading.relation, in_sentence)
         claims.append(_claim(p, q, sent, clause, reading, mode, claims, in_sentence))
     return _told_as_trip(_respectively(p, claims))
+
+
+# The units of a trip's length or time: not metres or feet ("topping out at 1,237 metres")
+_TRIP_UNITS = frozenset({"km", "mi", "nmi", "min", "h", "day"})
+# A short label ending in a colon before the figures it names ("Seoul–Busan KTX: 417 km")
+_LABEL = re.compile(r"(?P<label>[^:.;\n]{3,60}):\s+(?=[^:]*$)")
 
 
 def _told_as_trip(claims: list[Claim]) -> list[Claim]:
