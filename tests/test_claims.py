@@ -1811,3 +1811,20 @@ def test_a_pair_labels_the_figures_after_it() -> None:
     (time,) = check_claims("The railway from Oslo to Bergen takes roughly seven hours, "
                            "topping out at 1,237 metres near Finse.").claims
     assert time.claim.quantity.kind == "duration"
+
+
+def test_a_sentence_opening_from_a_place_says_where_it_is_measured_from() -> None:
+    (km,) = check_claims("From Delhi, Varanasi is a short 400 km away.").claims
+    assert km.claim.origin is not None and km.claim.origin.name == "Delhi"
+    assert km.verdict == "understated"  # 682 km as the crow flies
+
+
+def test_the_volcano_is_the_one_volcano_named_before() -> None:
+    # Taal volcano is 66 km south of Manila; Batangas, named last, is 94 km.
+    _, taal = check_claims("Taal volcano spewed ash over Batangas City, about 28 km to the "
+                           "south. The volcano lies just 65 km south of Manila.").claims
+    assert taal.claim.destination is not None and taal.claim.destination.kind == "landmark"
+    assert taal.verdict == "consistent" and taal.claim.places_confidence == "likely"
+    (school,) = check_claims("Taal volcano spewed ash. Batangas City, about 28 km south of "
+                             "the volcano, closed its schools.").claims
+    assert school.claim.origin is not None and school.claim.origin.kind == "landmark"

@@ -1213,6 +1213,11 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
                            crossing=_CROSSING.match(text, lead.end))
         if re.match(r"^\s+(?:coast(?:line)?|shores?)\b", after):
             return _coast(p, lead.place.country, other, f"the {lead.text} coast")
+    # "Batangas, 28 km south of the volcano": the one volcano named before
+    opening = start + len(text[start:]) - len(text[start:].lstrip())
+    if any(phrase.match(text, opening) for phrase, _ in p.lex.feature_references):
+        return _feature_told(p, (opening, limit), opening + 40, since=p.sentences[max(
+            p.sentence_of(start) - 1, 0)][0])
     # "22 km east of the town": the one town named just before, in this sentence or the one
     # before ("The fire destroyed Lahaina. … Kahului, about 22 km east of the town").
     town = p.lex.references["town"].match(text, start + len(text[start:]) - len(
@@ -1414,6 +1419,9 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
         pick = local[0]  # "Khasan, on the Russian side of the Tumen River, is 130 km from"
     if pick is not None:
         return _end(pick)
+    told = _feature_told(p, sent, before)
+    if told is not None:
+        return told
     others = [m.place for m in p.by_sentence[p.sentence_of(sent[0])]] if p.sentence_of(
         sent[0]) >= 0 else []
     # The last place named before, if it lies near this sentence's places: when it does not,
@@ -1446,6 +1454,34 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
 
 
 _NAME_WORD = re.compile(r"\b[A-Z]")
+
+
+def _feature_told(p: _Passage, sent: tuple[int, int], before: int, *, since: int = -1
+                  ) -> _End | None:
+    """The feature "the volcano" names again, if only one fits.
+
+    At the start of ``sent`` (a sentence, or the words after "of"): the one feature of the
+    classes the phrase stands for (claims.toml ``[feature_reference]``) named from the
+    sentence before on (or from ``since``), never sure.
+    """
+    text = p.text
+    first = sent[0] + len(text[sent[0]:before]) - len(text[sent[0]:before].lstrip())
+    if since < 0:
+        since = p.sentences[max(p.sentence_of(sent[0]) - 1, 0)][0]
+    for phrase, classes in p.lex.feature_references:
+        said = phrase.match(text, first, before)
+        if said is None:
+            continue
+        features = {m.place.id: m for m in p.mentions if since <= m.start < sent[0]
+                    and m.place.id.split(":")[:2] in (["feature", c] for c in classes)}
+        if len(features) != 1:
+            return None
+        (m,) = features.values()
+        found = _end(m)
+        found.confidence = "likely"
+        found.note = f"“{said.group()}” is read as {m.place.name}, named before it"
+        return found
+    return None
 
 # Places named before that lie this close (km) to the one taken are the same spot for a
 # figure measured from it (Fort McMurray and Anzac, 38 km apart)
@@ -1616,9 +1652,13 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                               LOCAL_KINDS and m.place.id != subject.place.id), None)
                 if topic is not None:
                     origin = _end(topic)
-                    origin.confidence = "likely"
-                    origin.note = (f"measured from {topic.text}, the place the sentence "
-                                   "names first")
+                    if _FROM_OPENING.fullmatch(text, sent[0], topic.start) and \
+                            text[topic.end:topic.end + 1] == ",":
+                        pass  # "From Delhi, Varanasi is 400 km away": said where from
+                    else:
+                        origin.confidence = "likely"
+                        origin.note = (f"measured from {topic.text}, the place the "
+                                       "sentence names first")
             if origin is None and not rel_word.startswith("away"):
                 words = text[start:min(sent[1], start + 40)]
                 named = re.match(r"\s*(?:here|there)\b|\s*(?:the\s+)?(?:[a-z]+\s+){0,3}?"
@@ -2153,6 +2193,8 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
     return _told_as_trip(_respectively(p, claims))
 
 
+# A sentence opening with where its figures are measured from: "From Delhi, …"
+_FROM_OPENING = re.compile(r"\s*(?:and\s+|but\s+)?from\s+(?:the\s+)?", re.IGNORECASE)
 # The units of a trip's length or time: not metres or feet ("topping out at 1,237 metres")
 _TRIP_UNITS = frozenset({"km", "mi", "nmi", "min", "h", "day"})
 # A short label ending in a colon before the figures it names ("Seoul–Busan KTX: 417 km")

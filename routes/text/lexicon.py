@@ -224,6 +224,10 @@ class Lexicon:
         self.compass_codes = _need(_words_regex(codes, case=True), "compass")
         self.references = {kind: _need(_words_regex(words, case=False), kind)
                            for kind, words in claims["reference"].items()}
+        #: "the volcano" -> the feature classes it may stand for
+        self.feature_references = [
+            (_need(_words_regex(words, case=False), classes), frozenset(classes.split()))
+            for classes, words in claims["feature_reference"].items()]
         # Named border lines: (names as written, the two countries)
         self.border_lines: list[tuple[re.Pattern[str], tuple[str, str]]] = []
         for i, item in enumerate(claims.get("border_line", [])):
