@@ -1828,3 +1828,14 @@ def test_the_volcano_is_the_one_volcano_named_before() -> None:
     (school,) = check_claims("Taal volcano spewed ash. Batangas City, about 28 km south of "
                              "the volcano, closed its schools.").claims
     assert school.claim.origin is not None and school.claim.origin.kind == "landmark"
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Les Cayes and Port-au-Prince. Tropical Storm Grace arrived within 72 hours.",
+    "The convoy from Addis Ababa reached Mekelle; the trucks had been held for 12 days at "
+    "checkpoints.",
+    "Russian forces advanced along 30 km of front line near Pokrovsk and Kramatorsk.",
+])
+def test_a_storm_a_detention_or_a_front_line_is_no_trip(text: str) -> None:
+    assert all(c.claim.quantity.surface not in ("72 hours", "12 days", "30 km")
+               for c in check_claims(text).claims)

@@ -729,7 +729,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         if m.group().lower() in ("late", "early") and lex.times_of_day.match(
                 text, m.end() + 1) and text[m.end():m.end() + 1].isspace():
             continue  # "leaving in the late afternoon": when, not how late
-        if m.group()[:1].isupper() and re.search(r"\w[\s,]*$", text[lo:m.start()]):
+        if m.group()[:1].isupper() and re.search(r"\w[\s,]*$", text[lo:m.start()]) and \
+                not (q.kind == "duration" and lex.event_names.fullmatch(m.group())):
             continue  # "a three-hour drive over the High Atlas": a word of a name
         if any(a.start() <= m.start() and m.end() <= a.end()
                for a in lex.anchors.finditer(text, max(lo, m.start() - 15), m.end())):
@@ -798,6 +799,10 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         return f"how long a {last.lower()} is valid"  # "a 7-day Japan Rail Pass"
     if q.kind == "distance" and lex.crossings.fullmatch(last):
         return f"the length of a {last.lower()}"  # "the 7.8 km Øresund Bridge"
+    of = re.match(r"\s+of\s+(?:the\s+)?([a-z]+(?:[\s-][a-z]+)?)", after)
+    if q.kind == "distance" and of is not None and not pair_after and any(
+            lex.features_along.fullmatch(w) for w in (of.group(1), of.group(1).split()[0])):
+        return f"the length of a {of.group(1)}"  # "30 km of front line near Pokrovsk"
     noun = _head_noun(after)
     if noun and q.kind == "distance":
         if lex.features_along.fullmatch(noun):
