@@ -895,3 +895,9 @@ def test_a_switch_to_fit_the_story_moves_the_story_for_the_next_names() -> None:
     assert perth.place.country == inverness.place.country == "GB"
     perth, london = find_places("The flight from Perth to London takes 17 hours.")
     assert (perth.place.country, london.place.country) == ("AU", "GB")
+
+
+def test_a_people_named_in_the_plural_is_their_country() -> None:
+    found = [(m.text, m.place.country) for m in find_places(
+        "Afghans and Kenyans voted; the Chinese did not.")]
+    assert found == [("Afghans", "AF"), ("Kenyans", "KE"), ("Chinese", "CN")]

@@ -64,6 +64,7 @@ __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerpr
 INDEX_VERSION = 11
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
+_NO_PLURAL = ("ese", "sh", "ss", "ch", "s")  # demonyms whose people take no "s"
 _TIE_STEP = 0.01  # what a unit gives way by to a town it ties with at the same point
 _CAPITAL_PRIOR = 1.0  # a national capital is named in the news beyond its population
 # Prior score of an entry: a bonus for its kind plus log10(population) where it has one.
@@ -1097,7 +1098,11 @@ def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int],
           heads: list[tuple[str, str, str, bool]]) -> dict[str, Any]:
     demonyms = {}
     for row in _read_csv(gaz / "demonyms.csv"):
-        demonyms[normalize_name(row["demonym"])] = row["iso2"]
+        key = normalize_name(row["demonym"])
+        demonyms[key] = row["iso2"]
+        if not key.endswith(_NO_PLURAL):
+            # the people: "Afghans", "Iraqis", "Kenyans" (not "Britishs", "Chineses")
+            demonyms.setdefault(key + "s", row["iso2"])
     common = _word_list(gaz / "common_words.txt")
     lexicon = _word_list(gaz / "english_words.txt")
     max_words = max(len(k.split()) for k in b.index)
