@@ -901,3 +901,11 @@ def test_a_people_named_in_the_plural_is_their_country() -> None:
     found = [(m.text, m.place.country) for m in find_places(
         "Afghans and Kenyans voted; the Chinese did not.")]
     assert found == [("Afghans", "AF"), ("Kenyans", "KE"), ("Chinese", "CN")]
+
+
+def test_a_bare_name_of_a_region_and_its_town_is_the_town() -> None:
+    marib, sanaa = find_places("Marib, roughly 120 km east of Sanaa, was shelled.")
+    assert marib.place.kind == "city" and sanaa.place.kind == "city"
+    # With the unit's noun it stays the region.
+    (herat,) = find_places("Herat province was hit.")
+    assert herat.place.kind == "admin1"

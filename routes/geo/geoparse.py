@@ -97,6 +97,7 @@ _DOC_COUNTRY_BONUS = 2.5  # a candidate in a country the text names or implies
 _WORLD_CITY = 1_000_000
 _DWARFED = 20
 _SMALLER = 10  # a town this many times smaller than its name's biggest bearer (_coherence)
+_TOWN_OF_UNIT_STEP = 0.01  # a town just ahead of the region of its name that it lies in
 _QUALIFIER_BONUS = 6.0  # a candidate inside the unit named after it ("Paris, Texas")
 _COHERENCE_MAX = 3.0 + 1e-9  # a lead the coherence bonus (at most 3) can still overturn
 _UNIT_KINDS = frozenset({"admin1", "country"})
@@ -1392,6 +1393,16 @@ def _structure(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         if _unit_noun_beside(doc, m):
             favoured.setdefault(id(m), set()).update(
                 e for e, kind, _, _ in m.priors if kind == "admin1")
+        elif not m.head and gaz.kind(best[id(m)]) == "admin1":
+            # A bare name of a region and of a town in it is the town: "Marib, roughly 120
+            # km east of Sanaa", "Tillabéri, 105 km north-west of Niamey"
+            unit = best[id(m)]
+            towns = [e for e, kind, c, _ in m.priors if kind == "city"
+                     and c == gaz.country_of(unit) and gaz.admin1_of(e) == gaz.name_key(unit)
+                     and gaz.name_key(e) == m.key]
+            if towns:
+                town = max(towns, key=lambda e: (m.scores[e], -e))
+                m.scores[town] = m.scores[unit] + _TOWN_OF_UNIT_STEP
     gaps = [_gap(doc.text, a.end, b.start) for a, b in itertools.pairwise(places)]
     listed: set[int] = set()
     for k in range(1, len(places) - 1):
