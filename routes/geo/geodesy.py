@@ -20,7 +20,7 @@ from typing import Any
 from geographiclib.geodesic import Geodesic
 
 __all__ = ["distance_km", "geodesic_points", "great_circle_km", "great_circle_km_many",
-           "path_length_km"]
+           "great_circle_points", "path_length_km"]
 
 _WGS84 = Geodesic.WGS84
 
@@ -86,3 +86,37 @@ def geodesic_points(a: tuple[float, float], b: tuple[float, float], *,
         pos = line.Position(line.s13 * i / n, Geodesic.LATITUDE | Geodesic.LONGITUDE)
         points.append((round(pos["lon2"], 5), round(pos["lat2"], 5)))
     return points
+
+
+def great_circle_points(a: tuple[float, float], b: tuple[float, float], *,
+                        step_km: float = 25.0) -> list[tuple[float, float]]:
+    """Points along the great circle on the sphere, as :func:`geodesic_points` gives them.
+
+    Faster, and within a few km of the ellipsoid's geodesic: enough to tell which countries
+    a flight crosses, not to draw it.
+
+    >>> pts = great_circle_points((51.47, -0.45), (40.64, -73.78))
+    >>> pts[0], pts[-1]
+    ((-0.45, 51.47), (-73.78, 40.64))
+    >>> near = geodesic_points((51.47, -0.45), (40.64, -73.78))
+    >>> len(pts) == len(near)
+    True
+
+    """
+    import numpy as np
+
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    p = np.array([math.cos(la1) * math.cos(lo1), math.cos(la1) * math.sin(lo1), math.sin(la1)])
+    q = np.array([math.cos(la2) * math.cos(lo2), math.cos(la2) * math.sin(lo2), math.sin(la2)])
+    angle = math.acos(max(-1.0, min(1.0, float(p @ q))))
+    n = max(1, int(distance_km(a, b) / step_km) + 1)
+    t = np.linspace(0.0, 1.0, n + 1)[:, None]
+    if angle < 1e-12:
+        v = np.repeat(p[None, :], n + 1, axis=0)
+    else:
+        v = (np.sin((1 - t) * angle) * p + np.sin(t * angle) * q) / math.sin(angle)
+    lats = np.degrees(np.arctan2(v[:, 2], np.hypot(v[:, 0], v[:, 1])))
+    lons = np.degrees(np.arctan2(v[:, 1], v[:, 0]))
+    out = [(round(float(x), 5), round(float(y), 5)) for x, y in zip(lons, lats, strict=True)]
+    out[0], out[-1] = (round(a[1], 5), round(a[0], 5)), (round(b[1], 5), round(b[0], 5))
+    return out

@@ -1245,6 +1245,8 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
         return
     named = {c for c, n in doc_countries.items() if n > 0.0}
 
+    bests = {id(m): b for m, b in placed}
+
     def story() -> tuple[list[tuple[float, float, str]], list[float], set[str],
                          dict[str, set[str]]]:
         """Where the mentions are placed now: spots by latitude, countries, lone names."""
@@ -1252,7 +1254,7 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
         keys_of: dict[str, set[str]] = {}  # country -> names placed there
         spots: list[tuple[float, float, str]] = []  # (lat, lon, name)
         for m, _ in placed:
-            b = _best(m)
+            b = bests[id(m)]
             if gaz.kind(b) not in ("continent", "sea"):
                 keys_of.setdefault(gaz.country_of(b), set()).add(m.key)
                 spots.append((*gaz.point(b), m.key))
@@ -1268,8 +1270,7 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
     # A switch moves the story: the mentions after it are weighed against where it went
     # ("from Perth to Inverness": once Perth is Scotland's, Inverness stays Scotland's).
     spots, lats, placed_in, only_by = story()
-    for m, _ in placed:
-        best = _best(m)
+    for m, best in placed:
         if gaz.kind(best) not in _FAR_KINDS and gaz.kind(best) != "country":
             continue
         own = cache[m.key][1] if m.key in cache else ""
@@ -1305,7 +1306,9 @@ def _far_from_story(matches: list[_Match], gaz: Gazetteer, doc_countries: Mappin
         near = [e for e, sc in m.scores.items() if e != best and top - sc <= margin
                 and fits(e, _FIT_KM)]
         if near:
-            m.scores[max(near, key=lambda e: (m.scores[e], -e))] = top + 0.5
+            switched = max(near, key=lambda e: (m.scores[e], -e))
+            m.scores[switched] = top + 0.5
+            bests[id(m)] = switched
             spots, lats, placed_in, only_by = story()
         elif weak:
             m.doubt = True
@@ -1982,14 +1985,13 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
     for m in matches:
         if m.words != 1 or names:  # only one-word names are taken for people
             continue
-        if not m.demonym and _person_like(doc, m, gaz, neighbours) and \
-                _max_population(gaz, m) >= _BIG_PLACE:
+        person = not m.demonym and _person_like(doc, m, gaz, neighbours)
+        if person and _max_population(gaz, m) >= _BIG_PLACE:
             # "the Mumbai Rajdhani Express … to Mumbai", "Paris Hilton flew to Paris": the
             # name is part of another name here, and the city everywhere else
             named_here.add(m.start)
             continue
-        if not m.demonym and (_person_like(doc, m, gaz, neighbours)
-                              or _speaks(doc, m, gaz)):
+        if person or (not m.demonym and _speaks(doc, m, gaz)):
             persons.add(m.key)
             continue
         prev = doc.prev_word(m.start)  # titles mark a name as a person everywhere

@@ -18,7 +18,7 @@ from routes.errors import NoRouteError
 from routes.estimate import Budget, Estimate
 from routes.facts import AirRoute, GroundAccess
 from routes.geo.airports import Airport, load_airports
-from routes.geo.geodesy import distance_km, geodesic_points
+from routes.geo.geodesy import distance_km, geodesic_points, great_circle_points
 from routes.geo.places import Place
 from routes.itinerary import Leg, RouteOption, Stop
 from routes.modes.block_time import block_time
@@ -139,8 +139,7 @@ def _airspace(net: Network, a: Airport, b: Airport) -> tuple[Estimate, str,
         return None
     from routes.geo.countries import load_countries
 
-    points = [(lon, lat) for lon, lat in geodesic_points((a.lat, a.lon), (b.lat, b.lon),
-                                                         step_km=_AIRSPACE_STEP_KM)]
+    points = great_circle_points((a.lat, a.lon), (b.lat, b.lon), step_km=_AIRSPACE_STEP_KM)
     inside = load_countries().points_inside(rule.country, points) * _AIRSPACE_STEP_KM
     if not inside:
         return None

@@ -313,12 +313,13 @@ class _Crossing:
 
 @functools.cache
 def _crossing_graph(model_path: Path, ferries_path: Path, land_path: Path
-                    ) -> tuple[list[_Crossing], dict[int, list[int]]]:
-    """Every crossing (both ways) and, per land mass, the crossings that start on it.
+                    ) -> tuple[list[_Crossing], dict[int, list[int]], dict[int, list[int]]]:
+    """Every crossing (both ways), and per land mass the crossings that start on it.
 
-    Fixed links are where the rail network crosses between land masses (see
-    :mod:`routes.geo.land`); their road time is the road model's over the track's length.
-    Made once and kept in the cache folder (:mod:`routes.cache`), keyed by the files read.
+    Also per land mass, the masses some chain of crossings reaches from it. Fixed links
+    are where the rail network crosses between land masses (see :mod:`routes.geo.land`);
+    their road time is the road model's over the track's length. Made once and kept in the
+    cache folder (:mod:`routes.cache`), keyed by the files read.
     """
     from routes import settings
     from routes.cache import cached
@@ -333,7 +334,8 @@ def _crossing_graph(model_path: Path, ferries_path: Path, land_path: Path
                   extra=[gazetteer_fingerprint()])
 
 
-def _make_crossing_graph() -> tuple[list[_Crossing], dict[int, list[int]]]:
+def _make_crossing_graph() -> tuple[list[_Crossing], dict[int, list[int]],
+                                    dict[int, list[int]]]:
     from routes.geo.countries import load_countries
     from routes.geo.land import load_land
     from routes.modes.sea import load_ferries
@@ -357,11 +359,23 @@ def _make_crossing_graph() -> tuple[list[_Crossing], dict[int, list[int]]]:
         found += [_Crossing(pa, pb, ferry.hours.central, ferry),
                   _Crossing(pb, pa, ferry.hours.central, ferry)]
     starts: dict[int, list[int]] = {}
+    links: dict[int, set[int]] = {}
     for k, c in enumerate(found):
-        mass = land.mass(c.enter.point)
-        if mass is not None and mass != land.mass(c.leave.point):
+        mass, leave = land.mass(c.enter.point), land.mass(c.leave.point)
+        if mass is not None and mass != leave:
             starts.setdefault(mass, []).append(k)
-    return found, starts
+            if leave is not None:
+                links.setdefault(mass, set()).add(leave)
+    reach: dict[int, list[int]] = {}
+    for mass in starts:
+        seen, todo = {mass}, [mass]
+        while todo:
+            for nxt in links.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        reach[mass] = sorted(seen)
+    return found, starts, reach
 
 
 def _crossings(a: _Point, b: _Point, avoid: tuple[str, ...],
@@ -378,12 +392,14 @@ def _crossings(a: _Point, b: _Point, avoid: tuple[str, ...],
     from routes.geo.land import load_land
 
     data = settings.data_folder
-    found, starts = _crossing_graph(data / "road" / "model.toml",
-                                    data / "sea" / "ferries.csv",
-                                    data / "network" / "land.npz")
+    found, starts, reach = _crossing_graph(data / "road" / "model.toml",
+                                           data / "sea" / "ferries.csv",
+                                           data / "network" / "land.npz")
     land = load_land()
     model = load_road_model()
     goals = land.masses(b.point)
+    if not any(goals.intersection(reach.get(m, ())) for m in land.masses(a.point)):
+        return []  # no chain of crossings joins the two lands (or b is out at sea)
 
     def rough(p: _Point, q: _Point) -> float:
         line = great_circle_km(p.lat, p.lon, q.lat, q.lon)

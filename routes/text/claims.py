@@ -245,6 +245,9 @@ class _Passage:
     by_sentence: list[list[Mention]]
     topics: dict[int, tuple[str, str] | None]
     countries: Counter[str]
+    # The pairs of each span, found once (see _pairs)
+    pairs: dict[tuple[int, int, tuple[int, ...]], list[tuple[Mention, Mention, str]]] = \
+        field(default_factory=dict)
 
     def topic(self, pos: int) -> tuple[str, str] | None:
         """The mode the text around ``pos`` is about (see :func:`_topic`).
@@ -980,8 +983,17 @@ _FIGURE = re.compile(r"\d")  # a figure between a pair and the figure told with 
 def _pairs(p: _Passage, here: Sequence[Mention], lo: int, hi: int
            ) -> list[tuple[Mention, Mention, str]]:
     """Every explicit pair of a span, in text order."""
-    out: list[tuple[Mention, Mention, str]] = []
     inside = [m for m in here if lo <= m.start < hi]
+    key = (lo, hi, tuple(m.start for m in inside))
+    found = p.pairs.get(key)
+    if found is None:
+        found = p.pairs[key] = _find_pairs(p, inside, lo, hi)
+    return found
+
+
+def _find_pairs(p: _Passage, inside: Sequence[Mention], lo: int, hi: int
+                ) -> list[tuple[Mention, Mention, str]]:
+    out: list[tuple[Mention, Mention, str]] = []
     for i, m1 in enumerate(inside):
         if i and _DASH.match(p.text[inside[i - 1].end:m1.start]):
             continue  # "Hong Kong–Zhuhai–Macau": a link inside a chain starts no pair
