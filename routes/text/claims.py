@@ -245,6 +245,7 @@ class _Passage:
     by_sentence: list[list[Mention]]
     topics: dict[int, tuple[str, str] | None]
     countries: Counter[str]
+    starts: list[int] = field(default_factory=list)  # of the sentences, for sentence_of
     # The pairs of each span, found once (see _pairs)
     pairs: dict[tuple[int, int, tuple[int, ...]], list[tuple[Mention, Mention, str]]] = \
         field(default_factory=dict)
@@ -262,8 +263,9 @@ class _Passage:
         return self.topics[key]
 
     def sentence_of(self, pos: int) -> int:
-        starts = [s for s, _ in self.sentences]
-        k = bisect.bisect_right(starts, pos) - 1
+        if len(self.starts) != len(self.sentences):
+            self.starts = [s for s, _ in self.sentences]
+        k = bisect.bisect_right(self.starts, pos) - 1
         return k if k >= 0 and pos < self.sentences[k][1] else -1
 
 
