@@ -52,6 +52,7 @@ from routes.itinerary import RouteOption
 from routes.text.claims import (
     AREA_KINDS,
     Claim,
+    bearing_off,
     country_name,
     direction_check,
     find_claims,
@@ -466,6 +467,7 @@ def _capitals_for_flights(claim: Claim) -> tuple[Place, Place, Claim]:
 
 # An area this small (km²) is read at its centre: a district, a small island state.
 _SMALL_AREA_KM2 = 10_000.0
+_BELIED = 90.0  # degrees off its compass point that make a reading from the context wrong
 
 
 def _small_area(place: Place) -> bool:
@@ -587,6 +589,15 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
         other = _namesake_reading(claim, est, rules)
         if other is not None:
             return other
+    if best is not None and direction.startswith("the direction is wrong") and \
+            claim.places_confidence != "sure" and (bearing_off(claim) or 0.0) > _BELIED and \
+            not any(p.kind in AREA_KINDS for p in (o, d)):
+        # "Goma, some 240 km to the south" read from Bunia, which it lies south-west of, but
+        # the wrong way from a town named before it: a place taken from the context that the
+        # text's compass point belies (an area's centre is no sure bearing; a compass word
+        # is loose: "south" for south-east is no contradiction)
+        return unverifiable("places uncertain: " + ", and ".join(
+            x for x in (claim.places_note, direction) if x))
     if best is not None:
         return _verdict(claim, "consistent", best, readings, direction)
     if claim.mode == "unspecified" and q.kind == "distance":

@@ -1839,3 +1839,14 @@ def test_the_volcano_is_the_one_volcano_named_before() -> None:
 def test_a_storm_a_detention_or_a_front_line_is_no_trip(text: str) -> None:
     assert all(c.claim.quantity.surface not in ("72 hours", "12 days", "30 km")
                for c in check_claims(text).claims)
+
+
+def test_a_place_from_the_context_that_the_compass_point_belies_confirms_nothing() -> None:
+    # Nairobi lies east of Kisumu, named just before: "to the west" belies that reading.
+    (nairobi,) = check_claims("Rebels seized Kisumu overnight. Nairobi, some 265 km to the "
+                              "west, sent troops.").claims
+    assert nairobi.verdict == "unverifiable" and "the direction is wrong" in nairobi.explanation
+    # A loose compass word is no contradiction: Khan Younis lies north-east of Rafah.
+    (khan,) = check_claims("Strikes hit Rafah, on the Egyptian border, and Khan Younis, 10 km "
+                           "to the north.").claims
+    assert khan.verdict == "consistent"

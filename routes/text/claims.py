@@ -2534,6 +2534,16 @@ def shifted(claim: Claim, offset: int, before: int, text: str) -> Claim:
                    alt_of=None if claim.alt_of is None else claim.alt_of + before, text=text)
 
 
+def bearing_off(claim: Claim) -> float | None:
+    """How many degrees the claim's places lie off its compass point, if it gives one."""
+    if claim.direction is None or claim.origin is None or claim.destination is None:
+        return None
+    said = load_lexicon().compass(claim.direction)
+    if said is None or distance_km(claim.origin.point, claim.destination.point) < 3.0:
+        return None
+    return _off_bearing(claim.origin.point, claim.destination.point, said[1])
+
+
 def direction_check(claim: Claim) -> str | None:
     """Whether the compass point of a "N km north of Y" claim is right, in words.
 
