@@ -691,6 +691,11 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     if claim.planned:
         return (f"it is a figure for a way not yet built or opened (“{claim.planned}”), "
                 "which today's network cannot check")
+    fast = load_claim_lexicon().faster_than_modelled.search(claim.text, *claim.sentence)
+    if fast is not None and (verdict, q.kind) in (("understated", "duration"),
+                                                  ("overstated", "speed")):
+        return (f"“{fast.group()}” flies faster than the subsonic airliners the estimates "
+                "model")
     if claim.special and claim.one_off and verdict == "understated":
         # a trip that happened, on a vehicle run outside the timetable; a hypothetical one
         # ("Kim's train would take 10 hours") is still held to what the line allows

@@ -1850,3 +1850,29 @@ def test_a_place_from_the_context_that_the_compass_point_belies_confirms_nothing
     (khan,) = check_claims("Strikes hit Rafah, on the Egyptian border, and Khan Younis, 10 km "
                            "to the north.").claims
     assert khan.verdict == "consistent"
+
+
+def test_a_second_figure_a_word_governs_is_as_much_its_own() -> None:
+    # The reroute adds 1,500 km: not the length of the flight from Helsinki to Tokyo.
+    assert check_claims("Flying around Russia adds about 2 hours and 1,500 km to the flight "
+                        "from Helsinki to Tokyo.").claims == ()
+
+
+def test_as_the_crow_flies_says_how_a_distance_is_measured() -> None:
+    (km,) = check_claims("Dire Dawa, the historic railway town about 350 km east of Addis "
+                         "Ababa as the crow flies, is on the line to Djibouti.").claims
+    assert km.claim.mode == "straight" and km.verdict == "consistent"
+
+
+def test_two_ends_read_at_one_spot_leave_the_places_unclear() -> None:
+    (km,) = check_claims("Western Sydney International Airport at Badgerys Creek, about 45 "
+                         "km west of the Sydney CBD, opens in 2026.").claims
+    assert km.verdict == "unverifiable" and "within 5 km of each other" in km.explanation
+
+
+def test_a_supersonic_time_is_never_too_fast() -> None:
+    time, speed = check_claims("The fastest crossing remains Concorde's 2 hours 52 minutes from "
+                               "New York to London in 1996, an average of about 1,900 km/h."
+                               ).claims
+    assert time.verdict == speed.verdict == "unverifiable"
+    assert "Concorde" in time.explanation

@@ -510,14 +510,18 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
         if not cues:
             continue
 
-        def rank(item: tuple[int, int, ModeCue]) -> tuple[int, int, int, int]:
+        def rank(item: tuple[int, int, ModeCue]) -> tuple[int, int, int, int, int]:
             # a cue right after the figure is its own ("ten hours by road", "a five-hour
             # drive"), before a named service further off ("on the Madaraka Express")
             s, e, cue = item
             gap = min(abs(s - q.end), abs(q.start - e))
             named = cue.kind in _NAMED_KINDS
             touching = s >= q.end and re.fullmatch(r"[\s-]{0,2}", text[q.end:s]) is not None
-            return (0 if cue.strong else 1, 0 if touching else 1, 0 if named else 1, gap)
+            # "as the crow flies" says how the distance is measured, whatever else the
+            # clause names ("the historic railway town about 350 km east of the capital")
+            measure = q.kind == "distance" and cue.mode == "straight" and cue.strong
+            return (0 if measure else 1, 0 if cue.strong else 1, 0 if touching else 1,
+                    0 if named else 1, gap)
 
         s, e, cue = min(cues, key=rank)
         mode = cue.mode
@@ -726,11 +730,15 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue
         return f"{neg.effect}: “{text[s:e]}”"
     for m in lex.not_travel.finditer(text, max(scan, q.start - 40), min(hi, q.end + 30)):
-        if not _nearest_is(q, (m.start(), m.end()), quantities, text) and not any(
+        # "adds about 2 hours and 1,500 km": the word governs both figures
+        both = any(m.end() <= o.start and re.fullmatch(
+            r"\s+(?:about\s+|around\s+|some\s+|nearly\s+)?", text[m.end():o.start])
+            and _AND_FIGURE.fullmatch(text, o.end, q.start) for o in quantities)
+        if not both and not _nearest_is(q, (m.start(), m.end()), quantities, text) and not any(
                 re.fullmatch(r"\s+(?:at|above|over|below)\s+(?:about\s+|some\s+)?",
                              text[m.end():o.start])
                 and re.fullmatch(r"\s+for\s+", text[o.end:q.start]) for o in quantities):
-            continue  # "circling at 10,000 feet for 40 minutes": the word governs both figures
+            continue  # "circling at 10,000 feet for 40 minutes": both figures are its too
         if m.group().lower() in ("late", "early") and lex.times_of_day.match(
                 text, m.end() + 1) and text[m.end():m.end() + 1].isspace():
             continue  # "leaving in the late afternoon": when, not how late
@@ -740,7 +748,7 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         if any(a.start() <= m.start() and m.end() <= a.end()
                for a in lex.anchors.finditer(text, max(lo, m.start() - 15), m.end())):
             continue  # "within 4 miles of town limits": a reference point, not a limit
-        if _owned_after(text, q, m.start(), m.end()):
+        if not both and _owned_after(text, q, m.start(), m.end()):
             continue
         if re.fullmatch(r"\s+(?:the|a|an|its|their)\s+", text[m.end():q.start]) and \
                 lex.trip_nouns.fullmatch(_head_noun(text[q.end:q.end + 40])):
@@ -2214,6 +2222,8 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
 
 # A sentence opening with where its figures are measured from: "From Delhi, …"
 _FROM_OPENING = re.compile(r"\s*(?:and\s+|but\s+)?from\s+(?:the\s+)?", re.IGNORECASE)
+# Between two figures one word governs: "adds about 2 hours and 1,500 km"
+_AND_FIGURE = re.compile(r"\s*(?:,\s*)?and\s+(?:about\s+|around\s+|some\s+|nearly\s+)?")
 # The units of a trip's length or time: not metres or feet ("topping out at 1,237 metres")
 _TRIP_UNITS = frozenset({"km", "mi", "nmi", "min", "h", "day"})
 # A short label ending in a colon before the figures it names ("Seoul–Busan KTX: 417 km")
@@ -2345,6 +2355,12 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     note = r.note
     if origin is not None and destination is not None and origin.id == destination.id:
         confidence, note = "none", f"both ends read as {origin.name}"
+    elif origin is not None and destination is not None and q.kind == "distance" and \
+            distance_km(origin.point, destination.point) < _SAME_SPOT_KM <= q.si / 1000.0:
+        # "Western Sydney International Airport …, about 45 km west of the Sydney CBD": the
+        # two ends read lie in the same spot, so the text means some other place
+        confidence, note = "none", (f"both ends read lie within {_SAME_SPOT_KM:g} km of each "
+                                    f"other ({origin.name}, {destination.name})")
     nearest = lex.nearest_points.search(text, *sent) if q.kind == "distance" else None
     if nearest is not None and confidence != "none":
         # "from Calais to Dover, about 33 km at the narrowest point": between the shores
@@ -2420,6 +2436,7 @@ def _pair_settles_namesake(r: _Reading, origin: Place, destination: Place) -> bo
 
 
 _PAIR_SETTLES = 10.0
+_SAME_SPOT_KM = 5.0  # two ends read this close are one spot for a figure at least this long
 
 
 def _owned_vehicle(p: _Passage, sent: tuple[int, int]) -> re.Match[str] | None:

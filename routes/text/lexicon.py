@@ -208,6 +208,7 @@ class Lexicon:
         self.times_of_day = words("times_of_day")
         self.worst_case = words("worst_case")
         self.event_names = words("event_names")
+        self.faster_than_modelled = words("faster_than_modelled")
         self.multiple_capitals = frozenset(claims["multiple_capitals"]["words"])
         self.arrival = words("arrival")
         self.former_way = words("former_way")
