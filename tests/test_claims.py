@@ -1876,3 +1876,9 @@ def test_a_supersonic_time_is_never_too_fast() -> None:
                                ).claims
     assert time.verdict == speed.verdict == "unverifiable"
     assert "Concorde" in time.explanation
+
+
+def test_as_the_crow_flies_gives_no_mode_to_a_time() -> None:
+    _, time = check_claims("A direct flight from Tashkent to Bukhara, about 440 km away as the "
+                           "crow flies, takes around an hour and ten minutes.").claims
+    assert time.claim.mode == "air" and time.verdict == "consistent"

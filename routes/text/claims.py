@@ -474,6 +474,10 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
                   if not (c[2].kind == "verb" and not c[2].governs)]
         if others:
             found = [c for c in found if not (c[2].kind == "verb" and not c[2].governs)]
+    if q.kind != "distance":
+        # "as the crow flies" measures a distance; a time is another figure's ("a flight to
+        # Bukhara, 440 km away as the crow flies, takes an hour"), in every tier below
+        found = [c for c in found if c[2].mode != "straight"]
     # A cue belongs to the nearest figure of each kind: in "Ferries take two hours to cross
     # the 80 km", the ferries are the mode of both.
     same = [o for o in quantities if o.kind == q.kind]
@@ -507,6 +511,8 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
                                     if before is None or not before.end <= c[0] < q.start],
                                    False)]
     for cues, sure in tiers:
+        if q.kind != "distance":
+            cues = [c for c in cues if c[2].mode != "straight"]
         if not cues:
             continue
 
