@@ -1882,3 +1882,12 @@ def test_as_the_crow_flies_gives_no_mode_to_a_time() -> None:
     _, time = check_claims("A direct flight from Tashkent to Bukhara, about 440 km away as the "
                            "crow flies, takes around an hour and ten minutes.").claims
     assert time.claim.mode == "air" and time.verdict == "consistent"
+
+
+@pytest.mark.parametrize("text", [
+    "The air ambulance from Longyearbyen to Tromsø cruised at 41,000 feet.",
+    "The ferry from Piraeus to Heraklion returned; the 214-metre ship was undamaged.",
+    "The ferry between Penzance and St Mary's was cancelled because of waves of up to 6 metres.",
+])
+def test_an_altitude_a_ships_length_or_a_wave_is_no_distance(text: str) -> None:
+    assert all(c.claim.quantity.kind != "distance" for c in check_claims(text).claims)

@@ -823,6 +823,9 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             lex.features_along.fullmatch(w) for w in (of.group(1), of.group(1).split()[0])):
         return f"the length of a {of.group(1)}"  # "30 km of front line near Pokrovsk"
     noun = _head_noun(after)
+    if noun and q.kind == "distance" and q.adjective and q.unit in ("m", "ft") and any(
+            c[2].kind == "vehicle" for c in lex.cues(noun)):
+        return f"the size of a {noun}"  # "the 214-metre ship", "a 300-foot yacht"
     if noun and q.kind == "distance":
         if lex.features_along.fullmatch(noun):
             return f"the length of a {noun}"
