@@ -1891,3 +1891,11 @@ def test_as_the_crow_flies_gives_no_mode_to_a_time() -> None:
 ])
 def test_an_altitude_a_ships_length_or_a_wave_is_no_distance(text: str) -> None:
     assert all(c.claim.quantity.kind != "distance" for c in check_claims(text).claims)
+
+
+def test_a_relative_clause_after_a_pair_keeps_the_pair() -> None:
+    km, hours = check_claims("The fast ferry between Helsinki and Tallinn, which crosses "
+                             "roughly 80 km of the Gulf of Finland in about two hours, was "
+                             "suspended.").claims
+    assert (km.verdict, hours.verdict) == ("consistent", "consistent")
+    assert hours.claim.mode == "sea"
