@@ -45,7 +45,7 @@ from typing import Any
 from routes.errors import NoRouteError, RoutesError
 from routes.estimate import Estimate, format_span
 from routes.facts import ClaimRules, load_facts
-from routes.geo.geodesy import distance_km
+from routes.geo.geodesy import distance_km, great_circle_km
 from routes.geo.geoparse import Mention, find_places, text_pieces
 from routes.geo.places import Place
 from routes.itinerary import RouteOption
@@ -269,6 +269,13 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
         else:
             hours, km, label, caveat = (opt.duration_h, opt.distance_km,
                                         _label(opt, "walk" if walk else mode), "")
+            far = [n for n in (opt.notes if mode == "rail" else ())
+                   if (joins := _JOINS.match(n)) and float(joins.group(1)) > max(
+                       _FAR_JOIN_KM, _FAR_JOIN_SHARE * opt.distance_km.central)]
+            if far:
+                # "AREX … 58 km from Incheon Airport to Seoul": the data's railway ends 16
+                # km short of the airport, so its route is not the line the text means
+                caveat = f"the data's railway does not reach the place: {far[0]}"
             if mode == "rail" and claim.high_speed and not opt.high_speed_km:
                 # "The Sapsan from Moscow to Tver": a high-speed line known here only by its
                 # end stations leaves a town between them to the old track.
@@ -341,6 +348,14 @@ def _slow_trains(opt: RouteOption) -> tuple[Estimate, str] | None:
 
 _CONNECTION = re.compile(r"(?i)\b(?:stop(?:s|over|overs)?|layovers?|connect\w*|transfers?|"
                          r"change (?:of )?planes|via|one-stop|two-stop)\b")
+
+
+# a year named in the sentence ("In 1927 …", "in 1873"), not a figure ("the 1800 km road")
+_YEAR = re.compile(r"(?i)\b(?:in|of|by|since|until|from|during)\s+(1[5-9]\d\d)\b(?![.,]?\d)")
+_MODERN_YEAR = 1980  # a trip before this was made on ways slower than today's
+_JOINS = re.compile(r".+ joins the railway (\d+) km away")
+_FAR_JOIN_KM = 10.0  # a place this far from the data's railway may have a line it lacks,
+_FAR_JOIN_SHARE = 0.25  # ... when that is this share of the route or more
 
 
 def _far_terminal(opt: RouteOption, legs: list[Any], mode: str) -> str:
@@ -691,6 +706,9 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     if claim.planned:
         return (f"it is a figure for a way not yet built or opened (“{claim.planned}”), "
                 "which today's network cannot check")
+    far_off = _far_off_namesake(claim, readings)
+    if far_off:
+        return far_off
     fast = load_claim_lexicon().faster_than_modelled.search(claim.text, *claim.sentence)
     if fast is not None and (verdict, q.kind) in (("understated", "duration"),
                                                   ("overstated", "speed")):
@@ -745,6 +763,15 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
         if nights:
             return nights
         lo_s, hi_s = claim.sentence
+        within = load_claim_lexicon().within_the_time.search(
+            claim.text, max(lo_s, q.start - 10), min(hi_s, q.end + 5))
+        if within is not None:
+            return (f"“{within.group()}” says the trip was done within that time, not that "
+                    "it took all of it")
+        year = _YEAR.search(claim.text, lo_s, hi_s)
+        if year is not None and int(year.group(1)) < _MODERN_YEAR:
+            return (f"a trip of {year.group(1)}: the ways of that time were slower than "
+                    "today's, which the estimate is for")
         worst = load_claim_lexicon().worst_case.search(
             claim.text, max(lo_s, q.start - 40), min(hi_s, q.end + 40))
         if worst is not None:
@@ -781,6 +808,42 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                     return (f"the mode is only implied ({claim.mode_basis or claim.mode}), "
                             f"and {r.basis} gives {_range_text(r.estimate, q.unit)}")
     return ""
+
+
+def _far_off_namesake(claim: Claim, readings: list[Reading]) -> str:
+    """Why a distance ten times off every reading may be about other places of these names.
+
+    "Whitby is about 45 miles from York", read as Whitby, Ontario: a figure that far off
+    is likelier a misread place than a wrong figure, when a town of the same name could be
+    meant.
+    """
+    q = claim.quantity
+    if q.kind != "distance" or claim.origin is None or claim.destination is None or not all(
+            q.si * _FAR_OFF < r.estimate.low or q.si > _FAR_OFF * r.estimate.high
+            for r in readings):
+        return ""
+    from routes.geo.gazetteer import load_gazetteer
+    from routes.geo.places import normalize_name
+
+    gaz = load_gazetteer()
+    said = q.si / 1000.0
+    options = []  # (how far off the figure would be, the place, its namesake)
+    for place, other in ((claim.origin, claim.destination), (claim.destination, claim.origin)):
+        key = normalize_name(place.name)
+        for e in gaz.candidates(key):
+            if gaz.kind(e) == "city" and normalize_name(gaz.name(e)) == key and \
+                    great_circle_km(*gaz.point(e), place.lat, place.lon) > _NAMESAKE_APART_KM:
+                km = great_circle_km(*gaz.point(e), other.lat, other.lon)
+                options.append((abs(math.log(max(km, 1.0) / max(said, 1.0))), place, e))
+    if not options:
+        return ""
+    _, place, e = min(options, key=lambda o: o[0])
+    return (f"places uncertain: the figure is over {_FAR_OFF:g} times off, and "
+            f"“{place.name}” could also be {gaz.name(e)} ({gaz.country_of(e)})")
+
+
+_FAR_OFF = 10.0  # a distance this many times off every reading may be about other places
+_NAMESAKE_APART_KM = 300.0  # ... of the same name at least this far from the one taken
 
 
 def _days_on_the_road(claim: Claim, readings: list[Reading]) -> str:

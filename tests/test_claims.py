@@ -1899,3 +1899,38 @@ def test_a_relative_clause_after_a_pair_keeps_the_pair() -> None:
                              "suspended.").claims
     assert (km.verdict, hours.verdict) == ("consistent", "consistent")
     assert hours.claim.mode == "sea"
+
+
+def test_a_rail_route_that_does_not_reach_the_place_flags_nothing() -> None:
+    # The data's railway ends 16 km short of Incheon Airport; the AREX line runs 58 km.
+    _, km = check_claims("The AREX express train from Incheon International Airport to Seoul "
+                         "Station takes 43 minutes over 58 km.").claims
+    assert km.verdict == "unverifiable" and "does not reach the place" in km.explanation
+
+
+def test_in_one_day_and_a_trip_of_long_ago_are_never_too_slow() -> None:
+    _, day = check_claims("We drove the 500 miles from Boise to Seattle in one day.").claims
+    assert day.verdict == "unverifiable" and "in one day" in day.explanation
+    (old,) = check_claims("In 1927 the winners of the Dole Air Race flew from Oakland to "
+                          "Honolulu in about 26 hours.").claims
+    assert old.verdict == "unverifiable" and "1927" in old.explanation
+
+
+def test_a_hamlet_is_no_other_reading_of_a_city() -> None:
+    # Perth, Tasmania (2,907 people) does not excuse 1,000 km for Perth–Adelaide (2,135 km).
+    (km,) = check_claims("Perth and Adelaide are only about 1,000 km apart as the crow "
+                         "flies.").claims
+    assert km.verdict == "understated"
+
+
+def test_a_distance_ten_times_off_may_be_about_namesakes() -> None:
+    (km,) = check_claims("Whitby is about 45 miles from York.").claims
+    assert km.verdict == "unverifiable" and "Whitby (GB)" in km.explanation
+    # Without namesakes the figure is simply wrong.
+    (far,) = check_claims("Beijing is about 100 km from Shanghai.").claims
+    assert far.verdict == "understated"
+
+
+def test_a_numbered_highway_is_a_road() -> None:
+    (km,) = check_claims("Tulum is about 130 km from Cancún on Highway 307.").claims
+    assert km.claim.mode == "road" and km.verdict == "consistent"

@@ -1131,6 +1131,7 @@ def _sure(m: Mention) -> tuple[str, str, tuple[str, ...]]:
 
 _NAMESAKE_GAP = 1.5  # a namesake scored this close behind the reading taken is a rival ...
 _NAMESAKE_KM = 50.0  # ... if it lies this far from it
+_NAMESAKE_SHARE = 100  # ... and has at least this share (1/100) of its people
 
 
 def _namesakes(m: Mention) -> tuple[Place, ...]:
@@ -1143,7 +1144,10 @@ def _namesakes(m: Mention) -> tuple[Place, ...]:
         for c in m.candidates[1:]
         if c.kind == "city" and top - c.score <= _NAMESAKE_GAP
         and normalize_name(c.name) == normalize_name(m.place.name)
-        and distance_km((c.lat, c.lon), m.place.point) > _NAMESAKE_KM)
+        and distance_km((c.lat, c.lon), m.place.point) > _NAMESAKE_KM
+        # a hamlet beside a city of millions is no other reading ("Perth and Adelaide":
+        # not Perth, Tasmania, 2,907 people)
+        and c.population * _NAMESAKE_SHARE >= (m.place.population or 0))
 
 
 def _end(m: Mention) -> _End:

@@ -209,6 +209,7 @@ class Lexicon:
         self.worst_case = words("worst_case")
         self.event_names = words("event_names")
         self.faster_than_modelled = words("faster_than_modelled")
+        self.within_the_time = words("within_the_time")
         self.multiple_capitals = frozenset(claims["multiple_capitals"]["words"])
         self.arrival = words("arrival")
         self.former_way = words("former_way")
