@@ -1934,3 +1934,9 @@ def test_a_distance_ten_times_off_may_be_about_namesakes() -> None:
 def test_a_numbered_highway_is_a_road() -> None:
     (km,) = check_claims("Tulum is about 130 km from Cancún on Highway 307.").claims
     assert km.claim.mode == "road" and km.verdict == "consistent"
+
+
+def test_words_of_time_keep_no_distance_from_being_a_trip() -> None:
+    (move,) = check_claims("Two years ago we moved almost 800 miles from Denver to Dallas."
+                           ).claims
+    assert move.claim.quantity.surface == "800 miles" and move.verdict == "consistent"

@@ -745,6 +745,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
                              text[m.end():o.start])
                 and re.fullmatch(r"\s+for\s+", text[o.end:q.start]) for o in quantities):
             continue  # "circling at 10,000 feet for 40 minutes": both figures are its too
+        if q.kind != "duration" and lex.times_only.fullmatch(m.group()):
+            continue  # "Two years ago we moved almost 800 miles": the years', not the miles'
         if m.group().lower() in ("late", "early") and lex.times_of_day.match(
                 text, m.end() + 1) and text[m.end():m.end() + 1].isspace():
             continue  # "leaving in the late afternoon": when, not how late

@@ -210,6 +210,7 @@ class Lexicon:
         self.event_names = words("event_names")
         self.faster_than_modelled = words("faster_than_modelled")
         self.within_the_time = words("within_the_time")
+        self.times_only = words("times_only")
         self.multiple_capitals = frozenset(claims["multiple_capitals"]["words"])
         self.arrival = words("arrival")
         self.former_way = words("former_way")
