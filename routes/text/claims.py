@@ -1267,17 +1267,10 @@ def _reference(p: _Passage, start: int, other: Place | None, limit: int) -> _End
     if town is not None and town.start() - start < 6 and re.match(
             r"\s*(?:[,.;:)]|$|\s(?:and|or|but|on|in|at|where|which|when|after|before|as|to|"
             r"from|with|by)\b)", text[town.end():town.end() + 8]):
-        si = p.sentence_of(start)
-        since = p.sentences[max(si - 1, 0)][0]
-        towns = {m.place.id: m for m in p.mentions if since <= m.start < start
-                 and m.place.kind == "city" and (other is None or m.place.id != other.id)}
-        if len(towns) == 1:
-            (told,) = towns.values()
-            found = _end(told)
-            found.confidence = "likely"
-            found.note = f"“{town.group()}” is read as {told.place.name}, named before it"
-            return found
-        return None
+        since = p.sentences[max(p.sentence_of(start) - 1, 0)][0]
+        return _one_named_before(town.group(), [
+            m for m in p.mentions if since <= m.start < start
+            and m.place.kind == "city" and (other is None or m.place.id != other.id)])
     # "the capital" with no name: the capital of the country the passage is about.
     bare = _CAPITAL.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
     if bare is not None and bare.start() - start < 6 and not _STATE_CAPITAL.search(
@@ -1514,16 +1507,22 @@ def _feature_told(p: _Passage, sent: tuple[int, int], before: int, *, since: int
         said = phrase.match(text, first, before)
         if said is None:
             continue
-        features = {m.place.id: m for m in p.mentions if since <= m.start < sent[0]
-                    and m.place.id.split(":")[:2] in (["feature", c] for c in classes)}
-        if len(features) != 1:
-            return None
-        (m,) = features.values()
-        found = _end(m)
-        found.confidence = "likely"
-        found.note = f"“{said.group()}” is read as {m.place.name}, named before it"
-        return found
+        return _one_named_before(said.group(), [
+            m for m in p.mentions if since <= m.start < sent[0]
+            and m.place.id.split(":")[:2] in (["feature", c] for c in classes)])
     return None
+
+
+def _one_named_before(words: str, named: Sequence[Mention]) -> _End | None:
+    """The one place ``words`` ("the town", "the volcano") can name again, never sure."""
+    places = {m.place.id: m for m in named}
+    if len(places) != 1:
+        return None
+    (m,) = places.values()
+    found = _end(m)
+    found.confidence = "likely"
+    found.note = f"“{words}” is read as {m.place.name}, named before it"
+    return found
 
 # Places named before that lie this close (km) to the one taken are the same spot for a
 # figure measured from it (Fort McMurray and Anzac, 38 km apart)
