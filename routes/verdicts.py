@@ -161,7 +161,10 @@ def _find(o: Place, d: Place, mode: str) -> list[RouteOption] | str:
     from routes.options import find_options, plan_trip
 
     try:
-        found = find_options(plan_trip(o, d, mode=mode, alternatives=2)).options
+        # Three rail alternatives: the fastest line may rank third by length with its
+        # access ("Kyoto is a 15-minute train ride from Osaka": the Shinkansen via Shin-Osaka)
+        found = find_options(plan_trip(o, d, mode=mode,
+                                       alternatives=3 if mode == "rail" else 2)).options
     except NoRouteError as exc:
         return str(exc)
     except RoutesError as exc:

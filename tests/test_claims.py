@@ -1940,3 +1940,9 @@ def test_words_of_time_keep_no_distance_from_being_a_trip() -> None:
     (move,) = check_claims("Two years ago we moved almost 800 miles from Denver to Dallas."
                            ).claims
     assert move.claim.quantity.surface == "800 miles" and move.verdict == "consistent"
+
+
+def test_the_fastest_line_counts_when_it_ranks_third_by_length() -> None:
+    # The Shinkansen joins Osaka at Shin-Osaka, 4 km out: 15 minutes to Kyoto is its time.
+    (ride,) = check_claims("Kyoto is a 15-minute train ride from Osaka.").claims
+    assert ride.verdict == "consistent" and "(direct)" in ride.explanation
