@@ -171,10 +171,14 @@ def _find(o: Place, d: Place, mode: str) -> list[RouteOption] | str:
         return str(exc)
     main = list(found)  # asked for one mode, every option is that mode's
     if mode == "rail":
-        # Alternatives count while they are real ways to make the trip, not long detours.
+        # Alternatives count while they are real ways to make the trip, not long detours:
+        # the two shortest, and the fastest if it is another
         shortest = min(opt.distance_km.central for opt in main)
         limit = load_facts().claims.detour_factor * shortest
         main = [opt for opt in main if opt.distance_km.central <= limit]
+        by_length = sorted(main, key=lambda opt: opt.distance_km.central)
+        fastest = min(main, key=lambda opt: opt.duration_h.central)
+        main = [opt for opt in main if opt in by_length[:2] or opt is fastest]
     return main
 
 
@@ -717,6 +721,11 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                                                   ("overstated", "speed")):
         return (f"“{fast.group()}” flies faster than the subsonic airliners the estimates "
                 "model")
+    if verdict == "understated" and claim.mode == "rail" and q.kind == "duration":
+        new = load_claim_lexicon().new_lines.search(claim.text, *claim.sentence)
+        if new is not None:
+            return (f"the text speaks of a line newer than the data may be (“{new.group()}”), "
+                    "which may be faster than the lines it has")
     if claim.special and claim.one_off and verdict == "understated":
         # a trip that happened, on a vehicle run outside the timetable; a hypothetical one
         # ("Kim's train would take 10 hours") is still held to what the line allows

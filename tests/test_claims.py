@@ -1946,3 +1946,30 @@ def test_the_fastest_line_counts_when_it_ranks_third_by_length() -> None:
     # The Shinkansen joins Osaka at Shin-Osaka, 4 km out: 15 minutes to Kyoto is its time.
     (ride,) = check_claims("Kyoto is a 15-minute train ride from Osaka.").claims
     assert ride.verdict == "consistent" and "(direct)" in ride.explanation
+
+
+def test_a_site_named_after_a_town_is_not_the_town() -> None:
+    # The Great Pyramid is 12 km from central Cairo; the town of Giza's point is 7 km.
+    (km,) = check_claims("The Giza pyramids are only about 12 km south-west of central "
+                         "Cairo.").claims
+    assert km.verdict == "unverifiable" and "a site near Giza" in km.explanation
+
+
+def test_a_fast_or_new_line_the_data_may_lack_is_never_too_fast() -> None:
+    for text in ("The fast train from Jerusalem to Tel Aviv takes about 35 minutes.",
+                 "The new railway connects Tel Aviv and Jerusalem in roughly half an hour."):
+        (time,) = check_claims(text).claims
+        assert time.verdict == "unverifiable", text
+
+
+def test_n_km_apart_is_how_far_apart_the_places_are() -> None:
+    _, km = check_claims("Trains across the Øresund Bridge take about 35 minutes from "
+                         "Copenhagen to Malmö, about 30 km apart.").claims
+    assert km.claim.mode == "unspecified" and km.verdict == "consistent"
+
+
+def test_the_second_end_of_a_pair_is_no_further_place_of_a_list() -> None:
+    _, time = check_claims("The fastest Fuxing trains run the 1,318 km between Beijing and "
+                           "Shanghai in about 4 hours 20 minutes.").claims
+    assert time.claim.origin is not None and time.claim.origin.name == "Beijing"
+    assert time.verdict == "consistent"

@@ -454,6 +454,12 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     text = p.text
     static = relation in ("direction_of", "distance_from")
     found = _cues(p, *clause, figures=quantities)
+    if q.kind == "distance" and _APART_RIGHT_AFTER.match(text, q.end):
+        # "Copenhagen to Malmö, about 30 km apart": how far apart the places are, whatever
+        # way the sentence travels; only a word of measure gives it a mode
+        found = [c for c in found if c[2].mode == "straight"]
+        if not found:
+            return _Mode()
     # "Almost 700 km separate Lagos from Abuja, a one-hour flight": a trip word right after
     # another figure is that figure's
     # ("a 200 km, seven-hour bus ride" shares its noun between the two figures)
@@ -1762,8 +1768,8 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
     beside = _place_beside(p, q, here)
     if beside is not None:
         # "Florence to Venice (2h05)": the leg the pair right before the figure names
-        told = next((f[0] for f in _pairs(p, here, *sent) if f[1].start == beside.start
-                     and f[2] == "from_to"), None)
+        told = next((f[0] for f in _pairs(p, here, *sent) if f[1].start == beside.start),
+                    None)  # also "between Beijing and Shanghai in about 4 hours"
         origin_m = told or next((m for m in here if m.end <= beside.start and re.search(
             r"(?i)\b(?:from|leav\w*|depart\w*)\s+(?:the\s+)?$",
             text[max(sent[0], m.start - 12):m.start])), None)
@@ -2238,6 +2244,8 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
 _FROM_OPENING = re.compile(r"\s*(?:and\s+|but\s+)?from\s+(?:the\s+)?", re.IGNORECASE)
 # Between two figures one word governs: "adds about 2 hours and 1,500 km"
 _AND_FIGURE = re.compile(r"\s*(?:,\s*)?and\s+(?:about\s+|around\s+|some\s+|nearly\s+)?")
+# "N km apart", "N miles (M km) apart"
+_APART_RIGHT_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?apart\b", re.IGNORECASE)
 # The units of a trip's length or time: not metres or feet ("topping out at 1,237 metres")
 _TRIP_UNITS = frozenset({"km", "mi", "nmi", "min", "h", "day"})
 # A short label ending in a colon before the figures it names ("Seoul–Busan KTX: 417 km")
@@ -2300,8 +2308,8 @@ def _respectively(p: _Passage, claims: list[Claim]) -> list[Claim]:
             if len(mine) == len(listed) and c.origin is not None:
                 out[k] = replace(c, destination=listed[n].place)
             else:
-                out[k] = replace(c, places_confidence=min(
-                    c.places_confidence, "likely", key=CONFIDENCE.index), places_note=(
+                # which of the places the figure is for is not said: it confirms nothing
+                out[k] = replace(c, places_confidence="none", places_note=(
                     f"“respectively” pairs the figures with {names}, and the finder cannot "
                     "tell which is which"))
         for k, c in enumerate(out):  # a restated figure follows the one it restates
@@ -2381,6 +2389,12 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
         confidence = "likely"
         note = "; ".join(x for x in (f"the figure is measured “{nearest.group()}”, between "
                                      "shores or edges, not between the towns", note) if x)
+    site = _site_beside(p, r)
+    if site and confidence == "sure":
+        # "The Giza pyramids are about 12 km south-west of central Cairo": measured to the
+        # site, not to the town it is named after
+        confidence = "likely"
+        note = "; ".join(x for x in (note, site) if x)
     if confidence == "likely" and nearest is None and r.structure == "sure" and \
             origin is not None and destination is not None and \
             _pair_settles_namesake(r, origin, destination):
@@ -2431,6 +2445,18 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
 # "Kim Jong Un's train": a person's own vehicle (the possessor is no place the finder knows)
 _OWNED_VEHICLE = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}['’]s\s+(?:[a-z]+\s+)?"
                             r"(?:train|plane|jet|aircraft|helicopter|motorcade)\b")
+
+
+def _site_beside(p: _Passage, r: _Reading) -> str:
+    """Why an end is a site named after its town, not the town ('' when it is not)."""
+    for end in (r.origin, r.destination):
+        if end is None or end.at < 0:
+            continue
+        m = next((m for m in p.mentions if m.start == end.at), None)
+        nxt = re.match(r"\s+([a-z]+)\b", p.text[m.end:m.end + 20]) if m is not None else None
+        if m is not None and nxt is not None and p.lex.site_tails.fullmatch(nxt.group(1)):
+            return f"“{m.text} {nxt.group(1)}” is a site near {m.place.name}, not the town"
+    return ""
 
 
 def _pair_settles_namesake(r: _Reading, origin: Place, destination: Place) -> bool:

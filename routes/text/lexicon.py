@@ -211,6 +211,8 @@ class Lexicon:
         self.faster_than_modelled = words("faster_than_modelled")
         self.within_the_time = words("within_the_time")
         self.times_only = words("times_only")
+        self.site_tails = words("site_tails")
+        self.new_lines = words("new_lines")
         self.multiple_capitals = frozenset(claims["multiple_capitals"]["words"])
         self.arrival = words("arrival")
         self.former_way = words("former_way")
