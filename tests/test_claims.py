@@ -1973,3 +1973,10 @@ def test_the_second_end_of_a_pair_is_no_further_place_of_a_list() -> None:
                            "Shanghai in about 4 hours 20 minutes.").claims
     assert time.claim.origin is not None and time.claim.origin.name == "Beijing"
     assert time.verdict == "consistent"
+
+
+def test_how_long_a_line_was_closed_is_no_trip() -> None:
+    claims = check_claims("Trains between Prague and Berlin resumed on Monday after floods on "
+                          "the Elbe closed the line for nine days. The journey takes about "
+                          "four and a half hours.").claims
+    assert [c.claim.quantity.surface for c in claims] == ["four and a half hours"]
