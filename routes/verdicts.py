@@ -489,6 +489,7 @@ def _capitals_for_flights(claim: Claim) -> tuple[Place, Place, Claim]:
 
 # An area this small (km²) is read at its centre: a district, a small island state.
 _SMALL_AREA_KM2 = 10_000.0
+_MOTORWAY_SHARE = 0.6  # a motorway's time may be this share of the average roads' fastest
 _BELIED = 90.0  # degrees off its compass point that make a reading from the context wrong
 
 
@@ -721,6 +722,13 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                                                   ("overstated", "speed")):
         return (f"“{fast.group()}” flies faster than the subsonic airliners the estimates "
                 "model")
+    if verdict == "understated" and claim.mode == "road" and q.kind == "duration":
+        fast_road = load_claim_lexicon().fast_roads.search(claim.text, *claim.sentence)
+        slow = _slow_roads(claim)
+        if fast_road is not None and slow and any(
+                q.si >= _MOTORWAY_SHARE * r.estimate.low for r in readings):
+            return (f"the text names a fast road (“{fast_road.group()}”), faster than the "
+                    f"average roads of {slow} the model times")
     if verdict == "understated" and claim.mode == "rail" and q.kind == "duration":
         new = load_claim_lexicon().new_lines.search(claim.text, *claim.sentence)
         if new is not None:

@@ -1980,3 +1980,13 @@ def test_how_long_a_line_was_closed_is_no_trip() -> None:
                           "the Elbe closed the line for nine days. The journey takes about "
                           "four and a half hours.").claims
     assert [c.claim.quantity.surface for c in claims] == ["four and a half hours"]
+
+
+def test_a_drive_on_a_motorway_is_not_too_fast_for_average_roads() -> None:
+    # Lagos–Ibadan, about 130 km: 1½ hours on the expressway; an hour is too fast anyway.
+    (fast,) = check_claims("The drive from Lagos to Ibadan takes about an hour and a half on "
+                           "the expressway.").claims
+    assert fast.verdict == "unverifiable" and "fast road" in fast.explanation
+    (too_fast,) = check_claims("The drive from Lagos to Ibadan takes about an hour on the "
+                               "expressway.").claims
+    assert too_fast.verdict == "understated"
