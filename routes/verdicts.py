@@ -717,6 +717,12 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     far_off = _far_off_namesake(claim, readings)
     if far_off:
         return far_off
+    if all(q.si * _NOT_THIS_TRIP < r.estimate.low or q.si > _NOT_THIS_TRIP * r.estimate.high
+           for r in readings):
+        # "climbed Hallasan (1,947 m)" beside a flight from Seoul to Jeju: a figure this far
+        # off every reading is about something else, not a wrong figure for the trip
+        return (f"the figure is over {_NOT_THIS_TRIP:g} times off every way the trip can be "
+                "made: it is likely about something else")
     fast = load_claim_lexicon().faster_than_modelled.search(claim.text, *claim.sentence)
     if fast is not None and (verdict, q.kind) in (("understated", "duration"),
                                                   ("overstated", "speed")):
@@ -863,6 +869,7 @@ def _far_off_namesake(claim: Claim, readings: list[Reading]) -> str:
 
 
 _FAR_OFF = 10.0  # a distance this many times off every reading may be about other places
+_NOT_THIS_TRIP = 50.0  # a figure this many times off every reading is not this trip's
 _NAMESAKE_APART_KM = 300.0  # ... of the same name at least this far from the one taken
 
 

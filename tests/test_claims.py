@@ -1990,3 +1990,27 @@ def test_a_drive_on_a_motorway_is_not_too_fast_for_average_roads() -> None:
     (too_fast,) = check_claims("The drive from Lagos to Ibadan takes about an hour on the "
                                "expressway.").claims
     assert too_fast.verdict == "understated"
+
+
+def test_a_leg_started_by_and_drove_or_on_to_is_its_own() -> None:
+    *_, km, hours = check_claims("Then we flew Vancouver to Calgary in an hour and a half and "
+                                 "drove to Banff, about 130 km and an hour and a half.").claims
+    assert (km.claim.origin.name, km.claim.destination.name) == (  # type: ignore[union-attr]
+        "Calgary", "Banff")
+    assert km.verdict == hours.verdict == "consistent"
+    _, tasman = check_claims("We flew Darwin to Sydney, about four and a half hours, and on to "
+                             "Auckland, three hours across the Tasman.").claims
+    assert tasman.claim.destination is not None
+    assert tasman.claim.destination.name == "Auckland" and tasman.verdict == "consistent"
+
+
+def test_the_trip_a_leg_was_for_gives_it_no_mode() -> None:
+    (leg,) = check_claims("From Venice we went back to Milan, 2 hours 25 minutes, for the "
+                          "flight home.").claims
+    assert leg.claim.mode != "air" and leg.verdict != "overstated"
+
+
+def test_a_figure_ten_times_off_every_way_is_about_something_else() -> None:
+    _, height = check_claims("We flew from Seoul to Jeju, an hour in the air, and climbed "
+                             "Hallasan (1,947 m).").claims
+    assert height.verdict == "unverifiable" and "something else" in height.explanation

@@ -1801,6 +1801,10 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
         # Poroy to Ollantaytambo, which takes two hours")
         starts = _named_after(p, here, "from", next_leg.end(), q.start)
         arrivals = _named_after(p, here, "to", next_leg.end(), q.start)
+        if not arrivals and next_leg.group().lower().endswith(" to"):
+            # "and on to Auckland, three hours": the word that starts the leg ends in "to"
+            arrivals = [m for m in here if m.start > next_leg.end() and not
+                        p.text[next_leg.end():m.start].strip(" ")][:1]
         o = _end(starts[-1]) if starts else _end(pair[1])
         to = _end(arrivals[-1]) if arrivals else _to_after(p, q, here)
         if to is None or to.place.id == o.place.id:
