@@ -109,6 +109,50 @@ def test_a_town_known_only_through_its_airport_is_found() -> None:
     assert all(gaz.kind(e) != "airport" for e in gaz.candidates("london"))
 
 
+def test_airfield_towns_file_is_well_formed() -> None:
+    rows = _rows("airfield_towns.csv")
+    assert list(rows[0]) == ["name", "country", "lat", "lon", "airfields", "spread_km"]
+    assert len(rows) > 5_000
+    for row in rows:
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+        assert len(row["country"]) == 2 and row["name"][0].isalpha()
+        assert float(row["spread_km"]) <= 30.0 and int(row["airfields"]) >= 1
+
+
+def test_a_village_known_only_through_its_airstrip_is_found_where_it_lies() -> None:
+    from routes.geo.geoparse import find_places
+
+    found = {m.text: m.place for m in find_places(
+        "Residents of Yellow Pine were led out over a closed road to McCall, Idaho. In the "
+        "highlands, villagers walked from Kandep to the nearest market.")}
+    # Yellow Pine, Idaho (44.96 N, 115.50 W); Kandep, Enga, Papua New Guinea (5.84 S, 143.51 E)
+    assert (found["Yellow Pine"].country, found["Yellow Pine"].source) == ("US", "OurAirports")
+    assert distance_km(found["Yellow Pine"].point, (44.96, -115.50)) < 30
+    assert distance_km(found["Kandep"].point, (-5.84, 143.51)) < 10
+
+
+def test_an_airstrip_town_gives_way_to_any_other_place_of_its_name() -> None:
+    gaz = load_gazetteer()
+    towns = {normalize_name(r["name"]) for r in _rows("airfield_towns.csv")}
+    assert "natashquan" in towns  # a small airfield names it; the world's airports have it
+    assert gaz.kind(gaz.candidates("natashquan")[0]) == "airport"
+    assert all(not gaz.entry_id(e).startswith("airfield:")
+               for e in gaz.candidates("natashquan"))
+
+
+def test_an_airstrip_town_named_like_a_person_needs_evidence() -> None:
+    from routes.geo.geoparse import find_places
+
+    def names(text: str) -> set[str]:
+        return {m.text for m in find_places(text)}
+
+    # "Bernard" is a place only an airfield gives (Bernard, Iowa): without "in" or "of" it
+    # is a first name, and it still tells that the surname after it is a person's
+    assert "Bernard" in names("The strip at Bernard was closed.")
+    assert names("Bernard Matthews said the farm in Suffolk was sealed off.") == {"Suffolk"}
+    assert names("Bernard spoke to reporters in Suffolk.") == {"Suffolk"}
+
+
 def test_an_airport_short_name_yields_to_a_town_of_that_name() -> None:
     gaz = load_gazetteer()
     assert gaz.kind(gaz.candidates("hollywood")[0]) == "city"  # not Fort Lauderdale's airport

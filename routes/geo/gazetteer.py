@@ -11,7 +11,8 @@ US counties and parishes under their full names (``data/gazetteer/us_counties.cs
 islands, seas and straits, lakes, rivers, districts: ``data/gazetteer/features.csv``), the
 world's second-level units from GeoNames at a low prior (``data/gazetteer/admin2.csv``, kind
 ``admin2``: "Doti", "Garmsir district"), the
-world's airports (``data/raw/airports_ourairports_world.csv``), the ports of the listed
+world's airports (``data/raw/airports_ourairports_world.csv``), the places known only
+through their airfields (``data/gazetteer/airfield_towns.csv``: "Kandep"), the ports of the listed
 ferries that no place names (``data/sea/ferries.csv``: "Swartz Bay"), and the project's curated
 places, regions, country aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first
 use builds a compact index into :data:`routes.settings.cache_folder`; later loads read that
@@ -61,7 +62,7 @@ from routes.geo.places import normalize_name
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
            "geonames_countries", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _NO_PLURAL = ("ese", "sh", "ss", "ch", "s")  # demonyms whose people take no "s"
@@ -494,7 +495,8 @@ def _inputs(folder: Path) -> list[Path]:
             gaz / "demonyms.csv", gaz / "admin1CodesASCII.txt", gaz / "common_words.txt",
             gaz / "country_points.csv", gaz / "english_words.txt", gaz / "us_counties.csv",
             gaz / "features.csv", gaz / "feature_words.csv", gaz / "admin1_points.csv",
-            gaz / "admin2.csv", folder / "raw" / "airports_ourairports_world.csv",
+            gaz / "admin2.csv", gaz / "airfield_towns.csv",
+            folder / "raw" / "airports_ourairports_world.csv",
             folder / "raw" / "ne_110m_admin0_countries_world.geojson",
             folder / "sea" / "ferries.csv"]
 
@@ -766,6 +768,7 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         free = all(b.pops[e] < _AIRPORT_NAME_TOWN for e in others) if short else not others
         if free:
             b.index.setdefault(key, []).append(i)
+    _add_airfield_towns(b, gaz / "airfield_towns.csv", lexicon)
     return _pack(b, folder, gaz, country_entry, heads)
 
 
@@ -948,6 +951,31 @@ def _add_airports(b: _Builder, path: Path, lexicon: set[str]
         if town:
             towns.append((i, town, False))
     return towns
+
+
+def _add_airfield_towns(b: _Builder, path: Path, lexicon: set[str]) -> None:
+    """Places known only through their airfields (``airfield_towns.csv``), as towns.
+
+    A name is added only when no place of any kind goes by it already ("Kandep", "Yellow
+    Pine"): the table's points are an airstrip's, not the village's, and its names have no
+    population to weigh them against a namesake.
+
+    Raises
+    ------
+    DataError
+        If a row has bad coordinates.
+
+    """
+    taken = set(b.index)  # namesakes of two countries both come in
+    for lineno, row in enumerate(_read_csv(path), start=2):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name}: line {lineno}: bad coordinates") from None
+        key = normalize_name(row["name"])
+        if key and key not in taken and key not in lexicon:
+            b.add(f"airfield:{row['country']}:{key}", row["name"], "city", row["country"],
+                  lat, lon, 0, "")
 
 
 def _syllables_joined(name: str) -> str:

@@ -691,13 +691,16 @@ def _neighbour_class(word: str, gaz: Gazetteer, cache: dict[str, int]) -> int:
     """What :func:`_person_like` makes of a word beside a name (memoised per gazetteer).
 
     :data:`_OTHER_WORD`: not capitalised, a title, a place or a demonym; :data:`_NAME_WORD`:
-    capitalised and in no word list (a name); :data:`_WORD_NAME`: capitalised and a word.
+    capitalised and in no word list (a name; a town known only through its airfield too,
+    "Bernard" of "Bernard Matthews"); :data:`_WORD_NAME`: capitalised and a word.
     """
     found = cache.get(word)
     if found is None:
         key = _normalized(_strip_possessive(word))
+        places = gaz.candidates(key)
         if (not word[:1].isupper() or key in _words().titles or gaz.demonym(key)
-                or gaz.candidates(key)):
+                or (places and not all(gaz.entry_id(e).startswith("airfield:")
+                                       for e in places[:_MAX_CANDIDATES]))):
             found = _OTHER_WORD
         else:
             found = _WORD_NAME if _in_dictionary(key, gaz) else _NAME_WORD
@@ -851,13 +854,25 @@ def _needs_evidence(m: _Match, gaz: Gazetteer) -> bool:
 
     Not a country's or continent's, nor a city's of :data:`_WORD_CITY` people by that very
     name ("Shanghai", "Berlin", "Warsaw", "Boston": the dictionary has them, the news
-    means the city).
+    means the city). A name only an airfield gives (the gazetteer's ``airfield:`` towns)
+    needs it too: such names are often people's ("Bernard", "Gates"), and the place has no
+    population to tell.
     """
-    if m.words != 1 or m.key not in gaz.common_words or m.head:
+    if m.head:
+        return False
+    if _airfield_only(m, gaz):
+        return True
+    if m.words != 1 or m.key not in gaz.common_words:
         return False
     return not any(gaz.kind(e) in ("country", "continent") or (
         gaz.kind(e) == "city" and gaz.population(e) >= _WORD_CITY
         and gaz.name_key(e) == m.key) for e in m.entries[:_MAX_CANDIDATES])
+
+
+def _airfield_only(m: _Match, gaz: Gazetteer) -> bool:
+    """Whether every place a name can be is a town known only through its airfield."""
+    return bool(m.entries) and all(gaz.entry_id(e).startswith("airfield:")
+                                   for e in m.entries[:_MAX_CANDIDATES])
 
 
 def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
@@ -1920,7 +1935,10 @@ def _build_place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) ->
         return replace(curated, population=population)
     source = ("GeoNames" if eid.startswith(("geonames:", "admin1:", "country:", "continent:"))
               else "US Census Bureau" if eid.startswith("admin2:US.")
-              else "GeoNames" if eid.startswith("admin2:") else "curated")
+              else "GeoNames" if eid.startswith("admin2:")
+              else "OurAirports" if eid.startswith(("airport:", "airfield:"))
+              else "NOAA NGDC volcano list" if eid.startswith("feature:volcano:")
+              else "Natural Earth" if eid.startswith("feature:") else "curated")
     return Place(id=eid, name=name, kind=kind, country=country, lat=lat, lon=lon,
                  source=source, population=population)
 
@@ -2014,7 +2032,7 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
             continue
         kept.append(m)
     kept.extend(m for m in pending if m.key in accepted_common
-                or _near_the_story(doc, m, kept, gaz))
+                or (not _airfield_only(m, gaz) and _near_the_story(doc, m, kept, gaz)))
     kept.sort(key=lambda m: m.start)
     _resolve(doc, kept, gaz)
     curated = _curated_places()
