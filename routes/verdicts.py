@@ -249,6 +249,14 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
         nonstop = [opt for opt in found if sum(leg.mode == "air" for leg in opt.legs) == 1
                    and "one stop" not in opt.label]
         found = nonstop or found
+    fast = [opt for opt in found if opt.high_speed_km] if mode == "rail" and \
+        claim.high_speed and not claim.former else []
+    if fast:
+        # "The Eurostar from London to Paris": the high-speed service takes the fastest way
+        # on its lines, not the older lines round them (London-Paris via Croydon); the time
+        # before it came ("before 1992, the journey took six hours") was on those
+        quickest = min(opt.duration_h.central for opt in fast)
+        found = [opt for opt in fast if opt.duration_h.central <= _HIGH_SPEED_SLACK * quickest]
     band = _band(rules, mode, kind)
     out: list[Reading] = []
     # A way three times as long as the straight line is another trip (rail round the
@@ -698,6 +706,8 @@ def _namesake_reading(claim: Claim, est: _Estimates, rules: ClaimRules) -> Check
 # Outside the motorway countries a bus may take this many times the model's slowest drive
 # (La Paz-Rurrenabaque, 19 hours for a drive the model puts at 4-9): slower is a wrong figure.
 _SLOW_ROAD_FACTOR = 3.0
+_HIGH_SPEED_SLACK = 1.15  # a named high-speed train runs routes this near the quickest
+_SHORT_RAIL_KM = 40.0  # a rail trip shorter than this is never too slow for the model
 
 # A drive told in weeks or months is a journey with stays, not hours at the wheel; one told
 # in days is still checked (the model's band allows a long day's driving).
@@ -728,6 +738,9 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                                                   ("overstated", "speed")):
         return (f"“{fast.group()}” flies faster than the subsonic airliners the estimates "
                 "model")
+    if claim.craft and claim.mode in ("sea", "unspecified"):
+        return (f"it is told of “{claim.craft}”, which keep no timetable: the time depends "
+                "on the boat, its load and the sea, not on the ferries the estimate is for")
     if verdict == "understated" and claim.mode == "road" and q.kind == "duration":
         fast_road = load_claim_lexicon().fast_roads.search(claim.text, *claim.sentence)
         slow = _slow_roads(claim)
@@ -774,6 +787,14 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     if claim.urban:
         return (f"{claim.mode_basis or 'the service'} is a metro, tram or commuter line, and "
                 "the data has only intercity railways")
+    if verdict == "overstated" and q.kind == "duration" and claim.mode == "rail":
+        assert claim.origin is not None and claim.destination is not None
+        km = distance_km(claim.origin.point, claim.destination.point)
+        if km < _SHORT_RAIL_KM:
+            # "Express trains from Berlin's central station reach the airport in 30 minutes":
+            # over a few dozen km the stops, junctions and city lines make the time
+            return (f"a rail trip this short ({km:.0f} km in a straight line) is timed by its "
+                    "stops and the city's lines, which the intercity model does not time")
     if verdict == "overstated" and q.kind == "duration":
         if claim.one_off:
             return "one trip as it happened: delays can make any trip longer"
@@ -837,40 +858,66 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
 
 
 def _far_off_namesake(claim: Claim, readings: list[Reading]) -> str:
-    """Why a distance ten times off every reading may be about other places of these names.
+    """Why a figure far off every reading may be about other places of these names.
 
-    "Whitby is about 45 miles from York", read as Whitby, Ontario: a figure that far off
-    is likelier a misread place than a wrong figure, when a town of the same name could be
-    meant.
+    "Whitby is about 45 miles from York", read as Whitby, Ontario; "the flight from
+    Santiago to Madrid takes about 70 minutes", read as Santiago, Chile: a figure that far
+    off (:data:`_FAR_OFF` times for a distance, :data:`_FAR_OFF_TIME` for a time) is likelier
+    a misread place than a wrong figure, when a town of the same name (or a town of
+    :data:`_ALIAS_TOWN` people known by it: Santiago de Compostela) could be meant.
+    A time is read so only when far too fast, and takes the namesake only if the trip it
+    would make brings the figure within :data:`_FITS_AFTER` of the estimate (the estimate
+    scaled by the straight lines).
     """
     q = claim.quantity
-    if q.kind != "distance" or claim.origin is None or claim.destination is None or not all(
-            q.si * _FAR_OFF < r.estimate.low or q.si > _FAR_OFF * r.estimate.high
-            for r in readings):
+    far = _FAR_OFF if q.kind == "distance" else _FAR_OFF_TIME
+    # A time far too slow may be a trip with stops and delays; only one far too fast, which
+    # no vehicle makes, points to a misread place
+    if q.kind not in ("distance", "duration") or claim.origin is None or \
+            claim.destination is None or not readings or not all(
+                q.si * far < r.estimate.low or (q.kind == "distance"
+                                                and q.si > far * r.estimate.high)
+                for r in readings):
         return ""
     from routes.geo.gazetteer import load_gazetteer
     from routes.geo.places import normalize_name
 
     gaz = load_gazetteer()
-    said = q.si / 1000.0
+    said = q.si / 1000.0 if q.kind == "distance" else q.si
+    taken_km = great_circle_km(claim.origin.lat, claim.origin.lon, claim.destination.lat,
+                               claim.destination.lon)
+    central = min((r.estimate.central for r in readings),
+                  key=lambda c: abs(math.log(max(c, 1e-9) / max(said, 1e-9))))
     options = []  # (how far off the figure would be, the place, its namesake)
     for place, other in ((claim.origin, claim.destination), (claim.destination, claim.origin)):
         key = normalize_name(place.name)
         for e in gaz.candidates(key):
-            if gaz.kind(e) == "city" and normalize_name(gaz.name(e)) == key and \
-                    great_circle_km(*gaz.point(e), place.lat, place.lon) > _NAMESAKE_APART_KM:
-                km = great_circle_km(*gaz.point(e), other.lat, other.lon)
-                options.append((abs(math.log(max(km, 1.0) / max(said, 1.0))), place, e))
+            if gaz.kind(e) != "city" or great_circle_km(
+                    *gaz.point(e), place.lat, place.lon) <= _NAMESAKE_APART_KM:
+                continue
+            if normalize_name(gaz.name(e)) != key and gaz.population(e) < _ALIAS_TOWN:
+                continue
+            km = great_circle_km(*gaz.point(e), other.lat, other.lon)
+            if q.kind == "distance":
+                off = abs(math.log(max(km, 1.0) / max(said, 1.0)))
+            else:
+                off = abs(math.log(max(central * km / max(taken_km, 1.0), 1.0) / said))
+                if off > math.log(_FITS_AFTER):
+                    continue
+            options.append((off, place, e))
     if not options:
         return ""
     _, place, e = min(options, key=lambda o: o[0])
-    return (f"places uncertain: the figure is over {_FAR_OFF:g} times off, and "
+    return (f"places uncertain: the figure is over {far:g} times off, and "
             f"“{place.name}” could also be {gaz.name(e)} ({gaz.country_of(e)})")
 
 
 _FAR_OFF = 10.0  # a distance this many times off every reading may be about other places
+_FAR_OFF_TIME = 5.0  # ... and a time this many times off (the namesake must then fit it)
 _NOT_THIS_TRIP = 50.0  # a figure this many times off every reading is not this trip's
 _NAMESAKE_APART_KM = 300.0  # ... of the same name at least this far from the one taken
+_ALIAS_TOWN = 50_000  # ... or a town this big that the name is another name of
+_FITS_AFTER = 3.0  # a time's namesake must bring it within this factor of the estimate
 
 
 def _days_on_the_road(claim: Claim, readings: list[Reading]) -> str:

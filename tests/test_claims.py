@@ -1953,6 +1953,15 @@ def test_a_site_named_after_a_town_is_not_the_town() -> None:
     (km,) = check_claims("The Giza pyramids are only about 12 km south-west of central "
                          "Cairo.").claims
     assert km.verdict == "unverifiable" and "a site near Giza" in km.explanation
+    # Lagos's Lekki Deep Sea Port lies at Ibeju-Lekki, some 60 km east of Lagos Island; the
+    # gazetteer's Lekki is a district 7 km away. A port named with words of its own is a site.
+    (port,) = check_claims("The new Lekki Deep Sea Port lies some 60 km east of Lagos "
+                           "Island.").claims
+    assert port.verdict == "unverifiable"
+    assert "“Lekki Deep Sea Port” is a site near Lekki" in port.explanation
+    # A town's own port is in the town.
+    (mombasa,) = check_claims("Ships dock at Mombasa port, some 480 km from Nairobi.").claims
+    assert mombasa.verdict == "consistent"
 
 
 def test_a_fast_or_new_line_the_data_may_lack_is_never_too_fast() -> None:
@@ -2014,3 +2023,94 @@ def test_a_figure_ten_times_off_every_way_is_about_something_else() -> None:
     _, height = check_claims("We flew from Seoul to Jeju, an hour in the air, and climbed "
                              "Hallasan (1,947 m).").claims
     assert height.verdict == "unverifiable" and "something else" in height.explanation
+
+
+def test_a_time_on_small_boats_is_not_held_to_the_ferry() -> None:
+    # Channel dinghies often spend 10-14 hours at sea; the ferry sails in about 90 minutes.
+    ferry, boats = check_claims("The ferry from Calais to Dover takes about 90 minutes, but the "
+                                "small boats often spend more than 12 hours at sea.").claims
+    assert ferry.verdict == "consistent" and not ferry.claim.craft
+    assert boats.claim.craft == "small boats"
+    assert boats.verdict == "unverifiable" and "no timetable" in boats.explanation
+    # The ferry's own clause is still checked, whatever the next clause says.
+    (slow, _) = check_claims("The ferry from Calais to Dover takes about five hours, but the "
+                             "small boats often spend more than 12 hours at sea.").claims
+    assert slow.verdict == "overstated"
+
+
+def test_a_time_far_off_that_a_namesake_fits_is_not_flagged() -> None:
+    # Santiago de Compostela-Madrid flies in about 1 h 10 min; Santiago de Chile-Madrid
+    # takes over 12 hours. "Santiago" beside Madrid reads as Chile's capital, but a figure
+    # ten times off that a Spanish Santiago fits is a misread place, not a wrong figure.
+    (short,) = check_claims("The flight from Santiago to Madrid takes about 70 minutes.").claims
+    assert short.verdict == "unverifiable"
+    assert "Santiago de Compostela" in short.explanation
+    # A figure for the reading taken is still checked, and one off by less is flagged.
+    (long,) = check_claims("The flight from Santiago to Madrid takes about 13 hours.").claims
+    assert long.verdict == "consistent"
+    (half,) = check_claims("The flight from Santiago to Madrid takes about 6 hours.").claims
+    assert half.verdict == "understated"
+
+
+def test_a_stop_after_a_speed_unit_ends_the_sentence() -> None:
+    # "300 km/h." ends a sentence: the maglev's 8 minutes (Longyang Road to Pudong Airport,
+    # 30 km, about 7-8 minutes) is not timed between the next sentence's Guangzhou and Hong
+    # Kong.
+    maglev, _ = check_claims("The Shanghai Maglev covers the 30 km from Longyang Road to Pudong "
+                             "Airport in about 8 minutes, at up to 300 km/h. High-speed trains "
+                             "from Guangzhou South to Hong Kong West Kowloon take under 50 "
+                             "minutes.").claims
+    assert maglev.claim.quantity.surface == "8 minutes"
+    assert maglev.verdict != "understated"
+    assert maglev.claim.sentence[1] < maglev.claim.text.index("High-speed")
+
+
+def test_a_clause_that_names_its_own_unknown_end_borrows_none() -> None:
+    # Fast boats from Padang Bai reach the Gili Islands in 1.5-2.5 hours; the public ferry
+    # to Lembar takes 4-5. The second figure is no time to Lembar.
+    ferry, fast = check_claims("The public ferry from Padang Bai to Lembar on Lombok takes about "
+                               "four and a half hours, while fast boats from Padang Bai reach "
+                               "the Gili Islands in around 90 minutes.").claims
+    assert ferry.verdict == "consistent"
+    assert fast.claim.destination is None and fast.verdict == "unverifiable"
+    assert "Gili Islands" in fast.explanation
+
+
+def test_a_short_rail_trip_is_never_too_slow() -> None:
+    # The FEX airport express runs from Berlin Hauptbahnhof to BER in about 30 minutes; the
+    # intercity model, with no stops, gives 13-19 minutes for the 19 km.
+    (fex,) = check_claims("Express trains from Berlin's central station reach Brandenburg "
+                          "airport in 30 minutes.").claims
+    assert fex.claim.mode == "rail"
+    assert fex.verdict == "unverifiable" and "this short" in fex.explanation
+    # A longer trip that slow is still flagged.
+    (slow,) = check_claims("The train from Berlin to Hamburg takes about six hours.").claims
+    assert slow.verdict == "overstated"
+
+
+def test_a_named_high_speed_train_is_held_to_its_own_line() -> None:
+    # Eurostar London-Paris takes 2 h 16 - 2 h 30 on High Speed 1 and the LGV Nord; the
+    # older lines round them (via Croydon) are no reading of a Eurostar time.
+    (right,) = check_claims("The Eurostar from London to Paris takes about two hours and 20 "
+                            "minutes.").claims
+    assert right.verdict == "consistent"
+    (slow,) = check_claims("The Eurostar from London to Paris takes about four and a half "
+                           "hours.").claims
+    assert slow.verdict == "overstated" and "Ebbsfleet" in slow.explanation
+    # The time before the line came was on the older lines: still read on them.
+    before, after = check_claims("Al Boraq high-speed trains have cut the journey from Tangier "
+                                 "to Casablanca from 4 hours 45 minutes to 2 hours 10 "
+                                 "minutes.").claims
+    assert before.verdict == after.verdict == "consistent"
+
+
+def test_a_stopping_high_speed_service_keeps_the_slower_times() -> None:
+    # The all-stations Kodama takes about 3 h 40 from Tokyo to Kyoto, the Nozomi 2 h 15.
+    (kodama,) = check_claims("The Kodama from Tokyo to Kyoto takes about three and a half "
+                             "hours.").claims
+    assert (kodama.claim.origin.name, kodama.claim.high_speed) == (  # type: ignore[union-attr]
+        "Tokyo", False)
+    assert kodama.verdict == "consistent"
+    (nozomi,) = check_claims("The Nozomi from Tokyo to Kyoto takes about 4 hours 30 "
+                             "minutes.").claims
+    assert nozomi.claim.high_speed and nozomi.verdict == "overstated"

@@ -909,3 +909,13 @@ def test_a_bare_name_of_a_region_and_its_town_is_the_town() -> None:
     # With the unit's noun it stays the region.
     (herat,) = find_places("Herat province was hit.")
     assert herat.place.kind == "admin1"
+
+
+def test_a_big_town_by_the_very_name_beats_one_found_by_an_alias() -> None:
+    # GeoNames gives Hampton, Virginia (137,000 people) the alternate name "Southampton";
+    # Southampton, England has 270,000 under that very name: beside New York the story's
+    # country may still pick a Southampton of the United States, never Hampton.
+    text = "Queen Mary 2 crosses the Atlantic from Southampton to New York in seven nights."
+    (found,) = [m for m in find_places(text) if m.text == "Southampton"]
+    assert found.place.name == "Southampton"
+    assert "Hampton" not in {c.name for c in found.candidates[:2]}

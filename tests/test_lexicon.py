@@ -72,6 +72,23 @@ def test_a_qualified_cue_is_a_weak_word_that_a_figure_makes_sure(
         load_lexicon()
 
 
+def test_a_stopping_service_is_a_high_speed_one(
+        data_folder_with: Callable[[dict[str, str]], Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    kodama = load_lexicon().service("Kodama")
+    assert kodama is not None and kodama.high_speed and kodama.stopping
+    nozomi = load_lexicon().service("Nozomi")
+    assert nozomi is not None and not nozomi.stopping
+    assert load_lexicon().service("Kyoto") is None
+    text = (FOLDER / "modes.toml").read_text(encoding="utf-8")
+    text += ('\n[[cue]]\ntext = "Slowcoach"\nmode = "rail"\nkind = "service"\n'
+             'strength = "strong"\nstopping = true\nconfidence = "low"\n')
+    monkeypatch.setattr(settings, "data_folder",
+                        data_folder_with({"lexicon/modes.toml": text}))
+    with pytest.raises(DataError, match="only on a high-speed cue"):
+        load_lexicon()
+
+
 def test_the_mode_words_follow_the_data_folder(
         data_folder_with: Callable[[dict[str, str]], Path],
         monkeypatch: pytest.MonkeyPatch) -> None:

@@ -79,6 +79,8 @@ _MAX_CANDIDATES = 40  # candidates come highest prior first; the tail never wins
 _BIG_PLACE = 100_000
 _LARGE_CITY = 250_000
 _ALIAS_PENALTY = 1.0
+_OWN_NAME_TOWN = 100_000  # a town this big under the very name a text uses ...
+_OWN_NAME_RATIO = 4.0  # ... doubles the penalty of one found by an alias, unless this bigger
 _SEAT_TOWN = 50_000  # a region's namesake town inside it this big is what the name means
 _COUNTRY_LEAD = 4.0  # a country's name whose prior leads its namesakes' by this sets it
 _NEAR_DEG2 = 9.0 ** 2  # within about 1,000 km (degrees of latitude, squared)
@@ -1129,10 +1131,15 @@ def _name_priors(gaz: Gazetteer, m: _Match, cache: dict[str, _NamePriors]) -> _N
     # name, whatever the story's other places (Heathrow, Florida is beside Orlando).
     airport = any(kind == "airport" and score >= _BIG_AIRPORT_PRIOR and name_key != m.key
                   for _, kind, _, score, _, name_key in facts)
+    # A sizeable town by this very name ("Southampton", England) is meant before another
+    # that only an alternate name gives it (Hampton, Virginia), unless that one is far bigger.
+    own = max((f[4] for f in facts if f[1] == "city" and f[5] == m.key), default=0)
     priors = []
     for e, kind, c, score, population, name_key in facts:
         if kind == "city" and name_key != m.key:
             score -= _ALIAS_PENALTY  # "Austin" is Austin before it is Austintown
+            if own >= _OWN_NAME_TOWN and population < _OWN_NAME_RATIO * own:
+                score -= _ALIAS_PENALTY
         if kind == "admin1" and (c in big_cities or (c, gaz.admin1_of(e)) in seats):
             score -= 3.0
         if airport and kind == "city" and population < _AIRPORT_TOWN:

@@ -105,6 +105,8 @@ class Claim:
     planned: str = ""
     # The words that name a vehicle run outside the timetable ("armoured train"), or ""
     special: str = ""
+    # The words that name a craft that keeps no timetable ("small boats"), or ""
+    craft: str = ""
 
 
 def claim_text(claim: Claim) -> str:
@@ -161,7 +163,7 @@ def _sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Sentence spans: a stop ends one when a capital, digit or quote follows it.
 
     A stop after a title ("Mt."), after dotted initials ("U.S.") or inside a number
-    ("17.5") does not end a sentence.
+    ("17.5") does not end a sentence; one after a unit's letter ("300 km/h.") does.
     """
     out: list[tuple[int, int]] = []
     start = 0
@@ -173,8 +175,10 @@ def _sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
                                    or nxt.group(1)[0] in "\"'“‘([") :
                 continue
             token = _word_before(text, start, m.start() + 1)
-            if token in lex.titles or re.fullmatch(r"(?:\w\.)+\w?", token + ".") \
-                    or (re.fullmatch(r"[A-Z]", token.upper()) and len(token) == 1):
+            unit = text[max(0, m.start() - 2):m.start() - 1] == "/"  # "300 km/h. Trains"
+            if token in lex.titles or (not unit and (
+                    re.fullmatch(r"(?:\w\.)+\w?", token + ".")
+                    or (re.fullmatch(r"[A-Z]", token.upper()) and len(token) == 1))):
                 continue
         if text[start:end].strip():
             out.append((start, end))
@@ -271,8 +275,10 @@ class _Passage:
 
 def _passage(text: str, mentions: Sequence[Mention], lex: Lexicon) -> _Passage:
     sentences = _sentences(text, lex)
-    places = sorted((_as_town(text, m) for m in mentions if not m.demonym),
-                    key=lambda m: m.start)
+    # "The Kodama from Tokyo": a named service, not the small town of that name
+    places = sorted((_as_town(text, m) for m in mentions if not m.demonym and not (
+        m.place.population < _SERVICE_TOWN and lex.service(m.text) is not None)),
+        key=lambda m: m.start)
     demonyms = sorted((m for m in mentions if m.demonym), key=lambda m: m.start)
     starts = [s for s, _ in sentences]
     groups: list[list[int]] = [[] for _ in sentences]  # indices into places
@@ -288,6 +294,9 @@ def _passage(text: str, mentions: Sequence[Mention], lex: Lexicon) -> _Passage:
     countries = Counter(m.place.country for m in mentions if m.place.country)
     return _Passage(text, lex, Scan(lex, text, sentences), sentences, places, demonyms,
                     [[places[i] for i in group] for group in groups], {}, countries)
+
+
+_SERVICE_TOWN = 100_000  # a town this big keeps a service's name ("Sakura", Chiba)
 
 
 def _without_foreign_rivals(group: Sequence[Mention], demonyms: Sequence[Mention]
@@ -537,8 +546,10 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
 
         s, e, cue = min(cues, key=rank)
         mode = cue.mode
-        high = any(c.high_speed for _, _, c in cues
-                   if c.mode == "rail")
+        # A stopping service ("the Kodama") runs the high-speed line but keeps the times
+        # of its slower trains: the text names no fast train then
+        high = any(c.high_speed for _, _, c in cues if c.mode == "rail") and not any(
+            c.stopping for _, _, c in cues if c.mode == "rail")
         # Two weak cues of one mode bear each other out ("container ships sail"), unless a
         # cue of another mode is as near.
         agreeing = {c.text for _, _, c in cues if c.mode == mode}
@@ -1787,6 +1798,15 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
             origin_m = next((m for m in here if clause[0] <= m.start < clause[1] and re.search(
                 r"(?i)\bfrom\s+(?:the\s+)?$", text[max(clause[0], m.start - 12):m.start])),
                 None)
+            own_end = _OWN_END.search(text, origin_m.end, clause[1]) if origin_m else None
+            if origin_m is not None and own_end is not None:
+                # "… while fast boats from Padang Bai reach the Gili Islands in 90 minutes":
+                # the clause names its own end; one the finder knows is read below
+                if not any(m.start == own_end.end() - 1 for m in here):
+                    return _Reading(_end(origin_m), None, "from_to", None, "none",
+                                    f"“{own_end.group('name')}” is not a place the finder "
+                                    "knows")
+                break
             if origin_m is not None and origin_m.place.id != c.destination.id:
                 o2, d2 = _end(origin_m), _End(c.destination, c.places_confidence or "likely")
                 return _Reading(o2, d2, "from_to", None, _min(o2.confidence, d2.confidence),
@@ -2081,6 +2101,11 @@ def _figure_at(text: str, pos: int) -> bool:
     return bool(found) and lead is not None and found[0].start <= lead.end()
 
 
+# The end a clause names for itself after its origin: "reach the Gili Islands", "to Coron".
+_OWN_END = re.compile(r"\s(?:to|reach(?:es|ed|ing)?|arriv\w*\s+(?:at|in)|bound\s+for)\s+"
+                      r"(?:the\s+)?(?=(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))[A-Z]")
+
+
 def _to_after(p: _Passage, q: Quantity, here: Sequence[Mention]) -> _End | None:
     """The place right after "to" following the figure ("3½ hours to Poroy")."""
     for m in here:
@@ -2367,6 +2392,9 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     own = (lex.special_service.search(text, *sent) or _owned_vehicle(p, sent)
            ) if q.kind == "duration" else None
     special = own.group() if own is not None else ""
+    # A craft that keeps no timetable, named in the figure's own clause ("the ferry takes 90
+    # minutes, but the small boats spend 12 hours at sea": only the second)
+    craft = lex.small_craft.search(text, *clause) if q.kind in ("duration", "speed") else None
     origin = r.origin.place if r.origin else None
     destination = r.destination.place if r.destination else None
     if origin is not None and destination is not None:
@@ -2429,7 +2457,8 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                      first.high_speed, first.activity, first.places_confidence,
                      first.places_note, first.round_trip, first.freight, first.one_off,
                      first.urban, first.former, first.namesakes, first.namesake_doubt,
-                     first.either_way, first.reading, first.planned, first.special)
+                     first.either_way, first.reading, first.planned, first.special,
+                     first.craft)
     namesakes = tuple((side, alt) for side, end in (("origin", r.origin),
                                                      ("destination", r.destination))
                       if end is not None for alt in end.namesakes)
@@ -2443,7 +2472,8 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     return Claim(q, origin, destination, mode.mode, r.relation, sent, None, text,
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
                  confidence, note, round_trip, freight, one_off, mode.urban, former,
-                 namesakes, namesake_doubt, either_way, reading, planned, special)
+                 namesakes, namesake_doubt, either_way, reading, planned, special,
+                 craft.group() if craft is not None else "")
 
 
 # "Kim Jong Un's train": a person's own vehicle (the possessor is no place the finder knows)
@@ -2457,10 +2487,22 @@ def _site_beside(p: _Passage, r: _Reading) -> str:
         if end is None or end.at < 0:
             continue
         m = next((m for m in p.mentions if m.start == end.at), None)
-        nxt = re.match(r"\s+([a-z]+)\b", p.text[m.end:m.end + 20]) if m is not None else None
-        if m is not None and nxt is not None and p.lex.site_tails.fullmatch(nxt.group(1)):
-            return f"“{m.text} {nxt.group(1)}” is a site near {m.place.name}, not the town"
+        if m is None:
+            continue
+        # "the Kariba dam", "the Lekki Deep Sea Port": a site word right after the name, or
+        # after capitalised words that make one name with it
+        words = _FOLLOWING_WORDS.match(p.text, m.end)
+        run = words.group(1).split() if words is not None else []
+        for n in range(len(run)):
+            for j in range(n + 1):
+                if all(w[:1].isupper() for w in run[:j]) and p.lex.site_tails.fullmatch(
+                        " ".join(run[j:n + 1]).lower()):
+                    site = " ".join(run[:n + 1])
+                    return f"“{m.text} {site}” is a site near {m.place.name}, not the town"
     return ""
+
+
+_FOLLOWING_WORDS = re.compile(r"[ \t]+((?:[A-Za-z-]+[ \t]+){0,3}[A-Za-z-]+)")
 
 
 def _pair_settles_namesake(r: _Reading, origin: Place, destination: Place) -> bool:

@@ -55,6 +55,7 @@ class ModeCue:
     urban: bool = False  # a metro, tram or commuter service ("Gautrain", "subway")
     qualified: bool = False  # strong right after a figure ("a five-hour drive")
     governs: bool = True  # a weak verb, strong right before its figure ("walked 50 km")
+    stopping: bool = False  # a high-speed service that calls at most stations ("Kodama")
 
     @property
     def strong(self) -> bool:
@@ -209,6 +210,7 @@ class Lexicon:
         self.worst_case = words("worst_case")
         self.event_names = words("event_names")
         self.faster_than_modelled = words("faster_than_modelled")
+        self.small_craft = words("small_craft")
         self.within_the_time = words("within_the_time")
         self.times_only = words("times_only")
         self.site_tails = words("site_tails")
@@ -266,6 +268,15 @@ class Lexicon:
                 for m in regex.finditer(text, start, end):
                     found.append((m.start(), m.end(), cue))
         yield from sorted(found, key=lambda t: (t[0], -t[1]))
+
+    def service(self, name: str) -> ModeCue | None:
+        """The named service (a strong cue of kind ``service``) that ``name`` is, if any.
+
+        >>> load_lexicon().service("Kodama").mode, load_lexicon().service("Kyoto")
+        ('rail', None)
+        """
+        cue = self._cue_of_exact.get(name) or self._cue_of.get(_key(name))
+        return cue if cue is not None and cue.kind == "service" and cue.strong else None
 
     def negatives(self, text: str, start: int = 0, end: int | None = None
                   ) -> Iterator[tuple[int, int, Negative]]:
@@ -377,9 +388,12 @@ def _cue(item: dict[str, Any], where: str) -> ModeCue:
     governs = item.get("governs", True)
     if governs not in (True, False):
         raise DataError(f"{where}: governs is true or false")
+    stopping = item.get("stopping", False)
+    if stopping not in (True, False) or (stopping and not item.get("high_speed")):
+        raise DataError(f"{where}: stopping is true or false, and only on a high-speed cue")
     return ModeCue(item["text"], mode, strength, bool(item.get("high_speed", False)),
                    item.get("activity", ""), item.get("kind", ""), item.get("source", ""),
-                   bool(item.get("urban", False)), qualified, governs)
+                   bool(item.get("urban", False)), qualified, governs, stopping)
 
 
 def _read(path: Path) -> dict[str, Any]:
