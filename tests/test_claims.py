@@ -2114,3 +2114,14 @@ def test_a_stopping_high_speed_service_keeps_the_slower_times() -> None:
     (nozomi,) = check_claims("The Nozomi from Tokyo to Kyoto takes about 4 hours 30 "
                              "minutes.").claims
     assert nozomi.claim.high_speed and nozomi.verdict == "overstated"
+
+
+def test_a_height_at_which_something_stands_or_flies_is_no_trip() -> None:
+    text = ("From Mendoza, buses climb past Aconcagua, at 6,961 metres the highest peak "
+            "outside Asia, on the way to Santiago. In Cappadocia, balloons fly at up to 1,000 "
+            "metres over Goreme.")
+    assert not check_claims(text).claims
+    # A figure "at" a distance measured from a place is still one.
+    (dock,) = check_claims("Ferries at Kyleakin dock at 600 metres from Kyle of "
+                           "Lochalsh.").claims
+    assert dock.claim.quantity.surface == "600 metres"

@@ -919,3 +919,10 @@ def test_a_big_town_by_the_very_name_beats_one_found_by_an_alias() -> None:
     (found,) = [m for m in find_places(text) if m.text == "Southampton"]
     assert found.place.name == "Southampton"
     assert "Hampton" not in {c.name for c in found.candidates[:2]}
+
+
+def test_a_trails_name_is_neither_of_its_words_as_a_town() -> None:
+    # Inca is a town of Mallorca and Trail one of British Columbia; the Inca Trail is in Peru.
+    found = {m.text for m in find_places("The Inca Trail is 43 km long and ends at Machu "
+                                         "Picchu, above Cusco.")}
+    assert not found & {"Inca", "Trail"} and "Cusco" in found

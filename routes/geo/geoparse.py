@@ -808,6 +808,10 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
         if m.words == 1:
             persons.add(m.key)  # "Dr. Dunn": Dunn is a person throughout the text
         return True
+    if m.words == 1 and m.key in doc.words.street_tail and prev is not None and \
+            prev[0][:1].isupper() and prev[1] + len(prev[0]) + 1 == m.start and \
+            prev[0].lower() not in ("the", "a", "an"):
+        return True  # "the Inca Trail": the end of a trail's name, not the town of Trail
     nxt = doc.next_word(m.end)
     if nxt is not None and (nxt[0].lower() in doc.words.org_tail
                             or nxt[0].lower() in doc.words.street_tail) and (

@@ -694,6 +694,13 @@ _COUNTED = re.compile(r"(?i)\b(?:times|twice|once|thrice)\s+$")
 _TWO_WORDS = re.compile(r"[\s,-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 
 
+# A height in metres or feet "at" which something stands or flies, not a distance between
+# places, unless measured from one ("at 400 metres from the beach")
+_AT_HEIGHT = re.compile(r"(?i)\bat\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|"
+                        r"almost\s+|over\s+|more\s+than\s+|roughly\s+)?$")
+_MEASURED_FROM = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:from|away|of)\b")
+
+
 def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             quantities: Sequence[Quantity], pair_after: bool = False) -> str | None:
     """Why ``q`` is not a trip claim, or ``None`` when it may be one.
@@ -719,6 +726,9 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     set_off = comma is not None and locator is not None and bool(
         locator.group("dir") or (locator.group("rel") or "").lower().startswith("away"))
 
+    if q.kind == "distance" and q.unit in ("m", "ft") and _AT_HEIGHT.search(
+            text, max(lo, q.start - 25), q.start) and not _MEASURED_FROM.match(text, q.end):
+        return "a height or depth"  # "Aconcagua, at 6,961 metres", "fly at up to 1,000 m"
     part = lex.part_of.search(text, max(p.sentences[p.sentence_of(q.start)][0], q.start - 40),
                               q.start)
     if part is not None and re.fullmatch(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}",
