@@ -59,7 +59,7 @@ from routes.text.claims import (
     shifted,
 )
 from routes.text.lexicon import load_lexicon as load_claim_lexicon
-from routes.text.quantities import UNITS, Quantity, load_lexicon
+from routes.text.quantities import UNITS, Quantity, find_quantities, load_lexicon
 
 __all__ = ["CheckedClaim", "ClaimReport", "Reading", "check_claims", "iter_checked"]
 
@@ -498,6 +498,7 @@ def _capitals_for_flights(claim: Claim) -> tuple[Place, Place, Claim]:
 # An area this small (km²) is read at its centre: a district, a small island state.
 _SMALL_AREA_KM2 = 10_000.0
 _MOTORWAY_SHARE = 0.6  # a motorway's time may be this share of the average roads' fastest
+_FAST_ROAD_KMH = 90.0  # a drive's own distance and time at this pace or less is a fast road's
 _BELIED = 90.0  # degrees off its compass point that make a reading from the context wrong
 
 
@@ -706,6 +707,7 @@ def _namesake_reading(claim: Claim, est: _Estimates, rules: ClaimRules) -> Check
 # Outside the motorway countries a bus may take this many times the model's slowest drive
 # (La Paz-Rurrenabaque, 19 hours for a drive the model puts at 4-9): slower is a wrong figure.
 _SLOW_ROAD_FACTOR = 3.0
+_WINDING_ROAD_FACTOR = 1.5  # ... and its road distance, up to this times the model's longest
 _HIGH_SPEED_SLACK = 1.15  # a named high-speed train runs routes this near the quickest
 _SHORT_RAIL_KM = 40.0  # a rail trip shorter than this is never too slow for the model
 
@@ -748,6 +750,13 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                 q.si >= _MOTORWAY_SHARE * r.estimate.low for r in readings):
             return (f"the text names a fast road (“{fast_road.group()}”), faster than the "
                     f"average roads of {slow} the model times")
+        own = _own_pace(claim)
+        if own is not None and slow and own <= _FAST_ROAD_KMH:
+            # "The 620 km drive between Yangon and Mandalay takes about eight hours": the
+            # text's own distance makes it a pace a fast road allows
+            return (f"the text's own distance makes it {own:.0f} km/h on average, a pace a "
+                    f"fast road allows, though the average roads of {slow} the model times "
+                    "are slower")
     if verdict == "understated" and claim.mode == "rail" and q.kind == "duration":
         new = load_claim_lexicon().new_lines.search(claim.text, *claim.sentence)
         if new is not None:
@@ -835,6 +844,15 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
         if claim.mode_confidence != "sure":
             return (f"the mode is only implied ({claim.mode_basis or claim.mode}), and a "
                     "slower way always exists")
+    if verdict == "overstated" and q.kind == "distance" and claim.mode == "road":
+        slow_roads = _slow_roads(claim)
+        if slow_roads and any(q.si <= _WINDING_ROAD_FACTOR * r.estimate.high
+                              for r in readings):
+            # "The drive from Islamabad to Gilgit on the Karakoram Highway is about 600 km":
+            # mountain roads wind far beyond the country's measured circuity
+            verb = "have" if " and " in slow_roads else "has"
+            return (f"{slow_roads} {verb} few motorways, and mountain roads wind beyond the "
+                    "circuity the road model measured")
     if verdict == "overstated" and q.kind == "distance" and claim.mode == "unspecified" \
             and claim.relation in ("from_to", "route_length", "unknown"):
         return "no mode is named, and a trip may take a longer way"
@@ -939,6 +957,21 @@ def _days_on_the_road(claim: Claim, readings: list[Reading]) -> str:
         return ""
     return (f"a road trip of {q.value:g} days stops for the nights: at up to {day:g} hours at "
             f"the wheel a day, a drive of up to {longest / 3600.0:.0f} hours can take that long")
+
+
+def _own_pace(claim: Claim) -> float | None:
+    """The average speed (km/h) a drive's time makes over the distance its sentence gives.
+
+    Only one distance in the sentence, and one that is the drive's: "the 620 km drive …
+    takes about eight hours".
+    """
+    q = claim.quantity
+    lo, hi = claim.sentence
+    found = [d for d in find_quantities(claim.text[lo:hi]) if d.kind == "distance"
+             and d.unit in ("km", "mi") and not getattr(d, "vague", False)]
+    if len(found) != 1 or q.si <= 0:
+        return None
+    return (found[0].si / 1000.0) / (q.si / 3600.0)
 
 
 def _slow_roads(claim: Claim) -> str:

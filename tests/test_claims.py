@@ -2125,3 +2125,50 @@ def test_a_height_at_which_something_stands_or_flies_is_no_trip() -> None:
     (dock,) = check_claims("Ferries at Kyleakin dock at 600 metres from Kyle of "
                            "Lochalsh.").claims
     assert dock.claim.quantity.surface == "600 metres"
+
+
+def test_works_on_a_road_are_no_trip() -> None:
+    # "with 60 km opened so far": the length built, not the drive from Douala to Yaounde
+    text = ("A new motorway between Douala and Yaounde is only partly finished, with 60 km "
+            "opened so far. Some 40 km of the road from Kabul to Jalalabad are already paved.")
+    assert not check_claims(text).claims
+    # The length of a road between two places is still a trip's.
+    (whole,) = check_claims("The 40 km of road from Kigali to Nyamata was rebuilt.").claims
+    assert whole.verdict == "consistent"
+
+
+def test_a_drive_whose_own_distance_gives_a_fast_roads_pace_is_not_too_fast() -> None:
+    # Yangon-Mandalay by the expressway: 620 km in about 8 hours (78 km/h); Myanmar's
+    # average roads would take 10-17 hours.
+    _, hours = check_claims("The 620 km drive between Yangon and Mandalay normally takes "
+                            "about eight hours.").claims
+    assert hours.verdict == "unverifiable" and "78 km/h" in hours.explanation
+    _, fast = check_claims("The 620 km drive between Yangon and Mandalay takes about five "
+                           "hours.").claims
+    assert fast.verdict == "understated"
+
+
+def test_a_mountain_road_may_wind_far_beyond_the_model() -> None:
+    # The Karakoram Highway from Islamabad to Gilgit is about 600 km; the model's circuity
+    # for Pakistan gives 292-405 km. Half as much again is still flagged.
+    (kkh,) = check_claims("The drive from Islamabad to Gilgit on the Karakoram Highway is "
+                          "about 600 km.").claims
+    assert kkh.verdict == "unverifiable" and "mountain roads" in kkh.explanation
+    (far,) = check_claims("The drive from Islamabad to Gilgit is about 900 km.").claims
+    assert far.verdict == "overstated"
+
+
+def test_a_high_speed_station_the_towns_lack_is_found() -> None:
+    (trip,) = check_claims("G trains from Beijing South to Shanghai Hongqiao take about four "
+                           "and a half hours.").claims
+    assert trip.claim.origin is not None and trip.claim.destination is not None
+    assert (trip.claim.origin.kind, trip.claim.origin.name) == ("station", "Beijing South")
+    assert trip.claim.destination.name == "Shanghai Hongqiao"
+    assert trip.verdict == "consistent"
+
+
+def test_armenias_electric_trains_are_timed_by_their_timetable() -> None:
+    # The EP2D electric trains run Yerevan-Gyumri in 1 h 59 - 2 h 10 (2018-2019).
+    (ep2d,) = check_claims("The electric train from Yerevan to Gyumri takes about two "
+                           "hours.").claims
+    assert ep2d.verdict == "consistent"

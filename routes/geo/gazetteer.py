@@ -12,7 +12,9 @@ islands, seas and straits, lakes, rivers, districts: ``data/gazetteer/features.c
 world's second-level units from GeoNames at a low prior (``data/gazetteer/admin2.csv``, kind
 ``admin2``: "Doti", "Garmsir district"), the
 world's airports (``data/raw/airports_ourairports_world.csv``), the places known only
-through their airfields (``data/gazetteer/airfield_towns.csv``: "Kandep"), the ports of the listed
+through their airfields (``data/gazetteer/airfield_towns.csv``: "Kandep"), the stations of
+the high-speed lines that no town names (``data/rail/high_speed.toml``: "Shin-Osaka"), the
+ports of the listed
 ferries that no place names (``data/sea/ferries.csv``: "Swartz Bay"), and the project's curated
 places, regions, country aliases and demonyms (``data/places.csv``, ``data/gazetteer/``). The first
 use builds a compact index into :data:`routes.settings.cache_folder`; later loads read that
@@ -495,7 +497,7 @@ def _inputs(folder: Path) -> list[Path]:
             gaz / "demonyms.csv", gaz / "admin1CodesASCII.txt", gaz / "common_words.txt",
             gaz / "country_points.csv", gaz / "english_words.txt", gaz / "us_counties.csv",
             gaz / "features.csv", gaz / "feature_words.csv", gaz / "admin1_points.csv",
-            gaz / "admin2.csv", gaz / "airfield_towns.csv",
+            gaz / "admin2.csv", gaz / "airfield_towns.csv", folder / "rail" / "high_speed.toml",
             folder / "raw" / "airports_ourairports_world.csv",
             folder / "raw" / "ne_110m_admin0_countries_world.geojson",
             folder / "sea" / "ferries.csv"]
@@ -769,6 +771,7 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         if free:
             b.index.setdefault(key, []).append(i)
     _add_airfield_towns(b, gaz / "airfield_towns.csv", lexicon)
+    _add_rail_stations(b, folder / "rail" / "high_speed.toml", lexicon)
     return _pack(b, folder, gaz, country_entry, heads)
 
 
@@ -976,6 +979,50 @@ def _add_airfield_towns(b: _Builder, path: Path, lexicon: set[str]) -> None:
         if key and key not in taken and key not in lexicon:
             b.add(f"airfield:{row['country']}:{key}", row["name"], "city", row["country"],
                   lat, lon, 0, "")
+
+
+def _add_rail_stations(b: _Builder, path: Path, lexicon: set[str]) -> None:
+    """The stations of the high-speed lines (``rail/high_speed.toml``) under their names.
+
+    Only a name no other place goes by ("Shin-Osaka", "Shanghai Hongqiao", "Beijing
+    South"): a station named like its town ("Lugano") is the town's. A station's country is
+    its line's, or on a line of several countries that of the nearest town.
+
+    Raises
+    ------
+    DataError
+        If the file is malformed.
+
+    """
+    import numpy as np
+
+    from routes.datafile import read_toml
+
+    lines = read_toml(path, what="high-speed lines").get("line", [])
+    taken = set(b.index)
+    towns = np.array([k for k, kind in enumerate(b.kinds)
+                      if _KIND_ORDER[kind] == "city"], dtype=np.int64)
+    lats, lons = np.array(b.lats)[towns], np.array(b.lons)[towns]
+    seen: set[str] = set()
+    try:
+        for line in lines:
+            countries = line.get("countries") or [""]
+            for st in line.get("stations", []):
+                name, lat, lon = st["name"], float(st["lat"]), float(st["lon"])
+                key = normalize_name(name)
+                if not key or key in taken or key in lexicon or key in seen:
+                    continue
+                seen.add(key)
+                country = countries[0]
+                if len(countries) > 1 and len(towns):
+                    near = np.argmin((lats - lat) ** 2 + ((lons - lon)
+                                                          * math.cos(math.radians(lat))) ** 2)
+                    country = b.countries[int(towns[near])]
+                b.add(f"station:{line['id']}:{key.replace(' ', '_')}", name, "station",
+                      country, lat, lon, 0, "")
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataError(f"{path.name}: malformed station ({type(exc).__name__}: {exc})"
+                        ) from None
 
 
 def _syllables_joined(name: str) -> str:

@@ -139,6 +139,7 @@ class _Words:
     border_nouns: frozenset[str]
     facility_heads: frozenset[str]
     of_particles: frozenset[str]
+    name_articles: frozenset[str]
     # Abbreviations of first-level units written after a town ("Moscow, ID", "Victoria,
     # B.C."): abbreviation as written -> (country, GeoNames admin-1 id, unit's name).
     abbreviations: Mapping[str, tuple[tuple[str, str, str], ...]]
@@ -152,9 +153,10 @@ _LISTS = ("connectors", "org_tail", "street_tail", "place_tail", "org_prefix", "
           "function_words", "calendar",
           "disease_tail", "speech", "titles", "locative", "directions", "unit_nouns",
           "list_gaps", "name_abbreviations", "name_particles", "article_classes",
-          "border_nouns", "facility_heads", "of_particles")
+          "border_nouns", "facility_heads", "of_particles", "name_articles")
 # Lists matched as written; the others in lower case.
-_AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps", "name_abbreviations"})
+_AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps", "name_abbreviations",
+                         "name_articles"})
 
 
 @functools.cache
@@ -808,6 +810,9 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
         if m.words == 1:
             persons.add(m.key)  # "Dr. Dunn": Dunn is a person throughout the text
         return True
+    if prev is not None and prev[0] in doc.words.name_articles and \
+            prev[1] + len(prev[0]) + 1 == m.start and not doc.caps:
+        return True  # "the Las Manos border crossing": not Manaus, also called "Manos"
     if m.words == 1 and m.key in doc.words.street_tail and prev is not None and \
             prev[0][:1].isupper() and prev[1] + len(prev[0]) + 1 == m.start and \
             prev[0].lower() not in ("the", "a", "an"):

@@ -847,10 +847,14 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         return f"how long a {last.lower()} is valid"  # "a 7-day Japan Rail Pass"
     if q.kind == "distance" and lex.crossings.fullmatch(last):
         return f"the length of a {last.lower()}"  # "the 7.8 km Øresund Bridge"
-    of = re.match(r"\s+of\s+(?:the\s+)?([a-z]+(?:[\s-][a-z]+)?)", after)
-    if q.kind == "distance" and of is not None and not pair_after and any(
-            lex.features_along.fullmatch(w) for w in (of.group(1), of.group(1).split()[0])):
-        return f"the length of a {of.group(1)}"  # "30 km of front line near Pokrovsk"
+    of = re.match(r"\s+of\s+(the\s+)?([a-z]+(?:[\s-][a-z]+)?)", after)
+    if q.kind == "distance" and of is not None and any(
+            lex.features_along.fullmatch(w) or (of.group(1) and lex.features.fullmatch(w))
+            for w in (of.group(2), of.group(2).split()[0])) and (
+            not pair_after or of.group(1)):
+        # "30 km of front line near Pokrovsk"; "some 40 km of the road from Kabul to
+        # Jalalabad": a stretch of the road the places name, not its length
+        return f"the length of a {of.group(2)}"
     noun = _head_noun(after)
     if noun and q.kind == "distance" and q.adjective and q.unit in ("m", "ft") and any(
             c[2].kind == "vehicle" for c in lex.cues(noun)):
