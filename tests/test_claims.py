@@ -2172,3 +2172,20 @@ def test_armenias_electric_trains_are_timed_by_their_timetable() -> None:
     (ep2d,) = check_claims("The electric train from Yerevan to Gyumri takes about two "
                            "hours.").claims
     assert ep2d.verdict == "consistent"
+
+
+def test_a_relative_clause_takes_the_mode_it_hangs_on() -> None:
+    # Dakar-Bamako flies in about 2 hours; the buses of the next clause take two days.
+    flight, buses = check_claims("Travellers must rely on the flight between Dakar and Bamako, "
+                                 "which takes about five hours, or buses that take two "
+                                 "days.").claims
+    assert (flight.claim.mode, flight.claim.mode_confidence) == ("air", "sure")
+    assert flight.verdict == "overstated"
+    assert buses.claim.mode == "road"
+
+
+def test_left_a_for_b_is_a_trip_from_a_to_b() -> None:
+    # Bangui-Bouar is about 450 km by road.
+    (convoy,) = check_claims("A convoy left Bangui for Bouar on Monday, a journey of about "
+                             "450 km by road.").claims
+    assert convoy.claim.places_confidence == "sure" and convoy.verdict == "consistent"

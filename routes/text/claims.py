@@ -499,11 +499,15 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     own = [c for c in found if _nearest_is(q, (c[0], c[1]), same, text)]
     # "linked by the AVE, which covers the 621 km in one hour": the service the clause
     # hangs on
+    # ("the flight between Dakar and Bamako, which takes about five hours, or buses that
+    # take two days": the flight's, not the buses' of the next clause)
     opening = re.search(r"(?i),\s+(?:which|that)$", text[max(0, clause[0] - 20):clause[0]])
-    if opening is not None and not own:
+    if opening is not None and not any(clause[0] <= c[0] < clause[1] for c in own):
         comma = clause[0] - len(opening.group())
-        own = [c for c in _cues(p, max(sent[0], comma - 40), comma, figures=quantities)
-               if re.fullmatch(r"[\s)]*", text[c[1]:comma])]
+        hangs_on = [c for c in _cues(p, max(sent[0], comma - 60), comma, figures=quantities)
+                    if _ANTECEDENT_TAIL.fullmatch(text[c[1]:comma])]
+        if hangs_on or not own:
+            own = hangs_on
     tiers: list[tuple[list[tuple[int, int, ModeCue]], bool]] = [(own, True)]
     if static:
         # "N km north of Y" is a position, not a trip: only a strong cue right beside it
@@ -699,6 +703,11 @@ _TWO_WORDS = re.compile(r"[\s,-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 _AT_HEIGHT = re.compile(r"(?i)\bat\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|"
                         r"almost\s+|over\s+|more\s+than\s+|roughly\s+)?$")
 _MEASURED_FROM = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:from|away|of)\b")
+
+
+# What may stand between a mode word and the comma of the relative clause that hangs on it:
+# its places ("the flight between Dakar and Bamako, which takes …")
+_ANTECEDENT_TAIL = re.compile(r"(?:\s+(?:between|from|to|and|the|[A-Z][\w’'.-]*))*[\s)]*")
 
 
 def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
@@ -926,7 +935,7 @@ def _ties_places(p: _Passage, q: Quantity, clause: tuple[int, int]) -> bool:
 # Places
 # --------------------------------------------------------------------------------------
 
-_FROM_LEAD = re.compile(r"(?i)\b(?:from|leav\w*|depart\w*)\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+|"
+_FROM_LEAD = re.compile(r"(?i)\b(?:from|leav\w*|left|depart\w*)\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+|"
                         r"[A-Z][a-z]+(?:an|ese|ian|ish|i)\s+){0,3}$|\bfrom\s*$")
 _FROM_TO = re.compile(r"(?i)^(?:['’]s)?\W*(?:[\w’']+\W+){0,4}?(?:to|for|and\s+on\s+to|"
                       r"bound\s+for|reach(?:es|ed)?|gets?\s+to|arriv\w*\s+(?:in|at))\s+"
