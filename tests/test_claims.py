@@ -2189,3 +2189,17 @@ def test_left_a_for_b_is_a_trip_from_a_to_b() -> None:
     (convoy,) = check_claims("A convoy left Bangui for Bouar on Monday, a journey of about "
                              "450 km by road.").claims
     assert convoy.claim.places_confidence == "sure" and convoy.verdict == "consistent"
+
+
+def test_a_figure_that_places_an_unknown_name_is_not_the_trips() -> None:
+    # The Las Manos crossing lies about 120 km from Tegucigalpa by road; Managua is 239 km
+    # away in a straight line. The figure places the crossing, which the finder lacks.
+    (crossing,) = check_claims("A bus from Tegucigalpa to Managua crashed near the Las Manos "
+                               "border crossing, about 120 km from Tegucigalpa.").claims
+    assert crossing.verdict == "unverifiable"
+    # A known place in that spot is still the subject.
+    (acapulco,) = check_claims("Acapulco is a city on the Pacific coast of Mexico, about 300 "
+                               "km south of Mexico City.").claims
+    assert acapulco.claim.origin is not None and acapulco.claim.destination is not None
+    assert acapulco.claim.destination.name == "Acapulco de Juárez"
+    assert acapulco.verdict == "consistent"

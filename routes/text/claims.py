@@ -1492,6 +1492,13 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
     pick = local[-1] if local else (beside[-1] if beside else None)
     if local and _APPOSED.match(p.text, local[0].end, before):
         pick = local[0]  # "Khasan, on the Russian side of the Tumen River, is 130 km from"
+    unknown = _UNKNOWN_NAME.search(p.text, pick.end, before) if pick is not None and \
+        local and pick is local[-1] else None
+    if unknown is not None and not any(unknown.start("name") < m.end and m.start < before
+                                       for m in p.mentions):
+        # "… to Managua crashed near the Las Manos border crossing, about 120 km from
+        # Tegucigalpa": the figure places the name the finder does not know
+        return None
     if pick is not None:
         return _end(pick)
     told = _feature_told(p, sent, before)
@@ -1529,6 +1536,10 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
 
 
 _NAME_WORD = re.compile(r"\b[A-Z]")
+# A name the finder does not know, set off right before a figure's locator: "near the Las
+# Manos border crossing, about 120 km from"
+_UNKNOWN_NAME = re.compile(r"\b(?:near|at|in|of|the)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+"
+                           r"(?:\s+[A-Z]?[\w’'-]+){0,3})\s*,\s*(?:[a-z]+\s+){0,2}$")
 
 
 def _feature_told(p: _Passage, sent: tuple[int, int], before: int, *, since: int = -1
