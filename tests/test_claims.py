@@ -2203,3 +2203,11 @@ def test_a_figure_that_places_an_unknown_name_is_not_the_trips() -> None:
     assert acapulco.claim.origin is not None and acapulco.claim.destination is not None
     assert acapulco.claim.destination.name == "Acapulco de Juárez"
     assert acapulco.verdict == "consistent"
+
+
+def test_a_further_place_of_a_list_in_a_little_over_its_figure() -> None:
+    # G trains run Shanghai-Hangzhou in 45-60 minutes and Shanghai-Nanjing in 60-75.
+    _, nanjing = check_claims("From Shanghai, G trains reach Hangzhou in under an hour and "
+                              "Nanjing in a little over an hour.").claims
+    assert nanjing.claim.destination is not None
+    assert nanjing.claim.destination.name == "Nanjing"

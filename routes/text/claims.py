@@ -2085,7 +2085,8 @@ def _place_beside(p: _Passage, q: Quantity, here: Sequence[Mention]) -> Mention 
 
 # "<place> in (just under) <figure>" after "and" or a comma: a further place of a list
 _IN_FIGURE = re.compile(r"(?i)\s+in\s+(?:(?:just|only|about|around|some|roughly|nearly|"
-                        r"under|over|less\s+than|more\s+than)\s+){0,2}")
+                        r"under|over|less\s+than|more\s+than|a\s+little|a\s+bit|"
+                        r"well)\s+){0,2}")
 _ALSO_BEFORE = re.compile(r"(?i)(?:,|\band|\bor|\bwhile)\s*(?:and\s+)?(?:to\s+)?$")
 
 
