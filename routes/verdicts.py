@@ -710,6 +710,9 @@ _SLOW_ROAD_FACTOR = 3.0
 _WINDING_ROAD_FACTOR = 1.5  # ... and its road distance, up to this times the model's longest
 _HIGH_SPEED_SLACK = 1.15  # a named high-speed train runs routes this near the quickest
 _SHORT_RAIL_KM = 40.0  # a rail trip shorter than this is never too slow for the model
+_REGIONAL_RAIL_KM = 200.0  # ... nor one shorter than this at a regional train's pace or more
+_REGIONAL_KMH = 20.0  # the pace of the slowest branch lines, stops included
+_RAIL_DETOUR = 1.2  # track length over the straight line, for that pace
 
 # A drive told in weeks or months is a journey with stays, not hours at the wheel; one told
 # in days is still checked (the model's band allows a long day's driving).
@@ -804,6 +807,13 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
             # over a few dozen km the stops, junctions and city lines make the time
             return (f"a rail trip this short ({km:.0f} km in a straight line) is timed by its "
                     "stops and the city's lines, which the intercity model does not time")
+        pace = km * _RAIL_DETOUR / (q.si / 3600.0) if q.si > 0 else 0.0
+        if km < _REGIONAL_RAIL_KM and not claim.high_speed and pace >= _REGIONAL_KMH:
+            # "The train from Kraków to Zakopane takes about three hours": a regional train
+            # on a winding branch line, slower than the intercity trains the class times
+            return (f"over {km:.0f} km in a straight line a regional train calling at every "
+                    f"station may take this long (about {pace:.0f} km/h on average), and the "
+                    "text names no fast train")
     if verdict == "overstated" and q.kind == "duration":
         if claim.one_off:
             return "one trip as it happened: delays can make any trip longer"

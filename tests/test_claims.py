@@ -1865,9 +1865,13 @@ def test_as_the_crow_flies_says_how_a_distance_is_measured() -> None:
 
 
 def test_two_ends_read_at_one_spot_leave_the_places_unclear() -> None:
-    (km,) = check_claims("Western Sydney International Airport at Badgerys Creek, about 45 "
-                         "km west of the Sydney CBD, opens in 2026.").claims
+    (km,) = check_claims("Western Sydney International Airport, about 45 km west of the "
+                         "Sydney CBD, opens in 2026.").claims
     assert km.verdict == "unverifiable" and "within 5 km of each other" in km.explanation
+    # Named at a place the finder lacks, the figure places that one
+    (at,) = check_claims("Western Sydney International Airport at Badgerys Creek, about 45 "
+                         "km west of the Sydney CBD, opens in 2026.").claims
+    assert at.verdict == "unverifiable" and "not a place the finder knows" in at.explanation
 
 
 def test_a_supersonic_time_is_never_too_fast() -> None:
@@ -2211,3 +2215,43 @@ def test_a_further_place_of_a_list_in_a_little_over_its_figure() -> None:
                               "Nanjing in a little over an hour.").claims
     assert nanjing.claim.destination is not None
     assert nanjing.claim.destination.name == "Nanjing"
+
+
+def test_how_long_a_way_was_closed_is_no_trip() -> None:
+    assert not check_claims("Protesters blockaded the highway between Oaxaca and Puebla for "
+                            "24 hours. A strike halted trains between Turin and Milan for 24 "
+                            "hours.").claims
+    # A trip told after the closure is still one.
+    (drive,) = check_claims("Storms closed the road, so we drove for ten hours from Oaxaca "
+                            "to Puebla.").claims
+    assert drive.claim.quantity.surface == "ten hours"
+
+
+def test_a_vessel_found_off_a_place_is_not_measured_from_the_last_one() -> None:
+    # The boat left Sfax (189 km from Lampedusa); where it was found is no Sfax-Lampedusa
+    # distance.
+    (found,) = check_claims("The boat had left Sfax two nights earlier. It was found drifting "
+                            "some 30 nautical miles south-west of Lampedusa.").claims
+    assert found.verdict == "unverifiable"
+
+
+def test_a_drive_of_a_distance_is_a_road_figure() -> None:
+    # Nairobi-Kisumu: 263 km in a straight line, about 340-350 km by road via Nakuru.
+    (kisumu,) = check_claims("Kisumu, on Lake Victoria, is a drive of about 350 km from "
+                             "Nairobi.").claims
+    assert kisumu.claim.mode == "road" and kisumu.verdict == "consistent"
+
+
+def test_a_commuter_line_or_a_short_regional_trip_is_never_too_slow() -> None:
+    # MARC's all-stop Penn Line trains take about an hour from Baltimore to Washington.
+    (marc,) = check_claims("A MARC train from Baltimore to Washington takes about an "
+                           "hour.").claims
+    assert marc.claim.urban and marc.verdict == "unverifiable"
+    # Kraków-Zakopane: regional trains take about three hours over the winding line.
+    (zakopane,) = check_claims("The train from Krakow to Zakopane takes about three "
+                               "hours.").claims
+    assert zakopane.verdict == "unverifiable" and "regional train" in zakopane.explanation
+    # Slower than the slowest branch line's pace, or a long trip, is still flagged.
+    (slow,) = check_claims("The train from Baltimore to Washington takes about four "
+                           "hours.").claims
+    assert slow.verdict == "overstated"

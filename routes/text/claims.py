@@ -411,9 +411,10 @@ def _cues(p: _Passage, lo: int, hi: int, *,
             continue
         if any(f.start <= s and e <= f.end for f in figures):
             continue  # a unit of the figure ("22 nautical miles")
-        if cue.qualified and any(re.fullmatch(r"[\s-]{0,2}", text[f.end:s])
-                                 for f in figures if f.end <= s):
-            cue = replace(cue, strength="strong")  # "a five-hour drive"
+        if cue.qualified and (any(re.fullmatch(r"[\s-]{0,2}", text[f.end:s])
+                                  for f in figures if f.end <= s) or any(
+                _NOUN_OF.fullmatch(text, e, f.start) for f in figures if f.start >= e)):
+            cue = replace(cue, strength="strong")  # "a five-hour drive", "a drive of 350 km"
         elif cue.kind == "verb" and cue.governs and any(_VERB_GAP.fullmatch(text, e, f.start)
                                                         for f in figures if f.start >= e):
             cue = replace(cue, strength="strong")  # "walked for three days", "drove 300 km"
@@ -436,6 +437,9 @@ def _cues(p: _Passage, lo: int, hi: int, *,
     return out
 
 
+# Between a trip noun and the figure that measures it ("a drive of about 350 km")
+_NOUN_OF = re.compile(r"(?i)\s+of\s+(?:(?:about|around|some|nearly|almost|over|just|roughly|"
+                      r"under|more\s+than|less\s+than)\s+)?")
 # Between a verb of travel and the figure it governs ("walked for three days")
 _VERB_GAP = re.compile(r"(?i)\s+(?:for\s+)?(?:(?:about|around|some|nearly|almost|over|just|"
                        r"roughly|more\s+than|less\s+than)\s+)?")
@@ -702,6 +706,8 @@ _TWO_WORDS = re.compile(r"[\s,-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 # places, unless measured from one ("at 400 metres from the beach")
 _AT_HEIGHT = re.compile(r"(?i)\bat\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|"
                         r"almost\s+|over\s+|more\s+than\s+|roughly\s+)?$")
+_FOR_SPAN = re.compile(r"(?i)\bfor\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|"
+                       r"over\s+|more\s+than\s+|up\s+to\s+|at\s+least\s+)?$")
 _MEASURED_FROM = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:from|away|of)\b")
 
 
@@ -735,6 +741,10 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     set_off = comma is not None and locator is not None and bool(
         locator.group("dir") or (locator.group("rel") or "").lower().startswith("away"))
 
+    if q.kind == "duration" and _FOR_SPAN.search(text, max(lo, q.start - 30), q.start):
+        shut = list(lex.closures.finditer(text, lo, q.start))
+        if shut and not lex.travel_verbs.search(text, shut[-1].end(), q.start):
+            return "how long a way was closed"  # "blockaded the highway … for 24 hours"
     if q.kind == "distance" and q.unit in ("m", "ft") and _AT_HEIGHT.search(
             text, max(lo, q.start - 25), q.start) and not _MEASURED_FROM.match(text, q.end):
         return "a height or depth"  # "Aconcagua, at 6,961 metres", "fly at up to 1,000 m"
@@ -1529,6 +1539,9 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
         unnamed = not _NAME_WORD.search(p.text, first + skip, before) and not any(
             sent[0] <= m.start < before for m in p.mentions)  # "Puno (the region) sits …"
         found.context = _context(found, window) if unnamed else "among"
+        if p.lex.found_at.search(p.text, sent[0], before):
+            found.context = "among"  # "It was found drifting some 30 nautical miles …": a
+            # vessel or a person is placed, not the place named before
         found.confidence = "likely"
         found.note = f"“{earlier[-1].text}” is taken from an earlier sentence"
         return found
