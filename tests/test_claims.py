@@ -2255,3 +2255,13 @@ def test_a_commuter_line_or_a_short_regional_trip_is_never_too_slow() -> None:
     (slow,) = check_claims("The train from Baltimore to Washington takes about four "
                            "hours.").claims
     assert slow.verdict == "overstated"
+
+
+def test_a_place_described_in_apposition_stays_the_subject() -> None:
+    # Kampala-Nairobi: 503 km as the crow flies.
+    (km,) = check_claims("Kampala, the Ugandan capital, is about 500 km from Nairobi as the "
+                         "crow flies.").claims
+    assert km.verdict == "consistent"
+    (hours,) = check_claims("Kōchi, on the Pacific side, is about two and a half hours from "
+                            "Okayama by limited express.").claims
+    assert hours.claim.origin is not None and hours.verdict == "consistent"

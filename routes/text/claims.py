@@ -1503,9 +1503,9 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
     if local and _APPOSED.match(p.text, local[0].end, before):
         pick = local[0]  # "Khasan, on the Russian side of the Tumen River, is 130 km from"
     unknown = _UNKNOWN_NAME.search(p.text, pick.end, before) if pick is not None and \
-        local and pick is local[-1] else None
+        local and pick is local[-1] and not _APPOSITION_OPENS.match(p.text, pick.end) else None
     if unknown is not None and not any(unknown.start("name") < m.end and m.start < before
-                                       for m in p.mentions):
+                                       for m in (*p.mentions, *p.demonyms)):
         # "… to Managua crashed near the Las Manos border crossing, about 120 km from
         # Tegucigalpa": the figure places the name the finder does not know
         return None
@@ -1551,6 +1551,8 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
 _NAME_WORD = re.compile(r"\b[A-Z]")
 # A name the finder does not know, set off right before a figure's locator: "near the Las
 # Manos border crossing, about 120 km from"
+# "Kampala, the Ugandan capital, is …": words set off after the place describe it
+_APPOSITION_OPENS = re.compile(r"\s*[,(]")
 _UNKNOWN_NAME = re.compile(r"\b(?:near|at|in|of|the)\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+"
                            r"(?:\s+[A-Z]?[\w’'-]+){0,3})\s*,\s*(?:[a-z]+\s+){0,2}$")
 
