@@ -2265,3 +2265,17 @@ def test_a_place_described_in_apposition_stays_the_subject() -> None:
     (hours,) = check_claims("Kōchi, on the Pacific side, is about two and a half hours from "
                             "Okayama by limited express.").claims
     assert hours.claim.origin is not None and hours.verdict == "consistent"
+
+
+def test_named_services_set_their_mode() -> None:
+    # The AVE runs Madrid-Barcelona in 2 h 30 - 3 h; the Red Jet is Red Funnel's fast ferry.
+    _, slow = check_claims("The AVE between Madrid and Barcelona covers the 620-kilometre "
+                           "route in about five hours.").claims
+    assert (slow.claim.mode, slow.claim.mode_confidence) == ("rail", "sure")
+    assert slow.verdict == "overstated"
+    (jet,) = check_claims("The Red Jet from Southampton to Cowes takes about 25 "
+                          "minutes.").claims
+    assert jet.claim.mode == "sea"
+    (ferry,) = check_claims("The Interislander from Wellington to Picton takes about three "
+                            "and a half hours.").claims
+    assert ferry.claim.mode == "sea" and ferry.verdict == "consistent"
