@@ -2279,3 +2279,11 @@ def test_named_services_set_their_mode() -> None:
     (ferry,) = check_claims("The Interislander from Wellington to Picton takes about three "
                             "and a half hours.").claims
     assert ferry.claim.mode == "sea" and ferry.verdict == "consistent"
+
+
+def test_a_relative_clause_ends_at_its_comma() -> None:
+    # The closure words after the relative clause are the services', not the trip time's.
+    (trip,) = check_claims("Services from London to Paris, which normally take about 2 hours "
+                           "20 minutes, were suspended for the whole of Saturday.").claims
+    assert trip.claim.quantity.surface == "2 hours 20 minutes"
+    assert trip.verdict == "consistent"

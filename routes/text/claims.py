@@ -215,7 +215,16 @@ def _clause(text: str, sent: tuple[int, int], q: Quantity) -> tuple[int, int]:
             marks.append((comma, comma + 1))
     lo = max((b for a, b in marks if b <= q.start), default=s)
     hi = min((a for a, b in marks if a >= q.end), default=e)
+    if _RELATIVE_OPENS.search(text, max(s, lo - 12), lo):
+        # "Services from London to Paris, which normally take about 2 hours 20 minutes, were
+        # suspended …": a relative clause set off by commas ends at the next one
+        comma = text.find(",", q.end, hi)
+        if comma >= 0:
+            hi = comma
     return lo, hi
+
+
+_RELATIVE_OPENS = re.compile(r",\s+(?:which|who)\s*$")
 
 
 # --------------------------------------------------------------------------------------
