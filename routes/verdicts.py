@@ -898,6 +898,8 @@ def _far_off_namesake(claim: Claim, readings: list[Reading]) -> str:
     scaled by the straight lines).
     """
     q = claim.quantity
+    if q.si <= 0:
+        return ""
     far = _FAR_OFF if q.kind == "distance" else _FAR_OFF_TIME
     # A time far too slow may be a trip with stops and delays; only one far too fast, which
     # no vehicle makes, points to a misread place

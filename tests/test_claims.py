@@ -2287,3 +2287,8 @@ def test_a_relative_clause_ends_at_its_comma() -> None:
                            "20 minutes, were suspended for the whole of Saturday.").claims
     assert trip.claim.quantity.surface == "2 hours 20 minutes"
     assert trip.verdict == "consistent"
+
+
+def test_a_zero_figure_is_checked_without_error() -> None:
+    (zero,) = check_claims("The flight from Santiago to Madrid takes 0 minutes.").claims
+    assert zero.verdict in ("understated", "unverifiable")
