@@ -250,7 +250,7 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
                    and "one stop" not in opt.label]
         found = nonstop or found
     fast = [opt for opt in found if opt.high_speed_km] if mode == "rail" and \
-        claim.high_speed and not claim.former else []
+        claim.high_speed and not claim.former and not claim.stopping else []
     if fast:
         # "The Eurostar from London to Paris": the high-speed service takes the fastest way
         # on its lines, not the older lines round them (London-Paris via Croydon); the time
@@ -301,7 +301,8 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
             out.append(Reading(mode, km.scaled(1000.0), label, band, caveat))
         elif kind == "duration":
             out.append(Reading(mode, hours.scaled(3600.0), label, band, caveat))
-            slow = _slow_trains(opt) if mode == "rail" and not claim.high_speed else None
+            slow = _slow_trains(opt) if mode == "rail" and (
+                not claim.high_speed or claim.stopping) else None
             if slow is not None:
                 out.append(Reading(mode, slow[0].scaled(3600.0), f"{label}, {slow[1]}", band,
                                    caveat))
@@ -676,6 +677,13 @@ def _every_reading_agrees(claim: Claim, verdict: str, est: _Estimates,
     return True
 
 
+def _named_at(place: Place, with_point: bool) -> str:
+    """A place's name and country, and its point when a namesake shares the country."""
+    if with_point:
+        return f"{place.name} ({place.country}, {place.lat:.2f}, {place.lon:.2f})"
+    return f"{place.name} ({place.country})"
+
+
 def _namesake_reading(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim | None:
     """The claim read with a namesake of one end, or ``None``.
 
@@ -686,8 +694,11 @@ def _namesake_reading(claim: Claim, est: _Estimates, rules: ClaimRules) -> Check
     for side, alt in claim.namesakes:
         taken = claim.origin if side == "origin" else claim.destination
         assert taken is not None
-        note = (f"“{taken.name}” is read as {alt.name} ({alt.country}), where the figure "
-                f"fits, not {taken.name} ({taken.country})")
+        # namesakes of one country are told apart by their points ("Portland (US, 43.66,
+        # -70.26)", Maine's, "not Portland (US, 45.52, -122.68)", Oregon's)
+        same = alt.country == taken.country
+        note = (f"“{taken.name}” is read as {_named_at(alt, same)}, where the figure "
+                f"fits, not {_named_at(taken, same)}")
         other = replace(
             claim, namesakes=(),
             origin=alt if side == "origin" else claim.origin,
@@ -754,12 +765,15 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
             return (f"the text names a fast road (“{fast_road.group()}”), faster than the "
                     f"average roads of {slow} the model times")
         own = _own_pace(claim)
+        if own is None and slow:
+            own = _model_pace(claim, est, rules)
         if own is not None and slow and own <= _FAST_ROAD_KMH:
             # "The 620 km drive between Yangon and Mandalay takes about eight hours": the
             # text's own distance makes it a pace a fast road allows
-            return (f"the text's own distance makes it {own:.0f} km/h on average, a pace a "
-                    f"fast road allows, though the average roads of {slow} the model times "
-                    "are slower")
+            whose = "the text's own distance" if _own_pace(claim) is not None else (
+                "the model's shortest road distance")
+            return (f"{whose} makes it {own:.0f} km/h on average, a pace a fast road "
+                    f"allows, though the average roads of {slow} the model times are slower")
     if verdict == "understated" and claim.mode == "rail" and q.kind == "duration":
         new = load_claim_lexicon().new_lines.search(claim.text, *claim.sentence)
         if new is not None:
@@ -984,6 +998,22 @@ def _own_pace(claim: Claim) -> float | None:
     if len(found) != 1 or q.si <= 0:
         return None
     return (found[0].si / 1000.0) / (q.si / 3600.0)
+
+
+def _model_pace(claim: Claim, est: _Estimates, rules: ClaimRules) -> float | None:
+    """The pace (km/h) of a drive's longest allowed time over the model's shortest road.
+
+    "Gaborone to Francistown takes about five hours" is 79 km/h over 453 km, a good
+    highway's pace.
+    """
+    assert claim.origin is not None and claim.destination is not None
+    found = est.options(claim.origin, claim.destination, "road")
+    if isinstance(found, str) or not found:
+        return None
+    _, hi = _interval(claim.quantity, rules)
+    if hi <= 0:
+        return None
+    return min(opt.distance_km.low for opt in found) / (hi / 3600.0)
 
 
 def _slow_roads(claim: Claim) -> str:

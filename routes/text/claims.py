@@ -107,6 +107,9 @@ class Claim:
     special: str = ""
     # The words that name a craft that keeps no timetable ("small boats"), or ""
     craft: str = ""
+    # A high-speed service that calls at most stations ("the Kodama"): not held to the
+    # fastest trains' times
+    stopping: bool = False
 
 
 def claim_text(claim: Claim) -> str:
@@ -462,6 +465,7 @@ class _Mode:
     high_speed: bool = False
     activity: str = ""
     urban: bool = False
+    stopping: bool = False
 
 
 def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, int],
@@ -564,16 +568,16 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
         s, e, cue = min(cues, key=rank)
         mode = cue.mode
         # A stopping service ("the Kodama") runs the high-speed line but keeps the times
-        # of its slower trains: the text names no fast train then
-        high = any(c.high_speed for _, _, c in cues if c.mode == "rail") and not any(
-            c.stopping for _, _, c in cues if c.mode == "rail")
+        # of its slower trains: high-speed, but not held to the fastest trains' times
+        high = any(c.high_speed for _, _, c in cues if c.mode == "rail")
+        stopping = any(c.stopping for _, _, c in cues if c.mode == "rail")
         # Two weak cues of one mode bear each other out ("container ships sail"), unless a
         # cue of another mode is as near.
         agreeing = {c.text for _, _, c in cues if c.mode == mode}
         corroborated = len(agreeing) >= 2 and all(c.mode == mode for _, _, c in cues)
         confidence = "sure" if (cue.strong or corroborated) and sure else "likely"
         return _Mode(mode, confidence, f"“{text[s:e]}”", high and mode == "rail",
-                     cue.activity, cue.urban and mode == "rail")
+                     cue.activity, cue.urban and mode == "rail", stopping and mode == "rail")
     if q.kind == "distance" and re.search(r"(?i)\bdistance\b", text[clause[0]:clause[1]]) \
             and not static:
         return _Mode("straight", "likely", "“distance”")
@@ -715,6 +719,11 @@ _TWO_WORDS = re.compile(r"[\s,-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 # places, unless measured from one ("at 400 metres from the beach")
 _AT_HEIGHT = re.compile(r"(?i)\bat\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|"
                         r"almost\s+|over\s+|more\s+than\s+|roughly\s+)?$")
+# "cut the journey to …", "reduced the trip to about …": the time a change left
+_CUT_TO = re.compile(r"(?i)\bto\s+(?:about\s+|around\s+|just\s+|under\s+|less\s+than\s+|"
+                     r"roughly\s+|some\s+|only\s+)?$")
+_CUT_BY = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|"
+                     r"more\s+than\s+|over\s+|up\s+to\s+|roughly\s+)?$")
 _FOR_SPAN = re.compile(r"(?i)\bfor\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|"
                        r"over\s+|more\s+than\s+|up\s+to\s+|at\s+least\s+)?$")
 _MEASURED_FROM = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:from|away|of)\b")
@@ -750,6 +759,9 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     set_off = comma is not None and locator is not None and bool(
         locator.group("dir") or (locator.group("rel") or "").lower().startswith("away"))
 
+    if _CUT_BY.search(text, max(lo, q.start - 25), q.start) and lex.change.search(
+            text, max(lo, q.start - 80), q.start):
+        return "what a change saved"  # "cut the journey between A and B by two hours"
     if q.kind == "duration" and _FOR_SPAN.search(text, max(lo, q.start - 30), q.start):
         shut = list(lex.closures.finditer(text, lo, q.start))
         if shut and not lex.travel_verbs.search(text, shut[-1].end(), q.start):
@@ -829,6 +841,9 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue  # "the 145 km stage from Ajaccio to Calvi": the length of a route
         if m.group().lower() == "later" and lex.arrival.search(text, lo, hi):
             continue  # "arriving in Amsterdam three hours later": a trip's time
+        if m.end() <= q.start and lex.change.fullmatch(m.group()) and _CUT_TO.search(
+                text, m.end(), q.start) and lex.trip_nouns.search(text, m.end(), q.start):
+            continue  # "cut the journey to two and a half hours": the time after the change
         return f"not a trip: “{m.group()}”"
     after = text[q.end:min(hi, q.end + 40)]
     if q.kind == "duration" and _EVENT_AFTER.match(after) and not (
@@ -2517,7 +2532,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                      first.places_note, first.round_trip, first.freight, first.one_off,
                      first.urban, first.former, first.namesakes, first.namesake_doubt,
                      first.either_way, first.reading, first.planned, first.special,
-                     first.craft)
+                     first.craft, first.stopping)
     namesakes = tuple((side, alt) for side, end in (("origin", r.origin),
                                                      ("destination", r.destination))
                       if end is not None for alt in end.namesakes)
@@ -2532,7 +2547,7 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
                  r.direction, mode.confidence, mode.basis, mode.high_speed, mode.activity,
                  confidence, note, round_trip, freight, one_off, mode.urban, former,
                  namesakes, namesake_doubt, either_way, reading, planned, special,
-                 craft.group() if craft is not None else "")
+                 craft.group() if craft is not None else "", mode.stopping)
 
 
 # "Kim Jong Un's train": a person's own vehicle (the possessor is no place the finder knows)
