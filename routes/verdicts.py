@@ -49,6 +49,7 @@ from routes.geo.geodesy import distance_km, great_circle_km
 from routes.geo.geoparse import Mention, find_places, text_pieces
 from routes.geo.places import Place
 from routes.itinerary import RouteOption
+from routes.modes.sea import load_sea_model
 from routes.text.claims import (
     AREA_KINDS,
     Claim,
@@ -306,6 +307,13 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
             if slow is not None:
                 out.append(Reading(mode, slow[0].scaled(3600.0), f"{label}, {slow[1]}", band,
                                    caveat))
+            if mode == "sea" and claim.high_speed:
+                # "The catamaran from Piraeus reaches Mykonos in two and a half hours": the
+                # fast craft on a route whose listed times are the conventional ferries'
+                fast_h = load_sea_model().sailing_h(km, fast=True)
+                if fast_h.low < hours.low:
+                    out.append(Reading(mode, fast_h.scaled(3600.0),
+                                       f"{label}, by fast craft ({_knots()})", band, caveat))
             airborne = _in_the_air(hours, len(flights)) if mode == "air" else None
             if airborne is not None:
                 out.append(Reading(mode, airborne[0].scaled(3600.0), f"{label}, {airborne[1]}",
@@ -316,6 +324,12 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
             out.append(Reading(mode, speed.scaled(1000.0 / 3600.0),
                                f"the average speed of {label}", band, caveat))
     return out or f"no {mode} estimate"
+
+
+def _knots() -> str:
+    """The fast craft's block speeds of the sea model, as said in a reading's label."""
+    k = load_sea_model().fast_knots
+    return f"{k.low:.0f}–{k.high:.0f} kn"
 
 
 def _in_the_air(block: Estimate, flights: int) -> tuple[Estimate, str] | None:
@@ -821,6 +835,11 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
             # over a few dozen km the stops, junctions and city lines make the time
             return (f"a rail trip this short ({km:.0f} km in a straight line) is timed by its "
                     "stops and the city's lines, which the intercity model does not time")
+        slow_line = load_claim_lexicon().slow_railways.search(claim.text, *claim.sentence)
+        if slow_line is not None and not claim.former:
+            return (f"the text names a slow kind of railway (“{slow_line.group()}”): "
+                    "mountain, narrow-gauge and heritage lines run far below the intercity "
+                    "trains the model times")
         pace = km * _RAIL_DETOUR / (q.si / 3600.0) if q.si > 0 else 0.0
         if km < _REGIONAL_RAIL_KM and not claim.high_speed and pace >= _REGIONAL_KMH:
             # "The train from Kraków to Zakopane takes about three hours": a regional train

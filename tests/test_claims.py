@@ -2318,3 +2318,44 @@ def test_a_change_cut_to_a_time_is_a_trip_and_cut_by_one_is_a_saving() -> None:
     assert to.verdict == "consistent"
     assert not check_claims("The new road cut the journey between Kabul and Jalalabad by two "
                             "hours.").claims
+
+
+def test_a_fast_craft_is_timed_at_a_fast_crafts_speed() -> None:
+    # Piraeus-Mykonos: the Blue Star ferries take about 6 hours, the SeaJets catamarans
+    # 2 1/2 - 3; the ferry list's fastest time is 3 h.
+    (cat,) = check_claims("The SeaJets catamaran from Piraeus reaches Mykonos in about two "
+                          "and a half hours.").claims
+    assert cat.claim.mode == "sea" and cat.claim.high_speed
+    assert cat.verdict == "consistent" and "by fast craft" in cat.explanation
+    (ferry,) = check_claims("The car ferry from Piraeus reaches Mykonos in about two "
+                            "hours.").claims
+    assert not ferry.claim.high_speed and ferry.verdict == "understated"
+    (fast,) = check_claims("The catamaran from Piraeus to Mykonos takes 1 hour.").claims
+    assert fast.verdict == "understated"
+
+
+def test_a_mountain_or_narrow_gauge_railway_is_never_too_slow() -> None:
+    # The Darjeeling Himalayan Railway's toy train: 88 km in about 7 hours.
+    (toy,) = check_claims("The toy train from New Jalpaiguri to Darjeeling takes about seven "
+                          "hours.").claims
+    assert toy.verdict == "unverifiable" and "“toy train”" in toy.explanation
+    (plain,) = check_claims("The train from New Jalpaiguri to Darjeeling takes about seven "
+                            "hours.").claims
+    assert plain.verdict == "overstated"
+
+
+def test_a_figure_after_an_event_places_the_event_not_the_town_before_it() -> None:
+    # The Humboldt Broncos' bus crash was on Highway 35, about 30 km north of Tisdale;
+    # Humboldt itself lies about 100 km south-west of Tisdale.
+    (crash,) = check_claims("A bus carrying a hockey team from Humboldt crashed on Highway 35 "
+                            "about 30 kilometres north of Tisdale.").claims
+    assert crash.verdict == "unverifiable" and "“crashed”" in crash.explanation
+    (town,) = check_claims("Humboldt lies about 30 kilometres north of Tisdale.").claims
+    assert town.verdict == "understated"
+
+
+def test_a_norwegian_drive_is_timed_at_mountain_road_speeds() -> None:
+    # Oslo-Bergen: 462 km, 7-8 hours with short stops.
+    (drive,) = check_claims("The drive from Oslo to Bergen takes about seven and a half "
+                            "hours.").claims
+    assert drive.verdict == "consistent"

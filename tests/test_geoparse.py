@@ -937,3 +937,12 @@ def test_a_name_after_an_article_it_belongs_with_is_no_place() -> None:
         "A bus crashed near the Las Manos border crossing, about 120 km from Tegucigalpa.")}
     assert "Manos" not in found and found["Tegucigalpa"].country == "HN"
     assert {m.text for m in find_places("Flights from La Paz reach El Alto.")} >= {"La Paz"}
+
+
+def test_a_word_spelt_as_a_name_or_placed_by_a_figure_is_a_place() -> None:
+    # "colon" and "bam" are English words; "Colón" with its accent is not, and a figure
+    # that places a word makes it a place.
+    assert places("The railway links Panama City with Colón in about an hour.")["Colón"]
+    assert places("The 2003 earthquake destroyed Bam, about 1,000 km south-east of "
+                  "Tehran.")["Bam"][0] == "IR"
+    assert "Colon" not in places("Colon cancer screening saves lives, doctors said.")

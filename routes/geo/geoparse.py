@@ -959,7 +959,9 @@ def _qualified(gaz: Gazetteer, e: int, kind: str, country: str,
 def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
     """A name that is also an English word needs evidence that it is a place.
 
-    A locative word before it ("in Reading"), a qualifier after it ("Nice, France"), or, for
+    A locative word before it ("in Reading"), a qualifier after it ("Nice, France"), a
+    spelling the word lacks ("Colón"), a figure that places it ("Bam, about 1,000 km
+    south-east of Tehran"), or, for
     a large city, the comma or possessive of a sentence about it ("Acapulco, a city of ..."),
     another name it is listed after ("Cambridge and Boston") or paired with after it
     ("Geneva to Zurich").
@@ -972,6 +974,11 @@ def _has_evidence(doc: _Doc, m: _Match, gaz: Gazetteer) -> bool:
         return True
     if _qualifier(doc, m, gaz):
         return True
+    surface = doc.text[m.start:m.end]
+    if not surface.isascii() and m.key.isascii() and not doc.sentence_start(m.start):
+        return True  # "Colón", not the word "colon": spelt as the name, with its accent
+    if _LOCATED.match(doc.text, m.end):
+        return True  # "Bam, about 1,000 km south-east of Tehran": a figure places it
     if _BETWEEN_PAIR.search(doc.text, max(0, m.start - 60), m.start):
         return True  # "between Dover and Calais": the second of a pair after "between"
     follows = doc.text[m.end:m.end + 2]

@@ -82,17 +82,30 @@ class SeaModel:
     knots: Estimate
     port_h: Estimate
     sources: tuple[str, ...]
+    # block speed of fast craft (catamarans, hydrofoils), knots
+    fast_knots: Estimate
 
     def crossing(self, a: tuple[float, float], b: tuple[float, float]
                  ) -> tuple[Estimate, Estimate]:
         """Sea distance (km) and sailing time (h) between two ports."""
-        line = distance_km(a, b)
-        km = self.routing.scaled(line)
-        kmh = self.knots.scaled(1.852)
-        hours = Estimate(self.port_h.low + km.low / kmh.high,
-                         self.port_h.central + km.central / kmh.central,
-                         self.port_h.high + km.high / kmh.low)
-        return km, hours
+        km = self.routing.scaled(distance_km(a, b))
+        return km, self.sailing_h(km)
+
+    def sailing_h(self, km: Estimate, *, fast: bool = False) -> Estimate:
+        """The sailing time (h) of ``km`` of sea, port to port; ``fast`` for fast craft.
+
+        Examples
+        --------
+        >>> m = SeaModel(Estimate(1.0, 1.0, 1.0), Estimate(10.0, 15.0, 20.0),
+        ...              Estimate(0.1, 0.25, 0.5), (), Estimate(20.0, 30.0, 40.0))
+        >>> round(m.sailing_h(Estimate.exact(74.08), fast=True).low, 2)
+        1.1
+
+        """
+        kmh = (self.fast_knots if fast else self.knots).scaled(1.852)
+        return Estimate(self.port_h.low + km.low / kmh.high,
+                        self.port_h.central + km.central / kmh.central,
+                        self.port_h.high + km.high / kmh.low)
 
 
 class Ferries:
@@ -168,7 +181,8 @@ def read_sea_model(path: Path) -> SeaModel:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
         return SeaModel(Estimate.from_list(data["routing"]), Estimate.from_list(data["knots"]),
-                        Estimate.from_list(data["port_h"]), tuple(data["sources"]))
+                        Estimate.from_list(data["port_h"]), tuple(data["sources"]),
+                        Estimate.from_list(data["fast_knots"]))
     except FileNotFoundError:
         raise DataError(f"sea model not found: {path}") from None
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:

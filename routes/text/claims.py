@@ -81,6 +81,8 @@ class Claim:
     direction: str | None = None
     mode_confidence: str = "none"
     mode_basis: str = ""
+    # The text names a high-speed service of the mode: a high-speed train ("Shinkansen") or
+    # a fast craft ("catamaran", "hydrofoil")
     high_speed: bool = False
     activity: str = ""
     places_confidence: str = "none"
@@ -569,14 +571,14 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
         mode = cue.mode
         # A stopping service ("the Kodama") runs the high-speed line but keeps the times
         # of its slower trains: high-speed, but not held to the fastest trains' times
-        high = any(c.high_speed for _, _, c in cues if c.mode == "rail")
+        high = any(c.high_speed for _, _, c in cues if c.mode == mode)
         stopping = any(c.stopping for _, _, c in cues if c.mode == "rail")
         # Two weak cues of one mode bear each other out ("container ships sail"), unless a
         # cue of another mode is as near.
         agreeing = {c.text for _, _, c in cues if c.mode == mode}
         corroborated = len(agreeing) >= 2 and all(c.mode == mode for _, _, c in cues)
         confidence = "sure" if (cue.strong or corroborated) and sure else "likely"
-        return _Mode(mode, confidence, f"“{text[s:e]}”", high and mode == "rail",
+        return _Mode(mode, confidence, f"“{text[s:e]}”", high and mode in ("rail", "sea"),
                      cue.activity, cue.urban and mode == "rail", stopping and mode == "rail")
     if q.kind == "distance" and re.search(r"(?i)\bdistance\b", text[clause[0]:clause[1]]) \
             and not static:
@@ -1534,7 +1536,17 @@ def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
         # Tegucigalpa": the figure places the name the finder does not know
         return None
     if pick is not None:
-        return _end(pick)
+        found = _end(pick)
+        event = p.lex.found_at.search(p.text, pick.end, before)
+        if event is not None and event.group().lower() != "located" and not re.fullmatch(
+                r"\s*[,–—(-]\s*", p.text[pick.end:event.start()]):
+            # "A bus from Humboldt crashed … 30 km north of Tisdale": the figure places the
+            # crash; "Humboldt, found in 1903, lies …" and "the mine, located 80 km north of
+            # …" still place the town and the mine
+            found.confidence = _min(found.confidence, "likely")
+            found.note = (f"the figure may place where something “{event.group()}”, not "
+                          f"“{pick.text}”")
+        return found
     told = _feature_told(p, sent, before)
     if told is not None:
         return told

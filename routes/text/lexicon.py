@@ -218,6 +218,7 @@ class Lexicon:
         self.times_only = words("times_only")
         self.site_tails = words("site_tails")
         self.new_lines = words("new_lines")
+        self.slow_railways = words("slow_railways")
         self.fast_roads = words("fast_roads")
         self.multiple_capitals = frozenset(claims["multiple_capitals"]["words"])
         self.arrival = words("arrival")
