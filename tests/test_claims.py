@@ -2359,3 +2359,9 @@ def test_a_norwegian_drive_is_timed_at_mountain_road_speeds() -> None:
     (drive,) = check_claims("The drive from Oslo to Bergen takes about seven and a half "
                             "hours.").claims
     assert drive.verdict == "consistent"
+
+
+def test_a_flight_between_airport_codes_is_checked() -> None:
+    # LAX-JFK: about 5 h 15 - 5 h 30 block eastbound.
+    (flight,) = check_claims("The flight from LAX to JFK takes about five hours.").claims
+    assert flight.verdict == "consistent" and "(LAX)" in flight.explanation

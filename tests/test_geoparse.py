@@ -946,3 +946,11 @@ def test_a_word_spelt_as_a_name_or_placed_by_a_figure_is_a_place() -> None:
     assert places("The 2003 earthquake destroyed Bam, about 1,000 km south-east of "
                   "Tehran.")["Bam"][0] == "IR"
     assert "Colon" not in places("Colon cancer screening saves lives, doctors said.")
+
+
+def test_an_airport_code_is_the_airport_in_a_sentence_of_flying() -> None:
+    got = places("The flight from LAX to JFK takes about five hours.")
+    assert got["LAX"][0] == "US" and got["JFK"][1] == pytest.approx(40.64, abs=0.01)
+    # without a word of flying, three capitals are an acronym
+    assert "CAN" not in places("The CAN report was published in Ottawa.")
+    assert "JFK" not in places("JFK was shot in Dallas in 1963.")

@@ -112,11 +112,21 @@ def test_border_nouns_keep_a_demonym_before_a_border_from_placing_the_towns(
         ("Herat", "IR"), ("Iranian", "IR")]
 
 
+def test_air_words_let_an_airport_code_be_read(
+        data_folder_with: Callable[[dict[str, str]], Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The flight from LAX to JFK takes about five hours."
+    assert [m.place.kind for m in find_places(text)] == ["airport", "airport"]
+    monkeypatch.setattr(settings, "data_folder", _folder_without(data_folder_with,
+                                                                 "air_words", "flight"))
+    assert find_places(text) == []
+
+
 def test_every_list_has_words_and_a_purpose() -> None:
     text = LEXICON.read_text(encoding="utf-8")
     data = tomllib.loads(text)
     sections = [k for k, v in data.items() if isinstance(v, dict) and "words" in v]
-    assert len(sections) == 22
+    assert len(sections) == 23
     for name in sections:
         words = data[name]["words"]
         assert words and len(words) == len(set(words)), name

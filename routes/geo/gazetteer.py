@@ -64,7 +64,7 @@ from routes.geo.places import normalize_name
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
            "geonames_countries", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _NO_PLURAL = ("ese", "sh", "ss", "ch", "s")  # demonyms whose people take no "s"
@@ -185,6 +185,9 @@ class Gazetteer:
         self.common_words: Container[str] = dict.fromkeys(data["common_words"])
         self.lexicon: Container[str] = dict.fromkeys(data["lexicon"].split("\n"))
         self.max_words: int = data["max_words"]
+        # The large airports by their IATA codes ("JFK", "LHR"): found only where the text
+        # speaks of flying (see routes.geo.geoparse)
+        self.airport_codes: dict[str, int] = data["airport_codes"]
         # Generic words naming a kind of place ("volcano", "district"): see feature_words.csv.
         self.heads: dict[tuple[str, str], frozenset[str]] = {
             (w, where): frozenset(classes.split(";"))
@@ -467,6 +470,7 @@ class _Builder:
         self.index: dict[str, list[int]] = {}
         self.capitals: set[int] = set()
         self.districts: set[int] = set()  # entries of admin2.csv
+        self.airport_codes: dict[str, int] = {}  # large airports by IATA code ("JFK")
 
     def add(self, eid: str, name: str, kind: str, country: str, lat: float, lon: float,
             population: int, admin1: str, aliases: Iterable[str] = (), *,
@@ -949,6 +953,9 @@ def _add_airports(b: _Builder, path: Path, lexicon: set[str]
         i = b.add(f"airport:{row['iata_code'] or row['ident']}", name, "airport",
                   row["iso_country"], lat, lon, 0, "", aliases)
         b.priors[i] = _AIRPORT_PRIOR.get(row["type"], 4.0)
+        code = row.get("iata_code") or ""
+        if row["type"] == "large_airport" and len(code) == 3 and code.isalpha():
+            b.airport_codes[code.upper()] = i
         if short:
             towns.append((i, short, True))
         if town:
@@ -1244,6 +1251,7 @@ def _pack(b: _Builder, folder: Path, gaz: Path, country_entry: dict[str, int],
         "demonyms": demonyms,
         "country_entry": country_entry,
         "common_words": common,
+        "airport_codes": b.airport_codes,
         "lexicon": "\n".join(lexicon),
         "max_words": min(max_words, 8),
     }

@@ -140,6 +140,7 @@ class _Words:
     facility_heads: frozenset[str]
     of_particles: frozenset[str]
     name_articles: frozenset[str]
+    air_words: frozenset[str]
     # Abbreviations of first-level units written after a town ("Moscow, ID", "Victoria,
     # B.C."): abbreviation as written -> (country, GeoNames admin-1 id, unit's name).
     abbreviations: Mapping[str, tuple[tuple[str, str, str], ...]]
@@ -153,7 +154,7 @@ _LISTS = ("connectors", "org_tail", "street_tail", "place_tail", "org_prefix", "
           "function_words", "calendar",
           "disease_tail", "speech", "titles", "locative", "directions", "unit_nouns",
           "list_gaps", "name_abbreviations", "name_particles", "article_classes",
-          "border_nouns", "facility_heads", "of_particles", "name_articles")
+          "border_nouns", "facility_heads", "of_particles", "name_articles", "air_words")
 # Lists matched as written; the others in lower case.
 _AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps", "name_abbreviations",
                          "name_articles"})
@@ -306,6 +307,13 @@ class _Doc:
         if self._breaks is None:
             self._breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text)]
         return bisect.bisect_right(self._breaks, pos)
+
+    def sentence_bounds(self, number: int) -> tuple[int, int]:
+        """Where sentence ``number`` (see :meth:`sentence`) starts and ends."""
+        assert self._breaks is not None
+        start = self._breaks[number - 1] if number > 0 else 0
+        end = self._breaks[number] if number < len(self._breaks) else len(self.text)
+        return start, end
 
     def sentence_start(self, pos: int) -> bool:
         i = pos - 1
@@ -841,7 +849,8 @@ def _rejected(doc: _Doc, m: _Match, persons: set[str], gaz: Gazetteer) -> bool:
     surface = doc.text[m.start:m.end]
     if (not doc.caps and m.words == 1 and len(surface) > 1 and surface.isupper()
             and surface.isalpha() and not m.demonym and all(
-                gaz.kind(e) not in _ACRONYM_KINDS for e in m.entries[:_MAX_CANDIDATES])
+                gaz.kind(e) not in _ACRONYM_KINDS and gaz.kind(e) != "airport"
+                for e in m.entries[:_MAX_CANDIDATES])
             and not _dateline(doc.text, m)):
         return True  # "HIV", "SOS": an acronym, not a town that happens to share it
     if prev is not None and prev[0].lower() == "of":
@@ -1686,6 +1695,43 @@ def _respelt_located(doc: _Doc, matches: list[_Match], gaz: Gazetteer,
     return out
 
 
+_CODE = re.compile(r"(?<![\w'’.-])[A-Z]{3}(?![\w'’-]|\.\w)")
+
+
+@functools.cache
+def _any_of(words: frozenset[str]) -> re.Pattern[str]:
+    """One case-blind pattern of whole ``words``."""
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(
+        re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + r")(?![\w-])")
+
+
+def _airport_codes(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> list[_Match]:
+    """Large airports named by their IATA codes ("from JFK to LHR"), in sentences of flying.
+
+    A code is taken only where its sentence has a word of ``[air_words]`` (geoparse.toml)
+    and no name found covers it; never in text set in capitals.
+    """
+    codes = gaz.airport_codes
+    if doc.caps or not codes:
+        return matches
+    found: list[_Match] = []
+    starts = [m.start for m in matches]
+    air = _any_of(doc.words.air_words)
+    for hit in _CODE.finditer(doc.text):
+        e = codes.get(hit.group())
+        if e is None:
+            continue
+        i = bisect.bisect_right(starts, hit.start()) - 1
+        if i >= 0 and matches[i].end > hit.start():
+            continue
+        if air.search(doc.text, *doc.sentence_bounds(doc.sentence(hit.start()))) is None:
+            continue
+        found.append(_Match(hit.start(), hit.end(), hit.group().lower(), [e], 1))
+    if not found:
+        return matches
+    return sorted([*matches, *found], key=lambda m: m.start)
+
+
 def _of_classes(gaz: Gazetteer, classes: frozenset[str], e: int) -> bool:
     """Whether entry ``e`` is of one of ``classes`` (a kind or a feature class)."""
     return gaz.kind(e) in classes or gaz.feature_class(e) in classes
@@ -2019,6 +2065,7 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
         matches.extend(_script_matches(text, gaz))
         matches.sort(key=lambda m: m.start)
     matches = _respelt(doc, matches, gaz)
+    matches = _airport_codes(doc, matches, gaz)
     matches = _heads(doc, matches, gaz)
     persons: set[str] = set()
     named_here: set[int] = set()  # a big place's name in a name here, a place elsewhere
