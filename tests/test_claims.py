@@ -2365,3 +2365,43 @@ def test_a_flight_between_airport_codes_is_checked() -> None:
     # LAX-JFK: about 5 h 15 - 5 h 30 block eastbound.
     (flight,) = check_claims("The flight from LAX to JFK takes about five hours.").claims
     assert flight.verdict == "consistent" and "(LAX)" in flight.explanation
+
+
+def test_a_village_abroad_from_the_other_end_is_never_sure() -> None:
+    # The gazetteer has no Ella in Sri Lanka, only a hamlet of that name in India.
+    (ella,) = check_claims("The blue train from Kandy to Ella winds through tea country, "
+                           "although the distance is only around 150 km.").claims
+    assert ella.verdict == "unverifiable" and "a village of IN" in ella.explanation
+
+
+def test_a_time_in_the_air_is_not_widened_twice() -> None:
+    # Riyadh-Jeddah, about 850 km: about 1 h 45 gate to gate, some 1 h 20 in the air.
+    (half,) = check_claims("A 55-minute flight from Riyadh to Jeddah.").claims
+    assert half.verdict == "understated"
+    (true,) = check_claims("The flight from Riyadh to Jeddah takes about an hour and a "
+                           "half.").claims
+    assert true.verdict == "consistent"
+
+
+def test_where_a_place_lies_does_not_wait_for_a_planned_work() -> None:
+    # Darwin-Singapore: about 3,350 km.
+    (cable,) = check_claims("The proposed cable would run to Singapore, which lies about "
+                            "1,700 kilometres from Darwin.").claims
+    assert cable.verdict == "understated"
+    (line,) = check_claims("The planned railway will cover the 300 km between Lagos and "
+                           "Ibadan.").claims
+    assert line.verdict == "unverifiable" and "“planned”" in line.explanation
+
+
+def test_late_before_a_trip_is_when_it_arrived_not_a_delay() -> None:
+    (flight,) = check_claims("Modi arrived in Paris late on Monday after a nearly ten-hour "
+                             "flight from New Delhi.").claims
+    assert flight.verdict == "consistent"
+    assert not check_claims("The train arrived three hours late in Kyiv.").claims
+
+
+def test_a_figure_set_against_another_keeps_its_unit_and_its_own_mode() -> None:
+    four, five = check_claims("The high-speed train from Istanbul to Ankara takes about four "
+                              "hours, against about five by car.").claims
+    assert (four.claim.mode, five.claim.mode) == ("rail", "road")
+    assert five.claim.quantity.unit == "h" and five.claim.quantity.unit_elided

@@ -819,6 +819,10 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         if m.group().lower() in ("late", "early") and lex.times_of_day.match(
                 text, m.end() + 1) and text[m.end():m.end() + 1].isspace():
             continue  # "leaving in the late afternoon": when, not how late
+        if m.group().lower() in ("late", "early") and m.end() <= q.start and not re.fullmatch(
+                r"\s+by\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+)?",
+                text[m.end():q.start]):
+            continue  # "arrived late after a ten-hour flight": not "ten hours late"
         if m.group()[:1].isupper() and re.search(r"\w[\s,]*$", text[lo:m.start()]) and \
                 not (q.kind == "duration" and lex.event_names.fullmatch(m.group())):
             continue  # "a three-hour drive over the High Atlas": a word of a name

@@ -497,7 +497,9 @@ class _Grammar:
         # six-hour"
         self.connector = re.compile(
             r"(?i)(?:\s+|\s*-\s*)(?P<w>to|or|and)(?:\s+|-(?=\w))|\s*(?P<d>[-–—])\s*")
-        self.elide_connector = re.compile(r"(?i),?\s+(?P<w>to|or|and)\s+")
+        # ... and a figure set against another: "four hours, against about five by car"
+        self.elide_connector = re.compile(
+            r"(?i),?\s+(?P<w>to|or|and|against|versus|vs\.?|compared\s+(?:with|to))\s+")
         self.hedge_at = re.compile(rf"(?i)(?P<h>{_alt(lex.hedges_before)})(?:\s+|(?<=[^\w\s]))")
         self.hedge_before = _Before(lex.hedges_before)
         self.between = _Before(["between"], r"\s+")
