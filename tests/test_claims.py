@@ -2405,3 +2405,13 @@ def test_a_figure_set_against_another_keeps_its_unit_and_its_own_mode() -> None:
                               "hours, against about five by car.").claims
     assert (four.claim.mode, five.claim.mode) == ("rail", "road")
     assert five.claim.quantity.unit == "h" and five.claim.quantity.unit_elided
+
+
+@pytest.mark.parametrize("text", [
+    "Thailand celebrates Songkran, a three-day festival, and many fly from Bangkok to "
+    "Chiang Mai.",
+    "Modi's dinner with Macron ran past three hours after his flight from New Delhi to "
+    "Paris.",
+])
+def test_an_events_length_is_no_trip(text: str) -> None:
+    assert not check_claims(text).claims

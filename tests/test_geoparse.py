@@ -954,3 +954,8 @@ def test_an_airport_code_is_the_airport_in_a_sentence_of_flying() -> None:
     # without a word of flying, three capitals are an acronym
     assert "CAN" not in places("The CAN report was published in Ottawa.")
     assert "JFK" not in places("JFK was shot in Dallas in 1963.")
+
+
+def test_a_big_city_is_found_by_the_first_word_of_its_name() -> None:
+    # GeoNames lists "Rio" among Rio de Janeiro's names; Río in Greece has 14,000 people.
+    assert places("The G20 summit in Rio lasted two days.")["Rio"][0] == "BR"

@@ -64,7 +64,7 @@ from routes.geo.places import normalize_name
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
            "geonames_countries", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 13
+INDEX_VERSION = 14
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _NO_PLURAL = ("ese", "sh", "ss", "ch", "s")  # demonyms whose people take no "s"
@@ -424,6 +424,9 @@ def _script_alias(name: str) -> bool:
     return len(name) >= 2 and not _latin(name) and any(ch.isalpha() for ch in name)
 
 
+_SHORT_NAME_MIN_POP = 500_000  # a city this big is also called by its name's first word
+
+
 def _good_alias(name: str) -> bool:
     """Keep a GeoNames alternate name: Latin script, not a code ("MAD") or abbreviation."""
     return (len(name) >= 4 and _latin(name) and not name.islower() and not name.isupper()
@@ -741,7 +744,11 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
         pop = int(c["population"])
         names: list[str] = []
         if pop >= _ALT_NAME_MIN_POP:
-            names = [a for a in c["alternatenames"] if _good_alias(a)]
+            names = [a for a in c["alternatenames"] if _good_alias(a) or (
+                # "Rio", Rio de Janeiro: a big city's first word that GeoNames lists as
+                # its name, however short
+                pop >= _SHORT_NAME_MIN_POP and " " in c["name"] and a.istitle()
+                and c["name"].lower().startswith(a.lower() + " "))]
             names.extend(bare for a in names if (bare := _without_article(a)) is not None
                          and normalize_name(bare) not in lexicon)
             if pop >= _SCRIPT_NAME_MIN_POP:

@@ -1695,7 +1695,7 @@ def _respelt_located(doc: _Doc, matches: list[_Match], gaz: Gazetteer,
     return out
 
 
-_CODE = re.compile(r"(?<![\w'’.-])[A-Z]{3}(?![\w'’-]|\.\w)")
+_CODE = re.compile(r"[A-Z]{3,}")  # a run of capitals; codes are the three-letter ones
 
 
 @functools.cache
@@ -1717,10 +1717,15 @@ def _airport_codes(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> list[_Ma
     found: list[_Match] = []
     starts = [m.start for m in matches]
     air = _any_of(doc.words.air_words)
-    for hit in _CODE.finditer(doc.text):
+    text = doc.text
+    for hit in _CODE.finditer(text):
         e = codes.get(hit.group())
         if e is None:
             continue
+        before, after = text[hit.start() - 1:hit.start()], text[hit.end():hit.end() + 2]
+        if before.isalnum() or before in ("'", "’", ".", "-") or after[:1].isalnum() or (
+                after[:1] in ("'", "’", "-")) or (after[:1] == "." and after[1:].isalnum()):
+            continue  # inside a word, a name or an address ("U.S.A", "JFK-bound")
         i = bisect.bisect_right(starts, hit.start()) - 1
         if i >= 0 and matches[i].end > hit.start():
             continue
