@@ -2415,3 +2415,15 @@ def test_a_figure_set_against_another_keeps_its_unit_and_its_own_mode() -> None:
 ])
 def test_an_events_length_is_no_trip(text: str) -> None:
     assert not check_claims(text).claims
+
+
+def test_named_lines_and_intercity_brands_are_rail() -> None:
+    # The Bergen Line takes about 6 1/2 - 7 hours from Oslo to Bergen.
+    (bergen,) = check_claims("Norway's Bergen Line takes travellers from Oslo to Bergen in "
+                             "about three and a half hours, crossing the Hardangervidda "
+                             "plateau.").claims
+    assert bergen.claim.mode == "rail" and bergen.verdict == "understated"
+    (ic,) = check_claims("The Intercity from Kyiv to Lviv takes about five hours.").claims
+    assert ic.claim.mode == "rail"
+    (bus,) = check_claims("Intercity buses from Kyiv to Lviv take about seven hours.").claims
+    assert bus.claim.mode == "road"
