@@ -203,6 +203,10 @@ def _straight(o: Place, d: Place, rules: ClaimRules, *, airports: bool) -> Readi
     sizes = [rules.extent(p.population) if p.kind not in ("border", "airport", "station")
              else (5.0 if p.kind == "border" else 2.0) for p in (o, d)]
     slack = max(2.0, min(math.hypot(*sizes), rules.extent_share * line))
+    if any(p.kind == "border" for p in (o, d)):
+        # "Kiryat Shmona, 2 km from the Lebanese border": the town's edge is measured, not its
+        # centre, and a border line is drawn loosely: the whole slack, however short the way
+        slack = max(slack, max(sizes))
     est = Estimate(max(min(points) - slack, 0.0), line, max(points) + slack)
     return Reading("straight", est.scaled(1000.0), basis)
 
@@ -735,6 +739,10 @@ def _namesake_reading(claim: Claim, est: _Estimates, rules: ClaimRules) -> Check
 # (La Paz-Rurrenabaque, 19 hours for a drive the model puts at 4-9): slower is a wrong figure.
 _SLOW_ROAD_FACTOR = 3.0
 _WINDING_ROAD_FACTOR = 1.5  # ... and its road distance, up to this times the model's longest
+# ... or this times when the text speaks of mountain roads: they wind up to three times the
+# straight line (Thimphu-Punakha over the Dochu La, 75-80 km by road for 25 km:
+# windhorsetours.com, wheelsonourfeet.com), twice the model's circuity at its highest
+_MOUNTAIN_ROAD_FACTOR = 2.0
 _HIGH_SPEED_SLACK = 1.15  # a named high-speed train runs routes this near the quickest
 _SHORT_RAIL_KM = 40.0  # a rail trip shorter than this is never too slow for the model
 _REGIONAL_RAIL_KM = 200.0  # ... nor one shorter than this at a regional train's pace or more
@@ -897,8 +905,9 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                     "slower way always exists")
     if verdict == "overstated" and q.kind == "distance" and claim.mode == "road":
         slow_roads = _slow_roads(claim)
-        if slow_roads and any(q.si <= _WINDING_ROAD_FACTOR * r.estimate.high
-                              for r in readings):
+        mountains = load_claim_lexicon().mountain_roads.search(claim.text, *claim.sentence)
+        factor = _MOUNTAIN_ROAD_FACTOR if mountains is not None else _WINDING_ROAD_FACTOR
+        if slow_roads and any(q.si <= factor * r.estimate.high for r in readings):
             # "The drive from Islamabad to Gilgit on the Karakoram Highway is about 600 km":
             # mountain roads wind far beyond the country's measured circuity
             verb = "have" if " and " in slow_roads else "has"

@@ -2427,3 +2427,72 @@ def test_named_lines_and_intercity_brands_are_rail() -> None:
     assert ic.claim.mode == "rail"
     (bus,) = check_claims("Intercity buses from Kyiv to Lviv take about seven hours.").claims
     assert bus.claim.mode == "road"
+
+
+def test_another_end_reached_from_the_same_start() -> None:
+    # Eurostar: London-Paris 2 h 16, London-Brussels about 2 h 01.
+    paris, brussels = check_claims("Its trains run from London to Paris in two hours and 16 "
+                                   "minutes and reach Brussels in just over two hours.").claims
+    assert paris.claim.destination is not None and paris.claim.destination.name == "Paris"
+    assert brussels.claim.origin is not None and brussels.claim.origin.name == "London"
+    assert brussels.claim.destination is not None and \
+        brussels.claim.destination.name.startswith("Brussels")
+
+
+def test_bare_away_names_no_place_after_it() -> None:
+    (walk,) = check_claims("Refugees set off on foot from Budapest toward Vienna, some 480 "
+                           "km away, after Hungary shut Keleti station.").claims
+    assert walk.claim.origin is not None and walk.claim.origin.name == "Budapest"
+
+
+def test_a_town_said_to_be_of_a_country_is_read_there() -> None:
+    # Kaesong lies about 60 km north-west of Seoul; Koesan is a South Korean county town.
+    (kaesong,) = check_claims("The North Korean border city of Kaesong, some 120 kilometres "
+                              "northwest of Seoul, once hosted 124 South Korean "
+                              "companies.").claims
+    assert kaesong.claim.destination is not None
+    assert kaesong.claim.destination.country == "KP" and kaesong.verdict == "overstated"
+
+
+@pytest.mark.parametrize("text", [
+    "The bus, travelling from Kabul to Kandahar, was ambushed at a checkpoint about 130 km "
+    "south-west of Kabul.",
+    "A convoy carrying aid from Port Sudan to El Fasher was attacked about 50 km from El "
+    "Fasher.",
+])
+def test_a_figure_placing_an_attack_on_a_trip_is_not_the_trips_length(text: str) -> None:
+    (attack,) = check_claims(text).claims
+    assert attack.verdict == "unverifiable"
+
+
+def test_an_expressways_number_is_no_train_and_local_vans_are_road() -> None:
+    # The G2 Beijing-Shanghai Expressway: about 1,200 km, 12-13 hours with stops.
+    km, hours = check_claims("Driving the G2 expressway from Beijing to Shanghai, we covered "
+                             "the 1,200 km in about 12 hours with stops.").claims
+    assert (km.claim.mode, hours.claim.mode) == ("road", "road")
+    assert hours.verdict == "consistent"
+    # Bishkek-Karakol along the north shore of Issyk-Kul: about 400 km of road.
+    _, km = check_claims("Marshrutkas from Bishkek to Karakol take six to seven hours to "
+                         "skirt the northern shore of Issyk-Kul, a distance of about "
+                         "400 km.").claims
+    assert km.claim.mode == "road" and km.verdict == "consistent"
+
+
+def test_a_winding_mountain_road_is_never_too_long() -> None:
+    # Thimphu-Punakha over the Dochu La: 72-80 km of road for 25 km in a straight line.
+    km, _ = check_claims("The 72 km drive from Thimphu to Punakha over the Dochu La pass "
+                         "takes around three hours.").claims
+    assert km.verdict == "unverifiable" and "mountain roads wind" in km.explanation
+
+
+def test_a_height_with_its_feature_is_no_distance() -> None:
+    claims = check_claims("The colectivo from Arequipa to Chivay covers 160 km in about four "
+                          "hours, climbing over a 4,900 m pass.").claims
+    assert [c.claim.quantity.surface for c in claims] == ["160 km", "four hours"]
+
+
+def test_a_town_near_a_border_is_measured_from_its_edge() -> None:
+    # Kiryat Shmona's houses reach within about 2 km of the Lebanese border.
+    (near,) = check_claims("Kiryat Shmona, 2 km from the Lebanese border, was "
+                           "evacuated.").claims
+    assert near.verdict == "consistent"

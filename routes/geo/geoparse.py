@@ -923,6 +923,10 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Za-z.]{0,5}(?![\w.])|[A-Z][A-Za-z.]{0,5}\."
 
 
 _NO_UNITS: tuple[frozenset[str], frozenset[tuple[str, str]]] = (frozenset(), frozenset())
+# "the North Korean border city of", "the Syrian town of", "the Nigerian state of"
+_DEMONYM_OF = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?P<d>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+"
+                         r"(?:[a-z]+\s+){0,2}(?:city|town|village|port|capital|province|state|region|district|"
+                         r"island|border\s+town|border\s+city)\s+of\s+$")
 
 
 def _qualifying_units(doc: _Doc, m: _Match, gaz: Gazetteer
@@ -934,6 +938,12 @@ def _qualifying_units(doc: _Doc, m: _Match, gaz: Gazetteer
     """
     qualifiers = _qualifier(doc, m, gaz)
     if not qualifiers:
+        told = _DEMONYM_OF.search(doc.text, max(0, m.start - 60), m.start)
+        country = gaz.demonym(_normalized(told.group("d"))) if told is not None else None
+        if country is not None and not any(gaz.kind(e) == "country"
+                                           for e in m.entries[:_MAX_CANDIDATES]):
+            # "the North Korean border city of Kaesong": a town of that country
+            return frozenset({country}), frozenset()
         return _NO_UNITS
     countries: set[str] = set()
     regions: set[tuple[str, str]] = set()
@@ -1220,11 +1230,17 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
         fits = False
         dwarfed = m.dwarfed = _dwarfed(gaz, m)
         for e, kind, c, score in m.priors:
-            if c in doc_countries and kind != "country" and (c in named or e not in dwarfed):
+            held = qualified and _qualified(gaz, e, kind, c, within_countries, within_regions)
+            # a reading outside the unit the text names is not helped by the story's
+            # countries ("the North Korean border city of Kaesong … South Korean companies")
+            outside = qualified and not held and c not in within_countries and not any(
+                c == r[0] for r in within_regions)
+            if c in doc_countries and kind != "country" and (
+                    c in named or e not in dwarfed) and not outside:
                 score += _DOC_COUNTRY_BONUS
-            if c in demonyms:
+            if c in demonyms and not outside:
                 score += 1.5
-            if qualified and _qualified(gaz, e, kind, c, within_countries, within_regions):
+            if held:
                 score += _QUALIFIER_BONUS
             if head and (kind in head or gaz.feature_class(e) in head):
                 score += _HEAD_BONUS

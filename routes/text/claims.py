@@ -719,6 +719,10 @@ _TWO_WORDS = re.compile(r"[\s,-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 
 # A height in metres or feet "at" which something stands or flies, not a distance between
 # places, unless measured from one ("at 400 metres from the beach")
+# A height told with its feature: "a 4,900 m pass", "the 8,849-metre peak", "3,000 m high"
+_HEIGHT_NOUN = re.compile(r"(?i)[\s-]*(?:high|tall|above\s+sea\s+level|(?:[a-z]+\s+)?"
+                          r"(?:pass|peak|summit|mountain|mountains|volcano|ridge|plateau|"
+                          r"altitude|elevation|col))\b")
 _AT_HEIGHT = re.compile(r"(?i)\bat\s+(?:up\s+to\s+|some\s+|about\s+|around\s+|nearly\s+|"
                         r"almost\s+|over\s+|more\s+than\s+|roughly\s+)?$")
 # "cut the journey to …", "reduced the trip to about …": the time a change left
@@ -771,6 +775,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
     if q.kind == "distance" and q.unit in ("m", "ft") and _AT_HEIGHT.search(
             text, max(lo, q.start - 25), q.start) and not _MEASURED_FROM.match(text, q.end):
         return "a height or depth"  # "Aconcagua, at 6,961 metres", "fly at up to 1,000 m"
+    if q.kind == "distance" and q.unit in ("m", "ft") and _HEIGHT_NOUN.match(text, q.end):
+        return "a height"  # "climbing over a 4,900 m pass", "a 5,000-metre peak"
     part = lex.part_of.search(text, max(p.sentences[p.sentence_of(q.start)][0], q.start - 40),
                               q.start)
     if part is not None and re.fullmatch(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}",
@@ -1702,6 +1708,9 @@ def _epicentre(p: _Passage, dest: _End | None, before: int) -> _End | None:
     return origin
 
 
+_REACHED = re.compile(r"(?i)\b(?:reach(?:es|ed|ing)?|gets?\s+to|got\s+to)\s+$")
+
+
 def _direction_word(text: str, lex: Lexicon, start: int, end: int) -> str | None:
     word = text[start:end]
     code = lex.compass(word)
@@ -1753,6 +1762,20 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
             return _Reading(went, None, "from_to", None, "none",
                             f"it is a further leg from {before.destination.name}, to a place "
                             "the finder does not know")
+    # 1d. "… run from London to Paris in 2 h 16 and reach Brussels in just over two
+    # hours": another end reached from the same start, named between the two figures
+    if before is not None and before.origin is not None and before.destination is not None \
+            and before.relation == "from_to":
+        new = [m for m in here if before.quantity.end <= m.start < q.start
+               and m.place.kind in LOCAL_KINDS
+               and m.place.id not in (before.origin.id, before.destination.id)]
+        if len({m.place.id for m in new}) == 1 and _REACHED.search(
+                text, max(before.quantity.end, new[0].start - 12), new[0].start):
+            same = _End(before.origin, before.places_confidence or "likely",
+                        note=f"from {before.origin.name}, as the figure before")
+            d = _end(new[0])
+            return _Reading(same, d, "from_to", None,
+                            _min(same.confidence, d.confidence, "likely"), same.note)
     # 1. "X, N km (north) of/from Y" (unless Y starts a "from Y to Z" pair)
     if after is not None and pair is not None and q.end + after.end() <= pair[0].start <= \
             min(q.end + after.end() + 60, clause[1]):
@@ -1788,7 +1811,11 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                     shared.destination, shared.places_confidence or "likely")
             else:
                 subject = _subject(p, sent, q.start, anchors)
-            origin = _reference(p, start, subject.place if subject else None, sent[1])
+            # "480 km away, after Hungary shut …": bare "away" names no place after it
+            set_apart = rel_word.startswith("away") and rel_word != "away from" and \
+                re.match(r"\s*[,;.)]", text[start:start + 3]) is not None
+            origin = None if set_apart else _reference(
+                p, start, subject.place if subject else None, sent[1])
             if origin is None and rel_word.startswith("away") and rel_word != "away from" \
                     and subject is not None and pair is None and not re.search(
                         r"(?i)\b(?:to|for|towards?|into)\s+(?:the\s+)?$",
@@ -1840,7 +1867,10 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                 if origin is not None and subject is not None and subject.place.id == \
                         origin.place.id:
                     subject = None
-                if origin is not None and subject is None and pair is not None:
+                if origin is not None and subject is None and pair is not None and \
+                        p.lex.found_at.search(text, pair[1].end, q.start) is None:
+                    # not "a convoy from Port Sudan to El Fasher was attacked about 50 km
+                    # from El Fasher": the figure places the attack, not Port Sudan
                     subject = _end(pair[1]) if pair[0].start == origin.at else _end(pair[0])
                 # "a 50-minute flight from Melbourne" is a trip from there; "50 km from
                 # Melbourne" a position

@@ -219,6 +219,7 @@ class Lexicon:
         self.site_tails = words("site_tails")
         self.new_lines = words("new_lines")
         self.slow_railways = words("slow_railways")
+        self.mountain_roads = words("mountain_roads")
         self.fast_roads = words("fast_roads")
         self.multiple_capitals = frozenset(claims["multiple_capitals"]["words"])
         self.arrival = words("arrival")
