@@ -959,3 +959,12 @@ def test_an_airport_code_is_the_airport_in_a_sentence_of_flying() -> None:
 def test_a_big_city_is_found_by_the_first_word_of_its_name() -> None:
     # GeoNames lists "Rio" among Rio de Janeiro's names; Río in Greece has 14,000 people.
     assert places("The G20 summit in Rio lasted two days.")["Rio"][0] == "BR"
+
+
+def test_arabic_article_particles_and_regions_named_after_their_towns() -> None:
+    # "Deir ez-Zor": the article assimilated as "ez"; Timbuktu is the city of 84,000, not
+    # the region Natural Earth labels 350 km to its north.
+    assert places("Fighting continued in Deir ez-Zor, the eastern city.")["Deir ez-Zor"][0] \
+        == "SY"
+    timbuktu = places("Militants seized Timbuktu in northern Mali.")["Timbuktu"]
+    assert timbuktu[1] == pytest.approx(16.77, abs=0.05)

@@ -64,7 +64,7 @@ from routes.geo.places import normalize_name
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
            "geonames_countries", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 14
+INDEX_VERSION = 15
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _NO_PLURAL = ("ese", "sh", "ss", "ch", "s")  # demonyms whose people take no "s"
@@ -97,7 +97,7 @@ _FEATURE_RANK_STEP = 0.4
 # are that place (the island of Tasmania is the state): not indexed again.
 _SAME_FEATURE_KM = 400.0
 _SAME_WATER_KM = 2_000.0  # ... and a sea or a region of the same name this close
-_TOWN_OVER_DISTRICT = 100_000  # a district named like a town this big in its country is it
+_TOWN_OVER_DISTRICT = 50_000  # a district named like a town this big in its country is it
 # Second-level units of the world (admin2.csv): a prior below any town's (a town of 500
 # people scores 2.7), so that a town beats its namesake district; "<name> district" still
 # finds the district (the generic word's bonus).
