@@ -220,9 +220,14 @@ def _airport_line(o: Place, d: Place) -> tuple[float, str] | None:
         a, b = airports_for(net, o), airports_for(net, d)
     except RoutesError:
         return None
-    if a and b and a[0].iata != b[0].iata:
-        return distance_km((a[0].lat, a[0].lon), (b[0].lat, b[0].lon)), \
-            f"{a[0].iata}–{b[0].iata}"
+    if not (a and b):
+        return None
+    # the large airport where a place has one and a smaller one: the flights a distance is
+    # told of leave from it (Perth-London is PER-LHR, not London City)
+    x = next((port for port in a if port.type == "large_airport"), a[0])
+    y = next((port for port in b if port.type == "large_airport"), b[0])
+    if x.iata != y.iata:
+        return distance_km((x.lat, x.lon), (y.lat, y.lon)), f"{x.iata}–{y.iata}"
     return None
 
 

@@ -2496,3 +2496,10 @@ def test_a_town_near_a_border_is_measured_from_its_edge() -> None:
     (near,) = check_claims("Kiryat Shmona, 2 km from the Lebanese border, was "
                            "evacuated.").claims
     assert near.verdict == "consistent"
+
+
+def test_a_flights_distance_is_measured_between_the_large_airports() -> None:
+    # Qantas QF9/QF10 Perth-London Heathrow: 14,499 km great circle.
+    (nonstop,) = check_claims("The Qantas nonstop flight from Perth to London covers 14,499 "
+                              "km.").claims
+    assert "PER–LHR" in nonstop.explanation
