@@ -2503,3 +2503,12 @@ def test_a_flights_distance_is_measured_between_the_large_airports() -> None:
     (nonstop,) = check_claims("The Qantas nonstop flight from Perth to London covers 14,499 "
                               "km.").claims
     assert "PER–LHR" in nonstop.explanation
+
+
+def test_days_spent_at_a_spot_are_a_stay_and_days_on_the_road_a_trip() -> None:
+    claims = check_claims("After four days on the lake we flew from Irkutsk back to Moscow, "
+                          "about six hours.").claims
+    assert [c.claim.quantity.surface for c in claims] == ["six hours"]
+    (road,) = check_claims("After three days on the road we drove from Denver to "
+                           "Chicago.").claims
+    assert road.claim.mode == "road"

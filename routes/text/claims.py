@@ -866,6 +866,13 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             m.start == q.end + stay.end() for m in p.mentions):
         # "we spent another day in Hanoi before taking the train": a stay, not a trip
         return "a stay in a place"
+    spot = _SPENT_ON.match(after)
+    if q.kind == "duration" and q.unit in _STAY_UNITS and spot is not None and not (
+            lex.ways.fullmatch(spot.group(1)) or lex.trip_nouns.fullmatch(spot.group(1))
+            or _cues(p, q.end + spot.start(1), q.end + spot.end(1))):
+        # "after four days on the lake we flew from Irkutsk back to Moscow": days spent at a
+        # spot, not on a way or a vehicle ("three days on the road", "a day on the train")
+        return f"a stay (“{spot.group().strip()}”)"
     into = lex.elapsed.match(after, len(after) - len(after.lstrip()))
     if q.kind == "duration" and into is not None:
         trip = re.match(r"\s+(?:the|a|an|its|their|his|her|our|this|that)\s+"
@@ -1708,6 +1715,8 @@ def _epicentre(p: _Passage, dest: _End | None, before: int) -> _End | None:
     return origin
 
 
+_SPENT_ON = re.compile(r"\s+(?:on|at|in)\s+the\s+([a-z]+)\b")
+_STAY_UNITS = frozenset({"day", "week", "month"})
 _REACHED = re.compile(r"(?i)\b(?:reach(?:es|ed|ing)?|gets?\s+to|got\s+to)\s+$")
 
 

@@ -220,6 +220,7 @@ class Lexicon:
         self.new_lines = words("new_lines")
         self.slow_railways = words("slow_railways")
         self.mountain_roads = words("mountain_roads")
+        self.ways = words("ways")
         self.fast_roads = words("fast_roads")
         self.multiple_capitals = frozenset(claims["multiple_capitals"]["words"])
         self.arrival = words("arrival")
