@@ -1715,7 +1715,7 @@ def _epicentre(p: _Passage, dest: _End | None, before: int) -> _End | None:
     return origin
 
 
-_SPENT_ON = re.compile(r"\s+(?:on|at|in)\s+the\s+([a-z]+)\b")
+_SPENT_ON = re.compile(r"\s+(?:on|at)\s+the\s+([a-z]+)\b")
 _STAY_UNITS = frozenset({"day", "week", "month"})
 _REACHED = re.compile(r"(?i)\b(?:reach(?:es|ed|ing)?|gets?\s+to|got\s+to)\s+$")
 
