@@ -2512,3 +2512,22 @@ def test_days_spent_at_a_spot_are_a_stay_and_days_on_the_road_a_trip() -> None:
     (road,) = check_claims("After three days on the road we drove from Denver to "
                            "Chicago.").claims
     assert road.claim.mode == "road"
+
+
+def test_sitarail_times_and_talgo_trains() -> None:
+    # Abidjan-Ouagadougou, 1,145 km: Friday 20:00 to Sunday 16:00 (44 h) by Sitarail.
+    (days,) = check_claims("Sitarail trains take two days from Abidjan to "
+                           "Ouagadougou.").claims
+    assert days.verdict == "consistent"
+    # Almaty-Astana: about 12 1/2 h by the Talgo.
+    (talgo,) = check_claims("The Talgo from Almaty to Astana takes about six hours.").claims
+    assert talgo.claim.mode == "rail" and talgo.verdict == "understated"
+
+
+@pytest.mark.parametrize("text", [
+    "Sitarail trains cover the 1 145 km from Abidjan to Ouagadougou.",
+    "Qatar Airways flies Boeing 777s from Doha to London.",
+])
+def test_a_figure_is_not_read_out_of_a_larger_number_or_a_model_name(text: str) -> None:
+    for c in check_claims(text).claims:
+        assert c.claim.quantity.surface not in ("145 km", "777s")

@@ -446,7 +446,7 @@ class _Grammar:
         # ("21:45"), a price, or another number ("1,5", "4/5").
         words = trie_pattern(first_words, space=r"\s+")  # a trie: this regex scans all text
         self.start = re.compile(
-            rf"(?<![\w$£€¥#@])(?<!\d[:,./])(?<![^\W\d_]-)"
+            rf"(?<![\w$£€¥#@])(?<!\d[:,./])(?<!\d[ ])(?<![^\W\d_]-)"
             rf"(?:(?=\d|[{glyphs}])|(?i:\b(?:{words})\b)"
             rf"|(?i:\b(?:{_alt(lex.articles)})\s+(?=(?:{_alt(article_next)}){_NOT_LETTER})))")
         self.digits = re.compile(
@@ -648,6 +648,10 @@ def _cardinal(g: _Grammar, text: str, pos: int) -> _Num | None:
     return _Num(pos, end, total + current, article=last == "article")
 
 
+# A maker's or model's name right before a number: "Boeing 777s", "Dash 8s", "Tu-154s"
+_MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[ -]$")
+
+
 def _unit_at(g: _Grammar, text: str, pos: int, num: _Num) -> tuple[str, str, int] | None:
     """The unit spelled at ``pos`` (unit, spelling, end); symbols only after digits."""
     m = g.word_unit.match(text, pos)
@@ -697,8 +701,9 @@ def _tail(g: _Grammar, text: str, num: _Num) -> _Read | None:
         return None  # "a second train"
     if spelling == "s" and q == num.end and (
             (len(num.digits) >= 2 and num.digits.endswith("0"))
-            or text[num.start - 1:num.start] in ("'", "’")):
-        return None  # a decade: "the 1990s", "'80s"
+            or text[num.start - 1:num.start] in ("'", "’")
+            or _MODEL_BEFORE.search(text, max(0, num.start - 20), num.start)):
+        return None  # a decade: "the 1990s", "'80s"; models: "Boeing 777s", "Dash 8s"
     if num.digits.startswith("0") and len(num.digits) == 4 and unit == "h":
         return None  # a clock time: "0600 hours"
     clock = bool(unit == "h" and _HHMM.fullmatch(num.digits))
