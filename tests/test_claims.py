@@ -2531,3 +2531,26 @@ def test_sitarail_times_and_talgo_trains() -> None:
 def test_a_figure_is_not_read_out_of_a_larger_number_or_a_model_name(text: str) -> None:
     for c in check_claims(text).claims:
         assert c.claim.quantity.surface not in ("145 km", "777s")
+
+
+def test_a_leg_with_only_its_end_goes_on_from_the_leg_before() -> None:
+    # El Calafate-El Chaltén: about 215 km of road, 3 hours by bus.
+    flight, km, hours = check_claims(
+        "From Buenos Aires we flew south to El Calafate, a flight of about three hours and 15 "
+        "minutes, and the next day rode the bus to El Chalten, 215 km to the north, in about "
+        "three hours.").claims
+    assert flight.claim.destination is not None and \
+        flight.claim.destination.name == "El Calafate"
+    for leg in (km, hours):
+        assert leg.claim.origin is not None and leg.claim.origin.name == "El Calafate"
+        assert leg.claim.destination is not None and leg.claim.destination.name == "El Chaltén"
+    # "or … to Devonport" is another end from the same start: Melbourne-Devonport by the
+    # Spirit of Tasmania, about 10-11 hours.
+    _, sail = check_claims("Hobart is a one-hour flight from Melbourne, or an overnight "
+                           "crossing of about 11 hours on the Spirit of Tasmania to "
+                           "Devonport.").claims
+    assert sail.claim.origin is not None and sail.claim.origin.name == "Melbourne"
+    # with no word of going on, which start is meant is not told
+    _, car = check_claims("The ferry from Split to Hvar takes around an hour, while the car "
+                          "ferry to Stari Grad takes two hours.").claims
+    assert car.claim.origin is None or car.claim.origin.name != "Hvar"

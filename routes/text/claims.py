@@ -1715,6 +1715,53 @@ def _epicentre(p: _Passage, dest: _End | None, before: int) -> _End | None:
     return origin
 
 
+def _next_leg(p: _Passage, q: Quantity, clause: tuple[int, int], here: Sequence[Mention],
+              before: Claim | None, after: re.Match[str] | None) -> _Reading | None:
+    """The leg on from where the figure before ended, to the place named after "to"."""
+    if before is None or before.destination is None or before.origin is None or \
+            before.relation != "from_to" or (before.quantity.kind != q.kind and not (
+                {before.quantity.kind, q.kind} <= {"distance", "duration"})):
+        return None
+    if after is not None and (after.group("of") or after.group("rel")):
+        return None  # "to Tulum, 130 km south of Cancún": the text names the start
+    text = p.text
+    lo, hi = before.quantity.end, max(clause[1], q.end)
+    if _FROM_PLACE.search(text, lo, hi):
+        return None  # a start of its own ("from Tulum we headed …")
+    ends = [m for m in here if lo <= m.start < hi and m.place.kind in LOCAL_KINDS
+            and text[max(lo, m.start - 4):m.start].lower().endswith("to ")
+            and m.place.id not in (before.origin.id, before.destination.id)]
+    if not ends and before.places_note.startswith("on from ") and before.sentence == \
+            p.sentences[p.sentence_of(q.start)] and re.fullmatch(
+                r"[^.;]{0,60}", text[before.quantity.end:q.start]):
+        # "… rode the bus to El Chaltén, 215 km to the north, in about three hours": the
+        # leg's other figure
+        return _Reading(_End(before.origin, before.places_confidence or "likely",
+                             note=before.places_note),
+                        _End(before.destination, before.places_confidence or "likely"),
+                        "from_to", None, before.places_confidence or "likely",
+                        before.places_note)
+    if len({m.place.id for m in ends}) != 1:
+        return None
+    between = text[lo:ends[0].start]
+    if not re.search(r"(?i)\bor\b", between) and not p.lex.onward_legs.search(between):
+        return None  # "…, while the car ferry to Stari Grad takes two hours": which start?
+    if re.search(r"(?i)\bor\b", between):
+        # "90 minutes to reach Ollantaytambo from Aguas Calientes, or 3½ hours to Poroy":
+        # another end from the same start
+        same = _End(before.origin, before.places_confidence or "likely",
+                    note=f"from {before.origin.name}, as the figure before")
+        d = _end(ends[0])
+        return _Reading(same, d, "from_to", None, _min(same.confidence, d.confidence,
+                                                       "likely"), same.note)
+    went = _End(before.destination, before.places_confidence or "likely",
+                note=f"on from {before.destination.name}, where the leg before ends")
+    d = _end(ends[0])
+    return _Reading(went, d, "from_to", None, _min(went.confidence, d.confidence, "likely"),
+                    went.note)
+
+
+_FROM_PLACE = re.compile(r"(?i)from\s+(?:the\s+)?[A-Z]|from\s+there(?!)")
 _SPENT_ON = re.compile(r"\s+(?:on|at)\s+the\s+([a-z]+)\b")
 _STAY_UNITS = frozenset({"day", "week", "month"})
 _REACHED = re.compile(r"(?i)\b(?:reach(?:es|ed|ing)?|gets?\s+to|got\s+to)\s+$")
@@ -1785,6 +1832,13 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
             d = _end(new[0])
             return _Reading(same, d, "from_to", None,
                             _min(same.confidence, d.confidence, "likely"), same.note)
+    # 1e. "We flew to Cancún, about two and a half hours, and picked up a car to drive 130
+    # km south to Tulum": a leg with no start of its own goes on from where the leg before
+    # ended, to the place it names with "to"
+    chained = None if pair is not None and before is not None and \
+        pair[0].start >= before.quantity.end else _next_leg(p, q, clause, here, before, after)
+    if chained is not None:
+        return chained
     # 1. "X, N km (north) of/from Y" (unless Y starts a "from Y to Z" pair)
     if after is not None and pair is not None and q.end + after.end() <= pair[0].start <= \
             min(q.end + after.end() + 60, clause[1]):

@@ -221,6 +221,7 @@ class Lexicon:
         self.slow_railways = words("slow_railways")
         self.mountain_roads = words("mountain_roads")
         self.ways = words("ways")
+        self.onward_legs = words("onward_legs")
         self.fast_roads = words("fast_roads")
         self.multiple_capitals = frozenset(claims["multiple_capitals"]["words"])
         self.arrival = words("arrival")
