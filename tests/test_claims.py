@@ -2554,3 +2554,20 @@ def test_a_leg_with_only_its_end_goes_on_from_the_leg_before() -> None:
     _, car = check_claims("The ferry from Split to Hvar takes around an hour, while the car "
                           "ferry to Stari Grad takes two hours.").claims
     assert car.claim.origin is None or car.claim.origin.name != "Hvar"
+
+
+def test_a_word_of_a_mountain_ranges_name_is_no_missile_range() -> None:
+    # Port Moresby-Lae: about 55 minutes by air.
+    (flight,) = check_claims("Air Niugini's flight from Port Moresby to Lae across the Owen "
+                             "Stanley Range takes two hours.").claims
+    assert flight.verdict == "overstated"
+    assert not check_claims("The missile has a range of 300 km from Pyongyang.").claims
+
+
+def test_the_way_said_for_a_whole_sentence_or_after_apart_is_the_mode() -> None:
+    # Tashkent-Samarkand: about 300-310 km by road; Dhaka-Chattogram about 250 km.
+    (road,) = check_claims("By road, Samarkand lies 300-350 km from Tashkent, depending on "
+                           "the route.").claims
+    assert road.claim.mode == "road" and road.verdict == "consistent"
+    (apart,) = check_claims("Dhaka and Chattogram are about 500 km apart by road.").claims
+    assert apart.claim.mode == "road" and apart.verdict == "overstated"

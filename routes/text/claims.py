@@ -482,10 +482,14 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
     text = p.text
     static = relation in ("direction_of", "distance_from")
     found = _cues(p, *clause, figures=quantities)
-    if q.kind == "distance" and _APART_RIGHT_AFTER.match(text, q.end):
+    apart = _APART_RIGHT_AFTER.match(text, q.end) if q.kind == "distance" else None
+    if apart is not None:
         # "Copenhagen to Malmö, about 30 km apart": how far apart the places are, whatever
-        # way the sentence travels; only a word of measure gives it a mode
-        found = [c for c in found if c[2].mode == "straight"]
+        # way the sentence travels; only a word of measure gives it a mode, or the way
+        # said right after ("500 km apart by road", "by the highway")
+        found = [c for c in found if c[2].mode == "straight" or (
+            0 <= c[0] - apart.end() <= 12 and re.fullmatch(
+                r"\s+(?:by\s+(?:the\s+)?)?", text[apart.end():c[0]]) is not None)]
         if not found:
             return _Mode()
     # "Almost 700 km separate Lagos from Abuja, a one-hour flight": a trip word right after
@@ -533,9 +537,12 @@ def _mode(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, in
         # ("by road", "as the crow flies") gives it a mode.
         # A cue before a place the figure locates is that sentence's ("The plane went down
         # near Pokhara, 200 km west of Kathmandu" places Pokhara; it flies nowhere).
-        own = [c for c in own if c[2].strong
-               and _distance((q.start, q.end), (c[0], c[1]), text) <= 30
-               and not any(c[1] <= m.start and m.end <= q.start for m in p.mentions)]
+        own = [c for c in own if c[2].strong and (
+            (_distance((q.start, q.end), (c[0], c[1]), text) <= 30
+             and not any(c[1] <= m.start and m.end <= q.start for m in p.mentions))
+            # "By road, Samarkand lies 300 km from Tashkent": said of the whole sentence
+            or (c[1] <= q.start and re.fullmatch(r"[\s\"“(]*", text[sent[0]:c[0]]) is not None
+                and text[c[1]:c[1] + 1] == ","))]
         tiers = [(own, True)]
     elif q.kind == "distance":
         tiers += [(found, False)]
@@ -801,6 +808,9 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue  # "the nonstop from Perth to London spends 17 hours in the air"
         if neg.effect == "size" and _named_by_its_ends(p, q, e, pair_after):
             continue  # "the 1,380-km-long Delhi-Mumbai Expressway": the road's length
+        if neg.effect == "not_trip" and " " not in text[s:e] and text[s:s + 1].isupper() \
+                and re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, s - 30):s]):
+            continue  # "across the Owen Stanley Range": a word of a name, not a range
         if aside(s) or _owned_after(text, q, s, e):
             continue  # "the bus from A to B takes six hours, depending on the queue"
         inside = s <= q.start < e or s < q.end <= e
