@@ -787,8 +787,15 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     fast = load_claim_lexicon().faster_than_modelled.search(claim.text, *claim.sentence)
     if fast is not None and (verdict, q.kind) in (("understated", "duration"),
                                                   ("overstated", "speed")):
-        return (f"“{fast.group()}” flies faster than the subsonic airliners the estimates "
-                "model")
+        what = {"air": "subsonic airliners", "sea": "ferries and fast craft"}.get(
+            claim.mode, "vehicles")
+        return f"“{fast.group()}” is faster than the {what} the estimates model"
+    record = load_claim_lexicon().records.search(claim.text, *claim.sentence)
+    if record is not None and (verdict, q.kind) in (("understated", "duration"),
+                                                    ("overstated", "speed")):
+        # "drove from New York to Redondo Beach in 25 hours 39 minutes, a new record"
+        return (f"it is told as a record (“{record.group()}”), faster than the ordinary trips "
+                "the estimates model")
     if claim.craft and claim.mode in ("sea", "unspecified"):
         return (f"it is told of “{claim.craft}”, which keep no timetable: the time depends "
                 "on the boat, its load and the sea, not on the ferries the estimate is for")

@@ -2571,3 +2571,23 @@ def test_the_way_said_for_a_whole_sentence_or_after_apart_is_the_mode() -> None:
     assert road.claim.mode == "road" and road.verdict == "consistent"
     (apart,) = check_claims("Dhaka and Chattogram are about 500 km apart by road.").claims
     assert apart.claim.mode == "road" and apart.verdict == "overstated"
+
+
+@pytest.mark.parametrize("text", [
+    # The 2020 Cannonball record: 2,813 miles in 25 h 39 min.
+    "In 2020 a team drove from New York to Redondo Beach in 25 hours and 39 minutes, a new "
+    "coast-to-coast record.",
+    # The SR.N4 hovercraft crossed the Channel in about 35 minutes until 2000.
+    "Until 2000, hovercraft carried passengers from Dover to Calais in about 35 minutes.",
+])
+def test_a_record_or_a_craft_faster_than_modelled_is_never_too_fast(text: str) -> None:
+    (fast,) = check_claims(text).claims
+    assert fast.verdict == "unverifiable"
+
+
+def test_a_town_qualified_by_its_state_is_not_doubted_for_a_bigger_namesake() -> None:
+    # Paris, Texas lies about 95 miles north-east of Dallas.
+    (paris,) = check_claims("Paris, Texas, the seat of Lamar County, lies about 50 miles "
+                            "northeast of Dallas.").claims
+    assert paris.claim.destination is not None and paris.claim.destination.country == "US"
+    assert paris.verdict == "understated"

@@ -1234,7 +1234,8 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             # a reading outside the unit the text names is not helped by the story's
             # countries ("the North Korean border city of Kaesong … South Korean companies")
             outside = qualified and not held and c not in within_countries and not any(
-                c == r[0] for r in within_regions)
+                c == r[0] and (kind == "admin1" or gaz.admin1_of(e) == r[1])
+                for r in within_regions)
             if c in doc_countries and kind != "country" and (
                     c in named or e not in dwarfed) and not outside:
                 score += _DOC_COUNTRY_BONUS
@@ -1242,6 +1243,8 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
                 score += 1.5
             if held:
                 score += _QUALIFIER_BONUS
+            elif outside:
+                score -= _QUALIFIER_BONUS  # "Paris, Texas": not the much bigger Paris, France
             if head and (kind in head or gaz.feature_class(e) in head):
                 score += _HEAD_BONUS
                 fits = True

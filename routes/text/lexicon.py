@@ -222,6 +222,7 @@ class Lexicon:
         self.mountain_roads = words("mountain_roads")
         self.ways = words("ways")
         self.onward_legs = words("onward_legs")
+        self.records = words("records")
         self.fast_roads = words("fast_roads")
         self.multiple_capitals = frozenset(claims["multiple_capitals"]["words"])
         self.arrival = words("arrival")
