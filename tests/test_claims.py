@@ -2591,3 +2591,13 @@ def test_a_town_qualified_by_its_state_is_not_doubted_for_a_bigger_namesake() ->
                             "northeast of Dallas.").claims
     assert paris.claim.destination is not None and paris.claim.destination.country == "US"
     assert paris.verdict == "understated"
+
+
+def test_outside_peak_times_is_no_place_and_the_pony_express_no_train() -> None:
+    (drive,) = check_claims("Since the Waikato Expressway opened in full, the drive from "
+                            "Hamilton to Auckland takes about an hour and a half outside peak "
+                            "times.").claims
+    assert drive.claim.origin is not None and drive.claim.origin.name == "Hamilton"
+    (pony,) = check_claims("Pony Express riders carried the mail from Omaha to Sacramento in "
+                           "about ten days.").claims
+    assert pony.claim.mode != "rail"

@@ -968,3 +968,10 @@ def test_arabic_article_particles_and_regions_named_after_their_towns() -> None:
         == "SY"
     timbuktu = places("Militants seized Timbuktu in northern Mali.")["Timbuktu"]
     assert timbuktu[1] == pytest.approx(16.77, abs=0.05)
+
+
+def test_a_saints_town_is_found_written_st() -> None:
+    # GeoNames spells out "Saint Cloud"; the news writes "St. Cloud" (Minnesota).
+    assert places("Flooding closed roads in St. Cloud, Minnesota.")["St. Cloud"][0] == "US"
+    assert places("Flights to St. Joseph were cancelled.")["St. Joseph"][1] == pytest.approx(
+        39.77, abs=0.05)

@@ -64,7 +64,7 @@ from routes.geo.places import normalize_name
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
            "geonames_countries", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _NO_PLURAL = ("ese", "sh", "ss", "ch", "s")  # demonyms whose people take no "s"
@@ -424,6 +424,31 @@ def _script_alias(name: str) -> bool:
     return len(name) >= 2 and not _latin(name) and any(ch.isalpha() for ch in name)
 
 
+_SAINTS = (("saint ", "st "), ("sainte ", "ste "))
+_SAINT_TOWN = 10_000  # a town this big is found under its saint's other spelling (not a
+# church's or hospital's "St. Francis")
+# Where English writes a town's saint "St." (GeoNames spells out "Saint Cloud", Minnesota):
+# not France's or Senegal's Saint-Louis, which English news writes in full
+_SAINT_COUNTRIES = frozenset({
+    "US", "GB", "CA", "AU", "NZ", "IE", "AG", "BS", "BB", "BZ", "BM", "DM", "GD", "JM",
+    "KN", "KY", "LC", "VC", "TT", "VI", "VG", "TC", "AI", "MS", "JE", "GG", "IM", "FK",
+    "SH", "ZA", "GY"})
+
+
+def _saint_forms(key: str) -> tuple[str, ...]:
+    """A name's other spelling of its saint: "saint cloud" is also "st cloud", and back.
+
+    >>> _saint_forms("saint joseph"), _saint_forms("st john s"), _saint_forms("paris")
+    (('st joseph',), ('saint john s',), ())
+    """
+    for full, short in _SAINTS:
+        if key.startswith(full):
+            return (short + key[len(full):],)
+        if key.startswith(short):
+            return (full + key[len(short):],)
+    return ()
+
+
 _SHORT_NAME_MIN_POP = 500_000  # a city this big is also called by its name's first word
 
 
@@ -490,10 +515,12 @@ class _Builder:
         self.admin1.append(admin1)
         for alias in (name, *aliases):
             key = normalize_name(alias)
-            if key:
-                slot = self.index.setdefault(key, [])
-                if i not in slot:
-                    slot.append(i)
+            saint = kind == "city" and population >= _SAINT_TOWN and country in _SAINT_COUNTRIES
+            for k in (key, *(_saint_forms(key) if saint else ())):
+                if k:
+                    slot = self.index.setdefault(k, [])
+                    if i not in slot:
+                        slot.append(i)
         return i
 
 

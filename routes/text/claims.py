@@ -616,7 +616,9 @@ _AFTER = re.compile(
     rf"(?:(?:['’]s?)?\s+(?P<noun>drive|flight|ride|journey|walk|trip|sail|hike|trek|"
     rf"bus\s+ride|train\s+ride|boat\s+ride)(?:\s+by\s+[a-z]+)?\s+(?=from\b|away\b))?"
     rf"(?:(?P<further>(?:further|farther)\s+)?(?P<to>to\s+the\s+)?(?P<dir>{_DIR})(?:\s*\([^)]*\))?\s*(?P<of>of|from)?\b|"
-    rf"(?P<rel>away\s+from|away|from|off(?:\s+the\s+coast\s+of)?|outside(?:\s+of)?|"
+    rf"(?P<rel>away\s+from|away|from|off(?:\s+the\s+coast\s+of)?|"
+    # "outside Kabul", "outside the capital"; not "outside peak times"
+    rf"outside(?:\s+of)?(?=\s+(?:the\s+|(?-i:[A-Z])))|"
     rf"inside|into|beyond|short\s+of|apart|distant|across|upstream\s+of|downstream\s+of)"
     rf"\b)", re.IGNORECASE)
 # "within 20 km of Kyiv": a figure bounded by "within" is measured from what follows "of"
