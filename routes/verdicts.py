@@ -672,6 +672,15 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     if not verdict:
         return unverifiable("it lies between the estimates of the ways it can be read",
                             readings)
+    if direction.startswith("the direction is wrong") and o.country != d.country and (
+            bearing_off(claim) or 0.0) > _BELIED and not any(
+                p.kind in AREA_KINDS for p in (o, d)):
+        # "Vik lies about 165 km south-east of Reykjavík" read as Vik in Norway: abroad, the
+        # wrong way and the wrong distance all at once is a namesake the gazetteer lacks
+        return unverifiable(f"places uncertain: {d.name} ({d.country}) is neither the "
+                            f"distance nor the direction the text gives from {o.name} "
+                            f"({o.country}), so another place of the name may be meant; "
+                            f"{direction}", readings)
     why_not = _why_not_flag(claim, verdict, est, rules, readings)
     if why_not:
         return unverifiable(why_not, readings)
@@ -767,7 +776,9 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                                                                        rules):
         return f"places uncertain: {claim.places_note or 'read from the context'}"
     hamlet = _foreign_hamlet(claim)
-    if hamlet:
+    if hamlet and q.si > 0 and all(
+            max(q.si / r.estimate.central, r.estimate.central / q.si) >= _NAMESAKE_MISS
+            for r in readings if r.estimate.central > 0):
         return hamlet
     if claim.planned and not (q.kind == "distance" and (
             claim.mode == "straight" or claim.relation in ("direction_of", "distance_from"))):
@@ -1048,7 +1059,8 @@ def _own_pace(claim: Claim) -> float | None:
     return (found[0].si / 1000.0) / (q.si / 3600.0)
 
 
-_HAMLET = 1_000  # a town this small abroad from a trip's other end may be a namesake missed
+_HAMLET = 5_000  # a town this small abroad from a trip's other end may be a namesake missed
+_NAMESAKE_MISS = 3.0  # ... when the figure is this many times off every reading of it
 
 
 def _foreign_hamlet(claim: Claim) -> str:

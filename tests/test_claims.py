@@ -2601,3 +2601,18 @@ def test_outside_peak_times_is_no_place_and_the_pony_express_no_train() -> None:
     (pony,) = check_claims("Pony Express riders carried the mail from Omaha to Sacramento in "
                            "about ten days.").claims
     assert pony.claim.mode != "rail"
+
+
+def test_an_island_states_gateway_is_flown_to_nonstop() -> None:
+    # Fiji Airways and Qantas fly Sydney-Nadi nonstop, 3,170 km, in about 4 hours.
+    (fiji,) = check_claims("The flight from Sydney to Nadi, Fiji, takes about four "
+                           "hours.").claims
+    assert fiji.verdict == "consistent" and "one stop" not in fiji.explanation
+
+
+def test_a_small_namesake_abroad_is_never_sure() -> None:
+    # Vík í Mýrdal lies about 165 km south-east of Reykjavík; the gazetteer knows only
+    # Norway's Vik (2,899 people).
+    (vik,) = check_claims("The black-sand village of Vik lies about 165 km southeast of "
+                          "Reykjavik.").claims
+    assert vik.verdict == "unverifiable" and "a village of NO" in vik.explanation

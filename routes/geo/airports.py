@@ -55,6 +55,10 @@ class Airports:
         self._lists = {False: sorted(served, key=lambda a: a.iata),
                        True: sorted(small, key=lambda a: a.iata)}
         self._trees: dict[bool, Any] = {}
+        #: Countries with a large airport of scheduled service: elsewhere the main medium one
+        #: is the country's gateway (Nadi, Rarotonga), flown to nonstop from far away
+        self.large_countries = frozenset(a.country for a in served
+                                         if a.type == "large_airport")
 
     def __getitem__(self, iata: str) -> Airport:
         return self.by_iata[iata]

@@ -260,6 +260,7 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
         msg = f"no airport with scheduled service near {lacking.name}"
         raise NoRouteError(msg)
     one = net.facts.one_stop
+    large = load_airports().large_countries
     # Each flight with how far from main its two airports are (see _minor): a city's main
     # airport carries its flights (Melbourne's Tullamarine, not Essendon, nearer the
     # centre), so it comes first.
@@ -273,7 +274,9 @@ def air_options(trip: Trip, net: Network) -> list[RouteOption]:
                    distance_km(trip.destination.point, (b.lat, b.lon))) > apart:
                 continue  # a drive to the airport longer than the whole way is no flight
             gc = distance_km((a.lat, a.lon), (b.lat, b.lon))
-            small = a.type != "large_airport" or b.type != "large_airport"
+            # a medium airport of a country with no large one is its gateway (Nadi, Fiji;
+            # Rarotonga): the long flights land there nonstop
+            small = any(x.type != "large_airport" and x.country in large for x in (a, b))
             long_haul = one is not None and gc >= one.min_one_stop_km
             # A long way to a smaller airport abroad is flown with a connection; at home the
             # national carrier often flies it nonstop (Santiago–Easter Island): both then.
