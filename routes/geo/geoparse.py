@@ -923,6 +923,10 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Za-z.]{0,5}(?![\w.])|[A-Z][A-Za-z.]{0,5}\."
 
 
 _NO_UNITS: tuple[frozenset[str], frozenset[tuple[str, str]]] = (frozenset(), frozenset())
+# "Jordan's ancient city of", "Peru's second city of"
+_COUNTRY_OF = re.compile(r"\b(?P<c>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+){0,2}"
+                         r"(?:city|town|village|port|capital|province|state|region|district|"
+                         r"island)\s+of\s+$")
 # "the North Korean border city of", "the Syrian town of", "the Nigerian state of"
 _DEMONYM_OF = re.compile(r"\b(?:[Tt]he|[Aa])\s+(?P<d>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+"
                          r"(?:[a-z]+\s+){0,2}(?:city|town|village|port|capital|province|state|region|district|"
@@ -940,6 +944,12 @@ def _qualifying_units(doc: _Doc, m: _Match, gaz: Gazetteer
     if not qualifiers:
         told = _DEMONYM_OF.search(doc.text, max(0, m.start - 60), m.start)
         country = gaz.demonym(_normalized(told.group("d"))) if told is not None else None
+        owner = _COUNTRY_OF.search(doc.text, max(0, m.start - 60), m.start) \
+            if country is None else None
+        if owner is not None:
+            # "Jordan's ancient city of Petra": a town of the country named as its owner
+            country = next((gaz.country_of(e) for e in gaz.candidates(
+                _normalized(owner.group("c")))[:3] if gaz.kind(e) == "country"), None)
         if country is not None and not any(gaz.kind(e) == "country"
                                            for e in m.entries[:_MAX_CANDIDATES]):
             # "the North Korean border city of Kaesong": a town of that country
