@@ -231,6 +231,9 @@ def _airport_line(o: Place, d: Place) -> tuple[float, str] | None:
     return None
 
 
+_SHORT_HOP_KM = 100.0  # a modelled flight shorter than this is read only when the text flies
+
+
 def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
               ) -> list[Reading] | str:
     """The estimates of one mode for a claim (SI units), or why there are none."""
@@ -252,6 +255,14 @@ def _readings(claim: Claim, mode: str, est: _Estimates, rules: ClaimRules
     found = est.options(o, d, mode)
     if isinstance(found, str):
         return found
+    if mode == "air" and claim.mode != "air":
+        # A way the text does not name: no modelled flight on a hop no airline flies
+        # ("Great Northern trains from Cambridge reach King's Cross in 48 minutes" is not
+        # the flight Stansted-Heathrow); a scheduled one is kept
+        found = [opt for opt in found if opt.scheduled or sum(
+            leg.distance_km.central for leg in opt.legs if leg.mode == "air") >= _SHORT_HOP_KM]
+        if not found:
+            return "no airline flies so short a hop"
     if mode == "air" and kind != "distance" and not _CONNECTION.search(
             claim.text, *claim.sentence):
         # "The flight from A to B": the nonstop one where there is one; a connection is
@@ -811,6 +822,10 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
         return (f"it is told of “{claim.craft}”, which keep no timetable: the time depends "
                 "on the boat, its load and the sea, not on the ferries the estimate is for")
     if verdict == "understated" and claim.mode == "road" and q.kind == "duration":
+        newer = load_claim_lexicon().new_roads.search(claim.text, *claim.sentence)
+        if newer is not None:
+            return (f"the text speaks of a way the road model may not know (“{newer.group()}”), "
+                    "which may be shorter or faster than the roads it times")
         fast_road = load_claim_lexicon().fast_roads.search(claim.text, *claim.sentence)
         slow = _slow_roads(claim)
         if fast_road is not None and slow and any(

@@ -2616,3 +2616,22 @@ def test_a_small_namesake_abroad_is_never_sure() -> None:
     (vik,) = check_claims("The black-sand village of Vik lies about 165 km southeast of "
                           "Reykjavik.").claims
     assert vik.verdict == "unverifiable" and "a village of NO" in vik.explanation
+
+
+def test_no_modelled_flight_reads_a_short_hop_the_text_does_not_fly() -> None:
+    # Cambridge-King's Cross: about 48 minutes by the fastest trains; no airline flies
+    # Stansted-Heathrow.
+    (train,) = check_claims("The Great Northern service from Cambridge reaches London "
+                            "King's Cross in about 25 minutes.").claims
+    assert train.verdict == "understated" and "flight" not in train.explanation
+
+
+def test_a_drive_over_a_new_bridge_is_never_too_fast_and_a_floatplane_flies() -> None:
+    # The Hong Kong-Zhuhai-Macau bridge (2018) made the drive about 45 minutes.
+    *_, drive = check_claims("Before the bridge opened, crossing from Hong Kong to Zhuhai "
+                             "took four hours by road or an hour by ferry; now the drive "
+                             "takes 45 minutes.").claims
+    assert drive.verdict == "unverifiable" and "“bridge”" in drive.explanation
+    (plane,) = check_claims("A floatplane from Vancouver harbour to Victoria's Inner Harbour "
+                            "takes around 35 minutes.").claims
+    assert plane.claim.mode == "air"

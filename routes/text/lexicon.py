@@ -223,6 +223,7 @@ class Lexicon:
         self.ways = words("ways")
         self.onward_legs = words("onward_legs")
         self.records = words("records")
+        self.new_roads = words("new_roads")
         self.fast_roads = words("fast_roads")
         self.multiple_capitals = frozenset(claims["multiple_capitals"]["words"])
         self.arrival = words("arrival")
