@@ -1,10 +1,10 @@
-"""Sea crossings: the scheduled ferries of ``data/sea/ferries.csv``, and a model for others.
+"""Sea crossings: the scheduled ferries of ``data/sea/ferries.csv``.
 
 A listed ferry gives its scheduled sailing times (fast craft to slowest ship) and sources.
-A crossing that is not listed is estimated from the sea distance (the straight line between
-the ports, times a routing factor) at the block speeds of listed ferries, plus the time to
-leave and enter port (``data/sea/model.toml``). Check-in before departure is not included,
-as for flights.
+A crossing that is not listed has no option. The sea model (``data/sea/model.toml``: block
+speeds of ferries and of fast craft, time to leave and enter port, routing over the
+straight line) times a listed route's sailing by fast craft when a text names one
+(:meth:`SeaModel.sailing_h`). Check-in before departure is not included, as for flights.
 
 Examples
 --------
@@ -76,7 +76,7 @@ class Ferry:
 
 @dataclass(frozen=True, slots=True)
 class SeaModel:
-    """Crossings that are not listed: distance x routing factor at a block speed."""
+    """Block speeds, port times and routing of crossings: see ``data/sea/model.toml``."""
 
     routing: Estimate
     knots: Estimate
@@ -84,12 +84,6 @@ class SeaModel:
     sources: tuple[str, ...]
     # block speed of fast craft (catamarans, hydrofoils), knots
     fast_knots: Estimate
-
-    def crossing(self, a: tuple[float, float], b: tuple[float, float]
-                 ) -> tuple[Estimate, Estimate]:
-        """Sea distance (km) and sailing time (h) between two ports."""
-        km = self.routing.scaled(distance_km(a, b))
-        return km, self.sailing_h(km)
 
     def sailing_h(self, km: Estimate, *, fast: bool = False) -> Estimate:
         """The sailing time (h) of ``km`` of sea, port to port; ``fast`` for fast craft.
