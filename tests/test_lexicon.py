@@ -63,13 +63,9 @@ def test_a_qualified_cue_is_a_weak_word_that_a_figure_makes_sure(
 
     assert qualified("drive") and qualified("crossing") and qualified("walk")
     assert not qualified("run")  # "the 192 km run" is a train's
-    text = (FOLDER / "modes.toml").read_text(encoding="utf-8")
-    text += ('\n[[cue]]\ntext = "zeppelin"\nmode = "air"\nkind = "vehicle"\n'
-             'strength = "strong"\nqualified = true\nconfidence = "low"\n')
-    monkeypatch.setattr(settings, "data_folder",
-                        data_folder_with({"lexicon/modes.toml": text}))
-    with pytest.raises(DataError, match="only on a weak cue"):
-        load_lexicon()
+    _spoilt_cue(data_folder_with, monkeypatch,
+                'text = "zeppelin"\nmode = "air"\nkind = "vehicle"\nstrength = "strong"\n'
+                'qualified = true', "only on a weak cue")
 
 
 def test_a_stopping_service_is_a_high_speed_one(
@@ -80,12 +76,19 @@ def test_a_stopping_service_is_a_high_speed_one(
     nozomi = load_lexicon().service("Nozomi")
     assert nozomi is not None and not nozomi.stopping
     assert load_lexicon().service("Kyoto") is None
+    _spoilt_cue(data_folder_with, monkeypatch,
+                'text = "Slowcoach"\nmode = "rail"\nkind = "service"\nstrength = "strong"\n'
+                'stopping = true', "only on a high-speed cue")
+
+
+def _spoilt_cue(data_folder_with: Callable[[dict[str, str]], Path],
+                monkeypatch: pytest.MonkeyPatch, fields: str, message: str) -> None:
+    """A cue with ``fields`` added to modes.toml makes loading the lexicon a data error."""
     text = (FOLDER / "modes.toml").read_text(encoding="utf-8")
-    text += ('\n[[cue]]\ntext = "Slowcoach"\nmode = "rail"\nkind = "service"\n'
-             'strength = "strong"\nstopping = true\nconfidence = "low"\n')
+    text += f'\n[[cue]]\n{fields}\nconfidence = "low"\n'
     monkeypatch.setattr(settings, "data_folder",
                         data_folder_with({"lexicon/modes.toml": text}))
-    with pytest.raises(DataError, match="only on a high-speed cue"):
+    with pytest.raises(DataError, match=message):
         load_lexicon()
 
 

@@ -1738,8 +1738,10 @@ def _next_leg(p: _Passage, q: Quantity, clause: tuple[int, int], here: Sequence[
         return None  # "to Tulum, 130 km south of Cancún": the text names the start
     text = p.text
     lo, hi = before.quantity.end, max(clause[1], q.end)
-    if _FROM_PLACE.search(text, lo, hi):
-        return None  # a start of its own ("from Tulum we headed …")
+    told = max([m.end for m in here if m.start < q.start and m.place.id in (
+        before.origin.id, before.destination.id)], default=lo)
+    if _FROM_PLACE.search(text, max(lo, told), hi):
+        return None  # a start of its own ("from Tulum we headed …"), past the leg before's
     ends = [m for m in here if lo <= m.start < hi and m.place.kind in LOCAL_KINDS
             and text[max(lo, m.start - 4):m.start].lower().endswith("to ")
             and m.place.id not in (before.origin.id, before.destination.id)]
@@ -1761,19 +1763,21 @@ def _next_leg(p: _Passage, q: Quantity, clause: tuple[int, int], here: Sequence[
     if re.search(r"(?i)\bor\b", between):
         # "90 minutes to reach Ollantaytambo from Aguas Calientes, or 3½ hours to Poroy":
         # another end from the same start
-        same = _End(before.origin, before.places_confidence or "likely",
-                    note=f"from {before.origin.name}, as the figure before")
-        d = _end(ends[0])
-        return _Reading(same, d, "from_to", None, _min(same.confidence, d.confidence,
-                                                       "likely"), same.note)
-    went = _End(before.destination, before.places_confidence or "likely",
-                note=f"on from {before.destination.name}, where the leg before ends")
-    d = _end(ends[0])
-    return _Reading(went, d, "from_to", None, _min(went.confidence, d.confidence, "likely"),
-                    went.note)
+        return _leg_after(before, before.origin,
+                          f"from {before.origin.name}, as the figure before", ends[0])
+    return _leg_after(before, before.destination,
+                      f"on from {before.destination.name}, where the leg before ends", ends[0])
 
 
-_FROM_PLACE = re.compile(r"(?i)from\s+(?:the\s+)?[A-Z]|from\s+there(?!)")
+def _leg_after(before: Claim, start: Place, note: str, end: Mention) -> _Reading:
+    """A trip from ``start``, an end of the claim ``before``, to the place ``end`` names."""
+    first = _End(start, before.places_confidence or "likely", note=note)
+    d = _end(end)
+    return _Reading(first, d, "from_to", None, _min(first.confidence, d.confidence, "likely"),
+                    note)
+
+
+_FROM_PLACE = re.compile(r"\b[Ff]rom\s+(?:the\s+)?[A-Z]")  # a start named ("from Tulum")
 _SPENT_ON = re.compile(r"\s+(?:on|at)\s+the\s+([a-z]+)\b")
 _STAY_UNITS = frozenset({"day", "week", "month"})
 _REACHED = re.compile(r"(?i)\b(?:reach(?:es|ed|ing)?|gets?\s+to|got\s+to)\s+$")
@@ -1822,9 +1826,7 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
             and re.search(r"(?i)\b(?:from|to)\s+$", text[max(0, m.start - 6):m.start]))]
         if len({m.place.id for m in further}) == 1 and further[0].place.id != \
                 before.destination.id:
-            d = _end(further[0])
-            return _Reading(went, d, "from_to", None, _min(went.confidence, d.confidence,
-                                                           "likely"), went.note)
+            return _leg_after(before, before.destination, went.note, further[0])
         if not further:
             # never the leg before again: "and another hour to Phi Phi", a place unknown
             return _Reading(went, None, "from_to", None, "none",
@@ -1839,11 +1841,8 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                and m.place.id not in (before.origin.id, before.destination.id)]
         if len({m.place.id for m in new}) == 1 and _REACHED.search(
                 text, max(before.quantity.end, new[0].start - 12), new[0].start):
-            same = _End(before.origin, before.places_confidence or "likely",
-                        note=f"from {before.origin.name}, as the figure before")
-            d = _end(new[0])
-            return _Reading(same, d, "from_to", None,
-                            _min(same.confidence, d.confidence, "likely"), same.note)
+            return _leg_after(before, before.origin,
+                              f"from {before.origin.name}, as the figure before", new[0])
     # 1e. "We flew to Cancún, about two and a half hours, and picked up a car to drive 130
     # km south to Tulum": a leg with no start of its own goes on from where the leg before
     # ended, to the place it names with "to"
