@@ -537,6 +537,16 @@ _SMALL_AREA_KM2 = 10_000.0
 _MOTORWAY_SHARE = 0.6  # a motorway's time may be this share of the average roads' fastest
 _FAST_ROAD_KMH = 90.0  # a drive's own distance and time at this pace or less is a fast road's
 _BELIED = 90.0  # degrees off its compass point that make a reading from the context wrong
+# How far an airstrip may lie from the place it names (data/gazetteer/airfield_towns.csv
+# keeps names whose airfields lie a median of 30 km apart or less)
+_AIRSTRIP_KM = 30.0
+
+
+def _unsure(claim: Claim, note: str) -> Claim:
+    """``claim`` with its places no surer than "likely", and why."""
+    return replace(claim, places_confidence=min(
+        claim.places_confidence, "likely", key=("none", "likely", "sure").index),
+        places_note="; ".join(x for x in (claim.places_note, note) if x))
 
 
 def _small_area(place: Place) -> bool:
@@ -610,10 +620,14 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     small = [p for p in (o, d) if p.kind in AREA_KINDS and (
         _small_area(p) or (q.kind == "duration" and p.kind not in _NO_TRIP_END))]
     if small:
-        note = "; ".join(f"{p.name} is measured at its centre" for p in small)
-        claim = replace(claim, places_confidence=min(
-            claim.places_confidence, "likely", key=("none", "likely", "sure").index),
-            places_note="; ".join(x for x in (claim.places_note, note) if x))
+        claim = _unsure(claim, "; ".join(f"{p.name} is measured at its centre" for p in small))
+    # A place known only through its airfield is placed at the airstrip, which may lie up
+    # to 30 km from it (McMurdo Station's is Williams Field, 12 km south): a distance that
+    # strip's offset could explain is not sure enough to flag.
+    strips = [p for p in (o, d) if p.id.startswith("airfield:")]
+    if strips and q.kind == "distance" and abs(q.si / 1000.0 - distance_km(
+            o.point, d.point)) <= _AIRSTRIP_KM * len(strips):
+        claim = _unsure(claim, "; ".join(f"{p.name} is placed at its airstrip" for p in strips))
     areas = [p.name for p in (o, d) if p.kind in AREA_KINDS and p not in small]
     if areas and (q.kind != "duration" or any(p.kind in _NO_TRIP_END for p in (o, d)
                                               if p not in small)):
@@ -630,7 +644,8 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
     for m in modes:
         got = _readings(claim, m, est, rules)
         if isinstance(got, str):
-            reasons.append(f"{m}: {got}")
+            # the route finder names the mode already ("rail: Abuja is 106 km from …")
+            reasons.append(got if got.startswith(f"{m}: ") else f"{m}: {got}")
             continue
         if claim.round_trip or claim.either_way:
             both = [replace(r, estimate=r.estimate.scaled(2.0),

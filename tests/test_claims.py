@@ -963,6 +963,21 @@ def test_a_distance_from_the_epicentre_is_measured_from_where_the_story_placed_i
     assert unplaced.claim.origin is None
 
 
+def test_a_town_felt_far_away_is_measured_from_the_epicentre_placed_later() -> None:
+    text = ("The tremor woke people in Lucknow, about 300 miles away. Seismologists said "
+            "its epicenter was at Jajarkot, in western Nepal.")
+    checked, = check_claims(text).claims
+    assert checked.claim.origin is not None and checked.claim.destination is not None
+    assert (checked.claim.origin.name, checked.claim.destination.name) == ("Jajarkot",
+                                                                           "Lucknow")
+    assert "measured from the epicentre, placed at Jajarkot later" in \
+        checked.claim.places_note
+    # In a story that places no epicentre, the bare "away" names no place it is from.
+    alone, = check_claims("The tremor woke people in Lucknow, about 300 miles away. "
+                          "Nepal reported damage.").claims
+    assert alone.claim.origin is None
+
+
 def test_a_place_taken_from_the_context_is_sure_when_the_compass_point_bears_it_out() -> None:
     # Porto–Lisbon: 273 km, Lisbon to the south. The only place named before is Porto, and
     # Lisbon lies the way the text says: the figure is earned a flag.
@@ -1046,6 +1061,25 @@ def test_the_subject_of_a_figure_is_the_place_before_a_phrase_set_off_by_commas(
                               "130 km from Vladivostok.").claims
     assert checked.claim.destination is not None
     assert checked.claim.destination.name == "Khasan station"
+    # The name may carry its feature word before the comma ("Kariba Dam"): not the river
+    # named inside the phrase (Zambezi is also a town 1,000 km away).
+    (dam,) = check_claims("Kariba Dam, on the Zambezi between Zimbabwe and Zambia, is about "
+                          "365 km northwest of Harare by road.").claims
+    assert dam.claim.destination is not None and dam.claim.destination.name == "Kariba"
+    assert dam.verdict == "consistent"
+
+
+def test_a_clause_with_a_subject_of_its_own_keeps_its_mode_cues() -> None:
+    # "…, and demand for tickets has soared since attacks on the highway": the highway is
+    # that clause's, not the train's two hours.
+    text = ("The Abuja–Kaduna train, Nigeria's first modern standard-gauge service, covers "
+            "186 km in about two hours, and demand for tickets has soared since attacks on "
+            "the highway.")
+    for checked in check_claims(text).claims:
+        assert checked.claim.mode == "rail", checked.claim.quantity.surface
+        assert checked.verdict != "understated"
+        # the route finder names the mode once
+        assert "rail: rail:" not in checked.explanation
 
 
 def test_a_border_crossing_the_data_lacks_is_not_the_borders_nearest_point() -> None:
@@ -2635,3 +2669,17 @@ def test_a_drive_over_a_new_bridge_is_never_too_fast_and_a_floatplane_flies() ->
     (plane,) = check_claims("A floatplane from Vancouver harbour to Victoria's Inner Harbour "
                             "takes around 35 minutes.").claims
     assert plane.claim.mode == "air"
+
+
+def test_a_place_known_by_its_airstrip_is_not_flagged_over_the_strips_offset() -> None:
+    # McMurdo Station is known only through its airfield, 12 km south of the station: 37 km
+    # to Mount Erebus (true) reads as 50 km from the strip, an offset it may well carry.
+    near, = check_claims("Mount Erebus lies about 37 km north of McMurdo Station on Ross "
+                         "Island.").claims
+    assert near.claim.origin is not None and near.claim.origin.id.startswith("airfield:")
+    assert near.verdict == "unverifiable"
+    assert "McMurdo Station is placed at its airstrip" in near.explanation
+    # A figure no strip's offset explains is still flagged.
+    far, = check_claims("Mount Erebus lies about 150 km north of McMurdo Station on Ross "
+                        "Island.").claims
+    assert far.verdict == "overstated"

@@ -129,6 +129,10 @@ def test_a_village_known_only_through_its_airstrip_is_found_where_it_lies() -> N
     assert (found["Yellow Pine"].country, found["Yellow Pine"].source) == ("US", "OurAirports")
     assert distance_km(found["Yellow Pine"].point, (44.96, -115.50)) < 30
     assert distance_km(found["Kandep"].point, (-5.84, 143.51)) < 10
+    # the village stands for the district of its name around it, which keeps its full name
+    district, = find_places("Fighting was reported in Kandep district.")
+    assert (district.text, district.place.kind, district.place.country) == (
+        "Kandep district", "admin2", "PG")
 
 
 def test_an_airstrip_town_gives_way_to_any_other_place_of_its_name() -> None:
@@ -201,14 +205,50 @@ def test_a_province_named_after_its_big_town_is_the_town() -> None:
 def test_admin2_file_is_small_and_well_formed() -> None:
     rows = _rows("admin2.csv")
     assert list(rows[0]) == ["code", "name", "country", "admin1", "lat", "lon", "towns",
-                             "population"]
+                             "population", "wof_id", "aliases"]
     assert len(rows) > 20_000
     assert (DATA / "admin2.csv").stat().st_size < 5_000_000
     assert not any(row["country"] == "US" for row in rows)  # us_counties.csv has them
     for row in rows:
         assert row["code"].startswith(f"{row['country']}.{row['admin1']}."), row
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
-        assert int(row["towns"]) >= 1 and int(row["population"]) >= 0, row
+        assert int(row["population"]) >= 0, row
+        # placed by its towns, or else by Who's On First (and then only then other names)
+        assert (int(row["towns"]) >= 1) != row["wof_id"].isdigit(), row
+        assert row["wof_id"] or not row["aliases"], row
+    # every Who's On First repository read is recorded with its commit
+    repos = _rows("wof_repos.csv")
+    assert len(repos) > 100
+    assert all(r["repository"].startswith("whosonfirst-data/whosonfirst-data-admin-")
+               and len(r["commit"]) == 40 for r in repos)
+
+
+def test_a_district_geonames_has_no_town_in_takes_its_point_from_whos_on_first() -> None:
+    from routes.geo.geoparse import find_places
+
+    found = {m.text: m.place for m in find_places(
+        "Relief convoys left for Jajarkot district, and fighting was reported in Nerkh "
+        "district.")}
+    jajarkot, nerkh = found["Jajarkot district"], found["Nerkh district"]
+    assert (jajarkot.kind, jajarkot.country) == ("admin2", "NP")
+    assert distance_km((jajarkot.lat, jajarkot.lon), (28.75, 82.2)) < 30  # western Nepal
+    assert jajarkot.source == "GeoNames; point: Who's On First"
+    # found under Who's On First's other spelling of GeoNames' "Nirkh"
+    assert (nerkh.name, nerkh.country, nerkh.kind) == ("Nirkh", "AF", "admin2")
+    assert distance_km((nerkh.lat, nerkh.lon), (34.5, 69.2)) < 60  # west of Kabul
+
+
+def test_a_districts_other_name_never_takes_a_name_another_place_has() -> None:
+    from routes.geo.geoparse import find_places
+
+    # Who's On First also calls Botene district, in the south, "Boten": the name stays the
+    # border station's, 400 km north
+    gaz = load_gazetteer()
+    assert [gaz.kind(e) for e in gaz.candidates("boten")] == ["station"]
+    assert any(gaz.kind(e) == "admin2" for e in gaz.candidates("botene"))
+    found = {m.text: m.place for m in find_places(
+        "The railway runs 422 km from Vientiane to Boten, on the Chinese border.")}
+    assert found["Boten"].kind == "station" and found["Boten"].lat > 21
 
 
 def test_a_district_named_with_district_after_it_is_the_district() -> None:

@@ -982,3 +982,22 @@ def test_a_town_said_to_be_a_countrys_is_doubted_elsewhere() -> None:
     (petra,) = [m for m in find_places("Jordan's ancient city of Petra lies about 90 km "
                                        "south of Amman.") if m.text == "Petra"]
     assert petra.place.country != "JO" and petra.confidence < 0.6
+
+
+def test_a_name_joined_by_two_small_words_is_one_place() -> None:
+    found = [(m.text, m.place.country) for m in find_places(
+        "Buses leave San Cristóbal de las Casas for Palenque at dawn; others run from "
+        "Castiglione della Pescaia to Grosseto.")]
+    # not "San Cristóbal" (an old name of Ecatepec, by Mexico City) and "Casas"
+    assert ("San Cristóbal de las Casas", "MX") in found
+    assert ("Castiglione della Pescaia", "IT") in found
+    assert not any(text in ("San Cristóbal", "Casas") for text, _ in found)
+
+
+def test_the_caspian_and_the_golan_are_the_sea_and_the_heights() -> None:
+    found = {m.text: m.place for m in find_places(
+        "Ferries cross the Caspian from Baku; troops moved near Quneitra on the Golan "
+        "frontier.")}
+    # not Caspian, Michigan (868 people) nor Golān, a village in Iran
+    assert (found["Caspian"].kind, found["Caspian"].name) == ("sea", "Caspian Sea")
+    assert (found["Golan"].name, found["Golan"].country) == ("Golan Heights", "SY")

@@ -64,7 +64,7 @@ from routes.geo.places import normalize_name
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
            "geonames_countries", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 16
+INDEX_VERSION = 17
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _NO_PLURAL = ("ese", "sh", "ss", "ch", "s")  # demonyms whose people take no "s"
@@ -134,8 +134,9 @@ _AIRPORT_GENERIC = ("international", "intl", "airport", "regional", "domestic", 
 class GazetteerEntry:
     """One place of the gazetteer.
 
-    ``id`` is ``geonames:<id>``, ``admin1:<CC.code>``, ``admin2:US.<FIPS>``, ``country:<ISO>``
-    or a curated id.
+    ``id`` is ``geonames:<id>``, ``admin1:<CC.code>``, ``admin2:<CC.code>`` (GeoNames),
+    ``admin2:US.<FIPS>``, ``admin2:wof:<id>`` (a unit Who's On First places),
+    ``country:<ISO>`` or a curated id.
     """
 
     id: str
@@ -498,6 +499,9 @@ class _Builder:
         self.index: dict[str, list[int]] = {}
         self.capitals: set[int] = set()
         self.districts: set[int] = set()  # entries of admin2.csv
+        # names given last, only where no other entry has them (Who's On First's other
+        # names of a district: "Boten" of Botene district is the border town's name)
+        self.late_names: list[tuple[int, str]] = []
         self.airport_codes: dict[str, int] = {}  # large airports by IATA code ("JFK")
 
     def add(self, eid: str, name: str, kind: str, country: str, lat: float, lon: float,
@@ -810,6 +814,10 @@ def build_gazetteer(folder: Path | None = None) -> dict[str, Any]:
             b.index.setdefault(key, []).append(i)
     _add_airfield_towns(b, gaz / "airfield_towns.csv", lexicon)
     _add_rail_stations(b, folder / "rail" / "high_speed.toml", lexicon)
+    for i, late in b.late_names:
+        key = normalize_name(late)
+        if key not in b.index or b.index[key] == [i]:
+            b.index[key] = [i]
     return _pack(b, folder, gaz, country_entry, heads)
 
 
@@ -1002,7 +1010,9 @@ def _add_airfield_towns(b: _Builder, path: Path, lexicon: set[str]) -> None:
 
     A name is added only when no place of any kind goes by it already ("Kandep", "Yellow
     Pine"): the table's points are an airstrip's, not the village's, and its names have no
-    population to weigh them against a namesake.
+    population to weigh them against a namesake. A second-level unit of its country named
+    like it within :data:`_ADMIN2_TOWN_KM` is no such place: the town stands for it, and
+    takes the name from it, as a GeoNames town does.
 
     Raises
     ------
@@ -1017,9 +1027,20 @@ def _add_airfield_towns(b: _Builder, path: Path, lexicon: set[str]) -> None:
         except (KeyError, TypeError, ValueError):
             raise DataError(f"{path.name}: line {lineno}: bad coordinates") from None
         key = normalize_name(row["name"])
-        if key and key not in taken and key not in lexicon:
-            b.add(f"airfield:{row['country']}:{key}", row["name"], "city", row["country"],
-                  lat, lon, 0, "")
+        if not key or key in lexicon:
+            continue
+        # the town stands for a district of its name around it, as a town of GeoNames
+        # does (``_add_admin2``): Kandep district is Kandep's
+        units = [e for e in b.index.get(key, ()) if key in taken and e in b.districts
+                 and b.countries[e] == row["country"] and great_circle_km(
+                     lat, lon, b.lats[e], b.lons[e]) < _ADMIN2_TOWN_KM]
+        if key in taken and len(units) < len(b.index[key]):
+            continue
+        if units:  # the unit keeps its name with the generic word ("Kandep district")
+            b.index.setdefault(f"{key} district", []).extend(
+                e for e in b.index.pop(key) if e not in b.index.get(f"{key} district", ()))
+        b.add(f"airfield:{row['country']}:{key}", row["name"], "city", row["country"],
+              lat, lon, 0, "")
 
 
 def _add_rail_stations(b: _Builder, path: Path, lexicon: set[str]) -> None:
@@ -1177,7 +1198,12 @@ def _add_admin2(b: _Builder, path: Path,
     named after their seat). A name that is an English word ("Federation", "Karo") or that
     only districts have ("Ayala", a surname as often) needs evidence, as a town's that is an
     English word does (``_pack``): a generic word ("Karo district", "the district of
-    Karo"), a locative one ("in Karo"), a qualifier ("Karo, Indonesia").
+    Karo"), a locative one ("in Karo"), a qualifier ("Karo, Indonesia"). A unit Who's On
+    First places (``wof_id``: GeoNames has no town in it) takes the id ``admin2:wof:<id>``
+    and is also found under WOF's other English names (``aliases``: "Nerkh" for Nirkh),
+    given last, each only where no other place has it (``_Builder.late_names``). A town
+    that stands for a unit is also found as "<town> district" ("Paghman district"), so
+    that a namesake unit elsewhere does not take that name.
 
     Raises
     ------
@@ -1186,6 +1212,7 @@ def _add_admin2(b: _Builder, path: Path,
 
     """
     units = ("country", "admin1", "region", "admin2")
+
     for row, lat, lon, pop in _unit_rows(path):
         name, cc = row["name"], row["country"]
         bare = _admin2_bare(name)
@@ -1195,16 +1222,29 @@ def _add_admin2(b: _Builder, path: Path,
         taken = False
         for e in b.index.get(key, ()):
             kind = _KIND_ORDER[b.kinds[e]]
-            if kind == "country" or (b.countries[e] == cc and (
-                    kind in units or (kind == "city" and great_circle_km(
-                        lat, lon, b.lats[e], b.lons[e]) < _ADMIN2_TOWN_KM))):
+            if kind == "country" or (b.countries[e] == cc and kind in units):
+                taken = True
+                break
+            if kind == "city" and b.countries[e] == cc and great_circle_km(
+                    lat, lon, b.lats[e], b.lons[e]) < _ADMIN2_TOWN_KM:
+                # the town stands for the unit, also as "<town> district" (Paghman): no
+                # namesake unit elsewhere takes that (Sarobi district of Paktika)
+                slot = b.index.setdefault(f"{key} district", [])
+                if e not in slot:
+                    slot.append(e)
                 taken = True
                 break
         if taken:
             continue
         region = admin_names.get((cc, row["admin1"]))
-        i = b.add(f"admin2:{row['code']}", bare, "admin2", cc, lat, lon, pop,
-                  normalize_name(region[1]) if region else "", [name] if name != bare else [])
+        # a unit GeoNames has no town in takes Who's On First's point and other names
+        wof = row.get("wof_id") or ""
+        i = b.add(f"admin2:wof:{wof}" if wof else f"admin2:{row['code']}", bare, "admin2",
+                  cc, lat, lon, pop, normalize_name(region[1]) if region else "",
+                  [name] if name != bare else [])
+        for other in (row.get("aliases") or "").split("|"):
+            b.late_names.extend((i, n) for n in dict.fromkeys((_admin2_bare(other), other))
+                                if len(normalize_name(n)) >= 3)
         b.districts.add(i)
         b.priors[i] = min(_ADMIN2_PRIOR_MAX,
                           _ADMIN2_PRIOR_BASE + _ADMIN2_PRIOR_STEP * math.log10(pop + 1))

@@ -2038,6 +2038,7 @@ def _build_place(gaz: Gazetteer, e: int, curated_places: Mapping[str, Place]) ->
         return replace(curated, population=population)
     source = ("GeoNames" if eid.startswith(("geonames:", "admin1:", "country:", "continent:"))
               else "US Census Bureau" if eid.startswith("admin2:US.")
+              else "GeoNames; point: Who's On First" if eid.startswith("admin2:wof:")
               else "GeoNames" if eid.startswith("admin2:")
               else "OurAirports" if eid.startswith(("airport:", "airfield:"))
               else "NOAA NGDC volcano list" if eid.startswith("feature:volcano:")

@@ -42,7 +42,8 @@ __all__ = [
 ]
 
 ATTRIBUTION = ("Rail geometry: Natural Earth (public domain) and © OpenStreetMap contributors "
-               "(ODbL); airports: OurAirports (public domain); places: GeoNames (CC BY 4.0)")
+               "(ODbL); airports: OurAirports (public domain); places: GeoNames (CC BY 4.0) "
+               "and Who's On First (https://whosonfirst.org/docs/licenses/)")
 
 
 def _place(p: Place) -> dict[str, Any]:

@@ -193,10 +193,12 @@ def _sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+# ", and demand for tickets has soared": "and" before a new subject (a noun and its "for",
+# "of" or verb) opens a clause of its own
 _CLAUSE_MARK = re.compile(r"[;:]\s|,\s+(?:but|while|whereas|although|though|or|and then|"
                           r"which|where|who)\b|,\s+and\s+(?=(?:the|a|an|it|its|they|we|"
-                          r"trains?|flights?|buses|ferries|cars)\b)|\bbut\b|\bwhereas\b|"
-                          r"\bwhile\b")
+                          r"trains?|flights?|buses|ferries|cars)\b|[a-z]+\s+(?:for|of|has|"
+                          r"have|had|is|are|was|were)\b)|\bbut\b|\bwhereas\b|\bwhile\b")
 
 
 _SUBORDINATE = re.compile(r"\s*[\"'“‘]?(?:Though|Although|While|Whereas|If|When|Because|"
@@ -1537,7 +1539,10 @@ class _Reading:
 
 
 # A subject, a phrase between commas about it, and its verb: "X, near the border, lies"
-_APPOSED = re.compile(r"\s*,[^,]{1,80},\s*(?:is|lies|was|sits|stands|remains)\b[^,]*$")
+# "Khasan, on the Russian side of the Tumen River, is …"; "Kariba Dam, on the Zambezi …,
+# is …" (the name's own feature word before the comma)
+_APPOSED = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s*,[^,]{1,80},\s*"
+                      r"(?:is|lies|was|sits|stands|remains)\b[^,]*$")
 
 
 def _subject(p: _Passage, sent: tuple[int, int], before: int, taken: set[int]
@@ -1698,18 +1703,25 @@ _EPICENTRE_REACH = 1_500  # characters back to where the story placed the epicen
 _DIGIT = re.compile(r"\d")
 
 
-def _epicentre(p: _Passage, dest: _End | None, before: int) -> _End | None:
+def _epicentre(p: _Passage, dest: _End | None, before: int, *,
+               after: int | None = None) -> _End | None:
     """Where the story placed an earthquake's epicentre before ``before``, if it did.
 
     For a bare "N km to the southwest" or "N km from the epicentre" that follows it ("Its
     epicentre was in Doti district … Some 536 km to the southwest, New Delhi was shaken").
     The place named after the word "epicentre" in its sentence, before any figure there
     (in "the epicentre was at Jajarkot, 250 miles from Kathmandu" it is Jajarkot or
-    nothing, never Kathmandu).
+    nothing, never Kathmandu). With ``after``, a story that places it only later is read
+    too ("The quake was felt in New Delhi, 500 miles away. … Its epicentre was at
+    Jajarkot"): the nearest placing before, else the first within reach after.
     """
     text = p.text
     found = max(p.lex.epicentre.finditer(text, max(0, before - _EPICENTRE_REACH), before),
                 key=lambda f: f.start(), default=None)
+    where = "before"
+    if found is None and after is not None:
+        found = p.lex.epicentre.search(text, after, min(len(text), after + _EPICENTRE_REACH))
+        where = "later"
     if found is None:
         return None
     at = found.end()
@@ -1723,7 +1735,7 @@ def _epicentre(p: _Passage, dest: _End | None, before: int) -> _End | None:
         return None
     origin = _end(m)
     origin.confidence = "likely"
-    origin.note = f"measured from the epicentre, placed at {m.text} before"
+    origin.note = f"measured from the epicentre, placed at {m.text} {where}"
     return origin
 
 
@@ -1890,6 +1902,10 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                 re.match(r"\s*[,;.)]", text[start:start + 3]) is not None
             origin = None if set_apart else _reference(
                 p, start, subject.place if subject else None, sent[1])
+            if origin is None and set_apart and subject is not None:
+                # "The quake was felt in New Delhi, more than 500 miles away": in a story
+                # that places the epicentre, from there
+                origin = _epicentre(p, subject, q.start, after=q.end)
             if origin is None and rel_word.startswith("away") and rel_word != "away from" \
                     and subject is not None and pair is None and not re.search(
                         r"(?i)\b(?:to|for|towards?|into)\s+(?:the\s+)?$",
