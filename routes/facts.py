@@ -416,7 +416,7 @@ class Facts:
     gauge_by_country: Mapping[str, int]
     routing: Routing
     air_routes: tuple[AirRoute, ...]
-    air_airspace: AirspaceRule | None
+    air_airspace: tuple[AirspaceRule, ...]
     one_stop: OneStop | None
     air_taxi: AirTaxi | None
     ground_access: tuple[GroundAccess, ...]
@@ -759,12 +759,10 @@ def _parse(path: Path, data: Mapping[str, Any]) -> Facts:
         air_routes.append(AirRoute(r.get("from", str), r.get("to", str), r.get("carrier", str),
                                    r.estimate("block_h"), r.strings("evidence"), cited(r),
                                    r.get("confidence", str)))
-    airspace = None
-    if "air_airspace" in data:
-        sp = _Reader(path, "air_airspace", data["air_airspace"])
-        airspace = AirspaceRule(sp.get("country", str), sp.strings("exempt_countries"),
-                                sp.estimate("extra_h_per_1000km", positive=False),
-                                sp.get("note", str), cited(sp))
+    airspace = tuple(AirspaceRule(sp.get("country", str), sp.strings("exempt_countries"),
+                                  sp.estimate("extra_h_per_1000km", positive=False),
+                                  sp.get("note", str), cited(sp))
+                     for sp in _records(path, data, "air_airspace"))
     one_stop = None
     if "air_one_stop" in data:
         os_ = _Reader(path, "air_one_stop", data["air_one_stop"])

@@ -836,6 +836,15 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     if claim.craft and claim.mode in ("sea", "unspecified"):
         return (f"it is told of “{claim.craft}”, which keep no timetable: the time depends "
                 "on the boat, its load and the sea, not on the ferries the estimate is for")
+    if verdict == "understated" and q.kind == "distance" and claim.mode in (
+            "road", "unspecified"):
+        built = load_claim_lexicon().new_roads.search(claim.text, *claim.sentence)
+        if built is not None:
+            # "the Friendship Bridge carries trains and trucks from Dandong to Sinuiju, a
+            # crossing of just under a kilometre": the bridge's own length
+            return (f"the text speaks of a bridge, tunnel or new road (“{built.group()}”): "
+                    "the figure may be its own length, or a way shorter than the roads the "
+                    "model measures")
     if verdict == "understated" and claim.mode == "road" and q.kind == "duration":
         newer = load_claim_lexicon().new_roads.search(claim.text, *claim.sentence)
         if newer is not None:
@@ -917,6 +926,10 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
                     f"station may take this long (about {pace:.0f} km/h on average), and the "
                     "text names no fast train")
     if verdict == "overstated" and q.kind == "duration":
+        detour = load_claim_lexicon().detours.search(claim.text, *claim.sentence)
+        if detour is not None:
+            return (f"the text says the trip goes the long way round (“{detour.group()}”), "
+                    "which the direct way the model times does not")
         if claim.one_off:
             return "one trip as it happened: delays can make any trip longer"
         if claim.former:

@@ -2683,3 +2683,73 @@ def test_a_place_known_by_its_airstrip_is_not_flagged_over_the_strips_offset() -
     far, = check_claims("Mount Erebus lies about 150 km north of McMurdo Station on Ross "
                         "Island.").claims
     assert far.verdict == "overstated"
+
+
+def test_the_capital_named_by_a_demonym_is_that_countrys_capital() -> None:
+    checked, = check_claims("Barpak lies about 80 km north-west of the Nepali "
+                            "capital.").claims
+    assert checked.claim.origin is not None and checked.claim.origin.name == "Kathmandu"
+
+
+def test_a_distance_set_off_after_a_pair_with_a_compass_point_places_the_town() -> None:
+    # "…from Bangkok to Hat Yai, about 750 km to the south": where Hat Yai lies (746 km as
+    # the crow flies), not the length of the railway (about 945 km)
+    text = ("The overnight train from Bangkok to Hat Yai, about 750 km to the south, takes "
+            "around 16 hours.")
+    distance, hours = check_claims(text).claims
+    assert distance.claim.mode == "unspecified" and distance.claim.direction == "S"
+    assert distance.verdict == "consistent" and "straight line" in distance.explanation
+    assert hours.claim.mode == "rail"
+    # … by whatever way: Odesa is 144 km from Kherson as the crow flies, 200 by road
+    road, = check_claims("The convoy left Kherson at dawn and reached Odesa, roughly 200 km "
+                         "to the west, by early afternoon.").claims
+    assert road.verdict == "consistent" and "drive" in road.explanation
+
+
+def test_a_one_way_crossing_is_not_made_a_round_trip_by_extra_sailings() -> None:
+    for text in ("BC Ferries said its Tsawwassen–Swartz Bay route, a 95-minute crossing, "
+                 "would run an extra round trip on Friday.",
+                 "The Tsawwassen–Swartz Bay crossing takes 95 minutes, and BC Ferries will add "
+                 "a round trip on Friday."):
+        checked, = check_claims(text).claims
+        assert not checked.claim.round_trip, text
+        assert checked.verdict == "consistent", text
+    # the round trip itself is still both ways
+    both, = check_claims("The round trip from Tsawwassen to Swartz Bay takes 95 "
+                         "minutes.").claims
+    assert both.claim.round_trip and both.verdict == "understated"
+
+
+def test_a_trip_told_as_going_the_long_way_round_is_never_too_slow() -> None:
+    checked, = check_claims("Flights from Seoul to Tokyo take about five hours because they "
+                            "must route around a closed airspace.").claims
+    assert checked.verdict == "unverifiable"
+    assert "the long way round" in checked.explanation
+    plain, = check_claims("Flights from Seoul to Tokyo take about five hours.").claims
+    assert plain.verdict == "overstated"
+
+
+def test_a_short_figure_beside_a_bridge_may_be_the_bridges_length() -> None:
+    text = ("The Sino-Korean Friendship Bridge carries trains and trucks across the Yalu from "
+            "Dandong to Sinuiju, a crossing of just under a kilometre.")
+    checked, = check_claims(text).claims
+    assert checked.verdict == "unverifiable" and "bridge" in checked.explanation
+    # the bridge is not the Korea–Russia Friendship Bridge on the Tumen, 580 km away
+    assert not any(m.place.name == "Korea–Russia Friendship Bridge"
+                   for m in check_claims(text).places)
+
+
+def test_a_word_of_limits_before_the_verb_of_the_figure_is_another_phrases() -> None:
+    checked, = check_claims("Kaesong, the former royal capital that hosted the joint "
+                            "industrial zone, is only about 60 km north-west of "
+                            "Seoul.").claims
+    assert checked.verdict == "consistent"
+    assert check_claims("Officials set an exclusion zone of about 30 km around the "
+                        "plant.").claims == ()
+
+
+def test_a_day_as_the_figure_is_a_duration_not_a_rate() -> None:
+    checked, = check_claims("The train from Ulaanbaatar to Irkutsk takes about a "
+                            "day.").claims
+    assert checked.claim.quantity.si == 86_400 and checked.verdict == "consistent"
+    assert check_claims("The pilgrims walked 30 km a day from Leon to Santiago.").claims == ()

@@ -62,6 +62,12 @@ def test_demonyms_are_marked_and_linked_to_their_country() -> None:
     assert [(m.text, m.demonym, m.place.country) for m in found] == [
         ("North Korean", True, "KP"), ("Russian", True, "RU")]
     assert find_places("The North Korean leader", demonyms=False) == []
+    # the forms news uses for smaller countries too
+    found = find_places("Nepali, Sierra Leonean and Papua New Guinean officials met Lao and "
+                        "Kazakhstani envoys.")
+    assert [(m.text, m.place.country) for m in found if m.demonym] == [
+        ("Nepali", "NP"), ("Sierra Leonean", "SL"), ("Papua New Guinean", "PG"),
+        ("Lao", "LA"), ("Kazakhstani", "KZ")]
 
 
 @pytest.mark.parametrize(("text", "name", "country"), [
@@ -1001,3 +1007,20 @@ def test_the_caspian_and_the_golan_are_the_sea_and_the_heights() -> None:
     # not Caspian, Michigan (868 people) nor Golān, a village in Iran
     assert (found["Caspian"].kind, found["Caspian"].name) == ("sea", "Caspian Sea")
     assert (found["Golan"].name, found["Golan"].country) == ("Golan Heights", "SY")
+
+
+def test_a_word_ending_the_sentence_before_is_no_first_name() -> None:
+    # "… on Monday. Galle": Monday is no first name of Galle's
+    found = [m.text for m in find_places(
+        "Flooding cut the coastal line on Monday. Galle, about 105 km south of Colombo, was "
+        "reachable only by bus.")]
+    assert found == ["Galle", "Colombo"]
+    # a title still marks a person
+    assert find_places("He met Mr. Galle on Monday.") == []
+
+
+def test_sankt_is_also_written_st() -> None:
+    found = {m.text: m.place for m in find_places(
+        "The train from Zurich to St. Gallen takes an hour; St Pölten lies west of Vienna.")}
+    assert found["St. Gallen"].name == "Sankt Gallen" and found["St. Gallen"].country == "CH"
+    assert found["St Pölten"].country == "AT"

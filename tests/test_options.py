@@ -409,6 +409,17 @@ def test_a_flight_round_russia_costs_by_the_length_of_great_circle_inside_it() -
     assert air[0].duration_h.high < 18.5
 
 
+def test_a_flight_round_north_korea_takes_the_time_airlines_timetable() -> None:
+    # Jeju Air's Incheon–Yanji is timetabled at 2 h 25 to 2 h 40 against about 1.5 h for
+    # the direct 660 km: South Korean airlines fly round North Korea. Air Koryo's
+    # Pyongyang–Vladivostok crosses its own airspace and keeps its time.
+    yanji = find_options(plan_trip("Incheon", "Yanji", mode="air")).options[0]
+    assert any("North Korea" in n for n in yanji.notes)
+    assert yanji.duration_h.low <= 2 + 25 / 60 <= yanji.duration_h.high
+    koryo = find_options(plan_trip("Pyongyang", "Vladivostok", mode="air")).options[0]
+    assert not any("North Korea" in n for n in koryo.notes)
+
+
 def test_an_airport_closed_to_passengers_is_not_flown_from() -> None:
     # Istanbul Atatürk lost its passenger flights to Istanbul Airport in April 2019.
     result = find_options(plan_trip("Istanbul", "Baku", mode="air"))

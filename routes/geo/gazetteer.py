@@ -64,7 +64,7 @@ from routes.geo.places import normalize_name
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
            "geonames_countries", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 17
+INDEX_VERSION = 18
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _NO_PLURAL = ("ese", "sh", "ss", "ch", "s")  # demonyms whose people take no "s"
@@ -430,6 +430,9 @@ _SAINT_TOWN = 10_000  # a town this big is found under its saint's other spellin
 # church's or hospital's "St. Francis")
 # Where English writes a town's saint "St." (GeoNames spells out "Saint Cloud", Minnesota):
 # not France's or Senegal's Saint-Louis, which English news writes in full
+# Where a town's "Sankt" is written "St." in German and English alike (Sankt Gallen is
+# "St. Gallen", Sankt Pölten "St. Pölten")
+_SANKT_COUNTRIES = frozenset({"DE", "AT", "CH", "LI"})
 _SAINT_COUNTRIES = frozenset({
     "US", "GB", "CA", "AU", "NZ", "IE", "AG", "BS", "BB", "BZ", "BM", "DM", "GD", "JM",
     "KN", "KY", "LC", "VC", "TT", "VI", "VG", "TC", "AI", "MS", "JE", "GG", "IM", "FK",
@@ -517,10 +520,15 @@ class _Builder:
         self.lons.append(round(lon, 5))
         self.pops.append(int(population))
         self.admin1.append(admin1)
+        big = kind == "city" and population >= _SAINT_TOWN
+        saint = big and country in _SAINT_COUNTRIES
+        sankt = big and country in _SANKT_COUNTRIES
         for alias in (name, *aliases):
             key = normalize_name(alias)
-            saint = kind == "city" and population >= _SAINT_TOWN and country in _SAINT_COUNTRIES
-            for k in (key, *(_saint_forms(key) if saint else ())):
+            forms = _saint_forms(key) if saint else ()
+            if sankt and key.startswith("sankt "):
+                forms = ("st " + key[len("sankt "):],)  # "St. Gallen", "St. Pölten"
+            for k in (key, *forms):
                 if k:
                     slot = self.index.setdefault(k, [])
                     if i not in slot:

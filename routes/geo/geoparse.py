@@ -763,6 +763,10 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
         before = at < m.start
         if before and (word.endswith(("'", "’")) or word.lower().endswith(("'s", "’s"))):
             continue  # "Qantas' Sydney–Melbourne shuttle": an owner, not a first name
+        if before and doc.text[at + len(word):at + len(word) + 1] == "." and \
+                word.lower() not in doc.words.titles and word not in \
+                doc.words.name_abbreviations:
+            continue  # "… on Monday. Galle, about 105 km south": the sentence before's
         kind = _neighbour_class(word, gaz, cache)
         if kind == _OTHER_WORD:
             continue

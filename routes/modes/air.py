@@ -127,29 +127,41 @@ def _ground_leg(net: Network, place: Place, airport: Airport, *, to_airport: boo
 
 def _airspace(net: Network, a: Airport, b: Airport) -> tuple[Estimate, str,
                                                              tuple[str, ...]] | None:
-    """Extra hours where the great circle crosses Russia and most airlines may not.
+    """Extra hours where the great circle crosses a country most airlines may not.
 
-    Since 2022 European, North American, Japanese and Korean airlines fly around Russia;
-    Chinese airlines still cross it. A flight whose great circle passes over Russia, between
-    two airports outside Russia and Belarus, gets the extra time of ``facts.toml``
-    (``[air_airspace]``): from none (an airline that may cross) to the longest detours.
+    Since 2022 European, North American, Japanese and Korean airlines fly around Russia
+    (Chinese airlines still cross it); South Korean and US airlines fly around North Korea.
+    A flight whose great circle passes over such a country, between two airports outside
+    it (and its exempt neighbours), gets the extra time of ``facts.toml``
+    (``[[air_airspace]]``) for the length inside it: from none (an airline that may cross)
+    to the longest detours.
     """
-    rule = net.facts.air_airspace
-    if rule is None or {a.country, b.country} & set(rule.exempt_countries):
-        return None
     from routes.geo.countries import load_countries
 
-    points = great_circle_points((a.lat, a.lon), (b.lat, b.lon), step_km=_AIRSPACE_STEP_KM)
-    inside = load_countries().points_inside(rule.country, points) * _AIRSPACE_STEP_KM
-    if not inside:
+    points: list[tuple[float, float]] | None = None
+    low = central = high = 0.0
+    notes: list[str] = []
+    sources: list[str] = []
+    for rule in net.facts.air_airspace:
+        if {a.country, b.country} & set(rule.exempt_countries):
+            continue
+        if points is None:
+            points = great_circle_points((a.lat, a.lon), (b.lat, b.lon),
+                                         step_km=_AIRSPACE_STEP_KM)
+        inside = load_countries().points_inside(rule.country, points) * _AIRSPACE_STEP_KM
+        if not inside:
+            continue
+        per = rule.extra_h_per_1000km
+        extra = Estimate(per.low * inside / 1000, per.central * inside / 1000,
+                         per.high * inside / 1000)
+        low, central, high = low + extra.low, central + extra.central, high + extra.high
+        more = (f"{extra.central * 60:.0f} min (up to {extra.high * 60:.0f})" if extra.high < 1
+                else f"{extra.central:.1f} h (up to {extra.high:.1f})")
+        notes.append(f"{rule.note}; this one crosses it for {inside:,.0f} km: {more} longer")
+        sources.extend(net.facts.urls(rule.sources))
+    if not notes:
         return None
-    per = rule.extra_h_per_1000km
-    extra = Estimate(per.low * inside / 1000, per.central * inside / 1000,
-                     per.high * inside / 1000)
-    more = (f"{extra.central * 60:.0f} min (up to {extra.high * 60:.0f})" if extra.high < 1
-            else f"{extra.central:.1f} h (up to {extra.high:.1f})")
-    return extra, (f"{rule.note}; this one crosses it for {inside:,.0f} km: {more} longer"),\
-        net.facts.urls(rule.sources)
+    return Estimate(low, central, high), "; ".join(notes), tuple(dict.fromkeys(sources))
 
 
 _AIRSPACE_STEP_KM = 25.0  # spacing of the great circle's points tested for the airspace

@@ -825,6 +825,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
             continue
         return f"{neg.effect}: “{text[s:e]}”"
     for m in lex.not_travel.finditer(text, max(scan, q.start - 40), min(hi, q.end + 30)):
+        if q.start <= m.start() and m.end() <= q.end:
+            continue  # "takes about a day": the figure itself, not "500 km a day"
         # "adds about 2 hours and 1,500 km": the word governs both figures
         both = any(m.end() <= o.start and re.fullmatch(
             r"\s+(?:about\s+|around\s+|some\s+|nearly\s+)?", text[m.end():o.start])
@@ -849,6 +851,8 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
         if any(a.start() <= m.start() and m.end() <= a.end()
                for a in lex.anchors.finditer(text, max(lo, m.start() - 15), m.end())):
             continue  # "within 4 miles of town limits": a reference point, not a limit
+        if m.end() <= q.start and _CLAUSE_CLOSED.fullmatch(text, m.end(), q.start):
+            continue  # "Kaesong, which hosted the industrial zone, is only about 60 km …"
         if not both and _owned_after(text, q, m.start(), m.end()):
             continue
         if re.fullmatch(r"\s+(?:the|a|an|its|their)\s+", text[m.end():q.start]) and \
@@ -1536,6 +1540,9 @@ class _Reading:
     unnamed_anchor: bool = False
     anchor: str = ""  # the reference point an unnamed anchor is ("the epicentre")
     structure: str = ""  # how sure the pairing is, whatever the ends' readings ("sure")
+    # set off after the pair with a compass point ("… to Hat Yai, about 750 km to the
+    # south,"): where the end lies, by whatever way; the trip's mode words are not its
+    located: bool = False
 
 
 # A subject, a phrase between commas about it, and its verb: "X, near the border, lies"
@@ -2055,6 +2062,16 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
             clause[0] <= m.start < clause[1] for m in here)
         sure = in_clause or carried
         note = _notes(o, d) or ("" if sure else "the pair is named in another clause")
+        if after is not None and after.group("dir") and not after.group("of") and \
+                q.kind == "distance" and _SET_OFF.fullmatch(text, pair[1].end, q.start):
+            # "The train from Bangkok to Hat Yai, about 750 km to the south, takes 16
+            # hours": the figure places the end it is set off after (as the crow flies, or
+            # by road: "reached Odesa, roughly 200 km to the west"), not the train's way
+            direction = _direction_word(text, p.lex, after.start("dir") + q.end,
+                                        after.end("dir") + q.end)
+            return _Reading(o, d, pair[2], direction,
+                            _min(o.confidence, d.confidence, "sure" if sure else "likely"),
+                            note, structure="sure" if sure else "likely", located=True)
         return _Reading(o, d, pair[2], None,
                         _min(o.confidence, d.confidence, "sure" if sure else "likely"), note,
                         structure="sure" if sure else "likely")
@@ -2474,7 +2491,8 @@ def find_claims(text: str, *, places: Sequence[Mention] | None = None) -> list[C
                 explicit or lex.travel.search(text, clause[0], clause[1])
                 or _after(text, q) or lex.apart.search(text, *clause)):
             continue
-        mode = _mode(p, q, sent, clause, reading.relation, in_sentence)
+        mode = _mode(p, q, sent, clause,
+                     "direction_of" if reading.located else reading.relation, in_sentence)
         claims.append(_claim(p, q, sent, clause, reading, mode, claims, in_sentence))
     return _told_as_trip(_respectively(p, claims))
 
@@ -2571,6 +2589,25 @@ def _restates(text: str, prev: Quantity, q: Quantity) -> bool:
         text[prev.end:q.start]) is not None
 
 
+# Before "round trip": more services run, not a trip's length ("an extra round trip on
+# Friday", "will add two round trips").
+_MORE_RUNS = re.compile(r"(?i)\b(?:extra|additional|more|another|adds?|added|adding)\s+"
+                        r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+)?$")
+
+
+# Between a word and a figure: the phrase the word ends is closed, and the sentence's verb
+# opens the figure's ("…, which hosted the joint industrial zone, is only about 60 km").
+_CLAUSE_CLOSED = re.compile(r"(?i),\s+(?:is|lies|lay|was|sits|stands|remains|are|were)\s+"
+                            r"(?:(?:only|just|still)\s+)?(?:(?:about|some|around|roughly|"
+                            r"nearly|almost|over|under)\s+)?")
+
+
+# The trip a figure written as an adjective qualifies, when it is one way ("a 95-minute
+# crossing", "a two-hour flight"; not "a 20-hour round trip" nor "a two-hour return trip").
+_ONE_WAY_NOUN = re.compile(r"(?i)\s+(?:(?!round\b|return\b)[a-z]+\s+)?(?:crossing|flight|"
+                           r"drive|ride|journey|sailing|voyage)\b")
+
+
 def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, int],
            r: _Reading, mode: _Mode, claims: Sequence[Claim],
            quantities: Sequence[Quantity] = ()) -> Claim:
@@ -2581,10 +2618,13 @@ def _claim(p: _Passage, q: Quantity, sent: tuple[int, int], clause: tuple[int, i
     window = (max(clause[0], q.start - 60), min(clause[1], q.end + 60))
     # "the round trip … takes 20 hours in all": a phrase of the clause the figure is nearest
     ways = {n.effect for s, e, n in p.scan.negatives(*clause)
-            if n.effect in ("both_ways", "either_way") and (
+            if n.effect in ("both_ways", "either_way") and not _MORE_RUNS.search(
+                text, max(0, s - 24), s) and (
                 (window[0] <= s and e <= window[1])
                 or (any(o is q for o in quantities)
                     and _nearest_is(q, (s, e), quantities, text)))}
+    if q.adjective and _ONE_WAY_NOUN.match(text, q.end):
+        ways = set()  # "a 95-minute crossing" is one way, whatever round trip is run after
     round_trip, either_way = "both_ways" in ways, "either_way" in ways and "both_ways" not in ways
     freight = lex.freight.search(text, sent[0], sent[1]) is not None
     one_off = q.kind == "duration" and lex.one_off.search(text, *clause) is not None

@@ -219,6 +219,7 @@ class Lexicon:
         self.site_tails = words("site_tails")
         self.new_lines = words("new_lines")
         self.slow_railways = words("slow_railways")
+        self.detours = words("detours")
         self.mountain_roads = words("mountain_roads")
         self.ways = words("ways")
         self.onward_legs = words("onward_legs")
