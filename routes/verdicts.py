@@ -542,6 +542,13 @@ _BELIED = 90.0  # degrees off its compass point that make a reading from the con
 _AIRSTRIP_KM = 30.0
 
 
+# A line or network told by its own length ("the railway will cover 1,554 km", "the
+# network stretches 900 km"), not a trip's
+_WHOLE_LINE = re.compile(r"(?i)\b(?:railway|railroad|rail\s+line|line|network|system)\s+"
+                         r"(?:will\s+|would\s+|is\s+to\s+)?(?:cover|covers|span|spans|"
+                         r"stretch|stretches|extend|extends|total|totals)\b")
+
+
 def _unsure(claim: Claim, note: str) -> Claim:
     """``claim`` with its places no surer than "likely", and why."""
     return replace(claim, places_confidence=min(
@@ -836,6 +843,12 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     if claim.craft and claim.mode in ("sea", "unspecified"):
         return (f"it is told of “{claim.craft}”, which keep no timetable: the time depends "
                 "on the boat, its load and the sea, not on the ferries the estimate is for")
+    if verdict == "overstated" and q.kind == "distance" and _WHOLE_LINE.search(
+            claim.text, *claim.sentence):
+        # "The railway will cover 1,554 kilometers in southeast Mexico, from Cancún to
+        # Palenque": the Tren Maya's whole loop, not the way between its two ends
+        return ("the figure is the length of a whole line or network, whose loops and "
+                "branches may reach beyond the way between the places named")
     if verdict == "understated" and q.kind == "distance" and claim.mode in (
             "road", "unspecified"):
         built = load_claim_lexicon().new_roads.search(claim.text, *claim.sentence)

@@ -2753,3 +2753,14 @@ def test_a_day_as_the_figure_is_a_duration_not_a_rate() -> None:
                             "day.").claims
     assert checked.claim.quantity.si == 86_400 and checked.verdict == "consistent"
     assert check_claims("The pilgrims walked 30 km a day from Leon to Santiago.").claims == ()
+
+
+def test_a_whole_lines_length_is_not_the_way_between_its_ends() -> None:
+    # The Tren Maya's 1,554 km are its whole loop; Cancún–Palenque by the north is 892 km.
+    line, = check_claims("The railway will cover 1,554 kilometers in southeast Mexico, from "
+                         "Cancún to Palenque.").claims
+    assert line.verdict == "unverifiable" and "whole line" in line.explanation
+    # a line newer than the old rail layer is in the network (Lagos–Ibadan, 157 km, 2021)
+    sgr, = check_claims("The standard-gauge railway from Lagos to Ibadan is 156 km "
+                        "long.").claims
+    assert sgr.verdict == "consistent" and "rail route" in sgr.explanation
