@@ -2764,3 +2764,46 @@ def test_a_whole_lines_length_is_not_the_way_between_its_ends() -> None:
     sgr, = check_claims("The standard-gauge railway from Lagos to Ibadan is 156 km "
                         "long.").claims
     assert sgr.verdict == "consistent" and "rail route" in sgr.explanation
+
+
+def test_a_town_described_by_its_railway_is_placed_not_travelled_to() -> None:
+    checked, = check_claims("Kupiansk, a railway junction about 100 km east of Kharkiv, came "
+                            "under shelling.").claims
+    assert checked.claim.mode == "unspecified" and checked.verdict == "consistent"
+
+
+def test_a_chinese_road_number_is_no_train() -> None:
+    road, _week = check_claims("The Sichuan–Tibet highway, G318, runs some 2,100 km from "
+                               "Chengdu to Lhasa. Most travellers take a week.").claims
+    assert road.claim.mode == "road" and road.verdict == "consistent"
+    fuxing, = check_claims("The Fuxing service from Beijing South to Shanghai Hongqiao now "
+                           "takes only about two hours.").claims
+    assert fuxing.claim.mode == "rail" and fuxing.verdict == "understated"
+
+
+def test_a_distance_from_a_place_to_another_is_a_trip() -> None:
+    race, = check_claims("Milan–San Remo covers roughly 290 km from Milan to the Via Roma "
+                         "in Sanremo.").claims
+    assert race.claim.relation == "from_to" and race.verdict == "consistent"
+
+
+def test_a_bridge_named_in_the_sentence_before_may_shorten_the_drive() -> None:
+    text = ("The Øresund Bridge opened in 2000. Now the drive from Copenhagen to Malmö takes "
+            "just 20 minutes.")
+    checked, = check_claims(text).claims
+    assert checked.verdict == "unverifiable" and "Bridge" in checked.explanation
+    # without it, the drive the model knows is far longer: flagged
+    plain, = check_claims("Now the drive from Copenhagen to Malmö takes just 20 "
+                          "minutes.").claims
+    assert plain.verdict == "understated"
+
+
+def test_a_stop_or_a_saving_is_no_trip() -> None:
+    assert check_claims("The Rossiya from Moscow to Vladivostok makes stops as short as two "
+                        "minutes.").claims == ()
+    assert check_claims("The new tunnel makes the trip from Zurich to Milan half an hour "
+                        "quicker.").claims == ()
+    # a comparison after a comma keeps the trip's own time
+    kept, = check_claims("Goods trains from Mombasa to Nairobi will take only seven hours, "
+                         "much faster than trailers.").claims
+    assert kept.claim.quantity.si == 7 * 3600

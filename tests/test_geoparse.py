@@ -1024,3 +1024,40 @@ def test_sankt_is_also_written_st() -> None:
         "The train from Zurich to St. Gallen takes an hour; St Pölten lies west of Vienna.")}
     assert found["St. Gallen"].name == "Sankt Gallen" and found["St. Gallen"].country == "CH"
     assert found["St Pölten"].country == "AT"
+
+
+def test_a_station_named_after_its_town_is_the_town() -> None:
+    found = {m.text: m.place for m in find_places(
+        "Trains from Bern to Interlaken Ost run hourly; the ICE leaves Frankfurt Hbf at "
+        "noon.")}
+    # "Ost" is no surname of a person called Interlaken (nor is Interlaken, New York, meant)
+    assert found["Interlaken"].country == "CH"
+    assert found["Frankfurt"].country == "DE"
+
+
+def test_a_school_named_after_its_town_is_no_place() -> None:
+    found = [m.text for m in find_places(
+        "Pupils from Kilwinning Academy crossed from Ardrossan to Brodick.")]
+    assert found == ["Ardrossan", "Brodick"]
+
+
+def test_uluru_is_a_landmark_of_the_centre() -> None:
+    uluru, springs = find_places("Uluru lies about 450 km from Alice Springs.")
+    assert (uluru.place.kind, uluru.place.country) == ("landmark", "AU")
+    assert distance_km(uluru.place.point, springs.place.point) < 360  # 335 km as the crow flies
+
+
+def test_a_demonym_that_qualifies_one_town_says_nothing_of_the_others() -> None:
+    # "the Polish town of Zgorzelec" is Polish; Görlitz, across the river, stays German
+    found = {m.text: m.place for m in find_places(
+        "Görlitz, on the Neisse opposite the Polish town of Zgorzelec, lies about 88 km east "
+        "of Dresden.")}
+    assert found["Görlitz"].country == "DE" and found["Zgorzelec"].country == "PL"
+
+
+def test_a_demonym_before_forces_names_who_acts_not_where() -> None:
+    # Pokrovsk is Ukraine's (60,000 people); Engels, in Russia, was once called Pokrovsk
+    found = [(m.text, m.place.country) for m in find_places(
+        "Russian forces pressed towards Pokrovsk, some 55 km north-west of occupied "
+        "Donetsk.") if not m.demonym]
+    assert found == [("Pokrovsk", "UA"), ("Donetsk", "UA")]

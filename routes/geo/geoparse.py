@@ -137,6 +137,7 @@ class _Words:
     name_particles: frozenset[str]
     article_classes: frozenset[str]
     border_nouns: frozenset[str]
+    actor_nouns: frozenset[str]
     facility_heads: frozenset[str]
     of_particles: frozenset[str]
     name_articles: frozenset[str]
@@ -154,7 +155,8 @@ _LISTS = ("connectors", "org_tail", "street_tail", "place_tail", "org_prefix", "
           "function_words", "calendar",
           "disease_tail", "speech", "titles", "locative", "directions", "unit_nouns",
           "list_gaps", "name_abbreviations", "name_particles", "article_classes",
-          "border_nouns", "facility_heads", "of_particles", "name_articles", "air_words")
+          "border_nouns", "actor_nouns", "facility_heads", "of_particles", "name_articles",
+          "air_words")
 # Lists matched as written; the others in lower case.
 _AS_WRITTEN = frozenset({"connectors", "org_prefix", "list_gaps", "name_abbreviations",
                          "name_articles"})
@@ -1204,6 +1206,11 @@ def _name_priors(gaz: Gazetteer, m: _Match, cache: dict[str, _NamePriors]) -> _N
     return found
 
 
+# After a demonym, the kind of the one place it qualifies ("the Iranian city of Mashhad").
+_QUALIFIES_ONE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:city|town|village|port|capital|"
+                            r"resort|district|province|region)\s+of\s+[A-Z]")
+
+
 def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
     cache = _NAME_PRIORS.get(gaz)
     if cache is None or len(cache) > _SINGLE_WORDS_MAX:
@@ -1216,7 +1223,13 @@ def _resolve(doc: _Doc, matches: list[_Match], gaz: Gazetteer) -> None:
             nxt = doc.next_word(m.end)
             if nxt is not None and nxt[0].lower() in doc.words.border_nouns:
                 continue  # "the Iranian border": a country beside the story's, or across
+            if nxt is not None and nxt[0].lower() in doc.words.actor_nouns:
+                continue  # "Russian forces pressed towards Pokrovsk": who acts, not where
             doc_countries[m.demonym] = doc_countries.get(m.demonym, 0.0) + 1.0
+            if _QUALIFIES_ONE.match(doc.text, m.end):
+                # "opposite the Polish town of Zgorzelec": the country of that town only,
+                # no hint for the sentence's other names (Görlitz is German)
+                continue
             named.add(m.demonym)
             sent_demonyms.setdefault(doc.sentence(m.start), set()).add(m.demonym)
         else:

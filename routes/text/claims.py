@@ -915,6 +915,9 @@ def _reject(p: _Passage, q: Quantity, clause: tuple[int, int], explicit: bool,
                        key=lambda c: c.start(), default=None)
         if crossing is not None and not re.search(r"[.;:]", text[crossing.end():q.start]):
             return f"the length of a {crossing.group().lower()}"  # "the bridge, 55 km long"
+    diff = _DIFFERENCE.match(after)
+    if diff is not None and lex.differences_after.fullmatch(diff.group(1)):
+        return f"a difference: “{diff.group(1)}”"  # "half an hour quicker", "40 minutes less"
     two = _TWO_WORDS.match(after)
     if two is not None:
         for word in two.groups():
@@ -1971,8 +1974,10 @@ def _read_places(p: _Passage, q: Quantity, si: int, clause: tuple[int, int],
                     subject = _end(pair[1]) if pair[0].start == origin.at else _end(pair[0])
                 # "a 50-minute flight from Melbourne" is a trip from there; "50 km from
                 # Melbourne" a position
+                # "covers roughly 290 km from Milan to the Via Roma in Sanremo": a trip
+                onward = rel_word == "from" and _FROM_PLACE_TO.match(text, start) is not None
                 relation = "direction_of" if direction else (
-                    "from_to" if after.group("noun") else "distance_from")
+                    "from_to" if after.group("noun") or onward else "distance_from")
                 if origin is not None and subject is not None:
                     conf = _min(origin.confidence, subject.confidence)
                     return _Reading(origin, subject, relation, direction, conf,
@@ -2589,6 +2594,10 @@ def _restates(text: str, prev: Quantity, q: Quantity) -> bool:
         text[prev.end:q.start]) is not None
 
 
+# After "N km from": a place and "to" ("from Milan to the Via Roma in Sanremo").
+_FROM_PLACE_TO = re.compile(r"\s*(?:the\s+)?[A-Z][\w’'.-]*(?:[\s-]+[A-Z][\w’'.-]*){0,3}\s+to\s")
+
+
 # Before "round trip": more services run, not a trip's length ("an extra round trip on
 # Friday", "will add two round trips").
 _MORE_RUNS = re.compile(r"(?i)\b(?:extra|additional|more|another|adds?|added|adding)\s+"
@@ -2600,6 +2609,10 @@ _MORE_RUNS = re.compile(r"(?i)\b(?:extra|additional|more|another|adds?|added|add
 _CLAUSE_CLOSED = re.compile(r"(?i),\s+(?:is|lies|lay|was|sits|stands|remains|are|were)\s+"
                             r"(?:(?:only|just|still)\s+)?(?:(?:about|some|around|roughly|"
                             r"nearly|almost|over|under)\s+)?")
+
+
+# Right after a figure, a comparative ("half an hour quicker", "an hour or more faster").
+_DIFFERENCE = re.compile(r"(?i)\s+(?:or\s+(?:more|so)\s+)?([a-z]+)\b")
 
 
 # The trip a figure written as an adjective qualifies, when it is one way ("a 95-minute
