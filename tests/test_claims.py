@@ -2807,3 +2807,11 @@ def test_a_stop_or_a_saving_is_no_trip() -> None:
     kept, = check_claims("Goods trains from Mombasa to Nairobi will take only seven hours, "
                          "much faster than trailers.").claims
     assert kept.claim.quantity.si == 7 * 3600
+
+
+def test_what_travellers_did_on_the_way_is_no_trip() -> None:
+    for text in ("We drove from Warsaw to Krakow; the bus broke down for an hour.",
+                 "After the night bus from Ankara to Göreme, the balloon flight itself lasted "
+                 "an hour.",
+                 "From Cape Town we drove to Hermanus and watched whales for an hour."):
+        assert check_claims(text).claims == (), text

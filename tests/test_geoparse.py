@@ -1061,3 +1061,18 @@ def test_a_demonym_before_forces_names_who_acts_not_where() -> None:
         "Russian forces pressed towards Pokrovsk, some 55 km north-west of occupied "
         "Donetsk.") if not m.demonym]
     assert found == [("Pokrovsk", "UA"), ("Donetsk", "UA")]
+
+
+def test_a_states_abbreviation_after_a_town_is_no_place_of_its_own() -> None:
+    found = [(m.text, m.place.country) for m in find_places(
+        "Louisville, Colo., lies northwest of Denver; Fort McMurray, Alta., is far north of "
+        "Edmonton.")]
+    # not Colo, Iowa, nor Alta in Norway
+    assert found == [("Louisville", "US"), ("Denver", "US"), ("Fort McMurray", "CA"),
+                     ("Edmonton", "CA")]
+
+
+def test_the_pronoun_i_after_a_town_is_no_part_of_its_name() -> None:
+    found = [m.text for m in find_places("From Krakow to Zakopane I took the bus; to "
+                                         "Budapest I took the train.")]
+    assert found == ["Krakow", "Zakopane", "Budapest"]

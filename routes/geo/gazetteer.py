@@ -64,7 +64,7 @@ from routes.geo.places import normalize_name
 __all__ = ["Gazetteer", "GazetteerEntry", "build_gazetteer", "gazetteer_fingerprint",
            "geonames_countries", "haversine_km", "load_gazetteer"]
 
-INDEX_VERSION = 18
+INDEX_VERSION = 19
 _ALT_NAME_MIN_POP = 15_000  # smaller towns keep their main names only (index size)
 _SCRIPT_NAME_MIN_POP = 50_000  # towns this big are also found by their non-Latin names
 _NO_PLURAL = ("ese", "sh", "ss", "ch", "s")  # demonyms whose people take no "s"
@@ -1225,8 +1225,8 @@ def _add_admin2(b: _Builder, path: Path,
         name, cc = row["name"], row["country"]
         bare = _admin2_bare(name)
         key = normalize_name(bare)
-        if len(key) < 3:
-            continue
+        if len(key) < 3 or key.endswith(" i"):
+            continue  # "Budapest I.": "to Budapest I took the train" is the pronoun
         taken = False
         for e in b.index.get(key, ()):
             kind = _KIND_ORDER[b.kinds[e]]

@@ -757,6 +757,8 @@ def _person_like(doc: _Doc, m: _Match, gaz: Gazetteer, cache: dict[str, int]) ->
         if found is None:
             continue
         word, at = found
+        if word == "I":
+            continue  # "to Zakopane I took the bus": the pronoun, no surname
         if at > m.start and (word.lower() in doc.words.org_tail
                              or word.lower() in doc.words.place_tail):
             # "Singapore Airlines": an organisation's name (see _rejected); "Sydney
@@ -899,6 +901,20 @@ def _airfield_only(m: _Match, gaz: Gazetteer) -> bool:
     """Whether every place a name can be is a town known only through its airfield."""
     return bool(m.entries) and all(gaz.entry_id(e).startswith("airfield:")
                                    for e in m.entries[:_MAX_CANDIDATES])
+
+
+def _abbreviation_after(doc: _Doc, m: _Match) -> int | None:
+    """Where a unit's abbreviation after ``m`` and a comma starts ("Naples, Fla."), if any."""
+    if m.demonym or doc.text[m.end:m.end + 1] not in _COMMA_FIRST:
+        return None
+    comma = _COMMA_NEXT.match(doc.text, m.end)
+    if comma is None:
+        return None
+    short = _ABBREVIATION.match(doc.text, comma.end())
+    if short is None or short.group() not in doc.words.abbreviations or not (
+            doc.names or not doc.caps or "." in short.group()):
+        return None
+    return comma.end()
 
 
 def _qualifier(doc: _Doc, m: _Match, gaz: Gazetteer) -> list[int]:
@@ -2119,6 +2135,11 @@ def _mentions(text: str, gaz: Gazetteer, *, names: bool = False) -> Iterator[Men
     matches = _respelt(doc, matches, gaz)
     matches = _airport_codes(doc, matches, gaz)
     matches = _heads(doc, matches, gaz)
+    # "Louisville, Colo.", "Fort McMurray, Alta.": the state's abbreviation qualifies the
+    # town before it; it is no place of its own (Colo, Iowa; Alta, Norway)
+    qualifying = {at for m in matches if (at := _abbreviation_after(doc, m)) is not None}
+    if qualifying:
+        matches = [m for m in matches if m.start not in qualifying]
     persons: set[str] = set()
     named_here: set[int] = set()  # a big place's name in a name here, a place elsewhere
     neighbours = _memo(_NEIGHBOURS, gaz, lex)
