@@ -403,7 +403,10 @@ _CONNECTION = re.compile(r"(?i)\b(?:stop(?:s|over|overs)?|layovers?|connect\w*|t
 
 
 # a year named in the sentence ("In 1927 …", "in 1873"), not a figure ("the 1800 km road")
-_YEAR = re.compile(r"(?i)\b(?:in|of|by|since|until|from|during)\s+(1[5-9]\d\d)\b(?![.,]?\d)")
+_YEAR = re.compile(r"(?i)\b(?:in|of|by|since|until|from|during)\s+(?:(?:early|late|mid)[\s-]+)?"
+                   r"(?:(?:january|february|march|april|may|june|july|august|september|"
+                   r"october|november|december)\s+(?:\d{1,2},?\s+)?)?(1[5-9]\d\d)\b"
+                   r"(?![.,]?\d)")
 _MODERN_YEAR = 1980  # a trip before this was made on ways slower than today's
 _JOINS = re.compile(r".+ joins the railway (\d+) km away")
 _FAR_JOIN_KM = 10.0  # a place this far from the data's railway may have a line it lacks,
@@ -550,6 +553,7 @@ _WHOLE_LINE = re.compile(r"(?i)\b(?:railway|railroad|rail\s+line|line|network|sy
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+")
+_FLYING = re.compile(r"(?i)fl(?:y|ew|ight|ies|own)|plane|air|jet")
 
 
 def _sentence_before(text: str, start: int) -> int:
@@ -620,6 +624,12 @@ def _check(claim: Claim, est: _Estimates, rules: ClaimRules) -> CheckedClaim:
                             best.basis if best else "", text,
                             readings=tuple(readings or ()))
 
+    if claim.mode == "air" and claim.mode_confidence == "sure" and any(
+            p is not None and p.kind == "station" for p in (o, d)) and not _FLYING.search(
+                claim.mode_basis):
+        # "non-stop between London King's Cross and Edinburgh": a railway station's trip
+        # said "non-stop" is no surer a flight than a train
+        claim = replace(claim, mode_confidence="likely")
     if getattr(q, "vague", False):
         return unverifiable(f"“{q.surface}” is a vague figure")
     if o is None or d is None:
@@ -852,6 +862,11 @@ def _why_not_flag(claim: Claim, verdict: str, est: _Estimates, rules: ClaimRules
     if claim.craft and claim.mode in ("sea", "unspecified"):
         return (f"it is told of “{claim.craft}”, which keep no timetable: the time depends "
                 "on the boat, its load and the sea, not on the ferries the estimate is for")
+    race = load_claim_lexicon().races.search(claim.text, *claim.sentence)
+    if verdict == "overstated" and q.kind == "distance" and race is not None:
+        # "Stage 4 ran 182 km from Dax to Nogaro": a course is laid out, not the shortest way
+        return (f"it is a race's course (“{race.group()}”), laid out as the organisers chose, "
+                "not the shortest way between its ends")
     if verdict == "overstated" and q.kind == "distance" and _WHOLE_LINE.search(
             claim.text, *claim.sentence):
         # "The railway will cover 1,554 kilometers in southeast Mexico, from Cancún to

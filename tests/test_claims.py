@@ -2815,3 +2815,32 @@ def test_what_travellers_did_on_the_way_is_no_trip() -> None:
                  "an hour.",
                  "From Cape Town we drove to Hermanus and watched whales for an hour."):
         assert check_claims(text).claims == (), text
+
+
+def test_a_trip_of_long_ago_dated_by_month_is_not_held_to_todays_ways() -> None:
+    checked, = check_claims("The railway, completed at Promontory Summit in May 1869, cut "
+                            "the journey from New York to San Francisco to about a week by "
+                            "train.").claims
+    assert checked.verdict == "unverifiable" and "a trip of 1869" in checked.explanation
+
+
+def test_a_race_course_is_never_too_long() -> None:
+    checked, = check_claims("Stage 4 of the Tour de France ran 182 km on rolling roads from "
+                            "Dax to Nogaro.").claims
+    assert checked.verdict == "unverifiable" and "race's course" in checked.explanation
+    # a race's distance that is too short still is
+    short, = check_claims("Stage 4 of the Tour de France ran 20 km on rolling roads from "
+                          "Dax to Nogaro.").claims
+    assert short.verdict == "understated"
+    # a political rally is no race
+    rally, = check_claims("The president drove from Mexico City to Guadalajara for the rally, "
+                          "a 1,100 km trip along the highway.").claims
+    assert rally.verdict == "overstated"
+
+
+def test_non_stop_between_railway_stations_is_no_sure_flight() -> None:
+    checked, _time = check_claims("In 1928 the Flying Scotsman began running non-stop between "
+                                  "London King's Cross and Edinburgh, 393 miles, in 8 hours "
+                                  "15 minutes.").claims
+    assert checked.claim.mode == "air" and checked.claim.mode_confidence == "likely"
+    assert checked.verdict == "consistent"

@@ -220,6 +220,7 @@ class Lexicon:
         self.new_lines = words("new_lines")
         self.slow_railways = words("slow_railways")
         self.detours = words("detours")
+        self.races = words("races")
         self.differences_after = words("differences_after")
         self.mountain_roads = words("mountain_roads")
         self.ways = words("ways")
