@@ -553,7 +553,7 @@ _WHOLE_LINE = re.compile(r"(?i)\b(?:railway|railroad|rail\s+line|line|network|sy
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+")
-_FLYING = re.compile(r"(?i)fl(?:y|ew|ight|ies|own)|plane|air|jet")
+_FLYING = re.compile(r"(?i)\b(?:fl(?:y|ew|ights?|ies|own|ying)|planes?|air\w*|jets?)\b")
 
 
 def _sentence_before(text: str, start: int) -> int:

@@ -1220,7 +1220,6 @@ def _add_admin2(b: _Builder, path: Path,
 
     """
     units = ("country", "admin1", "region", "admin2")
-
     for row, lat, lon, pop in _unit_rows(path):
         name, cc = row["name"], row["country"]
         bare = _admin2_bare(name)
