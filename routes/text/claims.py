@@ -2607,8 +2607,8 @@ _MORE_RUNS = re.compile(r"(?i)\b(?:extra|additional|more|another|adds?|added|add
 # Between a word and a figure: the phrase the word ends is closed, and the sentence's verb
 # opens the figure's ("…, which hosted the joint industrial zone, is only about 60 km").
 _CLAUSE_CLOSED = re.compile(r"(?i),\s+(?:is|lies|lay|was|sits|stands|remains|are|were)\s+"
-                            r"(?:(?:only|just|still)\s+)?(?:(?:about|some|around|roughly|"
-                            r"nearly|almost|over|under)\s+)?")
+                            r"(?:(?:only|just|still)\s+)?"
+                            + _HEDGE_LEAD.pattern.removeprefix("(?i)"))
 
 
 # Right after a figure, a comparative ("half an hour quicker", "an hour or more faster").
